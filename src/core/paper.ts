@@ -1,0 +1,89 @@
+/**
+ * The Paper model every other module speaks. Sources turn their wire formats into this;
+ * the store persists it; the tree, the abstract view and the citation commands read it.
+ * Optional fields are simply absent when a source does not know them (never `null`).
+ */
+
+/** Which source produced a paper record. `sample` is the bundled offline feed. */
+export type SourceId = 'hf-daily' | 'hf-search' | 'arxiv' | 'sample';
+
+export interface PaperLinks {
+  /** https://huggingface.co/papers/<id> */
+  huggingFace?: string;
+  /** https://arxiv.org/abs/<id> */
+  arxivAbs?: string;
+  /** https://arxiv.org/pdf/<id> */
+  pdf?: string;
+  /** Code repository, always a full https URL. */
+  code?: string;
+  /** Project page, as given by the source. */
+  project?: string;
+}
+
+export interface Paper {
+  /** Stable identity: the arXiv id (without version) when there is one, else a source-specific id. */
+  id: string;
+  /** arXiv identifier without version suffix, e.g. `1706.03762`, when known. */
+  arxivId?: string;
+  title: string;
+  /** Author names in order; hidden authors already dropped. */
+  authors: string[];
+  /** Abstract with whitespace normalised (hard line breaks folded, paragraphs kept). */
+  abstract: string;
+  /** arXiv publication date, ISO 8601 (date or date-time). */
+  published?: string;
+  /** The day the paper was listed in the feed, `YYYY-MM-DD`. */
+  feedDay?: string;
+  upvotes?: number;
+  numComments?: number;
+  aiSummary?: string;
+  aiKeywords: string[];
+  organization?: string;
+  githubStars?: number;
+  thumbnail?: string;
+  links: PaperLinks;
+  /** arXiv categories, primary first, when known. */
+  categories?: string[];
+  doi?: string;
+  journalRef?: string;
+  source: SourceId;
+}
+
+const ARXIV_NEW = /^(\d{4}\.\d{4,5})(v\d+)?$/;
+const ARXIV_OLD = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
+
+/** The versionless arXiv id when `raw` is one (new `2401.01234v2` or old `hep-th/9901001` style). */
+export function normaliseArxivId(raw: string): string | undefined {
+  const s = raw.trim().replace(/^arxiv:/i, '');
+  const m = ARXIV_NEW.exec(s) ?? ARXIV_OLD.exec(s);
+  return m ? m[1] : undefined;
+}
+
+/** Standard links for an arXiv paper. */
+export function arxivLinks(arxivId: string): Pick<PaperLinks, 'arxivAbs' | 'pdf'> {
+  return { arxivAbs: `https://arxiv.org/abs/${arxivId}`, pdf: `https://arxiv.org/pdf/${arxivId}` };
+}
+
+/**
+ * Folds the hard line breaks sources put inside paragraphs, keeps blank-line paragraph
+ * breaks, and trims. Titles and names use `collapseWhitespace` instead.
+ */
+export function normaliseAbstract(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .map((p) => collapseWhitespace(p))
+    .filter((p) => p.length > 0)
+    .join('\n\n');
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** First author's family name as shown in compact places (tree descriptions). */
+export function firstAuthorLabel(paper: Paper): string | undefined {
+  if (paper.authors.length === 0) return undefined;
+  const first = paper.authors[0];
+  return paper.authors.length > 1 ? `${first} et al.` : first;
+}
