@@ -1,3 +1,19 @@
 // The core's public surface: what the extension, the tests and the benchmark use.
 export * from './paper';
 export * from './log';
+export * from './dates';
+export * from './range';
+export * from './feedGroups';
+export * from './http';
+export * from './store';
+export * from './feedService';
+export { checkBaseUrl, type BaseUrlCheck } from './sources/baseUrl';
+export {
+  FeedFormatError,
+  dailyPapersUrl,
+  fetchDailyPapers,
+  parseDailyItem,
+  parseDailyPapers,
+  type DailyFetchOptions,
+  type DailyFetchResult,
+} from './sources/huggingface';

@@ -1,0 +1,28 @@
+/**
+ * Feed base URLs are settings, so tests and mirrors can point elsewhere. A setting must not
+ * be able to send requests in clear text to an arbitrary host: only https, or plain http to
+ * the loopback interface (where the tests' fixture servers live), is accepted.
+ */
+export type BaseUrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function checkBaseUrl(raw: string): BaseUrlCheck {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { ok: false, reason: `"${raw}" is not a URL` };
+  }
+  if (url.username || url.password) {
+    return { ok: false, reason: `"${raw}" must not contain a user name or password` };
+  }
+  if (url.search || url.hash) {
+    return { ok: false, reason: `"${raw}" must not contain a query or fragment` };
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return { ok: false, reason: `"${raw}" must use https (plain http is allowed only for 127.0.0.1)` };
+  }
+  return { ok: true, url: url.toString().replace(/\/+$/, '') };
+}

@@ -1,0 +1,18 @@
+/**
+ * The ids (without `litfeed.`) of every contributed command. Kept free of `vscode` so a
+ * plain-Node unit test can compare it with package.json; `commands.ts` must implement
+ * exactly these (the compiler checks that).
+ */
+export const COMMAND_NAMES = [
+  'refresh',
+  'openPaper',
+  'sortBy',
+  'previousRange',
+  'nextRange',
+  'goToToday',
+  'goToDate',
+  'setRange',
+  'showLog',
+] as const;
+
+export type CommandName = (typeof COMMAND_NAMES)[number];

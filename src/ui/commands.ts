@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { RANGE_KINDS, SORT_ORDERS, isIsoDay, type Paper } from '../core';
+import type { CommandName } from './commandIds';
+import type { FeedController } from './feedController';
+import type { FeedNode, FeedTreeProvider } from './feedTree';
+import { updateSetting } from './settings';
+
+/** What command handlers reach: built once in activate(). */
+export interface App {
+  feed: FeedController;
+  tree: FeedTreeProvider;
+  view: vscode.TreeView<FeedNode>;
+  log: vscode.LogOutputChannel;
+  today(): string;
+  openPaper(paper: Paper): Promise<void>;
+}
+
+function isPaper(value: unknown): value is Paper {
+  return typeof value === 'object' && value !== null && typeof (value as Paper).id === 'string' && typeof (value as Paper).title === 'string';
+}
+
+/** The paper a command acts on: its argument (a Paper or a tree node), the selection, or a pick. */
+async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
+  if (isPaper(arg)) return arg;
+  const node = arg as FeedNode | undefined;
+  if (node?.kind === 'paper') return node.paper;
+  const selected = app.view.selection.find((n): n is Extract<FeedNode, { kind: 'paper' }> => n.kind === 'paper');
+  if (selected) return selected.paper;
+  const papers = app.tree.visiblePapers();
+  if (papers.length === 0) {
+    vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: no papers loaded. Refresh the feed first.'));
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(
+    papers.map((paper) => ({ label: paper.title, description: paper.authors.slice(0, 3).join(', '), paper })),
+    { placeHolder: vscode.l10n.t('Open which paper?'), matchOnDescription: true },
+  );
+  return pick?.paper;
+}
+
+/**
+ * Every command LitFeed contributes, by its id without the `litfeed.` prefix. Registered in
+ * one loop in activate(); a unit test checks this map against package.json.
+ */
+export const commands = {
+  refresh: (app: App) => () => app.feed.refresh(),
+  openPaper: (app: App) => async (arg?: unknown) => {
+    const paper = await targetPaper(app, arg);
+    if (paper) await app.openPaper(paper);
+  },
+  sortBy: (_app: App) => async () => {
+    const labels = {
+      upvotes: vscode.l10n.t('Upvotes (most first)'),
+      date: vscode.l10n.t('arXiv date (newest first)'),
+      title: vscode.l10n.t('Title (A–Z)'),
+    };
+    const pick = await vscode.window.showQuickPick(
+      SORT_ORDERS.map((order) => ({ label: labels[order], order })),
+      { placeHolder: vscode.l10n.t('Sort papers within each day by…') },
+    );
+    if (pick) await updateSetting('feed.sort', pick.order);
+  },
+  previousRange: (app: App) => () => app.feed.shift(-1),
+  nextRange: (app: App) => () => app.feed.shift(1),
+  goToToday: (app: App) => () => app.feed.setRange({ kind: app.feed.currentRange.kind, anchor: app.today() }, { fetchIfMissing: true }),
+  goToDate: (app: App) => async () => {
+    const value = await vscode.window.showInputBox({
+      prompt: vscode.l10n.t('Show the feed around which date? (YYYY-MM-DD)'),
+      value: app.feed.currentRange.anchor,
+      validateInput: (text) =>
+        !isIsoDay(text.trim())
+          ? vscode.l10n.t('Write a date as YYYY-MM-DD, e.g. {0}', app.today())
+          : text.trim() > app.today()
+            ? vscode.l10n.t('That date is in the future.')
+            : undefined,
+    });
+    if (value) await app.feed.setRange({ kind: app.feed.currentRange.kind, anchor: value.trim() }, { fetchIfMissing: true });
+  },
+  setRange: (app: App) => async () => {
+    const labels = { day: vscode.l10n.t('Day'), week: vscode.l10n.t('Week'), month: vscode.l10n.t('Month') };
+    const pick = await vscode.window.showQuickPick(
+      RANGE_KINDS.map((range) => ({ label: labels[range], description: range === app.feed.currentRange.kind ? vscode.l10n.t('current') : undefined, range })),
+      { placeHolder: vscode.l10n.t('Show one day, one week or one month at a time') },
+    );
+    if (pick) await updateSetting('feed.range', pick.range);
+  },
+  showLog: (app: App) => () => app.log.show(),
+} satisfies Record<CommandName, (app: App) => (...args: never[]) => unknown>;
+
+export function registerCommands(app: App, context: vscode.ExtensionContext): void {
+  for (const [name, make] of Object.entries(commands)) {
+    const handler = make(app) as (...args: unknown[]) => unknown;
+    context.subscriptions.push(
+      vscode.commands.registerCommand(`litfeed.${name}`, async (...args: unknown[]) => {
+        try {
+          return await handler(...args);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          app.log.error(`command litfeed.${name} failed: ${err instanceof Error && err.stack ? err.stack : message}`);
+          vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: {0} failed: {1}', name, message));
+          return undefined;
+        }
+      }),
+    );
+  }
+}

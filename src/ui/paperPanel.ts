@@ -1,0 +1,298 @@
+/**
+ * The abstract view, host side: one reusable webview panel beside the editor (like the
+ * Markdown preview), restored after a window reload. The page gets paper data by message,
+ * never markup; links it asks for open only through the allow-list in core/links.
+ */
+import * as vscode from 'vscode';
+import { checkLink, type LinkRefusalCode } from '../core/links';
+import type { Logger } from '../core/log';
+import type { Paper } from '../core/paper';
+import { paperViewModel, type PaperViewModel } from '../core/paperView';
+import { paperHtml } from './paperHtml';
+import {
+  readPageMessage,
+  readSavedPaper,
+  readSavedPaperId,
+  type HostMessage,
+  type PageAction,
+  type PageStrings,
+} from '../webview/protocol';
+
+export const PAPER_VIEW_TYPE = 'litfeed.paper';
+
+/** What the panel's buttons do; supplied by activate(). */
+export interface PaperPanelDeps {
+  cite(paper: Paper): unknown;
+  copyBibtex(paper: Paper): unknown;
+  /** May return a promise; the panel reads `isSaved` again once it settles. */
+  toggleSaved(paper: Paper): unknown;
+  isSaved(paper: Paper): boolean;
+  /** A fresher copy of a restored paper from the cache, when there is one. */
+  findPaper?(id: string): Paper | undefined;
+  log?: Logger;
+}
+
+export interface PaperPanelHandle {
+  /** Shows `paper` in the panel, creating it beside the editor or reusing it. */
+  show(paper: Paper, options?: { preserveFocus?: boolean }): void;
+  /** Re-reads `isSaved` (after the reading list changed elsewhere). */
+  refreshSaved(): void;
+}
+
+const TITLE_MAX = 40;
+
+export function registerPaperPanel(context: vscode.ExtensionContext, deps: PaperPanelDeps): PaperPanelHandle {
+  const panel = new PaperPanel(context.extensionUri, deps);
+  context.subscriptions.push(
+    panel,
+    vscode.window.registerWebviewPanelSerializer(PAPER_VIEW_TYPE, {
+      deserializeWebviewPanel: async (webviewPanel, state) => panel.restore(webviewPanel, state),
+    }),
+  );
+  return {
+    show: (paper, options) => panel.show(paper, options?.preserveFocus ?? true),
+    refreshSaved: () => panel.refreshSaved(),
+  };
+}
+
+class PaperPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private paper: Paper | undefined;
+  private model: PaperViewModel | undefined;
+  /** Whether the page that is loaded now has said `ready`; a hidden panel's page is gone. */
+  private ready = false;
+  private listeners: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: PaperPanelDeps,
+  ) {}
+
+  show(paper: Paper, preserveFocus: boolean): void {
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, preserveFocus);
+    } else {
+      const panel = vscode.window.createWebviewPanel(
+        PAPER_VIEW_TYPE,
+        vscode.l10n.t('Paper'),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+        { ...this.webviewOptions(), retainContextWhenHidden: false, enableFindWidget: true },
+      );
+      this.attach(panel);
+    }
+    this.display(paper);
+  }
+
+  restore(webviewPanel: vscode.WebviewPanel, state: unknown): void {
+    const id = readSavedPaperId(state);
+    const paper = (id !== undefined ? this.deps.findPaper?.(id) : undefined) ?? readSavedPaper(state);
+    // One reusable panel: a second restored one, or one with nothing to show, goes away.
+    if (!paper || this.panel) {
+      webviewPanel.dispose();
+      return;
+    }
+    this.attach(webviewPanel);
+    this.display(paper);
+  }
+
+  refreshSaved(): void {
+    if (this.paper) this.post({ type: 'saved', saved: this.isSaved(this.paper) });
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.detach();
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'litfeed.svg');
+    panel.webview.options = this.webviewOptions();
+    const media = (...parts: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', ...parts)).toString();
+    panel.webview.html = paperHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: media('dist', 'paperView.js'),
+      styleUri: media('paperView.css'),
+      katexStyleUri: media('dist', 'katex', 'katex.min.css'),
+      lang: vscode.env.language,
+    });
+    this.listeners.push(
+      panel.webview.onDidReceiveMessage((data: unknown) => this.onMessage(data)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        // Without retainContextWhenHidden the page is torn down when hidden and says `ready` again.
+        if (!webviewPanel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => this.detach()),
+    );
+  }
+
+  private detach(): void {
+    for (const l of this.listeners) l.dispose();
+    this.listeners = [];
+    this.panel = undefined;
+    this.paper = undefined;
+    this.model = undefined;
+    this.ready = false;
+  }
+
+  private display(paper: Paper): void {
+    this.paper = paper;
+    this.model = paperViewModel(paper, { locale: vscode.env.language, linkLabels: linkLabels() });
+    if (this.panel) this.panel.title = truncate(this.model.title || vscode.l10n.t('Paper'), TITLE_MAX);
+    this.postShow();
+  }
+
+  private postShow(): void {
+    if (!this.paper || !this.model) return;
+    this.post({ type: 'show', model: this.model, saved: this.isSaved(this.paper), strings: pageStrings(), paper: this.paper });
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.panel || !this.ready) return;
+    this.panel.webview.postMessage(message).then(undefined, (err: unknown) => this.log(`posting to the paper view failed: ${String(err)}`));
+  }
+
+  private onMessage(data: unknown): void {
+    const message = readPageMessage(data);
+    if (!message) {
+      this.log('ignored a malformed message from the paper view');
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.postShow();
+        return;
+      case 'openLink':
+        this.openLink(message.url);
+        return;
+      case 'action':
+        this.runAction(message.action).catch((err: unknown) => {
+          this.log(`paper view action ${message.action} failed: ${String(err)}`);
+          vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: that did not work. The LitFeed log has the details.'));
+        });
+        return;
+    }
+  }
+
+  private async runAction(action: PageAction): Promise<void> {
+    const paper = this.paper;
+    if (!paper) return;
+    switch (action) {
+      case 'cite':
+        await this.deps.cite(paper);
+        return;
+      case 'copyBibtex':
+        await this.deps.copyBibtex(paper);
+        return;
+      case 'save':
+        await this.deps.toggleSaved(paper);
+        this.refreshSaved();
+        return;
+      case 'openPdf':
+        this.openModelLink('pdf');
+        return;
+      case 'openHuggingFace':
+        this.openModelLink('huggingFace');
+        return;
+    }
+  }
+
+  private openModelLink(kind: 'pdf' | 'huggingFace'): void {
+    const link = this.model?.links.find((l) => l.kind === kind);
+    if (link) this.openLink(link.url);
+  }
+
+  private openLink(url: string): void {
+    const check = checkLink(url, this.paper);
+    if (check.ok) {
+      vscode.env.openExternal(vscode.Uri.parse(check.url, true)).then(undefined, (err: unknown) => this.log(`opening a link failed: ${String(err)}`));
+      return;
+    }
+    this.log(`refused to open ${JSON.stringify(url.slice(0, 200))}: ${check.refusal.message}`);
+    // The URL itself stays out of the notification: notifications render Markdown links.
+    vscode.window.showWarningMessage(vscode.l10n.t('LitFeed did not open that link: {0}', refusalText(check.refusal.code)));
+  }
+
+  private isSaved(paper: Paper): boolean {
+    try {
+      return this.deps.isSaved(paper);
+    } catch (err) {
+      this.log(`reading the reading list failed: ${String(err)}`);
+      return false;
+    }
+  }
+
+  private log(message: string): void {
+    this.deps.log?.warn(message);
+  }
+}
+
+function refusalText(code: LinkRefusalCode): string {
+  switch (code) {
+    case 'malformed':
+      return vscode.l10n.t('it is not a valid web address.');
+    case 'scheme':
+      return vscode.l10n.t('only https links are opened.');
+    case 'characters':
+      return vscode.l10n.t('it contains characters that could disguise where it leads.');
+    case 'credentials':
+      return vscode.l10n.t('it carries a user name or password, which can disguise where it leads.');
+    case 'port':
+      return vscode.l10n.t('it names a non-standard port.');
+    case 'host':
+      return vscode.l10n.t('LitFeed opens only Hugging Face, arXiv, GitHub and the paper’s own project page.');
+  }
+}
+
+function linkLabels() {
+  return {
+    huggingFace: vscode.l10n.t('Hugging Face'),
+    arxiv: vscode.l10n.t('arXiv'),
+    pdf: vscode.l10n.t('PDF'),
+    code: vscode.l10n.t('Code'),
+    project: vscode.l10n.t('Project page'),
+  };
+}
+
+function pageStrings(): PageStrings {
+  return {
+    authors: vscode.l10n.t('Authors'),
+    moreAuthors: vscode.l10n.t('and {0} more', '{0}'),
+    fewerAuthors: vscode.l10n.t('show fewer'),
+    published: vscode.l10n.t('Published {0}', '{0}'),
+    listed: vscode.l10n.t('Listed {0}', '{0}'),
+    upvotes: vscode.l10n.t('{0} upvotes', '{0}'),
+    comments: vscode.l10n.t('{0} comments', '{0}'),
+    githubStars: vscode.l10n.t('{0} GitHub stars', '{0}'),
+    organization: vscode.l10n.t('Organization'),
+    abstract: vscode.l10n.t('Abstract'),
+    noAbstract: vscode.l10n.t('No abstract available.'),
+    aiSummary: vscode.l10n.t('AI summary'),
+    keywords: vscode.l10n.t('Keywords'),
+    links: vscode.l10n.t('Links'),
+    actions: vscode.l10n.t('Actions'),
+    cite: vscode.l10n.t('Cite'),
+    copyBibtex: vscode.l10n.t('Copy BibTeX'),
+    save: vscode.l10n.t('Save to reading list'),
+    unsave: vscode.l10n.t('Remove from reading list'),
+    openPdf: vscode.l10n.t('Open PDF'),
+    openHuggingFace: vscode.l10n.t('Open on Hugging Face'),
+    thumbnail: vscode.l10n.t('Paper thumbnail'),
+  };
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}

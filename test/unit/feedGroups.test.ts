@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { ageLabel, dayLabel, groupByDay, sortPapers, type Paper } from '../../src/core';
+
+function paper(id: string, fields: Partial<Paper> = {}): Paper {
+  return { id, title: `Title ${id}`, authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily', ...fields };
+}
+
+describe('grouping and sorting the feed', () => {
+  const papers = [
+    paper('a', { feedDay: '2026-11-27', upvotes: 3, published: '2026-11-20', title: 'beta' }),
+    paper('b', { feedDay: '2026-11-28', upvotes: 10, published: '2026-11-25', title: 'Alpha' }),
+    paper('c', { feedDay: '2026-11-27', upvotes: 30, published: '2026-11-26', title: 'gamma' }),
+    paper('d', { feedDay: '2026-11-27', title: 'delta' }),
+    paper('e', { title: 'no day' }),
+  ];
+
+  it('groups by feed day, newest day first, undated last', () => {
+    assert.deepEqual(groupByDay(papers, 'upvotes').map((g) => g.day), ['2026-11-28', '2026-11-27', 'undated']);
+  });
+
+  it('sorts by upvotes, missing upvotes last', () => {
+    assert.deepEqual(groupByDay(papers, 'upvotes')[1].papers.map((p) => p.id), ['c', 'a', 'd']);
+  });
+
+  it('sorts by arXiv date, newest first, undated last', () => {
+    assert.deepEqual(sortPapers(papers, 'date').map((p) => p.id), ['c', 'b', 'a', 'd', 'e']);
+  });
+
+  it('sorts by title ignoring case', () => {
+    assert.deepEqual(sortPapers(papers, 'title').map((p) => p.title), ['Alpha', 'beta', 'delta', 'gamma', 'no day']);
+  });
+
+  it('does not reorder its input', () => {
+    const before = papers.map((p) => p.id);
+    sortPapers(papers, 'title');
+    assert.deepEqual(papers.map((p) => p.id), before);
+  });
+
+  it('labels today, yesterday and other days', () => {
+    assert.equal(dayLabel('2026-11-29', '2026-11-29'), 'Today');
+    assert.equal(dayLabel('2026-11-28', '2026-11-29'), 'Yesterday');
+    assert.equal(dayLabel('2026-11-25', '2026-11-29'), 'Wed, 25 Nov 2026');
+  });
+
+  it('writes ages compactly', () => {
+    const now = new Date('2026-11-29T12:00:00Z');
+    assert.equal(ageLabel('2026-11-29T11:59:40Z', now), 'just now');
+    assert.equal(ageLabel('2026-11-29T11:15:00Z', now), '45 min ago');
+    assert.equal(ageLabel('2026-11-29T09:00:00Z', now), '3 h ago');
+    assert.equal(ageLabel('2026-11-20T12:00:00Z', now), '9 days ago');
+    assert.equal(ageLabel('garbage', now), 'at an unknown time');
+  });
+});
