@@ -2,6 +2,7 @@
 // Shape follows the official VS Code esbuild sample: production minifies, development
 // keeps sourcemaps, and the log plugin prints problem-matcher-friendly lines.
 const esbuild = require('esbuild');
+const { buildWebview } = require('./scripts/build-webview');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -45,6 +46,7 @@ async function main() {
       }),
     ),
   );
+  await buildWebview({ production, watch, plugins: [problemMatcherLog] });
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     return;

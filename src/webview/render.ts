@@ -1,0 +1,229 @@
+/**
+ * Builds the abstract view from a PaperViewModel. Paper data only ever reaches the DOM as
+ * text (`textContent`, text nodes, attribute values set one by one) or through KaTeX;
+ * nothing here parses a string as HTML. Links are buttons that ask the host to open them.
+ */
+import type { PaperLinkView, PaperViewModel } from '../core/paperView';
+import { appendSegments } from './mathRender';
+import type { PageAction, PageMessage, PageStrings } from './protocol';
+
+export interface RenderOptions {
+  strings: PageStrings;
+  saved: boolean;
+  authorsExpanded: boolean;
+  post(message: PageMessage): void;
+  onAuthorsToggled(expanded: boolean): void;
+}
+
+export interface RenderedPaper {
+  setSaved(saved: boolean): void;
+}
+
+export function renderPaper(root: HTMLElement, model: PaperViewModel, options: RenderOptions): RenderedPaper {
+  const { strings } = options;
+  const article = el('article', 'paper');
+  article.setAttribute('aria-labelledby', 'paper-title');
+
+  const header = el('header');
+  if (typeof model.thumbnail === 'string' && isHttps(model.thumbnail)) {
+    const img = document.createElement('img');
+    img.className = 'thumbnail';
+    img.alt = strings.thumbnail;
+    img.src = model.thumbnail;
+    img.referrerPolicy = 'no-referrer';
+    header.append(img);
+  }
+  const h1 = el('h1');
+  h1.id = 'paper-title';
+  appendSegments(h1, model.titleSegments);
+  if (h1.childNodes.length === 0) h1.textContent = String(model.title ?? '');
+  header.append(h1);
+  if (Array.isArray(model.authors) && model.authors.length > 0) header.append(authorsBlock(model, options));
+  const meta = metaLine(model, strings);
+  if (meta) header.append(meta);
+  article.append(header);
+
+  const actions = el('div', 'actions');
+  actions.setAttribute('role', 'group');
+  actions.setAttribute('aria-label', strings.actions);
+  actions.append(actionButton(strings.cite, 'cite', options.post, 'primary'));
+  actions.append(actionButton(strings.copyBibtex, 'copyBibtex', options.post));
+  const save = actionButton('', 'save', options.post);
+  actions.append(save);
+  if (hasLink(model, 'pdf')) actions.append(actionButton(strings.openPdf, 'openPdf', options.post));
+  if (hasLink(model, 'huggingFace')) actions.append(actionButton(strings.openHuggingFace, 'openHuggingFace', options.post));
+  article.append(actions);
+
+  const abstract = section('abstract', strings.abstract);
+  if (Array.isArray(model.abstract) && model.abstract.length > 0) {
+    for (const paragraph of model.abstract) {
+      const p = el('p');
+      appendSegments(p, paragraph);
+      abstract.append(p);
+    }
+  } else {
+    abstract.append(el('p', 'empty', strings.noAbstract));
+  }
+  article.append(abstract);
+
+  if (Array.isArray(model.aiSummary) && model.aiSummary.length > 0) {
+    const summary = section('ai-summary', strings.aiSummary);
+    for (const paragraph of model.aiSummary) {
+      const p = el('p');
+      appendSegments(p, paragraph);
+      summary.append(p);
+    }
+    article.append(summary);
+  }
+
+  if (Array.isArray(model.aiKeywords) && model.aiKeywords.length > 0) {
+    const keywords = section('keywords', strings.keywords);
+    const list = el('ul', 'chips');
+    for (const keyword of model.aiKeywords) list.append(el('li', undefined, String(keyword)));
+    keywords.append(list);
+    article.append(keywords);
+  }
+
+  const links = Array.isArray(model.links) ? model.links.filter((l) => typeof l?.url === 'string' && isHttps(l.url)) : [];
+  if (links.length > 0) {
+    const nav = el('nav', 'links');
+    nav.setAttribute('aria-label', strings.links);
+    nav.append(el('h2', undefined, strings.links));
+    const list = el('ul');
+    for (const link of links) list.append(el('li', undefined, linkButton(link, options.post)));
+    nav.append(list);
+    article.append(nav);
+  }
+
+  root.replaceChildren(article);
+
+  const setSaved = (saved: boolean) => {
+    save.textContent = saved ? strings.unsave : strings.save;
+    save.setAttribute('aria-pressed', saved ? 'true' : 'false');
+  };
+  setSaved(options.saved);
+  return { setSaved };
+}
+
+function authorsBlock(model: PaperViewModel, options: RenderOptions): HTMLElement {
+  const { strings } = options;
+  const block = el('section', 'authors');
+  block.setAttribute('aria-label', strings.authors);
+  const list = el('ul', 'author-list');
+  list.id = 'author-list';
+  block.append(list);
+  const all = model.authors.map((a) => String(a));
+  const collapsedCount = Number.isSafeInteger(model.authorsCollapsedCount) ? model.authorsCollapsedCount : all.length;
+  const hidden = all.length - Math.max(0, Math.min(collapsedCount, all.length));
+
+  let expanded = options.authorsExpanded;
+  const fill = () => {
+    const shown = expanded || hidden <= 0 ? all : all.slice(0, all.length - hidden);
+    list.replaceChildren(...shown.map((name) => el('li', undefined, name)));
+  };
+  fill();
+  if (hidden > 0) {
+    const toggle = el('button', 'authors-toggle');
+    toggle.type = 'button';
+    toggle.setAttribute('aria-controls', 'author-list');
+    const label = () => {
+      toggle.textContent = expanded ? strings.fewerAuthors : format(strings.moreAuthors, hidden);
+      toggle.setAttribute('aria-expanded', expanded ? 'true' : 'false');
+    };
+    label();
+    toggle.addEventListener('click', () => {
+      expanded = !expanded;
+      fill();
+      label();
+      options.onAuthorsToggled(expanded);
+    });
+    block.append(toggle);
+  }
+  return block;
+}
+
+function metaLine(model: PaperViewModel, strings: PageStrings): HTMLElement | undefined {
+  const items: HTMLElement[] = [];
+  if (model.published) items.push(dateItem(strings.published, model.published.iso, model.published.label));
+  if (model.feedDay) items.push(dateItem(strings.listed, model.feedDay.iso, model.feedDay.label));
+  if (isCount(model.upvotes)) items.push(el('li', 'upvotes', format(strings.upvotes, model.upvotes)));
+  if (isCount(model.numComments)) items.push(el('li', 'comments', format(strings.comments, model.numComments)));
+  if (isCount(model.githubStars)) items.push(el('li', 'stars', format(strings.githubStars, model.githubStars)));
+  if (typeof model.organization === 'string' && model.organization.length > 0) {
+    const org = el('li', 'organization', model.organization);
+    org.title = strings.organization;
+    items.push(org);
+  }
+  if (items.length === 0) return undefined;
+  const list = el('ul', 'meta');
+  list.append(...items);
+  return list;
+}
+
+/** `Published {0}` with a `<time>` in place of `{0}`, text on either side kept as text. */
+function dateItem(template: string, iso: string, label: string): HTMLElement {
+  const li = el('li', 'date');
+  const [before, after] = splitTemplate(template);
+  const time = el('time', undefined, String(label));
+  time.setAttribute('datetime', String(iso));
+  li.append(document.createTextNode(before), time, document.createTextNode(after));
+  return li;
+}
+
+function actionButton(label: string, action: PageAction, post: (m: PageMessage) => void, variant?: string): HTMLButtonElement {
+  const button = el('button', variant ? `action ${variant}` : 'action', label);
+  button.type = 'button';
+  button.dataset.action = action;
+  button.addEventListener('click', () => post({ type: 'action', action }));
+  return button;
+}
+
+function linkButton(link: PaperLinkView, post: (m: PageMessage) => void): HTMLButtonElement {
+  const button = el('button', 'link', String(link.label ?? link.url));
+  button.type = 'button';
+  button.title = link.url;
+  button.dataset.kind = String(link.kind);
+  button.addEventListener('click', () => post({ type: 'openLink', url: link.url }));
+  return button;
+}
+
+function section(className: string, heading: string): HTMLElement {
+  const s = el('section', className);
+  s.append(el('h2', undefined, heading));
+  return s;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, content?: string | Node): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (typeof content === 'string') node.textContent = content;
+  else if (content) node.append(content);
+  return node;
+}
+
+function hasLink(model: PaperViewModel, kind: PaperLinkView['kind']): boolean {
+  return Array.isArray(model.links) && model.links.some((l) => l?.kind === kind && typeof l.url === 'string' && isHttps(l.url));
+}
+
+/** The host re-checks every link against its allow-list; this only keeps odd ones off the page. */
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isCount(n: unknown): n is number {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+}
+
+function format(template: string, n: number): string {
+  const [before, after] = splitTemplate(template);
+  return `${before}${n.toLocaleString()}${after}`;
+}
+
+function splitTemplate(template: string): [string, string] {
+  const at = template.indexOf('{0}');
+  return at < 0 ? [template + ' ', ''] : [template.slice(0, at), template.slice(at + 3)];
+}

@@ -1,0 +1,207 @@
+/**
+ * The paper panel's host side against a stand-in `vscode` module: the ready handshake,
+ * links through the allow-list, actions, and restore after a reload.
+ */
+import * as assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import type { Paper } from '../../src/core/paper';
+import type * as PanelModule from '../../src/ui/paperPanel';
+import { createFakeVscode, FakeUri, FakeWebviewPanel, installFakeVscode, type FakeVscode } from './helpers/fakeVscode';
+
+const paper: Paper = {
+  id: '1706.03762',
+  arxivId: '1706.03762',
+  title: 'Attention Is All You Need, a Title Long Enough to Be Cut Short',
+  authors: ['Ashish Vaswani'],
+  abstract: 'Abstract.',
+  aiKeywords: [],
+  links: {
+    huggingFace: 'https://huggingface.co/papers/1706.03762',
+    pdf: 'https://arxiv.org/pdf/1706.03762',
+    project: 'https://tensor2tensor.github.io/',
+  },
+  source: 'hf-daily',
+};
+
+describe('paper panel (host side, stand-in vscode)', () => {
+  let fake: FakeVscode;
+  let uninstall: () => void;
+  let panelModule: typeof PanelModule;
+  let calls: string[];
+  let saved: boolean;
+  let subscriptions: { dispose(): unknown }[];
+  let handle: PanelModule.PaperPanelHandle;
+
+  before(() => {
+    fake = createFakeVscode();
+    uninstall = installFakeVscode(fake);
+    panelModule = createRequire(__filename)('../../src/ui/paperPanel') as typeof PanelModule;
+  });
+
+  after(() => uninstall());
+
+  beforeEach(() => {
+    fake.panels.length = 0;
+    fake.opened.length = 0;
+    fake.warnings.length = 0;
+    fake.errors.length = 0;
+    calls = [];
+    saved = false;
+    subscriptions = [];
+    handle = panelModule.registerPaperPanel({ extensionUri: new FakeUri('ext'), subscriptions } as never, {
+      cite: (p) => calls.push(`cite ${p.id}`),
+      copyBibtex: (p) => calls.push(`copyBibtex ${p.id}`),
+      toggleSaved: async (p) => {
+        calls.push(`toggleSaved ${p.id}`);
+        saved = !saved;
+      },
+      isSaved: () => saved,
+    });
+  });
+
+  afterEach(() => {
+    for (const s of subscriptions) s.dispose();
+  });
+
+  const lastPanel = (): FakeWebviewPanel => {
+    const panel = fake.panels[fake.panels.length - 1];
+    assert.ok(panel, 'no panel was created');
+    return panel;
+  };
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('creates one locked-down panel with the page HTML and a cut-short title', () => {
+    handle.show(paper);
+    const panel = lastPanel();
+    assert.equal(panel.viewType, 'litfeed.paper');
+    assert.equal(panel.createOptions.enableScripts, true);
+    assert.equal(panel.createOptions.enableCommandUris, false);
+    assert.equal(panel.createOptions.retainContextWhenHidden, false);
+    assert.deepEqual(
+      (panel.webview.options.localResourceRoots as FakeUri[]).map((u) => u.toString()),
+      ['ext/media'],
+    );
+    assert.match(panel.webview.html, /default-src &#39;none&#39;/);
+    assert.match(panel.webview.html, /src="https:\/\/csp\.test\/ext\/media\/dist\/paperView\.js"/);
+    assert.equal(panel.title, 'Attention Is All You Need, a Title Long…');
+  });
+
+  it('posts nothing before the page is ready, then the paper', () => {
+    handle.show(paper);
+    const panel = lastPanel();
+    assert.deepEqual(panel.posted, []);
+    panel.fromPage({ type: 'ready' });
+    assert.equal(panel.posted.length, 1);
+    const show = panel.posted[0] as { type: string; model: { id: string }; saved: boolean; paper: Paper; strings: Record<string, string> };
+    assert.equal(show.type, 'show');
+    assert.equal(show.model.id, '1706.03762');
+    assert.equal(show.saved, false);
+    assert.equal(show.paper.id, '1706.03762');
+    assert.equal(show.strings.cite, 'Cite');
+  });
+
+  it('reuses the panel for the next paper', () => {
+    handle.show(paper);
+    lastPanel().fromPage({ type: 'ready' });
+    handle.show({ ...paper, id: 'other', arxivId: undefined, title: 'Other' });
+    assert.equal(fake.panels.length, 1);
+    assert.equal(lastPanel().revealed, 1);
+    assert.equal(lastPanel().title, 'Other');
+    assert.equal((lastPanel().posted[1] as { model: { id: string } }).model.id, 'other');
+  });
+
+  it('waits for ready again after the hidden page was torn down', () => {
+    handle.show(paper);
+    const panel = lastPanel();
+    panel.fromPage({ type: 'ready' });
+    panel.setVisible(false);
+    handle.refreshSaved();
+    assert.equal(panel.posted.length, 1);
+    panel.setVisible(true);
+    panel.fromPage({ type: 'ready' });
+    assert.equal(panel.posted.length, 2);
+  });
+
+  it('opens allowed links, normalised, through openExternal', () => {
+    handle.show(paper);
+    const panel = lastPanel();
+    panel.fromPage({ type: 'openLink', url: 'HTTPS://GitHub.com/o/r' });
+    panel.fromPage({ type: 'openLink', url: 'https://tensor2tensor.github.io/docs' });
+    assert.deepEqual(fake.opened, ['https://github.com/o/r', 'https://tensor2tensor.github.io/docs']);
+    assert.deepEqual(fake.warnings, []);
+  });
+
+  it('refuses other links with a warning that does not repeat the URL', () => {
+    handle.show(paper);
+    const panel = lastPanel();
+    for (const url of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'https://huggingface.co@evil.com/', 'https://evil.com/[x](command:y)']) {
+      panel.fromPage({ type: 'openLink', url });
+    }
+    assert.deepEqual(fake.opened, []);
+    assert.equal(fake.warnings.length, 4);
+    for (const w of fake.warnings) {
+      assert.match(w, /^LitFeed did not open that link: /);
+      assert.doesNotMatch(w, /javascript|command:|evil/);
+    }
+  });
+
+  it('runs the actions through the callbacks, and reports the new saved state', async () => {
+    handle.show(paper);
+    const panel = lastPanel();
+    panel.fromPage({ type: 'ready' });
+    for (const action of ['cite', 'copyBibtex', 'save', 'openPdf', 'openHuggingFace']) {
+      panel.fromPage({ type: 'action', action });
+    }
+    await settle();
+    assert.deepEqual(calls, ['cite 1706.03762', 'copyBibtex 1706.03762', 'toggleSaved 1706.03762']);
+    assert.deepEqual(panel.posted.slice(1), [{ type: 'saved', saved: true }]);
+    assert.deepEqual(fake.opened, ['https://arxiv.org/pdf/1706.03762', 'https://huggingface.co/papers/1706.03762']);
+  });
+
+  it('ignores malformed messages from the page', async () => {
+    handle.show(paper);
+    const panel = lastPanel();
+    for (const m of [null, 'ready', { type: 'action', action: 'rm -rf' }, { type: 'openLink' }, { type: 'executeCommand' }]) panel.fromPage(m);
+    await settle();
+    assert.deepEqual(calls, []);
+    assert.deepEqual(fake.opened, []);
+    assert.deepEqual(panel.posted, []);
+  });
+
+  it('says so when an action fails, without an unhandled rejection', async () => {
+    for (const s of subscriptions) s.dispose();
+    subscriptions = [];
+    handle = panelModule.registerPaperPanel({ extensionUri: new FakeUri('ext'), subscriptions } as never, {
+      cite: async () => {
+        throw new Error('boom');
+      },
+      copyBibtex: () => undefined,
+      toggleSaved: () => undefined,
+      isSaved: () => false,
+    });
+    handle.show(paper);
+    lastPanel().fromPage({ type: 'action', action: 'cite' });
+    await settle();
+    assert.equal(fake.errors.length, 1);
+  });
+
+  it('restores the saved paper into the panel VS Code hands back after a reload', async () => {
+    const serializer = fake.serializers.get('litfeed.paper');
+    assert.ok(serializer, 'no serializer registered for litfeed.paper');
+    const panel = new FakeWebviewPanel('litfeed.paper');
+    await serializer.deserializeWebviewPanel(panel, { paperId: paper.id, paper });
+    assert.equal(panel.disposed, false);
+    assert.equal(panel.webview.options.enableScripts, true);
+    assert.match(panel.webview.html, /script-src &#39;nonce-/);
+    panel.fromPage({ type: 'ready' });
+    assert.equal((panel.posted[0] as { model: { id: string } }).model.id, paper.id);
+  });
+
+  it('closes a restored panel whose state holds no paper', async () => {
+    const serializer = fake.serializers.get('litfeed.paper');
+    assert.ok(serializer);
+    const panel = new FakeWebviewPanel('litfeed.paper');
+    await serializer.deserializeWebviewPanel(panel, { something: 'else' });
+    assert.equal(panel.disposed, true);
+  });
+});
