@@ -32,6 +32,15 @@ async function main() {
       target: 'node18',
       external: ['vscode'],
     },
+    {
+      // The BibTeX parser is large (~550 KB) and only needed when a .bib is read, so it is
+      // its own file that core/bibdb loads on first use instead of part of the start-up bundle.
+      entryPoints: ['@retorquere/bibtex-parser'],
+      outfile: 'dist/bibtex-parser.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+    },
   ];
   const contexts = await Promise.all(
     targets.map((t) =>

@@ -1,0 +1,367 @@
+/**
+ * BibTeX entries for papers, in the `@misc` form arxiv.org itself exports:
+ *
+ * ```
+ * @misc{vaswani2017attentionneed,
+ *       title={Attention Is All You Need},
+ *       author={Ashish Vaswani and Noam Shazeer and …},
+ *       year={2017},
+ *       eprint={1706.03762},
+ *       archivePrefix={arXiv},
+ *       primaryClass={cs.CL},
+ *       url={https://arxiv.org/abs/1706.03762},
+ * }
+ * ```
+ *
+ * Differences from arXiv's export, all deliberate:
+ * - Title and names are escaped for LaTeX: `{ } % & $ # _ ~ ^ \ < > |` outside math come out
+ *   as text commands, so any title yields balanced braces. Braces in a title are always
+ *   written `\textbraceleft{}` / `\textbraceright{}`, because BibTeX counts `\{` as a brace.
+ * - `$…$` spans stay math, wrapped in braces (`{$O(n^2)$}`) so styles that change case leave
+ *   them alone, when they look like math by pandoc's rule (no space just inside the dollars, no
+ *   digit after the closing one) and their braces balance. Any other `$` is text (`\$`).
+ * - Words BibTeX styles would lower-case wrongly are protected with braces: acronyms and
+ *   mixed case (`{BERT}`, `{ImageNet}`, `{GPT-4o}`, `{3D}`), the pronoun `{I}`, and, in a title
+ *   written in sentence case, every other capitalised word (a proper noun: `{Bayesian}`).
+ *   In a Title Cased title capitalised words are left as they are: they cannot be told apart.
+ * - `doi` holds the bare DOI (`10.1000/xyz`), which is what biblatex and DOI-aware styles
+ *   expect; arXiv writes a `https://doi.org/` URL there.
+ * - A published version (`journalRef`) is kept as `booktitle` when it names a conference or
+ *   proceedings, else as `journal`; the entry stays `@misc`, so styles that do not print those
+ *   fields for `@misc` simply ignore them.
+ * - Without authors the entry gets a `key` field (the title), which BibTeX styles sort by.
+ * - Names that BibTeX would split wrongly are rewritten in its `Last, Jr., First` form
+ *   (`King, Jr., Martin Luther`, `Van Gogh, Vincent`); corporate names are braced whole
+ *   (`{Gemini Team}`), so the word "and" inside them does not split the author list.
+ *
+ * Unicode stays UTF-8 by default (biber, and bibtex with a UTF-8 document). With `ascii: true`
+ * letters of Latin-1 and Latin Extended-A become LaTeX accents and letter commands
+ * (`{\"u}`, `{\'e}`, `{\c{c}}`, `{\o}`, `{\ss}`, `{\aa}`, …), common symbols and typographic
+ * punctuation become text commands (`{\textdegree}`, `{\textendash}`), and any character not
+ * in that table is kept as it is: Greek, CJK, emoji, and from Latin-1 / Extended-A only
+ * `¸ Ħ ħ ĸ Ŀ ŀ ŉ ſ Ŧ ŧ`, which have no standard LaTeX command. pdfLaTeX typesets all of it
+ * with T1 fonts (`\usepackage[T1]{fontenc}`); with the old OT1 default, `{\dh}`, `{\th}`,
+ * `{\dj}`, `{\ng}` (and capitals), the ogonek `{\k{a}}` and the guillemets are errors.
+ *
+ * ASCII runs that TeX turns into ligatures (`--`, `---`, two backquotes, two apostrophes) are
+ * left alone: titles on arXiv are typed for TeX, and there `--` means an en dash.
+ */
+import type { Paper } from './paper';
+import { arxivLinks, collapseWhitespace, normaliseArxivId } from './paper';
+import { baseKey, paperYear, splitName, templateKey, uniqueKey } from './citekey';
+import type { KeyStyle } from './citekey';
+
+export interface BibtexOptions {
+  /** Key style; ignored when `keyTemplate` is given. Default `arxiv`. */
+  keyStyle?: KeyStyle;
+  /** A key template (see `templateKey`); an invalid one throws `KeyTemplateError`. */
+  keyTemplate?: string;
+  /** LaTeX escapes instead of UTF-8 for non-ASCII letters and symbols. */
+  ascii?: boolean;
+  /** Keys already in use; a clash (ignoring case) gets an a, b, c … suffix. */
+  taken?: ReadonlySet<string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters
+
+/** Combining marks and the LaTeX accent that draws them. */
+const ACCENTS: Record<string, string> = {
+  '\u0300': '`', '\u0301': "'", '\u0302': '^', '\u0303': '~', '\u0304': '=', '\u0306': 'u', '\u0307': '.',
+  '\u0308': '"', '\u030A': 'r', '\u030B': 'H', '\u030C': 'v', '\u0323': 'd', '\u0327': 'c', '\u0328': 'k',
+};
+
+/** Characters with no decomposition into base letter + accents. */
+const LATEX_CHARS: Record<string, string> = {
+  // letters
+  ß: '{\\ss}', æ: '{\\ae}', Æ: '{\\AE}', œ: '{\\oe}', Œ: '{\\OE}', ø: '{\\o}', Ø: '{\\O}', ł: '{\\l}',
+  Ł: '{\\L}', ı: '{\\i}', ȷ: '{\\j}', å: '{\\aa}', Å: '{\\AA}', đ: '{\\dj}', Đ: '{\\DJ}', ð: '{\\dh}',
+  Ð: '{\\DH}', þ: '{\\th}', Þ: '{\\TH}', ŋ: '{\\ng}', Ŋ: '{\\NG}', ĳ: '{\\ij}', Ĳ: '{\\IJ}',
+  // Latin-1 symbols
+  '\u00A0': '~', '¡': '{\\textexclamdown}', '¢': '{\\textcent}', '£': '{\\pounds}', '¤': '{\\textcurrency}',
+  '¥': '{\\textyen}', '¦': '{\\textbrokenbar}', '§': '{\\S}', '¨': '{\\textasciidieresis}',
+  '©': '{\\copyright}', ª: '{\\textordfeminine}', '«': '{\\guillemotleft}', '¬': '{\\textlnot}',
+  '\u00AD': '\\-', '®': '{\\textregistered}', '¯': '{\\textasciimacron}', '°': '{\\textdegree}',
+  '±': '{\\textpm}', '²': '{\\texttwosuperior}', '³': '{\\textthreesuperior}', '´': '{\\textasciiacute}',
+  µ: '{\\textmu}', '¶': '{\\P}', '·': '{$\\cdotp$}', '¹': '{\\textonesuperior}', º: '{\\textordmasculine}',
+  '»': '{\\guillemotright}', '¼': '{\\textonequarter}', '½': '{\\textonehalf}', '¾': '{\\textthreequarters}',
+  '¿': '{\\textquestiondown}', '×': '{\\texttimes}', '÷': '{\\textdiv}',
+  // typographic punctuation, frequent in titles
+  // Commands rather than the ligatures -- ``, which would merge with a neighbouring - or `.
+  '–': '{\\textendash}', '—': '{\\textemdash}', '‘': '{\\textquoteleft}', '’': '{\\textquoteright}',
+  '“': '{\\textquotedblleft}', '”': '{\\textquotedblright}', '…': '{\\ldots}',
+  '†': '{\\textdagger}', '‡': '{\\textdaggerdbl}', '•': '{\\textbullet}', '€': '{\\texteuro}',
+  '™': '{\\texttrademark}',
+};
+
+/** ASCII characters that mean something to LaTeX or BibTeX, as text. */
+const SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '%': '\\%', '&': '\\&',
+  $: '\\$', '#': '\\#', _: '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}', '<': '\\textless{}',
+  '>': '\\textgreater{}', '|': '\\textbar{}',
+};
+
+/** LaTeX for one non-ASCII character, or the character itself when the table has none. */
+function latexFor(ch: string): string {
+  const direct = LATEX_CHARS[ch];
+  if (direct !== undefined) return direct;
+  const [base, ...marks] = [...ch.normalize('NFD')];
+  if (marks.length === 0 || !/^[A-Za-z]$/.test(base) || marks.some((m) => ACCENTS[m] === undefined)) return ch;
+  let out = base;
+  for (const mark of marks) {
+    const cmd = ACCENTS[mark];
+    // Symbol accents (\" \' …) take the letter directly, letter accents (\c \v …) need a group.
+    out = /[a-z]/i.test(cmd) ? `\\${cmd}{${out}}` : `\\${cmd}${out.length === 1 ? out : `{${out}}`}`;
+  }
+  return `{${out}}`;
+}
+
+/**
+ * `text` as LaTeX text: every special character escaped, braces as text commands, control
+ * characters dropped. With `ascii`, non-ASCII characters are written as LaTeX where known.
+ */
+export function escapeLatexText(text: string, ascii = false): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.codePointAt(0) as number;
+    if (code < 0x20 || code === 0x7f) out += ' ';
+    else if (SPECIAL[ch] !== undefined) out += SPECIAL[ch];
+    else if (code < 0x80 || !ascii) out += ch;
+    else out += latexFor(ch);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Titles
+
+interface Segment {
+  math: boolean;
+  text: string;
+}
+
+/** The character at `i` follows an odd number of backslashes, so TeX reads it as escaped. */
+function escapedAt(s: string, i: number): boolean {
+  let n = 0;
+  while (i - n - 1 >= 0 && s[i - n - 1] === '\\') n++;
+  return n % 2 === 1;
+}
+
+/** Brace depth stays ≥ 0 and ends at 0, counting `{` and `}` as `count` says. */
+function balanced(s: string, count: (i: number) => boolean): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!count(i)) continue;
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * Pandoc's rule for inline math (no space just inside either `$`, no digit right after the
+ * closing one, so `$5 and $10` is money), plus balanced braces: BibTeX's count and LaTeX's
+ * (escaped braces excluded) must both balance.
+ */
+function validMath(content: string, after: string | undefined): boolean {
+  if (content === '' || /^\s|\s$/.test(content) || (after !== undefined && /\d/.test(after))) return false;
+  return balanced(content, () => true) && balanced(content, (i) => !escapedAt(content, i));
+}
+
+/** Splits a title into text and `$…$` math, pairing unescaped dollars from the left. */
+function splitMath(title: string): Segment[] {
+  const dollars: number[] = [];
+  for (let i = 0; i < title.length; i++) if (title[i] === '$' && !escapedAt(title, i)) dollars.push(i);
+  const segments: Segment[] = [];
+  let textStart = 0;
+  for (let d = 0; d + 1 < dollars.length; ) {
+    const [open, close] = [dollars[d], dollars[d + 1]];
+    const content = title.slice(open + 1, close);
+    if (!validMath(content, title[close + 1])) {
+      d++;
+      continue;
+    }
+    if (open > textStart) segments.push({ math: false, text: title.slice(textStart, open) });
+    segments.push({ math: true, text: content });
+    textStart = close + 1;
+    d += 2;
+  }
+  if (textStart < title.length) segments.push({ math: false, text: title.slice(textStart) });
+  return segments;
+}
+
+/** Math content as written, except the characters that would break the line or an alignment. */
+function mathLatex(content: string): string {
+  let out = '';
+  for (let i = 0; i < content.length; i++) {
+    const c = content[i];
+    if ('%#&'.includes(c) && !escapedAt(content, i)) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Short words that say nothing about how a title is cased.
+const CASE_NEUTRAL = new Set(
+  'a an and as at but by for from in into is are of on or the to via vs with without'.split(' '),
+);
+
+interface Word {
+  text: string;
+  /** First word of the title or of a sub-sentence (after `:` `?` `!` `.`). */
+  sentenceStart: boolean;
+}
+
+function titleWords(segments: Segment[]): Word[] {
+  const words: Word[] = [];
+  let start = true;
+  for (const seg of segments) {
+    if (seg.math) {
+      start = false;
+      continue;
+    }
+    for (const w of seg.text.split(/\s+/)) {
+      if (w === '') continue;
+      words.push({ text: w, sentenceStart: start });
+      start = /[:?!.]$/.test(w);
+    }
+  }
+  return words;
+}
+
+function firstLetterUpper(word: string): boolean {
+  const m = /\p{L}/u.exec(word);
+  return m !== null && m[0] === m[0].toUpperCase() && m[0] !== m[0].toLowerCase();
+}
+
+/** More lower-case than capitalised content words (outside sentence starts). */
+function isSentenceCase(words: Word[]): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const w of words) {
+    if (w.sentenceStart || CASE_NEUTRAL.has(w.text.toLowerCase()) || !/\p{L}/u.test(w.text)) continue;
+    if (firstLetterUpper(w.text)) upper++;
+    else lower++;
+  }
+  return lower > upper;
+}
+
+/** An upper-case letter after the first character of a hyphen/slash part: `BERT`, `ImageNet`, `3D`. */
+function hasInnerCapital(word: string): boolean {
+  return word
+    .split(/[-/–—]/)
+    .map((part) => part.replace(/^[^\p{L}\p{N}]+/u, ''))
+    .some((part) => [...part].slice(1).some((c) => c !== c.toLowerCase() && c === c.toUpperCase()));
+}
+
+function needsProtection(word: Word, sentenceCase: boolean): boolean {
+  if (hasInnerCapital(word.text)) return true;
+  if (/^I(['’]\p{L}+)?[,;:.?!]?$/u.test(word.text)) return true;
+  return sentenceCase && !word.sentenceStart && firstLetterUpper(word.text);
+}
+
+/** A braced group BibTeX treats as protected text: `{…}`, or `{{…}}` when `{\` would make it a "special character". */
+function protect(latex: string): string {
+  return latex.startsWith('\\') ? `{{${latex}}}` : `{${latex}}`;
+}
+
+/** The LaTeX for a title: escaped text, braced math, protected capitals. */
+export function titleLatex(title: string, ascii = false): string {
+  const segments = splitMath(collapseWhitespace(title.replace(/[\u0000-\u001f\u007f]/g, ' ')));
+  const words = titleWords(segments);
+  const sentenceCase = isSentenceCase(words);
+  let w = 0;
+  let out = '';
+  for (const seg of segments) {
+    if (seg.math) {
+      out += `{$${mathLatex(seg.text)}$}`;
+      continue;
+    }
+    out += seg.text
+      .split(/(\s+)/)
+      .map((piece) => {
+        if (piece === '' || /^\s+$/.test(piece)) return piece === '' ? '' : ' ';
+        const word = words[w++];
+        const latex = escapeLatexText(piece, ascii);
+        return needsProtection(word, sentenceCase) ? protect(latex) : latex;
+      })
+      .join('');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/** One author as BibTeX should read it. */
+export function nameLatex(name: string, ascii = false): string {
+  const clean = collapseWhitespace(name.replace(/[\u0000-\u001f\u007f]/g, ' '));
+  const parts = splitName(clean);
+  const esc = (s: string) => escapeLatexText(s, ascii);
+  if (parts.literal) return protect(esc(parts.family));
+  const surname = [parts.particle, parts.family].filter((p) => p !== '').join(' ');
+  const capitalParticle = parts.particle !== '' && !/^\p{Ll}/u.test(parts.particle);
+  if (parts.given !== '' && (parts.suffix !== '' || capitalParticle || clean.includes(','))) {
+    return [esc(surname), ...(parts.suffix !== '' ? [esc(parts.suffix)] : []), esc(parts.given)].join(', ');
+  }
+  return esc([parts.given, surname, parts.suffix].filter((p) => p !== '').join(' '));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+
+const CONFERENCE =
+  /\b(?:proceedings|proc\.|conference|conf\.|workshop|symposium|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|coling|aaai|ijcai|kdd|sigir|interspeech|icassp|colt|aistats|uai|corl|rss|icra|iros)\b/i;
+
+/** A URL safe inside a BibTeX field and LaTeX's `\url`, or undefined when it is not http(s). */
+function cleanUrl(url: string | undefined): string | undefined {
+  if (url === undefined || !/^https?:\/\/\S+$/i.test(url.trim())) return undefined;
+  return url.trim().replace(/[{}\\$"\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** The bare DOI (`10.1000/xyz`) when `raw` is one, with or without a resolver prefix. */
+export function cleanDoi(raw: string | undefined): string | undefined {
+  const doi = (raw ?? '')
+    .trim()
+    .replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  if (!/^10\.\d{4,9}\/\S+$/.test(doi)) return undefined;
+  return doi.replace(/[{}\\$"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function field(name: string, value: string): string {
+  return `      ${name}={${value}},`;
+}
+
+/**
+ * The BibTeX entry for `paper` and its key. Keys are made as `citekey.ts` describes and never
+ * collide (ignoring case) with `options.taken`.
+ */
+export function bibtexEntry(paper: Paper, options: BibtexOptions = {}): { key: string; text: string } {
+  const ascii = options.ascii ?? false;
+  const base = options.keyTemplate !== undefined ? templateKey(paper, options.keyTemplate) : baseKey(paper, options.keyStyle ?? 'arxiv');
+  const key = uniqueKey(base, options.taken ?? new Set());
+
+  const arxivId = paper.arxivId !== undefined ? normaliseArxivId(paper.arxivId) : normaliseArxivId(paper.id);
+  const authors = paper.authors.map((a) => a.trim()).filter((a) => a !== '');
+  const title = titleLatex(paper.title, ascii);
+  const year = paperYear(paper);
+  const lines = [`@misc{${key},`, field('title', title)];
+  if (authors.length > 0) lines.push(field('author', authors.map((a) => nameLatex(a, ascii)).join(' and ')));
+  else lines.push(field('key', title));
+  if (year !== undefined) lines.push(field('year', year));
+  if (arxivId !== undefined) {
+    lines.push(field('eprint', arxivId), field('archivePrefix', 'arXiv'));
+    const primary = paper.categories?.[0];
+    if (primary !== undefined && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(primary)) lines.push(field('primaryClass', primary));
+  }
+  const journalRef = collapseWhitespace(paper.journalRef ?? '');
+  if (journalRef !== '') {
+    lines.push(field(CONFERENCE.test(journalRef) ? 'booktitle' : 'journal', escapeLatexText(journalRef, ascii)));
+  }
+  const doi = cleanDoi(paper.doi);
+  if (doi !== undefined) lines.push(field('doi', doi));
+  const url = arxivId !== undefined ? arxivLinks(arxivId).arxivAbs : cleanUrl(paper.links.huggingFace ?? paper.links.project);
+  if (url !== undefined) lines.push(field('url', url));
+  lines.push('}');
+  return { key, text: lines.join('\n') + '\n' };
+}
