@@ -9,10 +9,12 @@ import {
   todayIso,
   type Paper,
 } from './core';
+import { Citer } from './ui/citations';
+import { COMPLETION_LANGUAGES, CiteCompletionProvider } from './ui/citeCompletion';
 import { registerCommands, type App } from './ui/commands';
 import { FeedController, type FeedState } from './ui/feedController';
 import { FeedTreeProvider, type FeedNode } from './ui/feedTree';
-import { PaperDocumentProvider } from './ui/paperDocument';
+import { registerPaperPanel } from './ui/paperPanel';
 import { SECTION, readSettings } from './ui/settings';
 
 /** What activate() returns: used by the integration tests and open to other extensions. */
@@ -26,6 +28,15 @@ export interface LitFeedApi {
 export async function activate(context: vscode.ExtensionContext): Promise<LitFeedApi> {
   const log = vscode.window.createOutputChannel('LitFeed', { log: true });
   context.subscriptions.push(log);
+  // Registered before the first await so VS Code finds the serializer when it restores a panel.
+  const paperPanel = registerPaperPanel(context, {
+    cite: (paper) => vscode.commands.executeCommand('litfeed.cite', paper),
+    copyBibtex: (paper) => vscode.commands.executeCommand('litfeed.copyBibtex', paper),
+    toggleSaved: (paper) => vscode.commands.executeCommand('litfeed.toggleSaved', paper),
+    isSaved: (paper) => app.isSaved(paper),
+    findPaper: (id) => feed.papers().find((p) => p.id === id),
+    log,
+  });
   let settings = readSettings();
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const storageDir = context.globalStorageUri.fsPath;
@@ -53,15 +64,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   });
 
   const tree = new FeedTreeProvider();
-  const view = vscode.window.createTreeView<FeedNode>('litfeed.feed', { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView<FeedNode>('litfeed.feed', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const feed = new FeedController(service, tree, view as vscode.TreeView<unknown>, settings, () => todayIso());
-  const documents = new PaperDocumentProvider();
-  context.subscriptions.push(
-    tree,
-    view,
-    feed,
-    vscode.workspace.registerTextDocumentContentProvider(PaperDocumentProvider.scheme, documents),
-  );
+  const citer = new Citer(() => settings.citation, log);
+  context.subscriptions.push(tree, view, feed, citer.trackEditors());
 
   const app: App = {
     feed,
@@ -69,12 +75,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
     view,
     log,
     today: () => todayIso(),
-    openPaper: async (paper: Paper) => {
-      const doc = await vscode.workspace.openTextDocument(documents.uriFor(paper));
-      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-    },
+    openPaper: async (paper: Paper) => paperPanel.show(paper),
+    citer,
+    knownPapers: () => [...feed.papers()],
+    isSaved: () => false,
   };
   registerCommands(app, context);
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(
+      COMPLETION_LANGUAGES.map((language) => ({ language })),
+      new CiteCompletionProvider(() => app.knownPapers(), citer),
+      '{',
+      ',',
+      '@',
+    ),
+  );
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -17,3 +17,11 @@ export {
   type DailyFetchOptions,
   type DailyFetchResult,
 } from './sources/huggingface';
+export * from './citekey';
+export * from './bibtex';
+export * from './cite';
+export * from './bibfiles';
+export * from './bibdb';
+export * from './links';
+export * from './math';
+export * from './paperView';

@@ -13,6 +13,10 @@ export const COMMAND_NAMES = [
   'goToDate',
   'setRange',
   'showLog',
+  'cite',
+  'copyBibtex',
+  'insertBibtex',
+  'addBibEntry',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { RANGE_KINDS, SORT_ORDERS, isIsoDay, type Paper } from '../core';
+import type { Citer } from './citations';
 import type { CommandName } from './commandIds';
 import type { FeedController } from './feedController';
 import type { FeedNode, FeedTreeProvider } from './feedTree';
@@ -13,6 +14,10 @@ export interface App {
   log: vscode.LogOutputChannel;
   today(): string;
   openPaper(paper: Paper): Promise<void>;
+  citer: Citer;
+  /** Papers a command may pick from when it has no target: the feed's and the reading list's. */
+  knownPapers(): Paper[];
+  isSaved(paper: Paper): boolean;
 }
 
 function isPaper(value: unknown): value is Paper {
@@ -36,6 +41,35 @@ async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
     { placeHolder: vscode.l10n.t('Open which paper?'), matchOnDescription: true },
   );
   return pick?.paper;
+}
+
+/**
+ * The papers a multi-paper command acts on: the tree's multi-selection when invoked on one of
+ * its items, the argument, the selection, or a multi-pick.
+ */
+async function targetPapers(app: App, arg: unknown, selected: unknown, placeHolder: string): Promise<Paper[]> {
+  const fromNodes = (nodes: readonly FeedNode[]) => nodes.flatMap((n) => (n.kind === 'paper' ? [n.paper] : []));
+  if (Array.isArray(selected) && selected.length > 1) return fromNodes(selected as FeedNode[]);
+  if (isPaper(arg)) return [arg];
+  if (Array.isArray(arg)) return arg.filter(isPaper);
+  const node = arg as FeedNode | undefined;
+  if (node?.kind === 'paper') return [node.paper];
+  const fromSelection = fromNodes(app.view.selection);
+  if (fromSelection.length > 0) return fromSelection;
+  const papers = app.knownPapers();
+  if (papers.length === 0) {
+    vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: no papers loaded. Refresh the feed first.'));
+    return [];
+  }
+  const picks = await vscode.window.showQuickPick(
+    papers.map((paper) => ({
+      label: paper.title,
+      description: [paper.authors[0], paper.arxivId].filter(Boolean).join(' · '),
+      paper,
+    })),
+    { placeHolder, canPickMany: true, matchOnDescription: true },
+  );
+  return picks?.map((p) => p.paper) ?? [];
 }
 
 /**
@@ -85,6 +119,23 @@ export const commands = {
     if (pick) await updateSetting('feed.range', pick.range);
   },
   showLog: (app: App) => () => app.log.show(),
+  cite: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Cite which papers? (Space selects several)'));
+    return app.citer.cite(papers);
+  },
+  copyBibtex: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Copy BibTeX of which papers?'));
+    await app.citer.copyBibtex(papers);
+  },
+  insertBibtex: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Insert BibTeX entries of which papers?'));
+    if (papers.length > 0) await app.citer.insertBibtex(papers);
+  },
+  addBibEntry: (app: App) => async (uri?: unknown, paper?: unknown) => {
+    if (!(uri instanceof vscode.Uri) || !isPaper(paper)) return undefined;
+    const doc = await vscode.workspace.openTextDocument(uri);
+    return app.citer.addEntries(doc, [paper]);
+  },
 } satisfies Record<CommandName, (app: App) => (...args: never[]) => unknown>;
 
 export function registerCommands(app: App, context: vscode.ExtensionContext): void {

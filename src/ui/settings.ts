@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isRangeKind, isSortOrder, type RangeKind, type SortOrder } from '../core';
+import { isRangeKind, isSortOrder, type KeyStyle, type RangeKind, type SortOrder } from '../core';
 
 /** LitFeed's settings, read in one place with their defaults and bounds. */
 export interface Settings {
@@ -9,6 +9,16 @@ export interface Settings {
   retentionDays: number;
   refreshOnStartup: boolean;
   timeoutMs: number;
+  citation: CitationSettings;
+}
+
+export interface CitationSettings {
+  keyStyle: KeyStyle;
+  /** Set when `keyStyle` is `custom` in the settings UI. */
+  keyTemplate?: string;
+  latexCommand: string;
+  ascii: boolean;
+  fallback: 'entry' | 'plain';
 }
 
 export const SECTION = 'litfeed';
@@ -28,10 +38,24 @@ export function readSettings(): Settings {
     retentionDays: clamp(Math.floor(c.get<number>('cache.retentionDays') ?? 30), 1, 3650),
     refreshOnStartup: c.get<boolean>('refreshOnStartup') ?? true,
     timeoutMs: clamp(c.get<number>('network.timeoutSeconds') ?? 20, 1, 300) * 1000,
+    citation: readCitationSettings(c),
   };
 }
 
 /** Writes a user-level setting (the view's sort and range pickers persist their choice). */
 export function updateSetting(key: 'feed.range' | 'feed.sort', value: string): Thenable<void> {
   return vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+function readCitationSettings(c: vscode.WorkspaceConfiguration): CitationSettings {
+  const style = c.get<string>('citation.keyStyle');
+  const template = c.get<string>('citation.keyTemplate')?.trim();
+  const fallback = c.get<string>('citation.otherLanguages');
+  return {
+    keyStyle: style === 'google' || style === 'bbt' ? style : 'arxiv',
+    ...(style === 'custom' && template ? { keyTemplate: template } : {}),
+    latexCommand: c.get<string>('citation.latexCommand')?.trim() || 'cite',
+    ascii: c.get<boolean>('citation.asciiBibtex') ?? false,
+    fallback: fallback === 'plain' ? 'plain' : 'entry',
+  };
 }

@@ -1,0 +1,115 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { bibliographyFiles, isBibtexPath, texRoot } from '../core';
+
+/**
+ * Finds the .bib file a document cites into: the files the document (or its LaTeX root)
+ * names, then the `litfeed.citation.bibFile` setting, then the user's pick, remembered per
+ * document for the session.
+ */
+export class BibTargetFinder {
+  private readonly picked = new Map<string, vscode.Uri>();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  async find(doc: vscode.TextDocument, options: { ask: boolean }): Promise<vscode.Uri | undefined> {
+    const named = await this.named(doc);
+    if (named.length > 0) {
+      for (const uri of named) if (await exists(uri)) return uri;
+      return named[0]; // named but missing: it will be created
+    }
+    const configured = this.configured(doc);
+    if (configured) return configured;
+    const remembered = this.picked.get(doc.uri.toString());
+    if (remembered) return remembered;
+    if (!options.ask) return undefined;
+    const chosen = await this.ask(doc);
+    if (chosen) this.picked.set(doc.uri.toString(), chosen);
+    return chosen;
+  }
+
+  /** Files named by `\bibliography{}`, `\addbibresource{}`, YAML `bibliography:` or `#bibliography()`. */
+  private async named(doc: vscode.TextDocument): Promise<vscode.Uri[]> {
+    let text = doc.getText();
+    let base = dirOf(doc.uri);
+    let names = bibliographyFiles(text, doc.languageId).filter(isBibtexPath);
+    if (names.length === 0 && (doc.languageId === 'latex' || doc.languageId === 'tex')) {
+      const root = await this.latexRoot(doc, text);
+      if (root) {
+        text = root.text;
+        base = dirOf(root.uri);
+        names = bibliographyFiles(text, 'latex').filter(isBibtexPath);
+      }
+    }
+    return names.map((name) => resolveIn(base, name));
+  }
+
+  private async latexRoot(doc: vscode.TextDocument, text: string): Promise<{ uri: vscode.Uri; text: string } | undefined> {
+    const magic = texRoot(text);
+    const setting = vscode.workspace.getConfiguration('litfeed', doc.uri).get<string>('citation.latexRoot')?.trim();
+    const candidates: vscode.Uri[] = [];
+    if (magic) candidates.push(resolveIn(dirOf(doc.uri), magic.endsWith('.tex') ? magic : `${magic}.tex`));
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    if (setting && folder) candidates.push(resolveIn(folder.uri, setting));
+    for (const uri of candidates) {
+      if (uri.toString() === doc.uri.toString()) continue;
+      try {
+        return { uri, text: await readText(uri) };
+      } catch (err) {
+        this.log.warn(`LaTeX root ${uri.fsPath} could not be read: ${String(err)}`);
+      }
+    }
+    return undefined;
+  }
+
+  private configured(doc: vscode.TextDocument): vscode.Uri | undefined {
+    const setting = vscode.workspace.getConfiguration('litfeed', doc.uri).get<string>('citation.bibFile')?.trim();
+    if (!setting) return undefined;
+    if (path.isAbsolute(setting)) return vscode.Uri.file(setting);
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
+    return resolveIn(folder?.uri ?? dirOf(doc.uri), setting);
+  }
+
+  private async ask(doc: vscode.TextDocument): Promise<vscode.Uri | undefined> {
+    const found = await vscode.workspace.findFiles('**/*.bib', '**/node_modules/**', 200);
+    type Item = vscode.QuickPickItem & { uri: vscode.Uri };
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    const createAt = resolveIn(doc.uri.scheme === 'untitled' ? (folder?.uri ?? vscode.Uri.file(process.cwd())) : dirOf(doc.uri), 'references.bib');
+    const items: Item[] = found
+      .sort((a, b) => a.fsPath.localeCompare(b.fsPath))
+      .map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }));
+    if (!items.some((i) => i.uri.toString() === createAt.toString())) {
+      items.push({ label: vscode.l10n.t('$(new-file) Create {0}', vscode.workspace.asRelativePath(createAt)), uri: createAt });
+    }
+    const pick = await vscode.window.showQuickPick(items, {
+      placeHolder: vscode.l10n.t('{0} names no bibliography. Add the BibTeX entry to which file?', path.basename(doc.uri.path)),
+    });
+    return pick?.uri;
+  }
+}
+
+function dirOf(uri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..');
+}
+
+function resolveIn(base: vscode.Uri, relative: string): vscode.Uri {
+  if (path.isAbsolute(relative)) return vscode.Uri.file(relative);
+  return vscode.Uri.joinPath(base, relative);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return true;
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A file's text, from its open (possibly unsaved) document when there is one. */
+export async function readText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+}

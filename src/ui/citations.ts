@@ -1,0 +1,278 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  appendEntry,
+  bibtexEntry,
+  citationFor,
+  citationSyntax,
+  citeText,
+  findExisting,
+  insertionAt,
+  keysIn,
+  parseBib,
+  type BibRecord,
+  type CitedPaper,
+  type Paper,
+} from '../core';
+import { BibTargetFinder, readText } from './bibTarget';
+import type { CitationSettings } from './settings';
+
+/** What a cite or add-entry run decided, for messages and tests. */
+export interface CiteResult {
+  keys: string[];
+  added: string[];
+  reused: string[];
+  bibFile?: vscode.Uri;
+  inserted?: string;
+}
+
+/**
+ * Cites papers where the cursor is and keeps the document's bibliography right: existing
+ * entries for the same paper are reused, new keys never clash, the .bib is only appended to,
+ * and the document and the .bib change in one WorkspaceEdit (one undo).
+ */
+export class Citer {
+  private lastEditor: vscode.TextEditor | undefined;
+  private readonly targets: BibTargetFinder;
+
+  constructor(
+    private readonly settings: () => CitationSettings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.targets = new BibTargetFinder(log);
+    this.lastEditor = vscode.window.activeTextEditor;
+  }
+
+  /** Keeps the last text editor, since focusing the abstract panel leaves none active. */
+  trackEditors(): vscode.Disposable {
+    return vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor && editor.document.uri.scheme !== 'output') this.lastEditor = editor;
+    });
+  }
+
+  private editor(): vscode.TextEditor | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (active) return active;
+    const last = this.lastEditor;
+    if (last && !last.document.isClosed && vscode.window.visibleTextEditors.includes(last)) return last;
+    return undefined;
+  }
+
+  async cite(papers: readonly Paper[]): Promise<CiteResult | undefined> {
+    if (papers.length === 0) return undefined;
+    const editor = this.editor();
+    if (!editor) return this.citeToClipboard(papers);
+    const doc = editor.document;
+    const settings = this.settings();
+    if (citationSyntax(doc.languageId) === undefined) {
+      const taken = new Set<string>();
+      const items: CitedPaper[] = papers.map((paper) => {
+        const entry = bibtexEntry(paper, this.entryOptions(taken));
+        taken.add(entry.key);
+        return { paper, key: entry.key, text: entry.text };
+      });
+      const text = citationFor(items, doc.languageId, { fallback: settings.fallback, latexCommand: settings.latexCommand });
+      await editor.edit((b) => b.replace(editor.selection, text));
+      return { keys: items.map((i) => i.key), added: [], reused: [], inserted: text };
+    }
+    const bibUri = await this.targets.find(doc, { ask: true });
+    if (!bibUri) return undefined;
+    const plan = await this.planEntries(bibUri, papers);
+    if (!plan) return undefined;
+    const keys = plan.cited.map((c) => c.key);
+    const offset = doc.offsetAt(editor.selection.active);
+    const insertion = editor.selection.isEmpty
+      ? insertionAt(doc.getText(), offset, keys, doc.languageId, { latexCommand: settings.latexCommand })
+      : { offset: doc.offsetAt(editor.selection.start), insertText: citeText(keys, doc.languageId, { latexCommand: settings.latexCommand }) };
+
+    const edit = new vscode.WorkspaceEdit();
+    if (editor.selection.isEmpty) edit.insert(doc.uri, doc.positionAt(insertion.offset), insertion.insertText);
+    else edit.replace(doc.uri, editor.selection, insertion.insertText);
+    await this.addToEdit(edit, bibUri, plan);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: VS Code refused the edit; nothing was changed.'));
+      return undefined;
+    }
+    await this.saveBib(bibUri, plan.wasDirty);
+    const result: CiteResult = { keys, added: plan.added, reused: plan.reused, bibFile: bibUri, inserted: insertion.insertText };
+    this.report(result);
+    return result;
+  }
+
+  /** Adds entries to the document's bibliography without citing (completion, Insert entry). */
+  async addEntries(doc: vscode.TextDocument, papers: readonly Paper[]): Promise<CiteResult | undefined> {
+    const bibUri = await this.targets.find(doc, { ask: true });
+    if (!bibUri) return undefined;
+    const plan = await this.planEntries(bibUri, papers);
+    if (!plan) return undefined;
+    if (plan.newText.length > 0) {
+      const edit = new vscode.WorkspaceEdit();
+      await this.addToEdit(edit, bibUri, plan);
+      if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+      await this.saveBib(bibUri, plan.wasDirty);
+    }
+    return { keys: plan.cited.map((c) => c.key), added: plan.added, reused: plan.reused, bibFile: bibUri };
+  }
+
+  /** The key each paper has (or would get) in the bibliography `doc` uses; for completion. */
+  async keysFor(doc: vscode.TextDocument, papers: readonly Paper[]): Promise<Map<string, string>> {
+    const keys = new Map<string, string>();
+    const bibUri = await this.targets.find(doc, { ask: false });
+    let entries: BibRecord[] = [];
+    if (bibUri) {
+      const parsed = await parseBib(await readText(bibUri).catch(() => ''));
+      if (parsed.ok) entries = parsed.entries;
+    }
+    const taken = keysIn(entries);
+    for (const paper of papers) {
+      const existing = findExisting(entries, paper);
+      keys.set(paper.id, existing ? existing.key : bibtexEntry(paper, this.entryOptions(taken)).key);
+    }
+    return keys;
+  }
+
+  async copyBibtex(papers: readonly Paper[]): Promise<void> {
+    if (papers.length === 0) return;
+    const taken = new Set<string>();
+    const texts = papers.map((paper) => {
+      const { key, text } = bibtexEntry(paper, this.entryOptions(taken));
+      taken.add(key);
+      return text.trimEnd();
+    });
+    await vscode.env.clipboard.writeText(texts.join('\n\n') + '\n');
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0} BibTeX entries', papers.length), 4000);
+  }
+
+  /** Inserts the BibTeX entries as text at the cursor (e.g. into a .bib being edited). */
+  async insertBibtex(papers: readonly Paper[]): Promise<void> {
+    const editor = this.editor();
+    if (!editor) {
+      await this.copyBibtex(papers);
+      vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: no open editor, so the BibTeX entries were copied to the clipboard.'));
+      return;
+    }
+    let taken = new Set<string>();
+    if (editor.document.languageId === 'bibtex' || editor.document.uri.path.endsWith('.bib')) {
+      const parsed = await parseBib(editor.document.getText());
+      if (parsed.ok) taken = keysIn(parsed.entries);
+    }
+    const texts = papers.map((paper) => {
+      const { key, text } = bibtexEntry(paper, this.entryOptions(taken));
+      taken.add(key);
+      return text.trimEnd();
+    });
+    await editor.edit((b) => b.replace(editor.selection, texts.join('\n\n') + '\n'));
+  }
+
+  private entryOptions(taken: ReadonlySet<string>) {
+    const s = this.settings();
+    return { keyStyle: s.keyStyle, ascii: s.ascii, taken, ...(s.keyTemplate ? { keyTemplate: s.keyTemplate } : {}) };
+  }
+
+  private async citeToClipboard(papers: readonly Paper[]): Promise<CiteResult> {
+    const taken = new Set<string>();
+    const items: CitedPaper[] = papers.map((paper) => {
+      const entry = bibtexEntry(paper, this.entryOptions(taken));
+      taken.add(entry.key);
+      return { paper, key: entry.key, text: entry.text };
+    });
+    const citation = citeText(items.map((i) => i.key), 'latex', { latexCommand: this.settings().latexCommand });
+    await vscode.env.clipboard.writeText(`${citation}\n\n${items.map((i) => i.text.trimEnd()).join('\n\n')}\n`);
+    vscode.window.showInformationMessage(
+      vscode.l10n.t('LitFeed: no text editor is open, so {0} and its BibTeX entry were copied to the clipboard.', citation),
+    );
+    return { keys: items.map((i) => i.key), added: [], reused: [], inserted: citation };
+  }
+
+  /** Reads and parses the .bib; refuses (with a message) to touch one that does not parse. */
+  private async planEntries(bibUri: vscode.Uri, papers: readonly Paper[]) {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString());
+    let text = '';
+    let exists = true;
+    try {
+      text = await readText(bibUri);
+    } catch {
+      exists = false;
+    }
+    const parsed = await parseBib(text);
+    const name = vscode.workspace.asRelativePath(bibUri);
+    if (!parsed.ok) {
+      const first = parsed.errors[0];
+      const openIt = vscode.l10n.t('Open {0}', path.basename(bibUri.path));
+      vscode.window
+        .showErrorMessage(
+          vscode.l10n.t('LitFeed: {0} does not parse (line {1}: {2}). Nothing was changed; fix the file and cite again.', name, first.line, first.message),
+          openIt,
+        )
+        .then(async (choice) => {
+          if (choice !== openIt) return;
+          const editor = await vscode.window.showTextDocument(bibUri);
+          const pos = new vscode.Position(Math.max(0, first.line - 1), 0);
+          editor.selection = new vscode.Selection(pos, pos);
+          editor.revealRange(new vscode.Range(pos, pos));
+        });
+      this.log.warn(`${bibUri.fsPath}: ${parsed.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
+      return undefined;
+    }
+    const taken = keysIn(parsed.entries);
+    const cited: { key: string; paper: Paper }[] = [];
+    const added: string[] = [];
+    const reused: string[] = [];
+    let newText = '';
+    let current = text;
+    const seen = new Map<string, string>();
+    for (const paper of papers) {
+      const already = seen.get(paper.id);
+      if (already) continue;
+      const existing = findExisting(parsed.entries, paper);
+      if (existing) {
+        reused.push(existing.key);
+        cited.push({ key: existing.key, paper });
+        seen.set(paper.id, existing.key);
+        continue;
+      }
+      const entry = bibtexEntry(paper, this.entryOptions(taken));
+      taken.add(entry.key);
+      const next = appendEntry(current, entry.text);
+      newText += next.slice(current.length);
+      current = next;
+      added.push(entry.key);
+      cited.push({ key: entry.key, paper });
+      seen.set(paper.id, entry.key);
+    }
+    return { cited, added, reused, newText, exists, wasDirty: open?.isDirty ?? false, endText: text };
+  }
+
+  private async addToEdit(
+    edit: vscode.WorkspaceEdit,
+    bibUri: vscode.Uri,
+    plan: { newText: string; exists: boolean; endText: string },
+  ): Promise<void> {
+    if (plan.newText.length === 0) return;
+    if (!plan.exists) {
+      edit.createFile(bibUri, { ignoreIfExists: true });
+      edit.insert(bibUri, new vscode.Position(0, 0), plan.newText);
+      return;
+    }
+    const doc = await vscode.workspace.openTextDocument(bibUri);
+    edit.insert(bibUri, doc.positionAt(plan.endText.length), plan.newText);
+  }
+
+  /** Saves a .bib LitFeed changed, unless it held unsaved edits of the user's before. */
+  private async saveBib(bibUri: vscode.Uri, wasDirty: boolean): Promise<void> {
+    if (wasDirty) return;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString());
+    if (doc?.isDirty && !(await doc.save())) {
+      vscode.window.showWarningMessage(vscode.l10n.t('LitFeed: {0} was changed but could not be saved.', vscode.workspace.asRelativePath(bibUri)));
+    }
+  }
+
+  private report(result: CiteResult): void {
+    const file = result.bibFile ? vscode.workspace.asRelativePath(result.bibFile) : '';
+    const parts = [];
+    if (result.added.length > 0) parts.push(vscode.l10n.t('added {0} to {1}', result.added.join(', '), file));
+    if (result.reused.length > 0) parts.push(vscode.l10n.t('{0} already in {1}', result.reused.join(', '), file));
+    vscode.window.setStatusBarMessage(`$(quote) ${vscode.l10n.t('Cited {0}', result.keys.join(', '))}: ${parts.join('; ')}`, 6000);
+    this.log.info(`cited ${result.keys.join(', ')} (${parts.join('; ')})`);
+  }
+}
