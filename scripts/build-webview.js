@@ -4,7 +4,6 @@
 // esbuild.js calls buildWebview(); the unit tests reuse webviewBuildOptions() to bundle the
 // same script in memory, so what they test is what ships.
 // A CommonJS Node script, like esbuild.js that requires it.
-/* eslint-disable @typescript-eslint/no-require-imports */
 const fs = require('node:fs/promises');
 const path = require('node:path');
 const esbuild = require('esbuild');

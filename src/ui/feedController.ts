@@ -148,13 +148,14 @@ export class FeedController implements vscode.Disposable {
           : '';
       const showLog = vscode.l10n.t('Show Log');
       const retry = vscode.l10n.t('Retry');
-      const choice = await vscode.window.showErrorMessage(
-        `${vscode.l10n.t('LitFeed: refresh failed: {0}.', outcome.error)} ${keep}`.trim(),
-        retry,
-        showLog,
-      );
-      if (choice === retry) await this.refresh();
-      else if (choice === showLog) vscode.commands.executeCommand('litfeed.showLog');
+      // Not awaited: the refresh is over; the notification's buttons act whenever clicked.
+      vscode.window
+        .showErrorMessage(`${vscode.l10n.t('LitFeed: refresh failed: {0}.', outcome.error)} ${keep}`.trim(), retry, showLog)
+        .then((choice) => {
+          if (choice === retry) return this.refresh();
+          if (choice === showLog) return vscode.commands.executeCommand('litfeed.showLog');
+          return undefined;
+        });
     }
   }
 

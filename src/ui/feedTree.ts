@@ -60,7 +60,7 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
     } as Record<string, string>;
     const item = new vscode.TreeItem(words[label] ?? label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `day:${group.day}:${this.input.sample ? 'sample' : 'feed'}`;
-    const count = vscode.l10n.t('{0} papers', group.papers.length);
+    const count = group.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', group.papers.length);
     item.description = this.input.sample ? vscode.l10n.t('{0} · sample', count) : count;
     item.contextValue = 'day';
     item.iconPath = new vscode.ThemeIcon('calendar');

@@ -1,0 +1,514 @@
+/**
+ * Search over every cached and saved paper, as the user types.
+ *
+ * Fuse.js scores by running its bitap matcher over every record it holds, for every query;
+ * at 10k papers that is far more than a frame per keystroke, and at 100k it is seconds. So
+ * the index is two-staged:
+ *
+ * 1. A word index (`TermTable`), built once and updated as papers come and go: the words of
+ *    the title, the author names, the AI keywords and the head of the abstract, each with
+ *    the papers (and fields, and title position) it occurs in. Each query word is looked up
+ *    exactly, as a prefix, within a typo or two, or split when two words ran together, and
+ *    every paper having some of them gets a quick score: the words it has, weighted by
+ *    field, plus a little for query words found in the title's order. The best few dozen
+ *    papers go on.
+ * 2. Fuse.js scores only those candidates: each query word must match, typo tolerant, in the
+ *    title, the authors or the keywords (weighted in that order). The final score blends
+ *    both stages, so a misspelled title lands its paper first, and a query spanning fields
+ *    ("vaswani attention") still finds the papers having every word somewhere.
+ *
+ * The abstract counts by word (stage 1) but is not fuzzy-matched: bitap over a 1,500-character
+ * abstract costs more than all the other fields together, for the weakest signal.
+ */
+import Fuse from 'fuse.js';
+import type { Paper } from './paper';
+import { TermTable, type TermMatch } from './searchTerms';
+import { camelParts, foldText, words, wordSpans } from './textMatch';
+
+export type SearchField = 'title' | 'authors' | 'aiKeywords';
+
+export interface SearchMatch {
+  field: SearchField;
+  /** The matched text as the paper has it (one author or one keyword for list fields). */
+  value: string;
+  /** Inclusive `[start, end]` ranges into `value`. */
+  indices: [number, number][];
+}
+
+export interface SearchHit {
+  paper: Paper;
+  /** 0 is a perfect match; scores compare within one query only. */
+  score: number;
+  matches?: SearchMatch[];
+}
+
+export interface SearchOptions {
+  /** Report where the query matched in the title, authors and keywords. */
+  matches?: boolean;
+}
+
+// A posting packs slot, title position and field mask into one int32:
+// slot * 256 + position * 16 + mask.
+const TITLE = 1;
+const AUTHORS = 2;
+const KEYWORDS = 4;
+const ABSTRACT = 8;
+const FIELD_MASK = 15;
+/** Title positions from here on are all "late in the title" (4 bits). */
+const LATE = 15;
+const MAX_SLOTS = 2 ** 23;
+
+/** What one query word found in a field is worth; a mask is worth its best field. */
+const FIELD_WEIGHT: Record<number, number> = { [TITLE]: 1, [AUTHORS]: 0.9, [KEYWORDS]: 0.75, [ABSTRACT]: 0.45 };
+const MASK_WEIGHT = Float64Array.from({ length: FIELD_MASK + 1 }, (_, mask) =>
+  Math.max(0, ...[TITLE, AUTHORS, KEYWORDS, ABSTRACT].filter((bit) => mask & bit).map((bit) => FIELD_WEIGHT[bit])),
+);
+/** Added per query word that follows the previous one in the title (or starts it, for the first). */
+const ORDER_WEIGHT = 0.6;
+
+/** Abstract words indexed; later ones cost memory and add little that the title has not. */
+const ABSTRACT_WORDS = 60;
+/** Papers Fuse scores beyond the number asked for. */
+const EXTRA_CANDIDATES = 30;
+const MIN_CANDIDATES = 60;
+/** Query words looked at; a pasted paragraph would otherwise cost a lookup per word. */
+const MAX_QUERY_WORDS = 12;
+/** Share of the final score that is Fuse's; the rest is the word index's. */
+const FUSE_SHARE = 0.5;
+
+const STOP_WORDS = new Set(
+  'a an and are as at be by for from has have in is it its of on or that the their this to was we were which with'.split(' '),
+);
+
+/** What Fuse sees of a candidate: its searchable text, folded. */
+interface FuseDoc {
+  slot: number;
+  title: string;
+  /** Names joined with LIST_SEPARATOR: one bitap run per field instead of one per name. */
+  authors: string;
+  aiKeywords: string;
+}
+
+const LIST_SEPARATOR = ' · ';
+
+const FUSE_OPTIONS: Fuse.IFuseOptions<FuseDoc> = {
+  keys: [
+    { name: 'title', weight: 3 },
+    { name: 'authors', weight: 2 },
+    { name: 'aiKeywords', weight: 1.5 },
+  ],
+  // Text and query are folded already; Fuse need not lower-case every field again.
+  isCaseSensitive: true,
+  ignoreLocation: true,
+  threshold: 0.3,
+  // Each query word is its own short pattern that must match in the field; the whole query
+  // as one pattern would be cut into 32-character chunks with a dozen error levels each.
+  useExtendedSearch: true,
+  includeScore: true,
+  shouldSort: false,
+};
+
+export class PaperIndex {
+  /** Papers by slot; a removed paper leaves a hole that its stale postings skip. */
+  private slots: (Paper | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  /** Days since the epoch of each slot's paper: newer papers win ties. */
+  private recency = new Float64Array(1024);
+  private holes = 0;
+  private readonly terms = new TermTable();
+  /** Scratch for `insert`: one paper's terms and their packed position and fields. */
+  private readonly paperTerms = new Map<string, number>();
+  private scratch = new QueryScratch(1024);
+
+  constructor(papers: Iterable<Paper> = []) {
+    this.add(papers);
+  }
+
+  /** Papers in the index. */
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  get(id: string): Paper | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.slots[slot];
+  }
+
+  /** Every indexed paper, in no particular order. */
+  papers(): Paper[] {
+    return this.slots.filter((p): p is Paper => p !== undefined);
+  }
+
+  /** Adds papers; a paper whose id is indexed already replaces the old record. */
+  add(papers: Iterable<Paper>): void {
+    for (const paper of papers) {
+      const slot = this.slotOf.get(paper.id);
+      if (slot !== undefined) {
+        // A refresh mostly brings the same text with new counts: the postings still hold.
+        if (sameSearchText(this.slots[slot] as Paper, paper)) {
+          this.slots[slot] = paper;
+          this.recency[slot] = recencyOf(paper);
+          continue;
+        }
+        this.dropSlot(paper.id, slot);
+      }
+      if (this.slots.length >= MAX_SLOTS) this.rebuild();
+      this.insert(paper);
+    }
+    this.compactIfSparse();
+  }
+
+  /**
+   * Adds papers a batch at a time, yielding to the event loop between batches, so that
+   * indexing a large cache does not stall the extension host.
+   */
+  async addInBatches(papers: readonly Paper[], batchSize = 2000, signal?: AbortSignal): Promise<void> {
+    for (let i = 0; i < papers.length; i += batchSize) {
+      if (signal?.aborted) return;
+      this.add(papers.slice(i, i + batchSize));
+      if (i + batchSize < papers.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Removes papers by id; returns how many were indexed. */
+  remove(ids: Iterable<string>): number {
+    let removed = 0;
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) continue;
+      this.dropSlot(id, slot);
+      removed++;
+    }
+    this.compactIfSparse();
+    return removed;
+  }
+
+  clear(): void {
+    this.slots = [];
+    this.slotOf.clear();
+    this.holes = 0;
+    this.terms.clear();
+  }
+
+  /** Distinct words and postings held, for measuring the index. */
+  stats(): { papers: number; terms: number; postings: number } {
+    return { papers: this.size, terms: this.terms.size, postings: this.terms.totalPostings() };
+  }
+
+  /**
+   * Papers matching `query`, best first. An empty query matches nothing: what to show
+   * before the user types is the caller's choice.
+   */
+  search(query: string, limit = 50, options: SearchOptions = {}): SearchHit[] {
+    if (limit <= 0 || this.slotOf.size === 0) return [];
+    const queryWords = this.queryWords(query);
+    if (queryWords.length === 0) return [];
+
+    const candidates = this.candidates(queryWords, Math.max(MIN_CANDIDATES, limit + EXTRA_CANDIDATES));
+    if (candidates.length === 0) return [];
+
+    const fuse = new Fuse(
+      candidates.map(({ slot }) => this.fuseDoc(slot)),
+      options.matches ? { ...FUSE_OPTIONS, includeMatches: true } : FUSE_OPTIONS,
+    );
+    const fuzzy = new Map<number, Fuse.FuseResult<FuseDoc>>();
+    for (const result of fuse.search(queryWords.map((w) => w.word).join(' '))) fuzzy.set(result.item.slot, result);
+
+    const hits = candidates.map(({ slot, wordScore }) => {
+      const result = fuzzy.get(slot);
+      return { slot, result, score: FUSE_SHARE * (result?.score ?? 1) + (1 - FUSE_SHARE) * (1 - wordScore) };
+    });
+    hits.sort((a, b) => a.score - b.score || this.recency[b.slot] - this.recency[a.slot] || a.slot - b.slot);
+
+    return hits.slice(0, limit).map(({ slot, score, result }) => {
+      const paper = this.slots[slot] as Paper;
+      const hit: SearchHit = { paper, score: Math.round(score * 1e4) / 1e4 };
+      if (options.matches) hit.matches = matchesOf(paper, result);
+      return hit;
+    });
+  }
+
+  // --- building ---------------------------------------------------------------------------
+
+  private insert(paper: Paper): void {
+    const slot = this.slots.length;
+    this.slots.push(paper);
+    this.slotOf.set(paper.id, slot);
+    if (slot >= this.recency.length) this.recency = growFloat64(this.recency, slot + 1);
+    this.recency[slot] = recencyOf(paper);
+
+    // term -> position * 16 + fields, position being the first title word it is (or LATE).
+    const found = this.paperTerms;
+    found.clear();
+    const note = (term: string, field: number, position: number) => {
+      const packed = found.get(term);
+      if (packed === undefined) found.set(term, (position << 4) | field);
+      else found.set(term, (Math.min(packed >> 4, position) << 4) | (packed & FIELD_MASK) | field);
+    };
+    indexTerms(paper.title).forEach((terms, i) => {
+      for (const term of terms) note(term, TITLE, Math.min(i, LATE));
+    });
+    for (const author of paper.authors) for (const terms of indexTerms(author)) for (const t of terms) note(t, AUTHORS, LATE);
+    for (const keyword of paper.aiKeywords) for (const terms of indexTerms(keyword)) for (const t of terms) note(t, KEYWORDS, LATE);
+    for (const terms of indexTerms(paper.abstract, ABSTRACT_WORDS)) {
+      for (const term of terms) if (!STOP_WORDS.has(term)) note(term, ABSTRACT, LATE);
+    }
+    for (const [term, packed] of found) this.terms.addPosting(this.terms.intern(term), slot * 256 + packed);
+  }
+
+  private dropSlot(id: string, slot: number): void {
+    this.slots[slot] = undefined;
+    this.slotOf.delete(id);
+    this.holes++;
+  }
+
+  /**
+   * Removed papers leave stale postings behind; once they outnumber the live papers the
+   * index is built afresh from what is live (rare, and paid for by the removals before it).
+   */
+  private compactIfSparse(): void {
+    if (this.holes >= 1024 && this.holes >= this.slotOf.size) this.rebuild();
+  }
+
+  private rebuild(): void {
+    const live = this.papers();
+    this.clear();
+    for (const paper of live) this.insert(paper);
+  }
+
+  // --- querying ---------------------------------------------------------------------------
+
+  /** The query's words, folded, with run-together words split, each with its lookup. */
+  private queryWords(query: string): { word: string; matches: TermMatch[] }[] {
+    const raw = words(foldText(query)).slice(0, MAX_QUERY_WORDS);
+    // The last word is still being typed unless a space follows it.
+    const typingLast = !/\s$/.test(query);
+    const result: { word: string; matches: TermMatch[] }[] = [];
+    raw.forEach((word, i) => {
+      const typing = typingLast && i === raw.length - 1;
+      const matches = this.terms.lookup(word, typing);
+      const split = matches.some((m) => m.similarity >= 0.8) ? undefined : this.terms.splitRunTogether(word, typing);
+      if (!split) {
+        result.push({ word, matches });
+        return;
+      }
+      result.push({ word: split[0], matches: this.terms.lookup(split[0], false) });
+      result.push({ word: split[1], matches: this.terms.lookup(split[1], typing) });
+    });
+    return result;
+  }
+
+  /**
+   * Papers having any query word, scored in [0, 1] by the words they have (best field and
+   * similarity per word) and by how many words follow each other in the title; the best
+   * `limit` are kept, newer first among equals.
+   */
+  private candidates(queryWords: { matches: TermMatch[] }[], limit: number): { slot: number; wordScore: number }[] {
+    if (this.scratch.size < this.slots.length) this.scratch = new QueryScratch(this.slots.length * 2);
+    const { wordBest, wordPos, lastWord, lastPos, total } = this.scratch;
+    const slots = this.slots;
+    const touched: number[] = [];
+    const touchedByWord: number[] = [];
+
+    queryWords.forEach(({ matches }, i) => {
+      for (const { term, similarity } of matches) {
+        const list = this.terms.postings(term);
+        const count = this.terms.postingCount(term);
+        for (let k = 0; k < count; k++) {
+          const posting = list[k];
+          const slot = posting >>> 8;
+          if (slots[slot] === undefined) continue;
+          const mask = posting & FIELD_MASK;
+          const value = similarity * MASK_WEIGHT[mask];
+          if (value > wordBest[slot]) {
+            if (wordBest[slot] === 0) touchedByWord.push(slot);
+            wordBest[slot] = value;
+            wordPos[slot] = mask & TITLE ? (posting >>> 4) & LATE : LATE;
+          }
+        }
+      }
+      for (const slot of touchedByWord) {
+        if (total[slot] === 0) touched.push(slot);
+        let add = wordBest[slot];
+        const pos = wordPos[slot];
+        if (pos < LATE) {
+          const follows = i === 0 ? pos === 0 : lastWord[slot] === i && lastPos[slot] === pos - 1;
+          if (follows) add += ORDER_WEIGHT;
+          lastWord[slot] = i + 1;
+          lastPos[slot] = pos;
+        }
+        total[slot] += add;
+        wordBest[slot] = 0;
+      }
+      touchedByWord.length = 0;
+    });
+
+    const best = new TopK(limit, (a, b) => total[a] - total[b] || this.recency[a] - this.recency[b]);
+    for (const slot of touched) best.offer(slot);
+    const most = queryWords.length * (1 + ORDER_WEIGHT);
+    const result = best.items().map((slot) => ({ slot, wordScore: Math.min(1, total[slot] / most) }));
+    for (const slot of touched) {
+      total[slot] = 0;
+      lastWord[slot] = 0;
+    }
+    return result;
+  }
+
+  private fuseDoc(slot: number): FuseDoc {
+    const paper = this.slots[slot] as Paper;
+    return {
+      slot,
+      title: foldText(paper.title),
+      authors: paper.authors.map(foldText).join(LIST_SEPARATOR),
+      aiKeywords: paper.aiKeywords.map(foldText).join(LIST_SEPARATOR),
+    };
+  }
+}
+
+/** Per-slot scratch arrays for a query, kept between queries so typing allocates little. */
+class QueryScratch {
+  readonly wordBest: Float64Array;
+  readonly wordPos: Uint8Array;
+  /** 1 + the index of the last query word found in the title, 0 for none. */
+  readonly lastWord: Int32Array;
+  readonly lastPos: Uint8Array;
+  readonly total: Float64Array;
+
+  constructor(readonly size: number) {
+    this.wordBest = new Float64Array(size);
+    this.wordPos = new Uint8Array(size);
+    this.lastWord = new Int32Array(size);
+    this.lastPos = new Uint8Array(size);
+    this.total = new Float64Array(size);
+  }
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[a-z0-9]+/g;
+const CAMEL = /\p{Ll}\p{Lu}/u;
+
+/**
+ * The folded words of `text` (at most `maxWords`), each with the parts of a camel-case word
+ * after it (`FlashAttention` -> flashattention, flash, attention).
+ */
+function indexTerms(text: string, maxWords = Infinity): string[][] {
+  const head = maxWords === Infinity ? text : headWords(text, maxWords);
+  const folded = foldText(head);
+  const plain = ASCII.test(folded) ? (folded.match(ASCII_WORD) ?? []) : words(folded);
+  if (!CAMEL.test(head)) return plain.map((w) => [w]);
+  return wordSpans(head.normalize('NFC')).map(({ word }) => [foldText(word), ...camelParts(word).map(foldText)]);
+}
+
+/** The first `count` space-separated words of `text`, found without scanning the rest. */
+function headWords(text: string, count: number): string {
+  let end = 0;
+  for (let n = 0; n < count && end >= 0; n++) end = text.indexOf(' ', end + 1);
+  return end < 0 ? text : text.slice(0, end);
+}
+
+function sameSearchText(a: Paper, b: Paper): boolean {
+  return (
+    a.title === b.title &&
+    a.abstract === b.abstract &&
+    sameList(a.authors, b.authors) &&
+    sameList(a.aiKeywords, b.aiKeywords) &&
+    recencyOf(a) === recencyOf(b)
+  );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function recencyOf(paper: Paper): number {
+  const when = Date.parse(paper.feedDay ?? paper.published ?? '');
+  return Number.isNaN(when) ? 0 : when / 86_400_000;
+}
+
+function growFloat64(array: Float64Array, atLeast: number): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/** Fuse's match ranges mapped onto the paper's own strings (where folding kept offsets). */
+function matchesOf(paper: Paper, result: Fuse.FuseResult<FuseDoc> | undefined): SearchMatch[] {
+  const matches: SearchMatch[] = [];
+  for (const m of result?.matches ?? []) {
+    if (m.key === 'title') {
+      pushMatch(matches, 'title', paper.title, m.indices);
+    } else if (m.key === 'authors' || m.key === 'aiKeywords') {
+      // Split the ranges over the joined list back onto its items.
+      const items = m.key === 'authors' ? paper.authors : paper.aiKeywords;
+      let start = 0;
+      for (const item of items) {
+        const end = start + item.length;
+        const inside = m.indices
+          .filter(([s, e]) => e >= start && s < end)
+          .map(([s, e]): [number, number] => [Math.max(s, start) - start, Math.min(e, end - 1) - start]);
+        pushMatch(matches, m.key, item, inside);
+        start = end + LIST_SEPARATOR.length;
+      }
+    }
+  }
+  return matches;
+}
+
+function pushMatch(matches: SearchMatch[], field: SearchField, value: string, indices: readonly (readonly number[])[]): void {
+  // Offsets are into the folded NFC text: they fit `value` only when it is NFC itself.
+  if (indices.length === 0 || value.normalize('NFC') !== value) return;
+  matches.push({ field, value, indices: indices.map(([s, e]) => [s, e]) });
+}
+
+/** The `k` largest items by `compare`, largest first, kept in a heap: n offers cost n log k. */
+class TopK {
+  private readonly heap: number[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: number, b: number) => number,
+  ) {}
+
+  offer(item: number): void {
+    const heap = this.heap;
+    if (heap.length < this.k) {
+      heap.push(item);
+      this.up(heap.length - 1);
+    } else if (this.compare(item, heap[0]) > 0) {
+      heap[0] = item;
+      this.down(0);
+    }
+  }
+
+  items(): number[] {
+    return [...this.heap].sort((a, b) => this.compare(b, a));
+  }
+
+  private up(i: number): void {
+    const heap = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(heap[i], heap[parent]) >= 0) return;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < heap.length && this.compare(heap[left], heap[smallest]) < 0) smallest = left;
+      if (right < heap.length && this.compare(heap[right], heap[smallest]) < 0) smallest = right;
+      if (smallest === i) return;
+      [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+      i = smallest;
+    }
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * What a person sees: the packaged litfeed.vsix installed into code-server, driven in
+ * Chromium. Every assertion reads the screen (tree rows, editor text, frames, notifications).
+ * Screenshots go to test-results/e2e-*.png.
+ *
+ * Needs: `npm run package` (litfeed.vsix), `npx tsc`, and the cached code-server
+ * (node scripts/vscode-server/install.js).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newWorkbenchPage, resultsDir } from '../../scripts/vscode-server/browser';
+import { codeServerInstall, repoRoot, startCodeServer, type CodeServer } from '../../scripts/vscode-server/codeServer';
+import { copyWorkspace } from '../../scripts/vscode-server/runIntegration';
+import { expectedThisWeek, startHfFixtureServer, utcDay, type FixtureServer } from '../fixtures/server/hfFixtureServer';
+
+const SIDEBAR_ROWS = '.part.sidebar .monaco-list-row';
+
+function clean(text: string): string {
+  // Monaco renders spaces as no-break spaces.
+  return text.replace(/\u00a0/g, ' ');
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (${String(last)})` : ''}`);
+}
+
+async function sidebarRows(page: Page): Promise<string[]> {
+  return (await page.locator(SIDEBAR_ROWS).allInnerTexts()).map((t) => clean(t).replace(/\s+/g, ' ').trim());
+}
+
+/** Text of every editor and every frame (webviews live in nested iframes). */
+async function visibleDocumentText(page: Page): Promise<string> {
+  const parts = [clean((await page.locator('.editor-instance .view-lines').allInnerTexts()).join('\n'))];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    parts.push(clean(await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '')));
+  }
+  return parts.join('\n');
+}
+
+async function runFromPalette(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+describe('LitFeed in code-server (e2e)', function () {
+  this.timeout(120_000);
+  let fixture: FixtureServer;
+  let server: CodeServer;
+  let browser: Browser;
+  let page: Page;
+  const shots = resultsDir(repoRoot);
+  const expected = expectedThisWeek();
+  const today = expected.filter((p) => p.day === utcDay(new Date())).sort((a, b) => b.upvotes - a.upvotes);
+
+  const shot = (name: string) => page.screenshot({ path: path.join(shots, `e2e-${name}.png`) });
+
+  before(async function () {
+    this.timeout(300_000);
+    // LITFEED_E2E_VSIX: check another build (e.g. a deliberately broken one) with the same suite.
+    const vsix = path.resolve(process.env.LITFEED_E2E_VSIX ?? path.join(repoRoot, 'litfeed.vsix'));
+    assert.ok(fs.existsSync(vsix), 'litfeed.vsix is missing: run `npm run package` first');
+    const layout = codeServerInstall({ install: true });
+    fixture = await startHfFixtureServer();
+    server = await startCodeServer({
+      vsix: [vsix],
+      settings: {
+        'litfeed.sources.huggingFace.baseUrl': fixture.url,
+        'litfeed.feed.range': 'week',
+        'litfeed.feed.sort': 'upvotes',
+        'litfeed.network.timeoutSeconds': 5,
+      },
+      logFile: path.join(shots, 'e2e-code-server.log'),
+    });
+    browser = await launchBrowser(layout.chromium, server.xdgEnv);
+    page = await newWorkbenchPage(browser);
+    await page.goto(server.folderUrl(copyWorkspace('litfeed-e2e-')));
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+  });
+
+  after(async () => {
+    if (page) await shot('last').catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await fixture?.close();
+  });
+
+  it('shows day groups and papers from the fixture server after a click on the LitFeed icon', async () => {
+    await page.locator('.part.activitybar [aria-label^="LitFeed"]').first().click();
+    const rows = await waitFor('the Today group and its papers in the sidebar', async () => {
+      const r = await sidebarRows(page);
+      return today.every((p) => r.some((row) => row.includes(p.title))) && r.some((row) => row.startsWith('Today')) ? r : undefined;
+    });
+    await shot('01-tree');
+    const todayAt = rows.findIndex((r) => r.startsWith('Today'));
+    const titles = rows.slice(todayAt + 1, todayAt + 1 + today.length);
+    assert.deepStrictEqual(
+      titles.map((r) => today.find((p) => r.includes(p.title))?.title),
+      today.map((p) => p.title),
+      `rows under Today: ${JSON.stringify(titles)}`,
+    );
+    assert.ok(titles[0].includes(`▲ ${today[0].upvotes}`), `top row "${titles[0]}" shows its upvotes`);
+    assert.ok(titles[0].includes(today[0].firstAuthor), `top row "${titles[0]}" shows the first author`);
+    assert.ok(fixture.requests.some((r) => r.startsWith('/api/daily_papers')), 'the extension asked the fixture server');
+  });
+
+  it('runs "LitFeed: Refresh Feed" from the command palette', async () => {
+    const before = fixture.requests.length;
+    await runFromPalette(page, 'LitFeed: Refresh Feed');
+    await waitFor('a new request to the fixture server', async () => fixture.requests.length > before);
+    await waitFor('the papers after the refresh', async () => {
+      const r = await sidebarRows(page);
+      return today.every((p) => r.some((row) => row.includes(p.title)));
+    });
+    await shot('02-refreshed');
+  });
+
+  it('opens a clicked paper and shows its abstract', async () => {
+    const paper = today[0];
+    await page.locator(SIDEBAR_ROWS, { hasText: paper.title }).first().click();
+    await waitFor(`"${paper.abstractStart}" on screen`, async () => (await visibleDocumentText(page)).includes(paper.abstractStart));
+    await shot('03-paper');
+  });
+
+  it('shows the offline state and keeps the papers when the server is gone', async () => {
+    await fixture.close();
+    await runFromPalette(page, 'LitFeed: Refresh Feed');
+    const toast = await waitFor('a notification saying the refresh failed', async () => {
+      const text = clean(await page.locator('.notifications-toasts').innerText().catch(() => ''));
+      return /refresh failed/i.test(text) ? text : undefined;
+    });
+    assert.match(toast, /cached/i, `the notification says the cached feed is shown: ${toast}`);
+    // The view itself says it is offline (its message or its title-bar description).
+    const view = await waitFor('an offline/stale marker in the LitFeed view', async () => {
+      const text = clean(await page.locator('.part.sidebar').innerText());
+      const title = (await page.locator('.part.sidebar .pane-header, .part.sidebar .title').allTextContents()).join(' ');
+      const all = `${text}\n${title}`;
+      return /offline|stale/i.test(all) ? all : undefined;
+    });
+    await page.waitForTimeout(500);
+    await shot('04-offline');
+    assert.match(view, /offline|stale/i);
+    const rows = await sidebarRows(page);
+    for (const p of today) assert.ok(rows.some((r) => r.includes(p.title)), `"${p.title}" disappeared when offline`);
+  });
+});
