@@ -10,7 +10,7 @@ import {
   type Paper,
 } from './core';
 import { Citer } from './ui/citations';
-import { COMPLETION_LANGUAGES, CiteCompletionProvider } from './ui/citeCompletion';
+import { COMPLETION_SELECTOR, CiteCompletionProvider } from './ui/citeCompletion';
 import { registerCommands, type App } from './ui/commands';
 import { FeedController, type FeedState } from './ui/feedController';
 import { FeedTreeProvider, type FeedNode } from './ui/feedTree';
@@ -83,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   registerCommands(app, context);
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(
-      COMPLETION_LANGUAGES.map((language) => ({ language })),
+      COMPLETION_SELECTOR,
       new CiteCompletionProvider(() => app.knownPapers(), citer),
       '{',
       ',',

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bibliographyFiles, isBibtexPath, texRoot } from '../core';
+import { documentLanguage } from './documentLanguage';
 
 /**
  * Finds the .bib file a document cites into: the files the document (or its LaTeX root)
@@ -32,8 +33,8 @@ export class BibTargetFinder {
   private async named(doc: vscode.TextDocument): Promise<vscode.Uri[]> {
     let text = doc.getText();
     let base = dirOf(doc.uri);
-    let names = bibliographyFiles(text, doc.languageId).filter(isBibtexPath);
-    if (names.length === 0 && (doc.languageId === 'latex' || doc.languageId === 'tex')) {
+    let names = bibliographyFiles(text, documentLanguage(doc)).filter(isBibtexPath);
+    if (names.length === 0 && ['latex', 'tex'].includes(documentLanguage(doc))) {
       const root = await this.latexRoot(doc, text);
       if (root) {
         text = root.text;

@@ -16,6 +16,7 @@ import {
 } from '../core';
 import { BibTargetFinder, readText } from './bibTarget';
 import type { CitationSettings } from './settings';
+import { documentLanguage } from './documentLanguage';
 
 /** What a cite or add-entry run decided, for messages and tests. */
 export interface CiteResult {
@@ -63,15 +64,16 @@ export class Citer {
     const editor = this.editor();
     if (!editor) return this.citeToClipboard(papers);
     const doc = editor.document;
+    const language = documentLanguage(doc);
     const settings = this.settings();
-    if (citationSyntax(doc.languageId) === undefined) {
+    if (citationSyntax(language) === undefined) {
       const taken = new Set<string>();
       const items: CitedPaper[] = papers.map((paper) => {
         const entry = bibtexEntry(paper, this.entryOptions(taken));
         taken.add(entry.key);
         return { paper, key: entry.key, text: entry.text };
       });
-      const text = citationFor(items, doc.languageId, { fallback: settings.fallback, latexCommand: settings.latexCommand });
+      const text = citationFor(items, language, { fallback: settings.fallback, latexCommand: settings.latexCommand });
       await editor.edit((b) => b.replace(editor.selection, text));
       return { keys: items.map((i) => i.key), added: [], reused: [], inserted: text };
     }
@@ -82,8 +84,8 @@ export class Citer {
     const keys = plan.cited.map((c) => c.key);
     const offset = doc.offsetAt(editor.selection.active);
     const insertion = editor.selection.isEmpty
-      ? insertionAt(doc.getText(), offset, keys, doc.languageId, { latexCommand: settings.latexCommand })
-      : { offset: doc.offsetAt(editor.selection.start), insertText: citeText(keys, doc.languageId, { latexCommand: settings.latexCommand }) };
+      ? insertionAt(doc.getText(), offset, keys, language, { latexCommand: settings.latexCommand })
+      : { offset: doc.offsetAt(editor.selection.start), insertText: citeText(keys, language, { latexCommand: settings.latexCommand }) };
 
     const edit = new vscode.WorkspaceEdit();
     if (editor.selection.isEmpty) edit.insert(doc.uri, doc.positionAt(insertion.offset), insertion.insertText);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { paperYear, type Paper } from '../core';
 import type { Citer } from './citations';
+import { documentLanguage } from './documentLanguage';
 
 /** Languages whose citation syntax LitFeed completes, and the text before the cursor that starts a key. */
 const CONTEXTS: Record<string, RegExp> = {
@@ -12,7 +13,11 @@ const CONTEXTS: Record<string, RegExp> = {
 };
 const LANGUAGE_CONTEXT: Record<string, string> = { latex: 'latex', tex: 'latex', markdown: 'markdown', quarto: 'markdown', rmd: 'markdown', typst: 'typst' };
 
-export const COMPLETION_LANGUAGES = Object.keys(LANGUAGE_CONTEXT);
+/** The documents completion is offered in, plain-text .typ/.qmd/.Rmd files included. */
+export const COMPLETION_SELECTOR: vscode.DocumentSelector = [
+  ...Object.keys(LANGUAGE_CONTEXT).map((language) => ({ language })),
+  { language: 'plaintext', pattern: '**/*.{typ,qmd,Rmd,rmd}' },
+];
 
 /**
  * Offers saved and cached papers where a citation key is being typed; accepting one adds
@@ -25,7 +30,7 @@ export class CiteCompletionProvider implements vscode.CompletionItemProvider {
   ) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-    const context = CONTEXTS[LANGUAGE_CONTEXT[doc.languageId] ?? ''];
+    const context = CONTEXTS[LANGUAGE_CONTEXT[documentLanguage(doc)] ?? ''];
     if (!context) return [];
     const line = doc.lineAt(position.line).text.slice(0, position.character);
     if (!context.test(line)) return [];
