@@ -32,7 +32,8 @@ export class BibTargetFinder {
   /** Files named by `\bibliography{}`, `\addbibresource{}`, YAML `bibliography:` or `#bibliography()`. */
   private async named(doc: vscode.TextDocument): Promise<vscode.Uri[]> {
     let text = doc.getText();
-    let base = dirOf(doc.uri);
+    let base = baseDir(doc);
+    if (!base) return [];
     let names = bibliographyFiles(text, documentLanguage(doc)).filter(isBibtexPath);
     if (names.length === 0 && ['latex', 'tex'].includes(documentLanguage(doc))) {
       const root = await this.latexRoot(doc, text);
@@ -49,7 +50,8 @@ export class BibTargetFinder {
     const magic = texRoot(text);
     const setting = vscode.workspace.getConfiguration('litfeed', doc.uri).get<string>('citation.latexRoot')?.trim();
     const candidates: vscode.Uri[] = [];
-    if (magic) candidates.push(resolveIn(dirOf(doc.uri), magic.endsWith('.tex') ? magic : `${magic}.tex`));
+    const base = baseDir(doc);
+    if (magic && base) candidates.push(resolveIn(base, magic.endsWith('.tex') ? magic : `${magic}.tex`));
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     if (setting && folder) candidates.push(resolveIn(folder.uri, setting));
     for (const uri of candidates) {
@@ -68,25 +70,43 @@ export class BibTargetFinder {
     if (!setting) return undefined;
     if (path.isAbsolute(setting)) return vscode.Uri.file(setting);
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
-    return resolveIn(folder?.uri ?? dirOf(doc.uri), setting);
+    const base = folder?.uri ?? baseDir(doc);
+    return base ? resolveIn(base, setting) : undefined;
   }
 
   private async ask(doc: vscode.TextDocument): Promise<vscode.Uri | undefined> {
     const found = await vscode.workspace.findFiles('**/*.bib', '**/node_modules/**', 200);
-    type Item = vscode.QuickPickItem & { uri: vscode.Uri };
-    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-    const createAt = resolveIn(doc.uri.scheme === 'untitled' ? (folder?.uri ?? vscode.Uri.file(process.cwd())) : dirOf(doc.uri), 'references.bib');
+    const base = baseDir(doc);
+    const createAt = base ? resolveIn(base, 'references.bib') : undefined;
+    type Item = vscode.QuickPickItem & { uri?: vscode.Uri };
     const items: Item[] = found
       .sort((a, b) => a.fsPath.localeCompare(b.fsPath))
       .map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }));
-    if (!items.some((i) => i.uri.toString() === createAt.toString())) {
+    if (createAt && !items.some((i) => i.uri?.toString() === createAt.toString())) {
       items.push({ label: vscode.l10n.t('$(new-file) Create {0}', vscode.workspace.asRelativePath(createAt)), uri: createAt });
     }
+    items.push({ label: vscode.l10n.t('$(folder-opened) Choose or create another .bib file…') });
     const pick = await vscode.window.showQuickPick(items, {
       placeHolder: vscode.l10n.t('{0} names no bibliography. Add the BibTeX entry to which file?', path.basename(doc.uri.path)),
     });
-    return pick?.uri;
+    if (!pick) return undefined;
+    if (pick.uri) return pick.uri;
+    return vscode.window.showSaveDialog({
+      ...(createAt ? { defaultUri: createAt } : {}),
+      filters: { BibTeX: ['bib'] },
+      saveLabel: vscode.l10n.t('Use this bibliography'),
+    });
   }
+}
+
+/**
+ * The folder a document's relative bibliography paths are read from: its own for a file on
+ * disk; for an untitled (or other virtual) document the workspace folder, since a .bib next
+ * to it would be a never-saved buffer; none without a workspace.
+ */
+function baseDir(doc: vscode.TextDocument): vscode.Uri | undefined {
+  if (doc.uri.scheme === 'file') return dirOf(doc.uri);
+  return (vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0])?.uri;
 }
 
 function dirOf(uri: vscode.Uri): vscode.Uri {

@@ -1,0 +1,75 @@
+import type { Logger } from './log';
+import { mergeLists, mergePapers } from './merge';
+import type { Paper, SourceId } from './paper';
+import { PaperIndex, type SearchHit } from './search';
+import type { FeedStore } from './store';
+
+/**
+ * Every paper LitFeed knows — all cached days of every source, the reading list, search
+ * results — each once (the same arXiv id from two sources merged), with one search index
+ * built on first use and updated as papers arrive, never rebuilt per query.
+ */
+export class PaperLibrary {
+  private readonly index = new PaperIndex();
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: FeedStore,
+    private readonly sources: readonly SourceId[],
+    private readonly log: Logger,
+  ) {}
+
+  /** Reads the whole cache into the index once; later calls wait for the same load. */
+  ensureLoaded(): Promise<void> {
+    this.loading ??= this.load().catch((err) => {
+      this.loading = undefined;
+      this.log.error(`search index: loading the cache failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    return this.loading;
+  }
+
+  get loaded(): boolean {
+    return this.loading !== undefined;
+  }
+
+  /** Adds or updates papers (a refresh, a search result, a saved paper), merging known ones. */
+  add(papers: readonly Paper[]): void {
+    if (papers.length === 0) return;
+    this.index.add(mergeLists([papers]).map((p) => this.mergedWithKnown(p)));
+  }
+
+  get(id: string): Paper | undefined {
+    return this.index.get(id);
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  search(query: string, limit = 50): SearchHit[] {
+    return this.index.search(query, limit);
+  }
+
+  all(): Paper[] {
+    return this.index.papers();
+  }
+
+  private mergedWithKnown(paper: Paper): Paper {
+    const known = this.index.get(paper.id);
+    return known ? mergePapers(known, paper) : paper;
+  }
+
+  private async load(): Promise<void> {
+    const started = Date.now();
+    const lists: Paper[][] = [];
+    for (const source of this.sources) {
+      const days = await this.store.listDays(source);
+      const { days: cached } = await this.store.readDays(source, days);
+      for (const day of cached) lists.push(day.papers.map((p) => (p.feedDay ? p : { ...p, feedDay: day.day })));
+    }
+    // Papers added before the load finished (a refresh racing it) stay on top of the cache.
+    const early = this.index.papers();
+    await this.index.addInBatches(mergeLists([...lists, early]));
+    this.log.info(`search index: ${this.index.size} papers from the cache in ${Date.now() - started} ms`);
+  }
+}
