@@ -1,7 +1,8 @@
 /**
  * Some services ask for a pause between requests (arXiv: 3 seconds). A `Politeness` gate,
  * shared by every caller that talks to such a host, lets requests to one host through one
- * at a time and at least `intervalMs` apart; different hosts do not wait for each other.
+ * at a time, each starting at least `intervalMs` after the previous one ended; different
+ * hosts do not wait for each other.
  */
 import { delay } from './http';
 

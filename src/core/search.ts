@@ -12,10 +12,12 @@
  *    every paper having some of them gets a quick score: the words it has, weighted by
  *    field, plus a little for query words found in the title's order. The best few dozen
  *    papers go on.
- * 2. Fuse.js scores only those candidates: each query word must match, typo tolerant, in the
- *    title, the authors or the keywords (weighted in that order). The final score blends
- *    both stages, so a misspelled title lands its paper first, and a query spanning fields
- *    ("vaswani attention") still finds the papers having every word somewhere.
+ * 2. Fuse.js scores only those candidates (a Fuse over a few dozen records costs less to set
+ *    up than to search, so it is made per query; the corpus-sized index is never rebuilt):
+ *    each query word must match, typo tolerant, in the title, the authors or the keywords,
+ *    weighted in that order. The final score blends both stages, so a misspelled title lands
+ *    its paper first, and a query spanning fields ("vaswani attention") still finds the
+ *    papers having every word somewhere.
  *
  * The abstract counts by word (stage 1) but is not fuzzy-matched: bitap over a 1,500-character
  * abstract costs more than all the other fields together, for the weakest signal.
@@ -27,11 +29,12 @@ import { camelParts, foldText, words, wordSpans } from './textMatch';
 
 export type SearchField = 'title' | 'authors' | 'aiKeywords';
 
+/** Words of a field that a query word stood for (itself, a completion or a typo of it). */
 export interface SearchMatch {
   field: SearchField;
-  /** The matched text as the paper has it (one author or one keyword for list fields). */
+  /** The text as the paper has it (one author or one keyword for list fields). */
   value: string;
-  /** Inclusive `[start, end]` ranges into `value`. */
+  /** Inclusive `[start, end]` ranges into `value`, one per word. */
   indices: [number, number][];
 }
 
@@ -43,7 +46,7 @@ export interface SearchHit {
 }
 
 export interface SearchOptions {
-  /** Report where the query matched in the title, authors and keywords. */
+  /** Report which words of the title, authors and keywords the query matched. */
   matches?: boolean;
 }
 
@@ -166,7 +169,7 @@ export class PaperIndex {
    * Adds papers a batch at a time, yielding to the event loop between batches, so that
    * indexing a large cache does not stall the extension host.
    */
-  async addInBatches(papers: readonly Paper[], batchSize = 2000, signal?: AbortSignal): Promise<void> {
+  async addInBatches(papers: readonly Paper[], batchSize = 1000, signal?: AbortSignal): Promise<void> {
     for (let i = 0; i < papers.length; i += batchSize) {
       if (signal?.aborted) return;
       this.add(papers.slice(i, i + batchSize));
@@ -213,21 +216,22 @@ export class PaperIndex {
 
     const fuse = new Fuse(
       candidates.map(({ slot }) => this.fuseDoc(slot)),
-      options.matches ? { ...FUSE_OPTIONS, includeMatches: true } : FUSE_OPTIONS,
+      FUSE_OPTIONS,
     );
-    const fuzzy = new Map<number, Fuse.FuseResult<FuseDoc>>();
-    for (const result of fuse.search(queryWords.map((w) => w.word).join(' '))) fuzzy.set(result.item.slot, result);
+    const fuzzy = new Map<number, number>();
+    for (const result of fuse.search(queryWords.map((w) => w.word).join(' '))) fuzzy.set(result.item.slot, result.score ?? 1);
 
-    const hits = candidates.map(({ slot, wordScore }) => {
-      const result = fuzzy.get(slot);
-      return { slot, result, score: FUSE_SHARE * (result?.score ?? 1) + (1 - FUSE_SHARE) * (1 - wordScore) };
-    });
+    const hits = candidates.map(({ slot, wordScore }) => ({
+      slot,
+      score: FUSE_SHARE * (fuzzy.get(slot) ?? 1) + (1 - FUSE_SHARE) * (1 - wordScore),
+    }));
     hits.sort((a, b) => a.score - b.score || this.recency[b.slot] - this.recency[a.slot] || a.slot - b.slot);
 
-    return hits.slice(0, limit).map(({ slot, score, result }) => {
+    const matchedTerms = options.matches ? this.matchedTerms(queryWords) : undefined;
+    return hits.slice(0, limit).map(({ slot, score }) => {
       const paper = this.slots[slot] as Paper;
       const hit: SearchHit = { paper, score: Math.round(score * 1e4) / 1e4 };
-      if (options.matches) hit.matches = matchesOf(paper, result);
+      if (matchedTerms) hit.matches = matchesOf(paper, matchedTerms);
       return hit;
     });
   }
@@ -358,6 +362,13 @@ export class PaperIndex {
     return result;
   }
 
+  /** The indexed words the query stood for: what a match highlights. */
+  private matchedTerms(queryWords: { matches: TermMatch[] }[]): Set<string> {
+    const terms = new Set<string>();
+    for (const { matches } of queryWords) for (const { term } of matches) terms.add(this.terms.text(term));
+    return terms;
+  }
+
   private fuseDoc(slot: number): FuseDoc {
     const paper = this.slots[slot] as Paper;
     return {
@@ -435,33 +446,21 @@ function growFloat64(array: Float64Array, atLeast: number): Float64Array<ArrayBu
   return bigger;
 }
 
-/** Fuse's match ranges mapped onto the paper's own strings (where folding kept offsets). */
-function matchesOf(paper: Paper, result: Fuse.FuseResult<FuseDoc> | undefined): SearchMatch[] {
+/** Where the paper's title, authors and keywords have words the query stood for. */
+function matchesOf(paper: Paper, terms: ReadonlySet<string>): SearchMatch[] {
   const matches: SearchMatch[] = [];
-  for (const m of result?.matches ?? []) {
-    if (m.key === 'title') {
-      pushMatch(matches, 'title', paper.title, m.indices);
-    } else if (m.key === 'authors' || m.key === 'aiKeywords') {
-      // Split the ranges over the joined list back onto its items.
-      const items = m.key === 'authors' ? paper.authors : paper.aiKeywords;
-      let start = 0;
-      for (const item of items) {
-        const end = start + item.length;
-        const inside = m.indices
-          .filter(([s, e]) => e >= start && s < end)
-          .map(([s, e]): [number, number] => [Math.max(s, start) - start, Math.min(e, end - 1) - start]);
-        pushMatch(matches, m.key, item, inside);
-        start = end + LIST_SEPARATOR.length;
-      }
-    }
-  }
+  const look = (field: SearchField, value: string) => {
+    // Offsets are into the folded NFC text: they fit `value` only when it is NFC itself.
+    if (value.normalize('NFC') !== value) return;
+    const indices = wordSpans(foldText(value))
+      .filter(({ word }) => terms.has(word))
+      .map(({ start, end }): [number, number] => [start, end - 1]);
+    if (indices.length > 0) matches.push({ field, value, indices });
+  };
+  look('title', paper.title);
+  for (const author of paper.authors) look('authors', author);
+  for (const keyword of paper.aiKeywords) look('aiKeywords', keyword);
   return matches;
-}
-
-function pushMatch(matches: SearchMatch[], field: SearchField, value: string, indices: readonly (readonly number[])[]): void {
-  // Offsets are into the folded NFC text: they fit `value` only when it is NFC itself.
-  if (indices.length === 0 || value.normalize('NFC') !== value) return;
-  matches.push({ field, value, indices: indices.map(([s, e]) => [s, e]) });
 }
 
 /** The `k` largest items by `compare`, largest first, kept in a heap: n offers cost n log k. */

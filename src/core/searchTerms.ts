@@ -12,13 +12,19 @@ export interface TermMatch {
   similarity: number;
 }
 
+const SMALL_LIST = 16;
+
 /** Longer words are typed rarely enough to skip typo lookup (and a trigram count fits a byte). */
 const MAX_FUZZY_LENGTH = 40;
 
 export class TermTable {
   private readonly ids = new Map<string, number>();
   private readonly texts: string[] = [];
-  private lists: Int32Array<ArrayBuffer>[] = [];
+  /**
+   * Postings per term. Most terms are rare (a name, a typo in a title): a short plain array
+   * costs less than a typed one, which pays off from SMALL_LIST entries on (4 bytes each, not 8).
+   */
+  private lists: (number[] | Int32Array<ArrayBuffer>)[] = [];
   private counts: Int32Array<ArrayBuffer> = new Int32Array(256);
   /** Trigrams of each term, padded with a space at both ends -> term ids. */
   private readonly grams = new Map<string, number[]>();
@@ -34,7 +40,7 @@ export class TermTable {
   }
 
   /** The term's postings; only the first `postingCount(term)` entries are used. */
-  postings(term: number): Int32Array {
+  postings(term: number): ArrayLike<number> {
     return this.lists[term];
   }
 
@@ -55,7 +61,7 @@ export class TermTable {
     id = this.texts.length;
     this.ids.set(text, id);
     this.texts.push(text);
-    this.lists.push(new Int32Array(2));
+    this.lists.push([]);
     if (id >= this.counts.length) this.counts = growInt32(this.counts, id + 1);
     for (const gram of trigrams(text)) {
       const list = this.grams.get(gram);
@@ -67,12 +73,23 @@ export class TermTable {
 
   addPosting(term: number, value: number): void {
     const count = this.counts[term];
-    let list = this.lists[term];
-    if (count === list.length) {
-      list = growInt32(list, count + 1);
-      this.lists[term] = list;
+    const list = this.lists[term];
+    if (Array.isArray(list)) {
+      if (count < SMALL_LIST) {
+        list.push(value);
+      } else {
+        const typed = new Int32Array(SMALL_LIST * 4);
+        typed.set(list);
+        typed[count] = value;
+        this.lists[term] = typed;
+      }
+    } else if (count < list.length) {
+      list[count] = value;
+    } else {
+      const bigger = growInt32(list, count + 1);
+      bigger[count] = value;
+      this.lists[term] = bigger;
     }
-    list[count] = value;
     this.counts[term] = count + 1;
   }
 
@@ -106,13 +123,24 @@ export class TermTable {
 
     if (word.length >= 4 && word.length <= MAX_FUZZY_LENGTH) {
       const maxEdits = word.length >= 8 ? 2 : 1;
+      // Two swapped letters break four trigrams, more than the neighbour count allows for
+      // one edit: look the swaps up directly instead.
+      for (let i = 1; i < word.length; i++) {
+        const swapped = this.ids.get(word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1));
+        if (swapped !== undefined) offer(swapped, 0.8);
+      }
       for (const term of this.gramNeighbours(word, maxEdits)) {
         const text = this.texts[term];
-        const whole = editDistanceWithin(word, text, maxEdits);
-        if (whole <= maxEdits) {
-          offer(term, 1 - 0.2 * whole);
-        } else if (typing && text.length > word.length && editDistanceWithin(word, text.slice(0, word.length), 1) <= 1) {
-          // A typo inside an unfinished word.
+        const longer = text.length > word.length;
+        if (Math.abs(text.length - word.length) <= maxEdits) {
+          const whole = editDistanceWithin(word, text, maxEdits);
+          if (whole <= maxEdits) {
+            offer(term, 1 - 0.2 * whole);
+            continue;
+          }
+        }
+        // A typo inside an unfinished word (rarely in its first letter, which keeps this cheap).
+        if (typing && longer && text.charCodeAt(0) === word.charCodeAt(0) && editDistanceWithin(word, text, 1, true) <= 1) {
           offer(term, 0.55);
         }
       }
@@ -141,8 +169,8 @@ export class TermTable {
   }
 
   /**
-   * Terms sharing enough trigrams with `word` to be within `maxEdits` of it (one edit
-   * breaks at most three trigrams). Counted over distinct terms, not over papers.
+   * Terms sharing enough trigrams with `word` to be within `maxEdits` insertions, deletions
+   * or substitutions of it (each breaks at most three). Counted over distinct terms, not papers.
    */
   private gramNeighbours(word: string, maxEdits: number): number[] {
     const grams = trigrams(word);

@@ -76,29 +76,38 @@ export function camelParts(word: string): string[] {
   return parts.length > 1 && parts.every((p) => p.length >= 3) ? parts : [];
 }
 
+// Three rows of the distance table, reused by every call: lookups run per keystroke.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
- * Optimal-string-alignment distance (Levenshtein plus adjacent swaps, which are the
- * commonest typo), or `max + 1` as soon as it is certain to exceed `max`.
+ * Optimal-string-alignment distance between `a` and `b` (Levenshtein plus swaps of
+ * adjacent letters, the commonest typo), or `max + 1` as soon as it must exceed `max`.
+ * With `prefix`, the distance between `a` and the closest prefix of `b` instead, which is
+ * how far a word being typed is from becoming `b`.
  */
-export function editDistanceWithin(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
+export function editDistanceWithin(a: string, b: string, max: number, prefix = false): number {
+  if (!prefix && Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
-  const n = b.length;
-  let prevPrev = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  // With a prefix, no alignment reaches further into `b` than `a.length + max`.
+  const n = prefix ? Math.min(b.length, a.length + max) : b.length;
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [before, prev, cur] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2] + 1);
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [prevPrev, prev, cur] = [prev, cur, prevPrev];
+    [before, prev, cur] = [prev, cur, before];
   }
-  return prev[n] <= max ? prev[n] : max + 1;
+  let best = prev[n];
+  if (prefix) for (let j = 0; j < n; j++) best = Math.min(best, prev[j]);
+  return best <= max ? best : max + 1;
 }

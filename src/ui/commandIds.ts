@@ -17,6 +17,17 @@ export const COMMAND_NAMES = [
   'copyBibtex',
   'insertBibtex',
   'addBibEntry',
+  'search',
+  'filter',
+  'clearFilter',
+  'save',
+  'unsave',
+  'toggleSaved',
+  'markAllRead',
+  'exportReadingList',
+  'showWatched',
+  'sortReadingList',
+  'refreshArxiv',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

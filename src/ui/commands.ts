@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { RANGE_KINDS, SORT_ORDERS, isIsoDay, type Paper } from '../core';
+import { RANGE_KINDS, SORT_ORDERS, isIsoDay, parseFilter, type FeedFilter, type Paper } from '../core';
 import type { Citer } from './citations';
 import type { CommandName } from './commandIds';
 import type { FeedController } from './feedController';
 import type { FeedNode, FeedTreeProvider } from './feedTree';
+import type { UserState } from './userState';
 import { updateSetting } from './settings';
 
 /** What command handlers reach: built once in activate(). */
@@ -18,6 +19,12 @@ export interface App {
   /** Papers a command may pick from when it has no target: the feed's and the reading list's. */
   knownPapers(): Paper[];
   isSaved(paper: Paper): boolean;
+  user: UserState;
+  search(): Promise<void>;
+  setFilter(filter: FeedFilter | undefined): void;
+  refreshArxiv(): Promise<void>;
+  exportReadingList(): Promise<void>;
+  showWatched(): Promise<void>;
 }
 
 function isPaper(value: unknown): value is Paper {
@@ -27,8 +34,8 @@ function isPaper(value: unknown): value is Paper {
 /** The paper a command acts on: its argument (a Paper or a tree node), the selection, or a pick. */
 async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
   if (isPaper(arg)) return arg;
-  const node = arg as FeedNode | undefined;
-  if (node?.kind === 'paper') return node.paper;
+  const fromArg = nodePapers(arg);
+  if (fromArg.length === 1) return fromArg[0];
   const selected = app.view.selection.find((n): n is Extract<FeedNode, { kind: 'paper' }> => n.kind === 'paper');
   if (selected) return selected.paper;
   const papers = app.tree.visiblePapers();
@@ -43,17 +50,28 @@ async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
   return pick?.paper;
 }
 
+/** The papers a tree node stands for: a paper row (feed, arXiv or reading list) or a whole day. */
+function nodePapers(node: unknown): Paper[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const n = node as { kind?: string; paper?: Paper; entry?: { paper: Paper }; group?: { papers: Paper[] }; papers?: Paper[] };
+  if (n.kind === 'paper' && n.paper) return [n.paper];
+  if (n.kind === 'saved' && n.entry) return [n.entry.paper];
+  if (n.kind === 'day' && n.group) return n.group.papers;
+  if (n.kind === 'watched' && n.papers) return n.papers;
+  return [];
+}
+
 /**
  * The papers a multi-paper command acts on: the tree's multi-selection when invoked on one of
  * its items, the argument, the selection, or a multi-pick.
  */
 async function targetPapers(app: App, arg: unknown, selected: unknown, placeHolder: string): Promise<Paper[]> {
-  const fromNodes = (nodes: readonly FeedNode[]) => nodes.flatMap((n) => (n.kind === 'paper' ? [n.paper] : []));
+  const fromNodes = (nodes: readonly unknown[]) => nodes.flatMap(nodePapers);
   if (Array.isArray(selected) && selected.length > 1) return fromNodes(selected as FeedNode[]);
   if (isPaper(arg)) return [arg];
   if (Array.isArray(arg)) return arg.filter(isPaper);
-  const node = arg as FeedNode | undefined;
-  if (node?.kind === 'paper') return [node.paper];
+  const fromArg = nodePapers(arg);
+  if (fromArg.length > 0) return fromArg;
   const fromSelection = fromNodes(app.view.selection);
   if (fromSelection.length > 0) return fromSelection;
   const papers = app.knownPapers();
@@ -136,6 +154,45 @@ export const commands = {
     const doc = await vscode.workspace.openTextDocument(uri);
     return app.citer.addEntries(doc, [paper]);
   },
+  search: (app: App) => () => app.search(),
+  filter: (app: App) => async () => {
+    const current = app.tree.currentFilter;
+    const value = await vscode.window.showInputBox({
+      prompt: vscode.l10n.t('Show only papers whose title, authors or keywords contain these words. Add >=N for a minimum of N upvotes.'),
+      placeHolder: vscode.l10n.t('e.g. diffusion >=10'),
+      value: current ? [current.text, current.minUpvotes > 0 ? `>=${current.minUpvotes}` : ''].filter(Boolean).join(' ') : '',
+    });
+    if (value === undefined) return;
+    app.setFilter(parseFilter(value));
+  },
+  clearFilter: (app: App) => () => app.setFilter(undefined),
+  save: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Save which papers?'));
+    await app.user.setSaved(papers, true);
+  },
+  unsave: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Remove which papers from the reading list?'));
+    await app.user.setSaved(papers, false);
+  },
+  toggleSaved: (app: App) => async (arg?: unknown) => {
+    const paper = await targetPaper(app, arg);
+    return paper ? app.user.toggleSaved(paper) : undefined;
+  },
+  markAllRead: (app: App) => async (arg?: unknown) => {
+    const papers = nodePapers(arg);
+    await app.user.markRead(papers.length > 0 ? papers : app.tree.visiblePapers());
+  },
+  exportReadingList: (app: App) => () => app.exportReadingList(),
+  showWatched: (app: App) => () => app.showWatched(),
+  sortReadingList: (_app: App) => async () => {
+    const labels = { saved: vscode.l10n.t('Date saved (newest first)'), title: vscode.l10n.t('Title (A–Z)'), date: vscode.l10n.t('Paper date (newest first)') };
+    const pick = await vscode.window.showQuickPick(
+      (['saved', 'title', 'date'] as const).map((order) => ({ label: labels[order], order })),
+      { placeHolder: vscode.l10n.t('Sort the reading list by…') },
+    );
+    if (pick) await updateSetting('readingList.sort', pick.order);
+  },
+  refreshArxiv: (app: App) => () => app.refreshArxiv(),
 } satisfies Record<CommandName, (app: App) => (...args: never[]) => unknown>;
 
 export function registerCommands(app: App, context: vscode.ExtensionContext): void {

@@ -6,6 +6,7 @@ import {
   shiftRange,
   type FeedRange,
   type FeedService,
+  type FeedFilter,
   type FeedSnapshot,
   type Paper,
   type RangeKind,
@@ -27,12 +28,25 @@ export interface FeedState {
  * Owns the current range, asks the FeedService for snapshots and refreshes, and keeps the
  * tree, its description and its message in step. Every refresh outcome ends up on screen.
  */
+export interface RefreshEvent {
+  ok: boolean;
+  /** Papers shown after the refresh that were not shown before it. */
+  newPapers: Paper[];
+  /** Failed refreshes in a row, this one included (0 after a success). */
+  consecutiveFailures: number;
+  quiet: boolean;
+}
+
 export class FeedController implements vscode.Disposable {
   private range: FeedRange;
   private snapshot: FeedSnapshot | undefined;
   private lastError: string | undefined;
   private refreshedThisSession = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly refreshed = new vscode.EventEmitter<RefreshEvent>();
+  /** Fires after each refresh with the papers the range did not show before. */
+  readonly onDidRefresh = this.refreshed.event;
+  private consecutiveFailures = 0;
 
   constructor(
     private readonly service: FeedService,
@@ -113,6 +127,7 @@ export class FeedController implements vscode.Disposable {
    */
   async refresh(options: { quiet?: boolean } = {}): Promise<void> {
     const range = this.range;
+    const before = new Set((this.snapshot?.origin === 'cache' ? this.snapshot.papers : []).map((p) => p.id));
     const outcome = await vscode.window.withProgress(
       {
         location: options.quiet ? { viewId: 'litfeed.feed' } : vscode.ProgressLocation.Notification,
@@ -140,6 +155,11 @@ export class FeedController implements vscode.Disposable {
       this.lastError = outcome.error;
     }
     await this.reload();
+    if (outcome.ok || !outcome.cancelled) {
+      this.consecutiveFailures = outcome.ok ? 0 : this.consecutiveFailures + 1;
+      const newPapers = outcome.ok ? (this.snapshot?.papers ?? []).filter((p) => !before.has(p.id)) : [];
+      this.refreshed.fire({ ok: outcome.ok, newPapers, consecutiveFailures: this.consecutiveFailures, quiet: options.quiet ?? false });
+    }
     if (!outcome.ok && !outcome.cancelled && !options.quiet) {
       const keep = this.snapshot?.origin === 'cache'
         ? vscode.l10n.t('Showing the cached feed from {0}.', ageLabel(this.snapshot.fetchedAt ?? '', new Date()))
@@ -187,6 +207,8 @@ export class FeedController implements vscode.Disposable {
       sample: snap?.origin === 'sample',
     });
     const parts = [this.rangeLabel()];
+    const filter = this.tree.currentFilter;
+    if (filter) parts.push(filterLabel(filter));
     let message: string | undefined;
     if (snap?.origin === 'sample') {
       parts.push(vscode.l10n.t('sample feed'));
@@ -213,7 +235,20 @@ export class FeedController implements vscode.Disposable {
     this.view.message = message;
   }
 
+  /** Redraws with the current snapshot (after a settings or marks change). */
+  redraw(): void {
+    this.render();
+  }
+
   dispose(): void {
+    this.refreshed.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+export function filterLabel(filter: FeedFilter): string {
+  const parts = [];
+  if (filter.text) parts.push(`"${filter.text}"`);
+  if (filter.minUpvotes > 0) parts.push(`▲ ≥ ${filter.minUpvotes}`);
+  return vscode.l10n.t('filter: {0}', parts.join(' '));
 }

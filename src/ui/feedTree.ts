@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
-import { dayLabel, firstAuthorLabel, groupByDay, type DayGroup, type Paper, type SortOrder } from '../core';
+import { dayLabel, groupByDay, passesFilter, type DayGroup, type FeedFilter, type Paper, type SortOrder, type WatchMatch } from '../core';
+import { paperItem, type PaperMarks } from './paperItem';
 
-export type FeedNode = { kind: 'day'; group: DayGroup } | { kind: 'paper'; paper: Paper };
+export type FeedNode =
+  | { kind: 'day'; group: DayGroup; watched: Paper[]; others: Paper[] }
+  | { kind: 'watched'; day: string; papers: Paper[] }
+  | { kind: 'paper'; paper: Paper; parent: string };
 
 export interface FeedTreeInput {
   papers: readonly Paper[];
@@ -11,92 +15,131 @@ export interface FeedTreeInput {
   sample: boolean;
 }
 
-const ABSTRACT_PREVIEW = 400;
+/** What the tree asks about each paper, supplied by the reading list, read marks and watch list. */
+export interface PaperMarker {
+  watchMatch(paper: Paper): WatchMatch | undefined;
+  isRead(paper: Paper): boolean;
+  isSaved(paper: Paper): boolean;
+}
 
-/** The Daily Papers tree: day groups, then papers. Built from Paper records only. */
+/**
+ * The Daily Papers tree: day groups, each starting with a "Watched" group when papers match
+ * the watch list, then the other papers. Built from Paper records only.
+ */
 export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
   private readonly changed = new vscode.EventEmitter<FeedNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private groups: DayGroup[] = [];
+  private days: Extract<FeedNode, { kind: 'day' }>[] = [];
   private input: FeedTreeInput = { papers: [], sort: 'upvotes', today: '', sample: false };
+  private filter: FeedFilter | undefined;
+
+  constructor(private readonly marker: PaperMarker) {}
 
   update(input: FeedTreeInput): void {
     this.input = input;
-    this.groups = groupByDay(input.papers, input.sort);
-    this.changed.fire(undefined);
+    this.rebuild();
+  }
+
+  /** Re-reads marks (read, saved, watch list) without new papers. */
+  redraw(): void {
+    this.rebuild();
+  }
+
+  setFilter(filter: FeedFilter | undefined): void {
+    this.filter = filter;
+    this.rebuild();
+  }
+
+  get currentFilter(): FeedFilter | undefined {
+    return this.filter;
   }
 
   /** Papers in the order the tree shows them. */
   visiblePapers(): Paper[] {
-    return this.groups.flatMap((g) => g.papers);
+    return this.days.flatMap((d) => [...d.watched, ...d.others]);
+  }
+
+  /** Watched papers among `ids` (or all shown), in tree order. */
+  watchedPapers(): Paper[] {
+    return this.days.flatMap((d) => d.watched);
   }
 
   getChildren(node?: FeedNode): FeedNode[] {
-    if (!node) return this.groups.map((group) => ({ kind: 'day', group }));
-    if (node.kind === 'day') return node.group.papers.map((paper) => ({ kind: 'paper', paper }));
+    if (!node) return this.days;
+    if (node.kind === 'day') {
+      const children: FeedNode[] = [];
+      if (node.watched.length > 0) children.push({ kind: 'watched', day: node.group.day, papers: node.watched });
+      for (const paper of node.others) children.push({ kind: 'paper', paper, parent: node.group.day });
+      return children;
+    }
+    if (node.kind === 'watched') return node.papers.map((paper) => ({ kind: 'paper', paper, parent: `watched:${node.day}` }));
     return [];
   }
 
   getParent(node: FeedNode): FeedNode | undefined {
     if (node.kind === 'day') return undefined;
-    const group = this.groups.find((g) => g.papers.includes(node.paper));
-    return group ? { kind: 'day', group } : undefined;
+    const dayOf = node.kind === 'watched' ? node.day : node.parent.replace(/^watched:/, '');
+    const day = this.days.find((d) => d.group.day === dayOf);
+    if (!day) return undefined;
+    if (node.kind === 'paper' && node.parent.startsWith('watched:')) return { kind: 'watched', day: dayOf, papers: day.watched };
+    return day;
   }
 
   getTreeItem(node: FeedNode): vscode.TreeItem {
-    return node.kind === 'day' ? this.dayItem(node.group) : paperItem(node.paper);
+    switch (node.kind) {
+      case 'day':
+        return this.dayItem(node);
+      case 'watched': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Watched'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `watched:${node.day}:${this.input.sample ? 'sample' : 'feed'}`;
+        item.description = node.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', node.papers.length);
+        item.iconPath = new vscode.ThemeIcon('eye', new vscode.ThemeColor('charts.orange'));
+        item.contextValue = 'watchedGroup';
+        return item;
+      }
+      case 'paper':
+        return paperItem(node.paper, this.marks(node.paper), `paper:${node.parent}:${node.paper.id}`);
+    }
   }
 
   dispose(): void {
     this.changed.dispose();
   }
 
-  private dayItem(group: DayGroup): vscode.TreeItem {
+  private marks(paper: Paper): PaperMarks {
+    const watched = this.marker.watchMatch(paper);
+    return { unread: !this.marker.isRead(paper), saved: this.marker.isSaved(paper), ...(watched ? { watched } : {}) };
+  }
+
+  private rebuild(): void {
+    const papers = this.filter ? this.input.papers.filter((p) => passesFilter(p, this.filter as FeedFilter)) : this.input.papers;
+    this.days = groupByDay(papers, this.input.sort).map((group) => {
+      const watched: Paper[] = [];
+      const others: Paper[] = [];
+      for (const paper of group.papers) (this.marker.watchMatch(paper) ? watched : others).push(paper);
+      return { kind: 'day', group, watched, others };
+    });
+    this.changed.fire(undefined);
+  }
+
+  private dayItem(node: Extract<FeedNode, { kind: 'day' }>): vscode.TreeItem {
+    const { group } = node;
     const label = dayLabel(group.day, this.input.today, vscode.env.language);
-    const words = {
+    const words: Record<string, string> = {
       Today: vscode.l10n.t('Today'),
       Yesterday: vscode.l10n.t('Yesterday'),
       Undated: vscode.l10n.t('Undated'),
-    } as Record<string, string>;
+    };
     const item = new vscode.TreeItem(words[label] ?? label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `day:${group.day}:${this.input.sample ? 'sample' : 'feed'}`;
     const count = group.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', group.papers.length);
-    item.description = this.input.sample ? vscode.l10n.t('{0} · sample', count) : count;
-    item.contextValue = 'day';
+    const unread = group.papers.filter((p) => !this.marker.isRead(p)).length;
+    const parts = [count];
+    if (unread > 0 && unread < group.papers.length) parts.push(vscode.l10n.t('{0} unread', unread));
+    if (this.input.sample) parts.push(vscode.l10n.t('sample'));
+    item.description = parts.join(' · ');
+    item.contextValue = unread > 0 ? 'day.unread' : 'day';
     item.iconPath = new vscode.ThemeIcon('calendar');
     return item;
   }
-}
-
-function paperItem(paper: Paper): vscode.TreeItem {
-  const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
-  item.id = `paper:${paper.feedDay ?? ''}:${paper.id}`;
-  const parts = [];
-  if (paper.upvotes !== undefined) parts.push(`▲ ${paper.upvotes}`);
-  const author = firstAuthorLabel(paper);
-  if (author) parts.push(author);
-  item.description = parts.join(' · ');
-  item.tooltip = paperTooltip(paper);
-  item.contextValue = 'paper';
-  item.iconPath = new vscode.ThemeIcon('file-text');
-  item.command = { command: 'litfeed.openPaper', title: vscode.l10n.t('Open Paper'), arguments: [paper] };
-  item.accessibilityInformation = { label: `${paper.title}, ${item.description}` };
-  return item;
-}
-
-function paperTooltip(paper: Paper): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, false);
-  md.supportHtml = false;
-  md.isTrusted = false;
-  md.appendMarkdown('**').appendText(paper.title).appendMarkdown('**\n\n');
-  if (paper.authors.length > 0) md.appendText(paper.authors.join(', ')).appendMarkdown('\n\n');
-  const facts = [];
-  if (paper.arxivId) facts.push(`arXiv:${paper.arxivId}`);
-  if (paper.published) facts.push(paper.published.slice(0, 10));
-  if (paper.upvotes !== undefined) facts.push(`▲ ${paper.upvotes}`);
-  if (paper.numComments !== undefined) facts.push(vscode.l10n.t('{0} comments', paper.numComments));
-  if (facts.length > 0) md.appendText(facts.join(' · ')).appendMarkdown('\n\n');
-  const abstract = paper.abstract.length > ABSTRACT_PREVIEW ? `${paper.abstract.slice(0, ABSTRACT_PREVIEW).trimEnd()}…` : paper.abstract;
-  if (abstract) md.appendText(abstract);
-  return md;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isRangeKind, isSortOrder, type KeyStyle, type RangeKind, type SortOrder } from '../core';
+import { isRangeKind, isSortOrder, type KeyStyle, type RangeKind, type ReadingListSort, type SortOrder } from '../core';
 
 /** LitFeed's settings, read in one place with their defaults and bounds. */
 export interface Settings {
@@ -10,6 +10,15 @@ export interface Settings {
   refreshOnStartup: boolean;
   timeoutMs: number;
   citation: CitationSettings;
+  arxivBaseUrl: string;
+  arxivCategories: string[];
+  arxivMaxResults: number;
+  watchKeywords: string[];
+  watchAuthors: string[];
+  notifyWatchMatches: boolean;
+  autoRefreshHours: number;
+  statusBar: boolean;
+  readingListSort: ReadingListSort;
 }
 
 export interface CitationSettings {
@@ -39,11 +48,29 @@ export function readSettings(): Settings {
     refreshOnStartup: c.get<boolean>('refreshOnStartup') ?? true,
     timeoutMs: clamp(c.get<number>('network.timeoutSeconds') ?? 20, 1, 300) * 1000,
     citation: readCitationSettings(c),
+    arxivBaseUrl: c.get<string>('sources.arxiv.baseUrl') || 'https://export.arxiv.org',
+    arxivCategories: strings(c.get<unknown>('sources.arxiv.categories')),
+    arxivMaxResults: clamp(Math.floor(c.get<number>('sources.arxiv.maxResults') ?? 100), 1, 500),
+    watchKeywords: strings(c.get<unknown>('watch.keywords')),
+    watchAuthors: strings(c.get<unknown>('watch.authors')),
+    notifyWatchMatches: c.get<boolean>('watch.notify') ?? true,
+    autoRefreshHours: clamp(c.get<number>('autoRefresh.intervalHours') ?? 6, 0, 168),
+    statusBar: c.get<boolean>('statusBar.enabled') ?? true,
+    readingListSort: readingSort(c.get<string>('readingList.sort')),
   };
 }
 
+function strings(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return [...new Set(value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean))];
+}
+
+function readingSort(value: unknown): ReadingListSort {
+  return value === 'title' || value === 'date' ? value : 'saved';
+}
+
 /** Writes a user-level setting (the view's sort and range pickers persist their choice). */
-export function updateSetting(key: 'feed.range' | 'feed.sort', value: string): Thenable<void> {
+export function updateSetting(key: 'feed.range' | 'feed.sort' | 'readingList.sort', value: string): Thenable<void> {
   return vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
 }
 

@@ -143,7 +143,7 @@ export function parseArxivEntry(entry: Node): Paper | undefined {
     aiKeywords: [],
     links: {
       ...arxivLinks(arxivId),
-      huggingFace: `https://huggingface.co/papers/${arxivId}`,
+      huggingFace: `https://huggingface.co/papers/${encodeURIComponent(arxivId)}`,
     },
     source: 'arxiv',
   };

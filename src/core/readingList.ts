@@ -1,0 +1,364 @@
+/**
+ * The reading list (papers the user saved, kept whole so they outlive the feed cache) and
+ * read marks, independent of where they are stored: both persist through a `Memento`, the
+ * shape of VS Code's `globalState` (tests pass an in-memory one).
+ *
+ * A stored value that cannot be read never throws: the list starts empty, the problem is
+ * reported in `problems`, and the unreadable value is copied to `<key>.unreadable` before
+ * the first write replaces it, so nothing the user had is destroyed silently.
+ */
+import type { Paper, PaperLinks } from './paper';
+
+/** What VS Code's `Memento` (e.g. `context.globalState`) offers and these classes need. */
+export interface Memento {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+export interface StateProblem {
+  key: string;
+  reason: string;
+  /** Entries dropped from an otherwise readable value. */
+  dropped?: number;
+}
+
+export interface SavedPaper {
+  paper: Paper;
+  /** When it was saved, ISO 8601. */
+  savedAt: string;
+}
+
+/** `saved`: newest saved first; `title`: A to Z; `date`: newest paper first. */
+export type ReadingListSort = 'saved' | 'title' | 'date';
+
+export const READING_LIST_KEY = 'litfeed.readingList';
+export const READ_STATE_KEY = 'litfeed.readPapers';
+const FORMAT_VERSION = 1;
+
+/** The in-memory Memento tests (and a VS Code-less host) use. */
+export class MemoryMemento implements Memento {
+  private readonly values = new Map<string, unknown>();
+
+  constructor(initial: Record<string, unknown> = {}) {
+    for (const [key, value] of Object.entries(initial)) this.values.set(key, value);
+  }
+
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    // VS Code stores values as JSON: a round trip keeps tests honest about what survives.
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, JSON.parse(JSON.stringify(value)));
+  }
+
+  keys(): string[] {
+    return [...this.values.keys()];
+  }
+}
+
+/** Writes to one key in call order; a failed write does not stop later ones. */
+class KeyWriter {
+  private chain: Promise<void> = Promise.resolve();
+  private unreadable: unknown;
+  private hasUnreadable = false;
+
+  constructor(
+    private readonly memento: Memento,
+    readonly key: string,
+  ) {}
+
+  /** Keeps a value that could not be read, to be copied aside before it is overwritten. */
+  keepAside(value: unknown): void {
+    this.unreadable = value;
+    this.hasUnreadable = true;
+  }
+
+  write(value: unknown): Promise<void> {
+    const run = async () => {
+      if (this.hasUnreadable) {
+        await this.memento.update(`${this.key}.unreadable`, this.unreadable);
+        this.hasUnreadable = false;
+        this.unreadable = undefined;
+      }
+      await this.memento.update(this.key, value);
+    };
+    const next = this.chain.then(run, run);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+}
+
+// --- reading list -----------------------------------------------------------------------------
+
+interface StoredReadingList {
+  version: number;
+  entries: SavedPaper[];
+}
+
+export function serialiseReadingList(entries: readonly SavedPaper[]): StoredReadingList {
+  return { version: FORMAT_VERSION, entries: entries.map((e) => ({ paper: e.paper, savedAt: e.savedAt })) };
+}
+
+/**
+ * Reads a stored reading list. Nothing stored is an empty list; a value of the wrong shape
+ * (or from a newer LitFeed) is an empty list and a problem; bad entries are dropped and
+ * counted. Never throws.
+ */
+export function deserialiseReadingList(value: unknown, key = READING_LIST_KEY): { entries: SavedPaper[]; problem?: StateProblem } {
+  if (value === undefined || value === null) return { entries: [] };
+  if (!isRecord(value) || !Array.isArray(value.entries) || typeof value.version !== 'number') {
+    return { entries: [], problem: { key, reason: `the stored reading list is not readable (${describeValue(value)})` } };
+  }
+  if (value.version > FORMAT_VERSION) {
+    return {
+      entries: [],
+      problem: { key, reason: `the stored reading list was written by a newer LitFeed (format ${value.version})` },
+    };
+  }
+  const entries: SavedPaper[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  for (const raw of value.entries) {
+    const entry = decodeEntry(raw);
+    if (!entry || seen.has(entry.paper.id)) {
+      dropped++;
+      continue;
+    }
+    seen.add(entry.paper.id);
+    entries.push(entry);
+  }
+  if (dropped === 0) return { entries };
+  return { entries, problem: { key, reason: `${dropped} unreadable reading-list entries were dropped`, dropped } };
+}
+
+export interface ReadingListOptions {
+  key?: string;
+  /** Clock for save times; injectable for tests. */
+  now?: () => Date;
+}
+
+export class ReadingList {
+  readonly problems: StateProblem[] = [];
+  private readonly entries = new Map<string, SavedPaper>();
+  private readonly writer: KeyWriter;
+  private readonly now: () => Date;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(memento: Memento, options: ReadingListOptions = {}) {
+    const key = options.key ?? READING_LIST_KEY;
+    this.writer = new KeyWriter(memento, key);
+    this.now = options.now ?? (() => new Date());
+    let stored: unknown;
+    try {
+      stored = memento.get<unknown>(key);
+    } catch (err) {
+      stored = undefined;
+      this.problems.push({ key, reason: `the reading list could not be read: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    const { entries, problem } = deserialiseReadingList(stored, key);
+    if (problem) {
+      this.problems.push(problem);
+      this.writer.keepAside(stored);
+    }
+    for (const entry of entries) this.entries.set(entry.paper.id, entry);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  get(id: string): SavedPaper | undefined {
+    return this.entries.get(id);
+  }
+
+  /**
+   * Saves a paper. Saving one already saved keeps its save date and takes the newer record
+   * (fresh upvotes, a merged arXiv record). Resolves to true when it was not saved before.
+   */
+  async save(paper: Paper): Promise<boolean> {
+    const existing = this.entries.get(paper.id);
+    this.entries.set(paper.id, { paper, savedAt: existing?.savedAt ?? this.now().toISOString() });
+    await this.persist();
+    return existing === undefined;
+  }
+
+  /** Resolves to true when the paper was saved. */
+  async unsave(id: string): Promise<boolean> {
+    if (!this.entries.delete(id)) return false;
+    await this.persist();
+    return true;
+  }
+
+  list(sort: ReadingListSort = 'saved'): SavedPaper[] {
+    const entries = [...this.entries.values()];
+    return entries.sort(COMPARATORS[sort] ?? COMPARATORS.saved);
+  }
+
+  /** Called after every change; returns a function that unsubscribes. */
+  onDidChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async persist(): Promise<void> {
+    for (const listener of this.listeners) listener();
+    await this.writer.write(serialiseReadingList([...this.entries.values()]));
+  }
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+const byTitle = (a: SavedPaper, b: SavedPaper) => collator.compare(a.paper.title, b.paper.title) || compareIds(a, b);
+
+const COMPARATORS: Record<ReadingListSort, (a: SavedPaper, b: SavedPaper) => number> = {
+  saved: (a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt) || byTitle(a, b),
+  title: byTitle,
+  date: (a, b) => paperTime(b.paper) - paperTime(a.paper) || byTitle(a, b),
+};
+
+function compareIds(a: SavedPaper, b: SavedPaper): number {
+  return a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0;
+}
+
+/** A paper's date for sorting: publication, else feed day; undated papers last. */
+function paperTime(paper: Paper): number {
+  const t = Date.parse(paper.published ?? paper.feedDay ?? '');
+  return Number.isNaN(t) ? -Infinity : t;
+}
+
+// --- read marks -------------------------------------------------------------------------------
+
+export const READ_STATE_CAP = 20_000;
+
+export interface ReadStateOptions {
+  key?: string;
+  /** Most ids kept; the least recently marked go first. */
+  cap?: number;
+}
+
+/**
+ * Ids of papers the user has opened. Bounded: past `cap` ids the least recently marked are
+ * forgotten (a paper that old has long left the feed). Stored as `{ version, ids }`, oldest first.
+ */
+export class ReadState {
+  readonly problems: StateProblem[] = [];
+  readonly cap: number;
+  /** Insertion order is marking order, oldest first. */
+  private readonly ids = new Set<string>();
+  private readonly writer: KeyWriter;
+
+  constructor(memento: Memento, options: ReadStateOptions = {}) {
+    const key = options.key ?? READ_STATE_KEY;
+    this.cap = Math.max(1, Math.floor(options.cap ?? READ_STATE_CAP));
+    this.writer = new KeyWriter(memento, key);
+    let stored: unknown;
+    try {
+      stored = memento.get<unknown>(key);
+    } catch (err) {
+      this.problems.push({ key, reason: `read marks could not be read: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    if (stored === undefined || stored === null) return;
+    if (!isRecord(stored) || !Array.isArray(stored.ids) || typeof stored.version !== 'number' || stored.version > FORMAT_VERSION) {
+      this.problems.push({ key, reason: `the stored read marks are not readable (${describeValue(stored)})` });
+      this.writer.keepAside(stored);
+      return;
+    }
+    const ids = stored.ids.filter((id): id is string => typeof id === 'string' && id !== '');
+    if (ids.length < stored.ids.length) {
+      const dropped = stored.ids.length - ids.length;
+      this.problems.push({ key, reason: `${dropped} unreadable read marks were dropped`, dropped });
+    }
+    for (const id of ids.slice(-this.cap)) this.ids.add(id);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  isRead(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  /** Marks papers read (again: as the most recent). Resolves to how many were unread. */
+  async markRead(ids: string | Iterable<string>): Promise<number> {
+    let fresh = 0;
+    for (const id of typeof ids === 'string' ? [ids] : ids) {
+      if (!this.ids.delete(id)) fresh++;
+      this.ids.add(id);
+    }
+    for (const id of this.ids) {
+      if (this.ids.size <= this.cap) break;
+      this.ids.delete(id);
+    }
+    await this.persist();
+    return fresh;
+  }
+
+  /** Resolves to how many of `ids` were read. */
+  async markUnread(ids: string | Iterable<string>): Promise<number> {
+    let removed = 0;
+    for (const id of typeof ids === 'string' ? [ids] : ids) if (this.ids.delete(id)) removed++;
+    if (removed > 0) await this.persist();
+    return removed;
+  }
+
+  private persist(): Promise<void> {
+    return this.writer.write({ version: FORMAT_VERSION, ids: [...this.ids] });
+  }
+}
+
+// --- decoding -----------------------------------------------------------------------------------
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isRecord(value)) return typeof value.version === 'number' && value.version > FORMAT_VERSION ? `format ${value.version}` : 'an object of another shape';
+  return typeof value;
+}
+
+function decodeEntry(raw: unknown): SavedPaper | undefined {
+  if (!isRecord(raw) || typeof raw.savedAt !== 'string' || Number.isNaN(Date.parse(raw.savedAt))) return undefined;
+  const paper = decodePaper(raw.paper);
+  return paper ? { paper, savedAt: raw.savedAt } : undefined;
+}
+
+const OPTIONAL_STRINGS = ['arxivId', 'published', 'feedDay', 'aiSummary', 'organization', 'thumbnail', 'doi', 'journalRef'] as const;
+const OPTIONAL_COUNTS = ['upvotes', 'numComments', 'githubStars'] as const;
+const LINK_KEYS = ['huggingFace', 'arxivAbs', 'pdf', 'code', 'project'] as const;
+/** Like the feed cache, a source this version does not know is kept, if it is a plain name. */
+const SOURCE_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * A saved paper the views can rely on, or undefined without id, title, abstract and authors.
+ * Decoration is repaired rather than fatal: wrong-typed optional fields are dropped.
+ */
+function decodePaper(raw: unknown): Paper | undefined {
+  if (!isRecord(raw)) return undefined;
+  if (typeof raw.id !== 'string' || raw.id === '' || typeof raw.title !== 'string' || raw.title === '') return undefined;
+  if (typeof raw.abstract !== 'string' || !isStringArray(raw.authors)) return undefined;
+  const paper: Record<string, unknown> = { ...raw };
+  for (const key of OPTIONAL_STRINGS) if (key in paper && typeof paper[key] !== 'string') delete paper[key];
+  for (const key of OPTIONAL_COUNTS) {
+    if (key in paper && !(typeof paper[key] === 'number' && Number.isFinite(paper[key]))) delete paper[key];
+  }
+  if ('categories' in paper && !isStringArray(paper.categories)) delete paper.categories;
+  if (!isStringArray(paper.aiKeywords)) paper.aiKeywords = [];
+  if (typeof paper.source !== 'string' || !SOURCE_NAME.test(paper.source)) paper.source = 'hf-daily';
+  const links: PaperLinks = {};
+  if (isRecord(raw.links)) for (const key of LINK_KEYS) if (typeof raw.links[key] === 'string') links[key] = raw.links[key];
+  paper.links = links;
+  return paper as unknown as Paper;
+}

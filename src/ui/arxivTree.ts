@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { dayLabel, groupByDay, type DayGroup, type Paper, type SortOrder } from '../core';
+import type { PaperMarker } from './feedTree';
+import { paperItem } from './paperItem';
+
+export type ArxivNode =
+  | { kind: 'category'; category: string; papers: Paper[] }
+  | { kind: 'day'; category: string; group: DayGroup }
+  | { kind: 'paper'; paper: Paper; category: string };
+
+/** The arXiv view: one section per configured category, then submission days, then papers. */
+export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
+  private readonly changed = new vscode.EventEmitter<ArxivNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private categories: string[] = [];
+  private papers: readonly Paper[] = [];
+  private sort: SortOrder = 'date';
+  private today = '';
+
+  constructor(private readonly marker: PaperMarker) {}
+
+  update(input: { categories: string[]; papers: readonly Paper[]; sort: SortOrder; today: string }): void {
+    this.categories = input.categories;
+    this.papers = input.papers;
+    this.sort = input.sort;
+    this.today = input.today;
+    this.changed.fire(undefined);
+  }
+
+  redraw(): void {
+    this.changed.fire(undefined);
+  }
+
+  allPapers(): readonly Paper[] {
+    return this.papers;
+  }
+
+  getChildren(node?: ArxivNode): ArxivNode[] {
+    if (!node) {
+      return this.categories.map((category) => ({
+        kind: 'category',
+        category,
+        papers: this.papers.filter((p) => p.categories?.includes(category)),
+      }));
+    }
+    if (node.kind === 'category') return groupByDay(node.papers, this.sort).map((group) => ({ kind: 'day', category: node.category, group }));
+    if (node.kind === 'day') return node.group.papers.map((paper) => ({ kind: 'paper', paper, category: node.category }));
+    return [];
+  }
+
+  getTreeItem(node: ArxivNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'category': {
+        const item = new vscode.TreeItem(`arXiv ${node.category}`, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `arxiv:${node.category}`;
+        item.description = node.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', node.papers.length);
+        item.iconPath = new vscode.ThemeIcon('library');
+        item.contextValue = 'arxivCategory';
+        return item;
+      }
+      case 'day': {
+        const item = new vscode.TreeItem(dayLabel(node.group.day, this.today, vscode.env.language), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `arxiv:${node.category}:${node.group.day}`;
+        item.description = node.group.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', node.group.papers.length);
+        item.iconPath = new vscode.ThemeIcon('calendar');
+        return item;
+      }
+      case 'paper': {
+        const watched = this.marker.watchMatch(node.paper);
+        return paperItem(
+          node.paper,
+          { unread: !this.marker.isRead(node.paper), saved: this.marker.isSaved(node.paper), ...(watched ? { watched } : {}) },
+          `arxiv:${node.category}:${node.paper.id}`,
+        );
+      }
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { Paper, ReadingListSort, SavedPaper } from '../core';
+import { paperItem } from './paperItem';
+import type { UserState } from './userState';
+
+export type ReadingNode = { kind: 'saved'; entry: SavedPaper };
+
+/** The Reading List view: saved papers with their save date, kept whole by the reading list. */
+export class ReadingListProvider implements vscode.TreeDataProvider<ReadingNode> {
+  private readonly changed = new vscode.EventEmitter<ReadingNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly state: UserState,
+    private readonly sort: () => ReadingListSort,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ReadingNode): ReadingNode[] {
+    if (node) return [];
+    return this.state.readingList.list(this.sort()).map((entry) => ({ kind: 'saved', entry }));
+  }
+
+  getTreeItem(node: ReadingNode): vscode.TreeItem {
+    const { paper, savedAt } = node.entry;
+    const saved = new Date(savedAt);
+    const when = Number.isNaN(saved.getTime())
+      ? ''
+      : new Intl.DateTimeFormat(vscode.env.language, { day: 'numeric', month: 'short', year: 'numeric' }).format(saved);
+    const description = [vscode.l10n.t('saved {0}', when), paper.authors[0]].filter(Boolean).join(' · ');
+    return paperItem(paper, { unread: !this.state.isRead(paper), saved: true, description }, `saved:${paper.id}`);
+  }
+
+  papers(): Paper[] {
+    return this.state.readingList.list(this.sort()).map((e) => e.paper);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

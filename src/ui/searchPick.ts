@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import type { Paper, PaperLibrary } from '../core';
+
+export interface SearchPickDeps {
+  library: PaperLibrary;
+  /** Asks Hugging Face's paper search; results are cached by the caller. */
+  searchRemote(query: string, signal: AbortSignal): Promise<Paper[]>;
+  open(paper: Paper): unknown;
+  cite(paper: Paper): unknown;
+  toggleSaved(paper: Paper): Promise<boolean>;
+  isSaved(paper: Paper): boolean;
+}
+
+type PaperPickItem = vscode.QuickPickItem & { paper?: Paper; remote?: string };
+
+const MAX_RESULTS = 50;
+
+/**
+ * "Search Papers": every cached and saved paper, searched as you type from the library's
+ * index (built once, never per keystroke), plus a last item that asks Hugging Face.
+ */
+export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
+  const pick = vscode.window.createQuickPick<PaperPickItem>();
+  pick.placeholder = vscode.l10n.t('Search papers by title, author or keyword (typos are fine)');
+  pick.matchOnDescription = false;
+  pick.matchOnDetail = false;
+  pick.busy = !deps.library.loaded;
+  const citeButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Cite Paper') };
+  const saveButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: vscode.l10n.t('Save to Reading List') };
+  const unsaveButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: vscode.l10n.t('Remove from Reading List') };
+  let remote: { query: string; papers: Paper[] } | undefined;
+  let remoteAbort: AbortController | undefined;
+
+  const toItem = (paper: Paper): PaperPickItem => {
+    const facts = [paper.published?.slice(0, 10) ?? paper.feedDay, paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined, paper.arxivId ? `arXiv:${paper.arxivId}` : undefined];
+    return {
+      label: paper.title,
+      description: paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' …' : ''),
+      detail: facts.filter(Boolean).join(' · '),
+      // The library has ranked them already; the QuickPick must not filter them again.
+      alwaysShow: true,
+      paper,
+      buttons: [citeButton, deps.isSaved(paper) ? unsaveButton : saveButton],
+    };
+  };
+
+  const render = () => {
+    const query = pick.value.trim();
+    const items: PaperPickItem[] = [];
+    if (remote && remote.query === query) {
+      items.push({ label: vscode.l10n.t('Hugging Face results for "{0}"', query), kind: vscode.QuickPickItemKind.Separator });
+      items.push(...remote.papers.map(toItem));
+    } else if (query) {
+      items.push(...deps.library.search(query, MAX_RESULTS).map((hit) => toItem(hit.paper)));
+      items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+      items.push({ label: vscode.l10n.t('$(search) Search Hugging Face for "{0}"', query), alwaysShow: true, remote: query });
+    }
+    pick.items = items;
+  };
+
+  const runRemote = async (query: string) => {
+    remoteAbort?.abort();
+    const abort = (remoteAbort = new AbortController());
+    pick.busy = true;
+    try {
+      const papers = await deps.searchRemote(query, abort.signal);
+      if (abort.signal.aborted) return;
+      remote = { query, papers };
+      if (papers.length === 0) vscode.window.setStatusBarMessage(vscode.l10n.t('LitFeed: Hugging Face found nothing for "{0}"', query), 4000);
+      render();
+    } catch (err) {
+      if (!abort.signal.aborted) {
+        vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: searching Hugging Face failed: {0}', err instanceof Error ? err.message : String(err)));
+      }
+    } finally {
+      if (remoteAbort === abort) pick.busy = false;
+    }
+  };
+
+  const disposables = [
+    pick.onDidChangeValue(() => {
+      if (remote && remote.query !== pick.value.trim()) remote = undefined;
+      render();
+    }),
+    pick.onDidAccept(() => {
+      const item = pick.selectedItems[0];
+      if (!item) return;
+      if (item.remote) {
+        runRemote(item.remote);
+        return;
+      }
+      if (item.paper) {
+        pick.hide();
+        deps.open(item.paper);
+      }
+    }),
+    pick.onDidTriggerItemButton(async ({ item, button }) => {
+      if (!item.paper) return;
+      if (button === citeButton) {
+        pick.hide();
+        await deps.cite(item.paper);
+        return;
+      }
+      await deps.toggleSaved(item.paper);
+      render();
+    }),
+    pick.onDidHide(() => {
+      remoteAbort?.abort();
+      for (const d of disposables) d.dispose();
+      pick.dispose();
+    }),
+  ];
+  pick.show();
+  await deps.library.ensureLoaded();
+  pick.busy = false;
+  render();
+}

@@ -1,0 +1,226 @@
+/**
+ * What the abstract-view and citation e2e files share: a code-server with the packaged
+ * litfeed.vsix and the loopback fixture feed, a browser context that may reach nothing but
+ * 127.0.0.1, and the few ways a person moves around the workbench (palette, sidebar, editor).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { launchBrowser, resultsDir } from '../../scripts/vscode-server/browser';
+import { codeServerInstall, repoRoot, startCodeServer, type CodeServer } from '../../scripts/vscode-server/codeServer';
+import { copyWorkspace } from '../../scripts/vscode-server/runIntegration';
+import { startHfFixtureServer, type FixtureServer } from '../fixtures/server/hfFixtureServer';
+
+export const SIDEBAR_ROWS = '.part.sidebar .monaco-list-row';
+
+export interface Workbench {
+  fixture: FixtureServer;
+  server: CodeServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** The copy of test/fixtures/workspace that is open. */
+  workspace: string;
+  /** Requests the browser tried to send off the machine (all were aborted). */
+  blocked: string[];
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function clean(text: string): string {
+  // Monaco renders spaces as no-break spaces.
+  return text.replace(/\u00a0/g, ' ');
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (${String(last)})` : ''}`);
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** code-server with the packaged extension, the fixture feed and `workspace` open, in Chromium. */
+export async function startWorkbench(logName: string, settings: Record<string, unknown> = {}): Promise<Workbench> {
+  const vsix = path.resolve(process.env.LITFEED_E2E_VSIX ?? path.join(repoRoot, 'litfeed.vsix'));
+  assert.ok(fs.existsSync(vsix), 'litfeed.vsix is missing: run `npm run package` first');
+  const layout = codeServerInstall({ install: true });
+  const shots = resultsDir(repoRoot);
+  const fixture = await startHfFixtureServer();
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startCodeServer({
+      vsix: [vsix],
+      settings: {
+        'litfeed.sources.huggingFace.baseUrl': fixture.url,
+        'litfeed.feed.range': 'week',
+        'litfeed.feed.sort': 'upvotes',
+        'litfeed.network.timeoutSeconds': 5,
+        ...settings,
+      },
+      logFile: path.join(shots, `e2e-${logName}-code-server.log`),
+    });
+    browser = await launchBrowser(layout.chromium, server.xdgEnv);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // Nothing leaves the machine: every request to another host is aborted and recorded.
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      let host = '';
+      try {
+        host = new URL(url).hostname;
+      } catch {
+        // not a URL with a host (data:, blob:): stays local
+      }
+      if (host === '' || LOOPBACK.has(host)) return route.continue();
+      blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    const workspace = copyWorkspace(`litfeed-e2e-${logName}-`);
+    await page.goto(server.folderUrl(workspace));
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    const started = { server, browser };
+    return {
+      fixture,
+      server,
+      browser,
+      context,
+      page,
+      workspace,
+      blocked,
+      shot: async (name) => {
+        await page.screenshot({ path: path.join(shots, `e2e-${name}.png`) });
+      },
+      close: async () => {
+        await started.browser.close().catch(() => undefined);
+        await started.server.stop();
+        await fixture.close();
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await fixture.close();
+    throw e;
+  }
+}
+
+export async function sidebarRows(page: Page): Promise<string[]> {
+  return (await page.locator(SIDEBAR_ROWS).allInnerTexts()).map((t) => clean(t).replace(/\s+/g, ' ').trim());
+}
+
+/** Shows the sidebar view `title` with a click on its activity-bar icon (a click on the icon of the view already showing would hide it). */
+async function showSidebar(page: Page, title: string): Promise<void> {
+  const current = await page.locator('.part.sidebar .composite.title .title-label').first().innerText().catch(() => '');
+  const visible = await page.locator('.part.sidebar').isVisible().catch(() => false);
+  if (visible && current.toLowerCase().startsWith(title.toLowerCase())) return;
+  await page.locator(`.part.activitybar [aria-label^="${title}"]`).first().click();
+}
+
+/** Shows the LitFeed view and waits for the row of `title`. */
+export async function showFeedRow(page: Page, title: string): Promise<void> {
+  await showSidebar(page, 'LitFeed');
+  await page.locator(SIDEBAR_ROWS, { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+export async function runFromPalette(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * "Preferences: Color Theme", then the theme by its label, as a person picks one. Right after
+ * start-up the picker can list no themes yet (the built-in theme extensions still loading);
+ * then it is closed and opened again.
+ */
+export async function pickColorTheme(page: Page, label: string, workbenchClass: 'vs' | 'vs-dark'): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('>Preferences: Color Theme');
+    // Not "Browse Color Themes in Marketplace", which matches too.
+    await rows.filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first().click({ timeout: 10_000 });
+    const listed = await rows
+      .filter({ hasText: label })
+      .first()
+      .waitFor({ state: 'visible', timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (listed) break;
+    await page.keyboard.press('Escape');
+    if (attempt === 3) throw new Error(`the color theme picker does not list "${label}": ${JSON.stringify(await rows.allInnerTexts())}`);
+    await page.waitForTimeout(1_000);
+  }
+  await input.fill(label);
+  await rows.and(page.locator('.focused')).filter({ hasText: label }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.waitForFunction(
+    (cls) => {
+      const wb = document.querySelector('.monaco-workbench');
+      return wb !== null && wb.classList.contains(cls) && (cls === 'vs-dark' || !wb.classList.contains('vs-dark'));
+    },
+    workbenchClass,
+    { timeout: 10_000 },
+  );
+}
+
+/** The innermost webview frame that holds `selector` (webviews live in nested iframes). */
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 20_000): Promise<Frame> {
+  return waitFor(`a webview frame with ${selector}`, async () => {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    }
+    return undefined;
+  }, timeoutMs);
+}
+
+/**
+ * Brings `name` to the front (its tab in the first editor group if it has one, else a
+ * double-click in the Explorer) and puts the caret at the end of the line holding `lineText`.
+ */
+export async function openFileAtLine(page: Page, name: string, lineText: string): Promise<void> {
+  const tab = page.locator('.part.editor .editor-group-container').first().locator('.tabs-container .tab', { hasText: name }).first();
+  if ((await tab.count()) > 0) {
+    await tab.click();
+  } else {
+    await showSidebar(page, 'Explorer');
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await row.dblclick();
+  }
+  const line = page.locator('.editor-instance .view-line', { hasText: lineText }).first();
+  await line.waitFor({ state: 'visible', timeout: 20_000 });
+  await line.click();
+  await page.keyboard.press('End');
+}
+
+/** Text of the visible text editors' lines. */
+export async function editorText(page: Page): Promise<string> {
+  return clean((await page.locator('.editor-instance .view-lines').allInnerTexts()).join('\n'));
+}
+
+export function count(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
