@@ -101,7 +101,15 @@ async function main() {
     await rows.nth(1).waitFor({ state: 'visible', timeout: 30_000 });
     await rows.nth(1).click();
     await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
-    await page.waitForTimeout(1500);
+    // The abstract lives in a nested webview frame; wait until it has drawn the paper.
+    const drawn = Date.now() + 20_000;
+    while (Date.now() < drawn) {
+      const frames = page.frames();
+      const found = await Promise.all(frames.map((f) => f.locator('#paper-title').count().catch(() => 0)));
+      if (found.some((n) => n > 0)) break;
+      await page.waitForTimeout(250);
+    }
+    await page.waitForTimeout(1000);
     fs.mkdirSync(path.dirname(path.resolve(shotPath)), { recursive: true });
     await page.screenshot({ path: path.resolve(shotPath) });
     console.log(`[demo] screenshot saved to ${path.resolve(shotPath)} (${await rows.count()} rows in the LitFeed view)`);

@@ -13,14 +13,12 @@ export interface PaperMarks {
 const ABSTRACT_PREVIEW = 400;
 
 /**
- * A paper's tree row: the title (highlighted while unread), an eye for watch-list matches, a
- * bookmark when saved, and a tooltip with the authors, facts and the start of the abstract.
+ * A paper's tree row: a blue dot while unread, an eye for watch-list matches, a bookmark
+ * when saved, and a tooltip with the authors, facts and the start of the abstract.
  * `contextValue` is `paper` or `paper.saved`, which menus use to offer Save or Unsave.
  */
 export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.TreeItem {
-  const label: vscode.TreeItemLabel = { label: paper.title };
-  if (marks.unread) label.highlights = [[0, paper.title.length]];
-  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
   item.id = id;
   const parts = [];
   if (paper.upvotes !== undefined) parts.push(`▲ ${paper.upvotes}`);

@@ -87,15 +87,12 @@ describe('citing from the tree in code-server (e2e)', function () {
     const inline = row.locator('.actions .action-label[aria-label*="Cite Paper"]').first();
     await inline.click();
     const key = await entryKey(ALPHA.id);
+    await waitFor('the first inline cite on screen', async () => (await editorText(page)).includes(`\\section{Introduction}\\cite{${key}}`));
     const onDisk = fs.readFileSync(bib, 'utf8');
     const before = count(await editorText(page), `\\cite{${key}}`);
     await row.hover();
     await inline.click();
-    await waitFor('one more \\cite{key} on screen', async () => count(await editorText(page), `\\cite{${key}}`) === before + 1).catch(async (e) => {
-      await wb.shot('cite-debug');
-      console.log('DEBUG', before, JSON.stringify(await editorText(page)));
-      throw e;
-    });
+    await waitFor('one more \\cite{key} on screen', async () => count(await editorText(page), `\\cite{${key}}`) === before + 1);
     await page.waitForTimeout(500);
     assert.strictEqual(fs.readFileSync(bib, 'utf8'), onDisk, 'refs.bib changed on the second cite');
     assert.strictEqual(keysFor(onDisk, ALPHA.id).length, 1);
