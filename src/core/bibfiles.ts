@@ -16,6 +16,8 @@
  * without duplicates.
  */
 
+import { citationSyntax } from './cite';
+
 /** Text of a LaTeX line up to its comment (an unescaped `%`). */
 function stripTexComment(line: string): string {
   for (let i = 0; i < line.length; i++) {
@@ -166,31 +168,17 @@ export function typstBibFiles(text: string): string[] {
   return found;
 }
 
-const LANGUAGE_FAMILY: Record<string, 'latex' | 'yaml' | 'typst'> = {
-  latex: 'latex',
-  tex: 'latex',
-  doctex: 'latex',
-  'latex-expl3': 'latex',
-  rsweave: 'latex',
-  jlweave: 'latex',
-  pweave: 'latex',
-  markdown: 'yaml',
-  quarto: 'yaml',
-  rmd: 'yaml',
-  pandoc: 'yaml',
-  typst: 'typst',
-};
-
 /**
  * Bibliography files named in `text`. With a known `languageId` only that language's syntax is
  * read; without one (or an unknown one) all three are, in the order LaTeX, YAML, Typst.
  */
 export function bibliographyFiles(text: string, languageId?: string): string[] {
-  const family = languageId !== undefined ? LANGUAGE_FAMILY[languageId.toLowerCase()] : undefined;
+  // Languages cite and name their bibliography in the same family of syntax.
+  const family = languageId !== undefined ? citationSyntax(languageId) : undefined;
   const all =
     family === 'latex'
       ? latexBibFiles(text)
-      : family === 'yaml'
+      : family === 'pandoc'
         ? yamlBibFiles(text)
         : family === 'typst'
           ? typstBibFiles(text)
