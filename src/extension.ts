@@ -18,7 +18,7 @@ import {
   type Paper,
   type WatchMatcher,
 } from './core';
-import { ArxivTreeProvider } from './ui/arxivTree';
+import { ArxivTreeProvider, type ArxivNode } from './ui/arxivTree';
 import { AutoRefresher } from './ui/autoRefresh';
 import { Citer } from './ui/citations';
 import { COMPLETION_SELECTOR, CiteCompletionProvider } from './ui/citeCompletion';
@@ -26,7 +26,7 @@ import { registerCommands, type App } from './ui/commands';
 import { FeedController, type FeedState } from './ui/feedController';
 import { FeedTreeProvider, type FeedNode, type PaperMarker } from './ui/feedTree';
 import { registerPaperPanel } from './ui/paperPanel';
-import { ReadingListProvider } from './ui/readingListView';
+import { ReadingListProvider, type ReadingNode } from './ui/readingListView';
 import { showSearchPick } from './ui/searchPick';
 import { SECTION, readSettings, type Settings } from './ui/settings';
 import { FeedStatusBar } from './ui/statusBar';
@@ -35,6 +35,10 @@ import { UserState } from './ui/userState';
 /** What activate() returns: used by the integration tests and open to other extensions. */
 export interface LitFeedApi {
   tree: vscode.TreeDataProvider<FeedNode>;
+  /** The Reading List view's provider. */
+  readingList: vscode.TreeDataProvider<ReadingNode>;
+  /** The arXiv view's provider. */
+  arxiv: vscode.TreeDataProvider<ArxivNode>;
   refresh(): Promise<void>;
   state(): FeedState;
   storageDir: string;
@@ -283,6 +287,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
 
   return {
     tree,
+    readingList,
+    arxiv: arxivTree,
     refresh: () => feed.refresh(),
     state: () => feed.state(),
     storageDir,

@@ -74,7 +74,8 @@ export class FeedService {
   refresh(range: FeedRange, signal?: AbortSignal): Promise<RefreshOutcome> {
     const key = rangeKey(range);
     const running = this.inFlight.get(key);
-    if (running) return running;
+    // A caller joining a running refresh can still give up waiting; the fetch goes on for the rest.
+    if (running) return signal ? untilAborted(running, signal) : running;
     const job = this.doRefresh(range, signal).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, job);
     return job;
@@ -109,6 +110,15 @@ export class FeedService {
     const fetchedAt = new Date().toISOString();
     try {
       for (const [day, papers] of byDay) {
+        // An empty answer for a day cached with papers is a server or proxy glitch far more
+        // often than a day losing every paper: keep the papers rather than wipe them.
+        if (papers.length === 0) {
+          const { day: old } = await this.deps.store.readDay(this.deps.source, day);
+          if (old && old.papers.length > 0) {
+            this.deps.log.warn(`refresh ${rangeKey(range)}: the server listed no papers for ${day}; kept the ${old.papers.length} cached ones`);
+            continue;
+          }
+        }
         await this.deps.store.writeDay({ source: this.deps.source, day, fetchedAt, papers });
       }
     } catch (err) {
@@ -148,4 +158,15 @@ function papersOf(days: CachedDay[]): Paper[] {
     }
   }
   return papers;
+}
+
+/** `job`'s outcome, or a cancelled outcome as soon as `signal` aborts. */
+function untilAborted(job: Promise<RefreshOutcome>, signal: AbortSignal): Promise<RefreshOutcome> {
+  const cancelled: RefreshOutcome = { ok: false, error: 'cancelled', cancelled: true };
+  if (signal.aborted) return Promise.resolve(cancelled);
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(cancelled);
+    signal.addEventListener('abort', onAbort, { once: true });
+    job.then(resolve, () => resolve(cancelled)).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -501,7 +501,10 @@ function describeNotJson(host: string, text: string, contentType: string | null,
   if (text.trim() === '') return `${start} (the body is empty)`;
   if (type && !type.includes('json')) return `${start} (got ${type})`;
   const detail = err instanceof Error ? err.message : String(err);
-  if (/end of (json )?input|unterminated/i.test(detail)) {
+  // V8 names the end of a cut-off text in several ways; an error at (or past) its last
+  // character means the text stopped early, whatever the wording.
+  const at = /at position (\d+)/.exec(detail);
+  if (/end of (json )?input|unterminated/i.test(detail) || (at && Number(at[1]) >= text.trimEnd().length)) {
     return `${start} (it stops early, after ${formatBytes(Buffer.byteLength(text))})`;
   }
   return `${start} (${detail})`;

@@ -7,7 +7,7 @@ export * from './feedGroups';
 export * from './http';
 export * from './store';
 export * from './feedService';
-export { checkBaseUrl, type BaseUrlCheck } from './sources/baseUrl';
+export { apiUrl, checkBaseUrl, type BaseUrlCheck } from './sources/baseUrl';
 export {
   FeedFormatError,
   dailyPapersUrl,

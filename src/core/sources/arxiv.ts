@@ -4,6 +4,7 @@
  * arXiv asks for 3 seconds between calls: every request, retries included, holds a turn at
  * a shared `Politeness` gate, and retries back off at least that long too.
  */
+import { apiUrl } from './baseUrl';
 import { getText, httpDefaults, type HttpOptions } from '../http';
 import { ARXIV_INTERVAL_MS, Politeness } from '../politeness';
 import { parseArxivFeed, type ArxivParseResult } from './arxivParse';
@@ -55,7 +56,7 @@ export interface ArxivFetchResult extends ArxivParseResult {
 export function arxivCategoryUrl(baseUrl: string, category: string, maxResults = 100, start = 0): string {
   const check = checkArxivCategory(category);
   if (!check.ok) throw new RangeError(check.reason);
-  const url = new URL('/api/query', baseUrl);
+  const url = apiUrl(baseUrl, '/api/query');
   url.searchParams.set('search_query', `cat:${check.category}`);
   url.searchParams.set('sortBy', 'submittedDate');
   url.searchParams.set('sortOrder', 'descending');

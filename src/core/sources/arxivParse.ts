@@ -3,8 +3,9 @@
  * (`arxiv:primary_category` -> `primary_category`, `opensearch:totalResults` ->
  * `totalResults`), so a feed binding the namespaces to other prefixes reads the same.
  */
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import { arxivLinks, collapseWhitespace, normaliseAbstract, normaliseArxivId, type Paper } from '../paper';
+import { loadXmlParser } from './xmlParser';
 
 /** The body is not an Atom feed at all (an HTML error page, truncated XML, …). */
 export class ArxivFeedError extends Error {
@@ -26,15 +27,21 @@ export interface ArxivParseResult {
 
 const LIST_TAGS = new Set(['entry', 'author', 'category', 'link']);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  // Ids like 2401.01234 must stay strings, not become numbers.
-  parseTagValue: false,
-  trimValues: true,
-  isArray: (tagName, _path, _leaf, isAttribute) => !isAttribute && LIST_TAGS.has(tagName),
-});
+let parser: XMLParser | undefined;
+
+/** Made on the first parse: the XML library is loaded lazily (see ./xmlParser). */
+function xmlParser(): XMLParser {
+  parser ??= new (loadXmlParser().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: true,
+    // Ids like 2401.01234 must stay strings, not become numbers.
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (tagName, _path, _leaf, isAttribute) => !isAttribute && LIST_TAGS.has(tagName),
+  });
+  return parser;
+}
 
 type Node = Record<string, unknown>;
 
@@ -76,9 +83,11 @@ function isoDate(value: unknown): string | undefined {
  * feed and `ArxivApiError` for arXiv's error feed.
  */
 export function parseArxivFeed(xml: string): ArxivParseResult {
+  // Outside the try: a parser that cannot be loaded is not the response's fault.
+  const reader = xmlParser();
   let doc: unknown;
   try {
-    doc = parser.parse(xml, true);
+    doc = reader.parse(xml, true);
   } catch (err) {
     throw new ArxivFeedError(`the arXiv response is not well-formed XML (${err instanceof Error ? err.message : String(err)})`);
   }

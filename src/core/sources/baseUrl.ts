@@ -26,3 +26,15 @@ export function checkBaseUrl(raw: string): BaseUrlCheck {
   }
   return { ok: true, url: url.toString().replace(/\/+$/, '') };
 }
+
+/**
+ * `path` under `baseUrl`, keeping any path prefix the base has (a mirror at
+ * `https://mirror.example.org/hf` gets `/hf/api/…`), which `new URL(path, base)` would drop.
+ */
+export function apiUrl(baseUrl: string, path: string): URL {
+  const base = new URL(baseUrl);
+  base.pathname = `${base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  base.search = '';
+  base.hash = '';
+  return base;
+}

@@ -4,6 +4,7 @@
  * and bare paper objects are accepted too, so the daily parser reads them; papers that were
  * never featured simply have no feed day.
  */
+import { apiUrl } from './baseUrl';
 import { getJson, type HttpOptions } from '../http';
 import type { Paper } from '../paper';
 import { parseDailyPapers } from './huggingfaceParse';
@@ -35,7 +36,7 @@ export function hfSearchQuery(query: string): string {
 }
 
 export function hfSearchUrl(baseUrl: string, query: string, limit = 50): string {
-  const url = new URL('/api/papers/search', baseUrl);
+  const url = apiUrl(baseUrl, '/api/papers/search');
   url.searchParams.set('q', hfSearchQuery(query));
   url.searchParams.set('limit', String(clampLimit(limit)));
   return url.toString();

@@ -1,3 +1,4 @@
+import { apiUrl } from './baseUrl';
 import { getJson, type HttpOptions } from '../http';
 import type { Paper } from '../paper';
 import { rangeQuery, type FeedRange } from '../range';
@@ -28,7 +29,7 @@ export interface DailyFetchResult {
 }
 
 export function dailyPapersUrl(baseUrl: string, range: FeedRange, page: number, pageSize: number): string {
-  const url = new URL('/api/daily_papers', baseUrl);
+  const url = apiUrl(baseUrl, '/api/daily_papers');
   const [name, value] = rangeQuery(range);
   url.searchParams.set(name, value);
   url.searchParams.set('p', String(page));
