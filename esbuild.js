@@ -41,6 +41,15 @@ async function main() {
       format: 'cjs',
       target: 'node18',
     },
+    {
+      // Likewise the XML parser (~65 KB with its dependencies): only the arXiv view reads
+      // XML, so core/sources/xmlParser loads this file when the first arXiv feed is parsed.
+      entryPoints: ['fast-xml-parser'],
+      outfile: 'dist/xml-parser.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+    },
   ];
   const contexts = await Promise.all(
     targets.map((t) =>
