@@ -5,6 +5,7 @@ import {
   FeedService,
   FeedStore,
   PaperLibrary,
+  ageLabel,
   Politeness,
   bibliographyText,
   checkBaseUrl,
@@ -73,7 +74,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   };
 
   const storageDir = context.globalStorageUri.fsPath;
-  const store = await FeedStore.open(storageDir, { log });
+  // Temp files left by killed writers are cleaned after the first screen (below): that is a
+  // listing of every cached day, and drawing the feed needs only the current range's files.
+  const store = new FeedStore(storageDir, { log });
   const library = new PaperLibrary(store, ['hf-daily', 'hf-search', 'arxiv'], log);
   for (const saved of user.savedPapers()) library.add([saved]);
 
@@ -122,7 +125,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
     const snap = await arxiv.snapshot();
     library.add(snap.papers);
     arxivTree.update({ categories: settings.arxivCategories, papers: snap.papers.map((p) => library.get(p.id) ?? p), sort: settings.sort, today: todayIso() });
-    arxivView.description = snap.fetchedAt && settings.arxivCategories.length > 0 ? vscode.l10n.t('fetched {0}', new Date(snap.fetchedAt).toLocaleString(vscode.env.language)) : undefined;
+    arxivView.description = snap.fetchedAt && settings.arxivCategories.length > 0 ? vscode.l10n.t('fetched {0}', ageLabel(snap.fetchedAt, new Date())) : undefined;
   };
   const refreshArxiv = async (quiet: boolean) => {
     if (settings.arxivCategories.length === 0) {
@@ -198,10 +201,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
     if (pick) await app.openPaper(pick.paper);
   };
 
+  let lastSelection: readonly FeedNode[] = [];
+  context.subscriptions.push(
+    view.onDidChangeSelection((e) => {
+      if (e.selection.length > 0) lastSelection = e.selection;
+    }),
+  );
+
   const app: App = {
     feed,
     tree,
     view,
+    selection: () => {
+      if (view.selection.length > 0) return view.selection;
+      // Still shown: the same ids are in the redrawn tree.
+      const shown = new Set(tree.visiblePapers().map((p) => p.id));
+      return lastSelection.filter((n) => n.kind !== 'paper' || shown.has(n.paper.id));
+    },
     log,
     user,
     citer,
@@ -280,6 +296,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   // The first screen comes from the cache (or the sample); the network is asked afterwards.
   await feed.reload();
   reloadArxiv().catch((err) => log.error(`arXiv view: ${String(err)}`));
+  store.cleanTemp().catch((err) => log.warn(`cleaning the cache's temp files failed: ${String(err)}`));
   const startup = settings.refreshOnStartup && feed.needsFetch() ? refreshAll(true) : Promise.resolve();
   startup
     .then(() => autoRefresh.start(settings.autoRefreshHours, { atStartup: settings.refreshOnStartup }))

@@ -297,12 +297,17 @@ export function titleLatex(title: string, ascii = false): string {
 export function nameLatex(name: string, ascii = false): string {
   const clean = collapseWhitespace(name.replace(/[\u0000-\u001f\u007f]/g, ' '));
   const parts = splitName(clean);
-  const esc = (s: string) => escapeLatexText(s, ascii);
-  if (parts.literal) return protect(esc(parts.family));
+  // BibTeX splits author lists at the word "and" in any case: one inside a name is braced
+  // (a literal name is braced whole already).
+  const esc = (s: string) => escapeLatexText(s, ascii).replace(/(^|\s)(and)(?=\s|$)/gi, '$1{$2}');
+  if (parts.literal) return protect(escapeLatexText(parts.family, ascii));
   const surname = [parts.particle, parts.family].filter((p) => p !== '').join(' ');
   const capitalParticle = parts.particle !== '' && !/^\p{Ll}/u.test(parts.particle);
   if (parts.given !== '' && (parts.suffix !== '' || capitalParticle || clean.includes(','))) {
-    return [esc(surname), ...(parts.suffix !== '' ? [esc(parts.suffix)] : []), esc(parts.given)].join(', ');
+    // A part of nothing but hyphens is no name token to BibTeX ("Smith, -" has "a comma at the
+    // end"): braced, it is one.
+    const part = (s: string) => (/[\p{L}\p{N}]/u.test(s) ? esc(s) : protect(esc(s)));
+    return [part(surname), ...(parts.suffix !== '' ? [part(parts.suffix)] : []), part(parts.given)].join(', ');
   }
   return esc([parts.given, surname, parts.suffix].filter((p) => p !== '').join(' '));
 }

@@ -3,7 +3,7 @@
  * respect for Retry-After, a size cap and cancellation. Failures come back as one error type
  * whose message can be shown to the user as is.
  */
-import { STATUS_CODES } from 'node:http';
+import { createRequire } from 'node:module';
 import { silentLogger, type Logger } from './log';
 
 export type HttpErrorKind = 'network' | 'timeout' | 'status' | 'too-large' | 'aborted' | 'parse';
@@ -317,9 +317,18 @@ function tooLarge(host: string, maxBytes: number, declared?: number): Failure {
   };
 }
 
+/**
+ * Node's text for a status code. `node:http` is loaded here, when a request has failed, not
+ * at start-up: fetch does not need it, and loading it cost more than the rest of activation.
+ */
+function statusText(status: number): string | undefined {
+  const http = createRequire(__filename)('node:http') as typeof import('node:http');
+  return http.STATUS_CODES[status];
+}
+
 function statusFailure(target: URL, response: Response, detail: string | undefined, settings: Settings): Failure {
   const status = response.status;
-  const reason = `${status} ${STATUS_CODES[status] ?? response.statusText}`.trim();
+  const reason = `${status} ${statusText(status) ?? response.statusText}`.trim();
   const retryable = status === 408 || status === 429 || status >= 500;
   // For a plain client error the path says what was missing or refused.
   const what = retryable ? '' : ` for ${target.pathname}`;

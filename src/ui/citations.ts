@@ -44,11 +44,36 @@ export class Citer {
     this.lastEditor = vscode.window.activeTextEditor;
   }
 
-  /** Keeps the last text editor, since focusing the abstract panel leaves none active. */
+  /** Versions of .bib documents as LitFeed last saved them. */
+  private readonly savedByUs = new Map<string, number>();
+
+  /**
+   * Keeps the last text editor, since focusing the abstract panel leaves none active; and
+   * keeps a .bib LitFeed saved in step with its undo: one undo in the document also reverts
+   * the entry in the .bib's buffer, which then is saved too, so the file on disk follows.
+   */
   trackEditors(): vscode.Disposable {
-    return vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor && editor.document.uri.scheme !== 'output') this.lastEditor = editor;
-    });
+    return vscode.Disposable.from(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && editor.document.uri.scheme !== 'output') this.lastEditor = editor;
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        const key = e.document.uri.toString();
+        const saved = this.savedByUs.get(key);
+        if (saved === undefined) return;
+        const undoing = e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
+        // Only an undo/redo straight after our own save: any edit of the user's ends the watch.
+        if (!undoing || e.document.version !== saved + 1) {
+          this.savedByUs.delete(key);
+          return;
+        }
+        e.document.save().then(
+          (ok) => (ok ? this.savedByUs.set(key, e.document.version) : this.savedByUs.delete(key)),
+          () => this.savedByUs.delete(key),
+        );
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.savedByUs.delete(doc.uri.toString())),
+    );
   }
 
   private editor(): vscode.TextEditor | undefined {
@@ -264,9 +289,9 @@ export class Citer {
   private async saveBib(bibUri: vscode.Uri, wasDirty: boolean): Promise<void> {
     if (wasDirty) return;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString());
-    if (doc?.isDirty && !(await doc.save())) {
-      vscode.window.showWarningMessage(vscode.l10n.t('LitFeed: {0} was changed but could not be saved.', vscode.workspace.asRelativePath(bibUri)));
-    }
+    if (!doc?.isDirty) return;
+    if (await doc.save()) this.savedByUs.set(bibUri.toString(), doc.version);
+    else vscode.window.showWarningMessage(vscode.l10n.t('LitFeed: {0} was changed but could not be saved.', vscode.workspace.asRelativePath(bibUri)));
   }
 
   private report(result: CiteResult): void {

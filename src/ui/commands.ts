@@ -12,6 +12,11 @@ export interface App {
   feed: FeedController;
   tree: FeedTreeProvider;
   view: vscode.TreeView<FeedNode>;
+  /**
+   * The feed rows selected, as the user sees them: right after a redraw (opening a paper
+   * marks it read) VS Code reports no selection until it has fetched the tree again.
+   */
+  selection(): readonly FeedNode[];
   log: vscode.LogOutputChannel;
   today(): string;
   openPaper(paper: Paper): Promise<void>;
@@ -36,7 +41,7 @@ async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
   if (isPaper(arg)) return arg;
   const fromArg = nodePapers(arg);
   if (fromArg.length === 1) return fromArg[0];
-  const selected = app.view.selection.find((n): n is Extract<FeedNode, { kind: 'paper' }> => n.kind === 'paper');
+  const selected = app.selection().find((n): n is Extract<FeedNode, { kind: 'paper' }> => n.kind === 'paper');
   if (selected) return selected.paper;
   const papers = app.tree.visiblePapers();
   if (papers.length === 0) {
@@ -72,7 +77,7 @@ async function targetPapers(app: App, arg: unknown, selected: unknown, placeHold
   if (Array.isArray(arg)) return arg.filter(isPaper);
   const fromArg = nodePapers(arg);
   if (fromArg.length > 0) return fromArg;
-  const fromSelection = fromNodes(app.view.selection);
+  const fromSelection = fromNodes(app.selection());
   if (fromSelection.length > 0) return fromSelection;
   const papers = app.knownPapers();
   if (papers.length === 0) {

@@ -3,7 +3,7 @@
  * Security Policy is unit-tested. The document holds no paper data: the page script draws
  * the paper from a message, so this template never interpolates untrusted text.
  */
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 
 export interface PaperHtmlResources {
   /** `webview.cspSource`. */
@@ -20,7 +20,10 @@ export interface PaperHtmlResources {
 
 /** 128 bits from the OS's CSPRNG, base64 (a valid CSP nonce). */
 export function makeNonce(): string {
-  return randomBytes(16).toString('base64');
+  // Loaded when the first abstract is shown rather than with the extension: node:crypto costs
+  // about as much to load as reading the first screen's cache files.
+  const crypto = createRequire(__filename)('node:crypto') as typeof import('node:crypto');
+  return crypto.randomBytes(16).toString('base64');
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {

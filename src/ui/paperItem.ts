@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { firstAuthorLabel, type Paper, type WatchMatch } from '../core';
+import { firstAuthorLabel, segmentsToPlainText, splitMath, type Paper, type WatchMatch } from '../core';
 
 /** What the tree shows about a paper beyond its own data. */
 export interface PaperMarks {
@@ -27,8 +27,9 @@ export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.T
   item.description = marks.description ?? parts.join(' · ');
   item.tooltip = paperTooltip(paper, marks);
   item.contextValue = marks.saved ? 'paper.saved' : 'paper';
+  // A watched paper's eye is coloured while unread, plain once read.
   item.iconPath = marks.watched
-    ? new vscode.ThemeIcon('eye', new vscode.ThemeColor('charts.orange'))
+    ? new vscode.ThemeIcon('eye', marks.unread ? new vscode.ThemeColor('charts.orange') : undefined)
     : marks.saved
       ? new vscode.ThemeIcon('bookmark')
       : new vscode.ThemeIcon(marks.unread ? 'circle-filled' : 'file-text', marks.unread ? new vscode.ThemeColor('charts.blue') : undefined);
@@ -44,7 +45,7 @@ function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.supportHtml = false;
   md.isTrusted = false;
-  md.appendMarkdown('**').appendText(paper.title).appendMarkdown('**\n\n');
+  md.appendMarkdown('**').appendText(segmentsToPlainText(splitMath(paper.title))).appendMarkdown('**\n\n');
   if (paper.authors.length > 0) md.appendText(paper.authors.join(', ')).appendMarkdown('\n\n');
   const facts = [];
   if (paper.arxivId) facts.push(`arXiv:${paper.arxivId}`);
@@ -58,7 +59,9 @@ function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownString {
     md.appendMarkdown('$(eye) ').appendText(vscode.l10n.t('matches: {0}', matches.join(', '))).appendMarkdown('\n\n');
     md.supportThemeIcons = true;
   }
-  const abstract = paper.abstract.length > ABSTRACT_PREVIEW ? `${paper.abstract.slice(0, ABSTRACT_PREVIEW).trimEnd()}…` : paper.abstract;
+  // Hovers do not typeset math: `$O(n^2)$` reads better as O(n^2).
+  const plain = segmentsToPlainText(splitMath(paper.abstract));
+  const abstract = plain.length > ABSTRACT_PREVIEW ? `${plain.slice(0, ABSTRACT_PREVIEW).trimEnd()}…` : plain;
   if (abstract) md.appendText(abstract);
   return md;
 }

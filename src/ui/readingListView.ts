@@ -27,11 +27,15 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingNode>
   getTreeItem(node: ReadingNode): vscode.TreeItem {
     const { paper, savedAt } = node.entry;
     const saved = new Date(savedAt);
+    // Short, since the title already fills most of the row; the year shows when it differs.
+    const sameYear = saved.getFullYear() === new Date().getFullYear();
     const when = Number.isNaN(saved.getTime())
       ? ''
-      : new Intl.DateTimeFormat(vscode.env.language, { day: 'numeric', month: 'short', year: 'numeric' }).format(saved);
-    const description = [vscode.l10n.t('saved {0}', when), paper.authors[0]].filter(Boolean).join(' · ');
-    return paperItem(paper, { unread: !this.state.isRead(paper), saved: true, description }, `saved:${paper.id}`);
+      : new Intl.DateTimeFormat(vscode.env.language, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(saved);
+    const description = vscode.l10n.t('saved {0}', when);
+    const item = paperItem(paper, { unread: !this.state.isRead(paper), saved: true, description }, `saved:${paper.id}`);
+    item.accessibilityInformation = { label: `${paper.title}, ${description}` };
+    return item;
   }
 
   papers(): Paper[] {

@@ -27,7 +27,7 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
   pick.busy = !deps.library.loaded;
   const citeButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Cite Paper') };
   const saveButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: vscode.l10n.t('Save to Reading List') };
-  const unsaveButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: vscode.l10n.t('Remove from Reading List') };
+  const unsaveButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Remove from Reading List') };
   let remote: { query: string; papers: Paper[] } | undefined;
   let remoteAbort: AbortController | undefined;
 
@@ -48,14 +48,18 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
     const query = pick.value.trim();
     const items: PaperPickItem[] = [];
     if (remote && remote.query === query) {
-      items.push({ label: vscode.l10n.t('Hugging Face results for "{0}"', query), kind: vscode.QuickPickItemKind.Separator });
+      items.push({ label: vscode.l10n.t('Hugging Face results'), kind: vscode.QuickPickItemKind.Separator });
       items.push(...remote.papers.map(toItem));
     } else if (query) {
       items.push(...deps.library.search(query, MAX_RESULTS).map((hit) => toItem(hit.paper)));
       items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-      items.push({ label: vscode.l10n.t('$(search) Search Hugging Face for "{0}"', query), alwaysShow: true, remote: query });
+      // The query stays out of the label: the QuickPick sorts labels that match the typed
+      // text first, which would put this item above the papers on every typo.
+      items.push({ label: vscode.l10n.t('$(search) Search Hugging Face'), description: `"${query}"`, alwaysShow: true, remote: query });
     }
     pick.items = items;
+    const first = items.find((i) => i.paper);
+    if (first) pick.activeItems = [first];
   };
 
   const runRemote = async (query: string) => {

@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
+  contextMenuOnRow,
   count,
   editorText,
   openFileAtLine,
@@ -66,10 +67,7 @@ describe('citing from the tree in code-server (e2e)', function () {
     const { page } = wb;
     await openFileAtLine(page, 'paper.tex', CARET_LINE);
     await showFeedRow(page, ALPHA.title);
-    await page.locator(SIDEBAR_ROWS, { hasText: ALPHA.title }).first().click({ button: 'right' });
-    const item = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Cite Paper' }).first();
-    await item.waitFor({ state: 'visible', timeout: 10_000 });
-    await item.click();
+    await contextMenuOnRow(page, ALPHA.title, 'Cite Paper');
     const key = await entryKey(ALPHA.id);
     await waitFor(`\\cite{${key}} on screen`, async () => (await editorText(page)).includes(`\\cite{${key}}`));
     const line = (await editorText(page)).split('\n').find((l) => l.includes(CARET_LINE));
@@ -103,9 +101,14 @@ describe('citing from the tree in code-server (e2e)', function () {
     const { page } = wb;
     await openFileAtLine(page, 'paper.tex', '\\maketitle');
     await showFeedRow(page, GAMMA.title);
-    // Selecting with the keyboard: a click would also open the abstract view.
+    // A click selects the row and opens the paper, which marks it read: the person sees the
+    // abstract and the row's unread dot go, then presses F1. (Pressing F1 at once can find the
+    // selection empty while the tree redraws: see /work/notes/bugs-from-helper8.md.)
     const row = page.locator(SIDEBAR_ROWS, { hasText: GAMMA.title }).first();
     await row.click();
+    const frame = await webviewFrame(page, '#paper-title');
+    await waitFor('Gamma in the abstract view', async () => (await frame.locator('#paper-title').innerText()).includes('Fixture Paper Gamma'));
+    await waitFor('the row marked read', async () => (await row.locator('.codicon-circle-filled').count()) === 0);
     await runFromPalette(page, 'LitFeed: Cite Paper');
     const key = await entryKey(GAMMA.id);
     await waitFor(`\\cite{${key}} on screen`, async () => (await editorText(page)).includes(`\\maketitle\\cite{${key}}`));
@@ -133,8 +136,7 @@ describe('citing from the tree in code-server (e2e)', function () {
     await page.keyboard.press('End');
     const epsilon = { id: '2611.90005', title: 'Fixture Paper Epsilon: Retrieval That Admits Ignorance' };
     await showFeedRow(page, epsilon.title);
-    await page.locator(SIDEBAR_ROWS, { hasText: epsilon.title }).first().click({ button: 'right' });
-    await page.locator('.context-view .monaco-menu .action-item', { hasText: 'Cite Paper' }).first().click();
+    await contextMenuOnRow(page, epsilon.title, 'Cite Paper');
     const key = await entryKey(epsilon.id);
     await waitFor('the citation on screen', async () => (await editorText(page)).includes(`${marker}\\cite{${key}}`));
     await page.locator('.editor-instance .view-line', { hasText: marker }).first().click();
@@ -148,8 +150,8 @@ describe('citing from the tree in code-server (e2e)', function () {
     // Seen in code-server 1.139: no "Undo in 2 files?" question; one Ctrl+Z reverts both buffers.
     assert.strictEqual(outcome, 'undone', `Ctrl+Z asked first: ${outcome === 'dialog' ? await dialog.innerText() : ''}`);
     assert.ok((await editorText(page)).includes(marker), 'undo took the writer’s own typing too');
-    // LitFeed had saved refs.bib after citing; the undo changes refs.bib's buffer only (it is not
-    // open in a tab), so the file on disk keeps the entry until refs.bib is saved.
-    assert.strictEqual(keysFor(fs.readFileSync(bib, 'utf8'), epsilon.id).length, 1);
+    // LitFeed had saved refs.bib after citing, so it saves the undone refs.bib too: the entry
+    // leaves the file on disk as well.
+    await waitFor('refs.bib on disk without the entry', async () => (keysFor(fs.readFileSync(bib, 'utf8'), epsilon.id).length === 0 ? true : undefined));
   });
 });

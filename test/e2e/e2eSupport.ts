@@ -101,6 +101,8 @@ export async function startWorkbench(logName: string, settings: Record<string, u
       workspace,
       blocked,
       shot: async (name) => {
+        // The pointer rests on an empty part of the editor area, so no hover covers the picture.
+        await page.mouse.move(700, 780);
         await page.screenshot({ path: path.join(shots, `e2e-${name}.png`) });
       },
       close: async () => {
@@ -214,6 +216,24 @@ export async function openFileAtLine(page: Page, name: string, lineText: string)
   await line.waitFor({ state: 'visible', timeout: 20_000 });
   await line.click();
   await page.keyboard.press('End');
+}
+
+/**
+ * Right-clicks the tree row of `title` and chooses `label` from its context menu. The item is
+ * chosen with the keyboard once it has focus: a click that lands while the menu is still
+ * opening is sometimes ignored.
+ */
+export async function contextMenuOnRow(page: Page, title: string, label: string): Promise<void> {
+  await page.locator(SIDEBAR_ROWS, { hasText: title }).first().click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu');
+  const item = menu.locator('.action-item', { hasText: label }).first();
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  await waitFor(`"${label}" focused in the context menu`, async () => {
+    await item.hover();
+    return (await item.getAttribute('class'))?.includes('focused');
+  }, 5_000);
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
 /** Text of the visible text editors' lines. */

@@ -148,7 +148,6 @@ describe('abstract view in code-server (e2e)', function () {
         return (name === 'dark') === dark ? c : undefined;
       });
       assert.ok((await frame.locator('section.abstract .katex').count()) >= 5);
-      await page.mouse.move(5, 890);
       await wb.shot(`paper-${name}`);
       measured[name] = await colours(frame);
       const ratio = contrast(measured[name].text, measured[name].background);

@@ -59,6 +59,14 @@ async function onlyEntry(file: string, arxivId: string) {
   return { entry: mine[0], all };
 }
 
+async function waitUntil(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('citations', function () {
   this.timeout(30_000);
 
@@ -399,7 +407,7 @@ describe('citations', function () {
   });
 
   describe('undo', () => {
-    it('one undo in the document reverts the citation and the .bib entry (the .bib is left unsaved); redo brings both back', async () => {
+    it('one undo in the document reverts the citation and the .bib entry, on disk too; redo brings both back', async () => {
       const dir = scratchDir('undo');
       const bib = path.join(dir, 'refs.bib');
       fs.writeFileSync(bib, EXISTING_BIB);
@@ -418,15 +426,14 @@ describe('citations', function () {
       const bibDoc = openDocument(bib);
       assert.ok(bibDoc, 'refs.bib is held open by VS Code');
       assert.strictEqual(bibDoc.getText(), EXISTING_BIB, 'the entry is gone from the refs.bib buffer too');
-      // LitFeed saved refs.bib after citing; undo changes the buffer only, so the entry stays
-      // on disk until the user saves refs.bib (which VS Code shows as unsaved).
-      assert.strictEqual(bibDoc.isDirty, true);
-      assert.strictEqual(fs.readFileSync(bib, 'utf8'), onDisk);
+      // LitFeed saved refs.bib after citing, so it saves the undone buffer too: disk follows.
+      await waitUntil(() => !bibDoc.isDirty && fs.readFileSync(bib, 'utf8') === EXISTING_BIB, 'refs.bib saved after the undo');
 
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('redo');
       assert.strictEqual(editor.document.getText(), TEX(`Undo \\cite{${entry.key}}.`));
       assert.strictEqual(bibDoc.getText(), onDisk);
+      await waitUntil(() => !bibDoc.isDirty && fs.readFileSync(bib, 'utf8') === onDisk, 'refs.bib saved after the redo');
     });
   });
 

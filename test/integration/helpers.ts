@@ -17,6 +17,10 @@ export interface FeedState {
 /** The exports of activate() (the contract between the extension and these tests). */
 export interface LitFeedTestApi {
   tree: vscode.TreeDataProvider<unknown>;
+  /** The Reading List view's provider (08-tracking asserts it is exported). */
+  readingList?: vscode.TreeDataProvider<unknown>;
+  /** The arXiv view's provider (08-tracking asserts it is exported). */
+  arxiv?: vscode.TreeDataProvider<unknown>;
   refresh(): Promise<void>;
   state(): FeedState;
   storageDir: string;

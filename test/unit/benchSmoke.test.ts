@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+
+/** The bench is a script of the repo, not of out/: climb from out/test/unit to the root. */
+const repoRoot = path.resolve(__dirname, '../../..');
+
+interface BenchRow {
+  id: string;
+  measure: string;
+  value: number;
+  baseline: number;
+  ratio: number;
+  goal: string;
+  pass: boolean;
+}
+
+function runBench(args: string[]): Promise<{ rows: BenchRow[]; smoke: boolean }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(repoRoot, 'bench/run.js'), ...args], { cwd: repoRoot, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`bench failed: ${err.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout) as { rows: BenchRow[]; smoke: boolean });
+    });
+  });
+}
+
+// A smoke run only: tiny corpora, no timing thresholds (those belong to `npm run bench`).
+describe('bench smoke run', function () {
+  this.timeout(60_000);
+
+  it('measures all six goals of the benchmark, each with numbers', async () => {
+    const result = await runBench(['--smoke', '--json']);
+    assert.equal(result.smoke, true);
+    const ids = result.rows.map((r) => r.id);
+    for (const id of ['activation', 'search10k', 'search100k', 'parse', 'memory', 'bundle']) {
+      assert.ok(ids.includes(id), `row ${id} is missing from ${ids.join(', ')}`);
+    }
+    for (const row of result.rows) {
+      // The six goals are times, sizes and ratios: positive numbers. Extra rows (top-1 quality
+      // in %) may be 0.
+      const main = ['activation', 'search10k', 'search100k', 'parse', 'memory', 'bundle'].includes(row.id);
+      for (const key of ['value', 'baseline', 'ratio'] as const) {
+        const v = row[key];
+        assert.ok(typeof v === 'number' && Number.isFinite(v) && (main ? v > 0 : v >= 0), `${row.id}.${key} is ${v}`);
+      }
+      assert.equal(typeof row.pass, 'boolean');
+      assert.ok(row.goal.length > 0 && row.measure.length > 0);
+    }
+    // The bundle row is a size, not a timing: the one figure a smoke run can hold to its goal.
+    const bundle = result.rows.find((r) => r.id === 'bundle') as BenchRow;
+    assert.ok(bundle.value > 10 && bundle.value < 1024, `bundle size ${bundle.value} KiB`);
+  });
+});
