@@ -1,3 +1,5 @@
+import { constants as fsConstants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -221,8 +223,12 @@ export class Citer {
     } catch {
       exists = false;
     }
-    const parsed = await parseBib(text);
     const name = vscode.workspace.asRelativePath(bibUri);
+    if (exists && (await isReadonly(bibUri))) {
+      vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: {0} is read-only. Nothing was changed.', name));
+      return undefined;
+    }
+    const parsed = await parseBib(text);
     if (!parsed.ok) {
       const first = parsed.errors[0];
       const openIt = vscode.l10n.t('Open {0}', path.basename(bibUri.path));
@@ -301,5 +307,27 @@ export class Citer {
     if (result.reused.length > 0) parts.push(vscode.l10n.t('{0} already in {1}', result.reused.join(', '), file));
     vscode.window.setStatusBarMessage(`$(quote) ${vscode.l10n.t('Cited {0}', result.keys.join(', '))}: ${parts.join('; ')}`, 6000);
     this.log.info(`cited ${result.keys.join(', ')} (${parts.join('; ')})`);
+  }
+}
+
+/**
+ * True when the .bib may not be written: marked read-only in VS Code (`files.readonlyInclude`,
+ * a read-only file system) or on disk. Checked before anything is edited, so a cite never
+ * leaves the document changed and the .bib unsaveable.
+ */
+async function isReadonly(uri: vscode.Uri): Promise<boolean> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.permissions !== undefined && (stat.permissions & vscode.FilePermission.Readonly) !== 0) return true;
+  } catch {
+    return false;
+  }
+  if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) return true;
+  if (uri.scheme !== 'file') return false;
+  try {
+    await access(uri.fsPath, fsConstants.W_OK);
+    return false;
+  } catch {
+    return true;
   }
 }

@@ -19,6 +19,7 @@ import {
   removeScratchDirs,
   repoFixture,
   scratchDir,
+  waitUntil,
 } from './citeSupport';
 import { activate, setSetting } from './helpers';
 
@@ -57,14 +58,6 @@ async function onlyEntry(file: string, arxivId: string) {
   const mine = entriesFor(all, arxivId);
   assert.strictEqual(mine.length, 1, `${path.basename(file)} holds ${mine.length} entries for ${arxivId}:\n${fs.readFileSync(file, 'utf8')}`);
   return { entry: mine[0], all };
-}
-
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('citations', function () {
@@ -427,13 +420,13 @@ describe('citations', function () {
       assert.ok(bibDoc, 'refs.bib is held open by VS Code');
       assert.strictEqual(bibDoc.getText(), EXISTING_BIB, 'the entry is gone from the refs.bib buffer too');
       // LitFeed saved refs.bib after citing, so it saves the undone buffer too: disk follows.
-      await waitUntil(() => !bibDoc.isDirty && fs.readFileSync(bib, 'utf8') === EXISTING_BIB, 'refs.bib saved after the undo');
+      await waitUntil('refs.bib saved after the undo', () => !bibDoc.isDirty && fs.readFileSync(bib, 'utf8') === EXISTING_BIB);
 
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('redo');
       assert.strictEqual(editor.document.getText(), TEX(`Undo \\cite{${entry.key}}.`));
       assert.strictEqual(bibDoc.getText(), onDisk);
-      await waitUntil(() => !bibDoc.isDirty && fs.readFileSync(bib, 'utf8') === onDisk, 'refs.bib saved after the redo');
+      await waitUntil('refs.bib saved after the redo', () => !bibDoc.isDirty && fs.readFileSync(bib, 'utf8') === onDisk);
     });
   });
 
