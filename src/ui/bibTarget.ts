@@ -100,12 +100,12 @@ export class BibTargetFinder {
 }
 
 /**
- * The folder a document's relative bibliography paths are read from: its own for a file on
- * disk; for an untitled (or other virtual) document the workspace folder, since a .bib next
- * to it would be a never-saved buffer; none without a workspace.
+ * The folder a document's relative bibliography paths are read from: its own folder (on disk
+ * or on any other file system); for an untitled document the workspace folder, since a .bib
+ * next to it would be a never-saved buffer; none without a workspace.
  */
 function baseDir(doc: vscode.TextDocument): vscode.Uri | undefined {
-  if (doc.uri.scheme === 'file') return dirOf(doc.uri);
+  if (doc.uri.scheme !== 'untitled') return dirOf(doc.uri);
   return (vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0])?.uri;
 }
 

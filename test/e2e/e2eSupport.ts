@@ -224,10 +224,19 @@ export async function openFileAtLine(page: Page, name: string, lineText: string)
  * opening is sometimes ignored.
  */
 export async function contextMenuOnRow(page: Page, title: string, label: string): Promise<void> {
-  await page.locator(SIDEBAR_ROWS, { hasText: title }).first().click({ button: 'right' });
   const menu = page.locator('.context-view .monaco-menu');
   const item = menu.locator('.action-item', { hasText: label }).first();
-  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  // A right-click that lands while the tree redraws (a paper marked read) opens no menu: try again.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(SIDEBAR_ROWS, { hasText: title }).first().click({ button: 'right' });
+    try {
+      await item.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   await waitFor(`"${label}" focused in the context menu`, async () => {
     await item.hover();
     return (await item.getAttribute('class'))?.includes('focused');
