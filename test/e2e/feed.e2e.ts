@@ -14,28 +14,9 @@ import { launchBrowser, newWorkbenchPage, resultsDir } from '../../scripts/vscod
 import { codeServerInstall, repoRoot, startCodeServer, type CodeServer } from '../../scripts/vscode-server/codeServer';
 import { copyWorkspace } from '../../scripts/vscode-server/runIntegration';
 import { expectedThisWeek, startHfFixtureServer, utcDay, type FixtureServer } from '../fixtures/server/hfFixtureServer';
+import { clean, waitFor } from './e2eSupport';
 
 const SIDEBAR_ROWS = '.part.sidebar .monaco-list-row';
-
-function clean(text: string): string {
-  // Monaco renders spaces as no-break spaces.
-  return text.replace(/\u00a0/g, ' ');
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (${String(last)})` : ''}`);
-}
 
 async function sidebarRows(page: Page): Promise<string[]> {
   return (await page.locator(SIDEBAR_ROWS).allInnerTexts()).map((t) => clean(t).replace(/\s+/g, ' ').trim());

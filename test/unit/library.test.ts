@@ -6,25 +6,30 @@ function paper(id: string, fields: Partial<Paper> = {}): Paper {
   return { id, arxivId: id, title: `Paper ${id}`, authors: ['Ada Lovelace'], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily', ...fields };
 }
 
-describe('PaperLibrary', () => {
-  let tmp: TempDir;
-  let store: FeedStore;
+/** A fresh store in a temp folder for each test; `cache.store` is the current one. */
+function useTempStore(): { store: FeedStore } {
+  const cache = {} as { store: FeedStore; tmp: TempDir };
   beforeEach(async () => {
-    tmp = await makeTempDir();
-    store = await FeedStore.open(tmp.path);
+    cache.tmp = await makeTempDir();
+    cache.store = await FeedStore.open(cache.tmp.path);
   });
-  afterEach(() => tmp.remove());
+  afterEach(() => cache.tmp.remove());
+  return cache;
+}
+
+describe('PaperLibrary', () => {
+  const cache = useTempStore();
 
   it('indexes every cached day of every source once, and finds a misspelled title', async () => {
-    await store.writeDay({ source: 'hf-daily', day: '2026-11-20', fetchedAt: '2026-11-20T08:00:00Z', papers: [paper('2611.00001', { title: 'Sparse Mixture of Experts at Scale', upvotes: 9 })] });
-    await store.writeDay({ source: 'hf-daily', day: '2026-11-21', fetchedAt: '2026-11-21T08:00:00Z', papers: [paper('2611.00002', { title: 'Diffusion Transformers for Video' })] });
-    await store.writeDay({
+    await cache.store.writeDay({ source: 'hf-daily', day: '2026-11-20', fetchedAt: '2026-11-20T08:00:00Z', papers: [paper('2611.00001', { title: 'Sparse Mixture of Experts at Scale', upvotes: 9 })] });
+    await cache.store.writeDay({ source: 'hf-daily', day: '2026-11-21', fetchedAt: '2026-11-21T08:00:00Z', papers: [paper('2611.00002', { title: 'Diffusion Transformers for Video' })] });
+    await cache.store.writeDay({
       source: 'arxiv',
       day: '2026-11-19',
       fetchedAt: '2026-11-21T08:00:00Z',
       papers: [paper('2611.00001', { title: 'Sparse Mixture of Experts at Scale', source: 'arxiv', categories: ['cs.LG'], doi: '10.1/x' })],
     });
-    const library = new PaperLibrary(store, ['hf-daily', 'arxiv'], silentLogger);
+    const library = new PaperLibrary(cache.store, ['hf-daily', 'arxiv'], silentLogger);
     assert.equal(library.loaded, false);
     await library.ensureLoaded();
     assert.equal(library.size, 2);
@@ -35,7 +40,7 @@ describe('PaperLibrary', () => {
   });
 
   it('adds papers that arrive later, merging them with what it knows', async () => {
-    const library = new PaperLibrary(store, ['hf-daily'], silentLogger);
+    const library = new PaperLibrary(cache.store, ['hf-daily'], silentLogger);
     await library.ensureLoaded();
     library.add([paper('2611.00003', { title: 'Retrieval Augmented Generation Revisited', upvotes: 1 })]);
     library.add([paper('2611.00003', { title: 'Retrieval Augmented Generation Revisited', upvotes: 5 })]);
@@ -45,8 +50,8 @@ describe('PaperLibrary', () => {
   });
 
   it('keeps papers added while the cache was still loading', async () => {
-    await store.writeDay({ source: 'hf-daily', day: '2026-11-20', fetchedAt: '2026-11-20T08:00:00Z', papers: [paper('2611.00001')] });
-    const library = new PaperLibrary(store, ['hf-daily'], silentLogger);
+    await cache.store.writeDay({ source: 'hf-daily', day: '2026-11-20', fetchedAt: '2026-11-20T08:00:00Z', papers: [paper('2611.00001')] });
+    const library = new PaperLibrary(cache.store, ['hf-daily'], silentLogger);
     const loading = library.ensureLoaded();
     library.add([paper('2611.00009', { title: 'Arrived During Load' })]);
     await loading;
@@ -56,21 +61,15 @@ describe('PaperLibrary', () => {
 });
 
 describe('ArxivFeed', () => {
-  let tmp: TempDir;
-  let store: FeedStore;
-  beforeEach(async () => {
-    tmp = await makeTempDir();
-    store = await FeedStore.open(tmp.path);
-  });
-  afterEach(() => tmp.remove());
+  const cache = useTempStore();
 
   const gate = new Politeness({ intervalMs: 0 });
 
   it('caches each category by day, merging with what a day already had, and reports failing categories', async () => {
-    await store.writeDay({ source: 'arxiv', day: '2026-11-26', fetchedAt: '2026-11-26T08:00:00Z', papers: [paper('2611.00100', { source: 'arxiv', feedDay: '2026-11-26' })] });
+    await cache.store.writeDay({ source: 'arxiv', day: '2026-11-26', fetchedAt: '2026-11-26T08:00:00Z', papers: [paper('2611.00100', { source: 'arxiv', feedDay: '2026-11-26' })] });
     const asked: string[] = [];
     const feed = new ArxivFeed({
-      store,
+      store: cache.store,
       gate,
       log: silentLogger,
       fetchCategory: async (o) => {
@@ -94,7 +93,7 @@ describe('ArxivFeed', () => {
     assert.equal(outcome.errors.length, 2);
     assert.match(outcome.errors.join('\n'), /stat\.ML: arXiv answered 503/);
     assert.match(outcome.errors.join('\n'), /not an arXiv category/);
-    const day26 = (await store.readDay('arxiv', '2026-11-26')).day;
+    const day26 = (await cache.store.readDay('arxiv', '2026-11-26')).day;
     assert.deepEqual(day26?.papers.map((p) => p.id).sort(), ['2611.00100', '2611.00101'], 'the older paper of that day is kept');
     const snap = await feed.snapshot();
     assert.equal(snap.papers[0].id, '2611.00102', 'the newest day comes first');
