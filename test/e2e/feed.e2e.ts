@@ -14,7 +14,7 @@ import { launchBrowser, newWorkbenchPage, resultsDir } from '../../scripts/vscod
 import { codeServerInstall, repoRoot, startCodeServer, type CodeServer } from '../../scripts/vscode-server/codeServer';
 import { copyWorkspace } from '../../scripts/vscode-server/runIntegration';
 import { expectedThisWeek, startHfFixtureServer, utcDay, type FixtureServer } from '../fixtures/server/hfFixtureServer';
-import { clean, waitFor } from './e2eSupport';
+import { clean, runFromPalette, waitFor } from './e2eSupport';
 
 const SIDEBAR_ROWS = '.part.sidebar .monaco-list-row';
 
@@ -30,17 +30,6 @@ async function visibleDocumentText(page: Page): Promise<string> {
     parts.push(clean(await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '')));
   }
   return parts.join('\n');
-}
-
-async function runFromPalette(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 describe('LitFeed in code-server (e2e)', function () {

@@ -22,6 +22,7 @@ import {
   waitUntil,
 } from './citeSupport';
 import { activate, setSetting } from './helpers';
+import type { Paper } from '../../src/core/paper';
 
 const LATTICE = paper('2503.01234', 'Sparse Lattices for Long Context Reading', ['Ada Lovelace', 'Brook Sample']);
 const UNICODE = paper('2503.05678', 'Über-Graphs: $O(n^2)$ Message Passing, \\emph{Fast}', ['Søren Ødegård', 'José Núñez-Álvarez', 'Zhang Wěi']);
@@ -58,6 +59,21 @@ async function onlyEntry(file: string, arxivId: string) {
   const mine = entriesFor(all, arxivId);
   assert.strictEqual(mine.length, 1, `${path.basename(file)} holds ${mine.length} entries for ${arxivId}:\n${fs.readFileSync(file, 'utf8')}`);
   return { entry: mine[0], all };
+}
+
+/** Cites `p` and answers the quick pick it opens with `command` until the cite returns (10 s at most). */
+async function citeAnswering(p: Paper, command: string): Promise<{ settled: boolean; result?: unknown }> {
+  let settled = false;
+  const running = cite(p).then((r) => {
+    settled = true;
+    return r;
+  });
+  const deadline = Date.now() + 10_000;
+  while (!settled && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 300));
+    if (!settled) await vscode.commands.executeCommand(command);
+  }
+  return settled ? { settled, result: await running } : { settled };
 }
 
 describe('citations', function () {
@@ -272,18 +288,9 @@ describe('citations', function () {
       const dir = scratchDir('ask-cancel');
       const editor = await openAt(path.join(dir, 'lonely.tex'), `\\documentclass{article}\n\\begin{document}\nAsk ${CURSOR}.\n\\end{document}\n`);
       const before = editor.document.getText();
-      let settled = false;
-      const running = cite(LATTICE).then((r) => {
-        settled = true;
-        return r;
-      });
-      const deadline = Date.now() + 10_000;
-      while (!settled && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 300));
-        if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      }
+      const { settled, result } = await citeAnswering(LATTICE, 'workbench.action.closeQuickOpen');
       assert.ok(settled, 'the cite command is still waiting after Escape');
-      assert.strictEqual(await running, undefined);
+      assert.strictEqual(result, undefined);
       assert.strictEqual(editor.document.getText(), before);
       assert.strictEqual(editor.document.isDirty, false);
       assert.deepStrictEqual(fs.readdirSync(dir), ['lonely.tex'], 'no .bib was created');
@@ -296,18 +303,8 @@ describe('citations', function () {
       const picked = path.join(dir, 'picked.bib');
       fs.writeFileSync(picked, EXISTING_BIB);
       const editor = await openAt(path.join(dir, 'lonely.tex'), `\\documentclass{article}\n\\begin{document}\nAsk ${CURSOR}.\n\\end{document}\n`);
-      let settled = false;
-      const running = cite(LATTICE).then((r) => {
-        settled = true;
-        return r;
-      });
-      const deadline = Date.now() + 10_000;
-      while (!settled && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 300));
-        if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      }
+      const { settled } = await citeAnswering(LATTICE, 'workbench.action.acceptSelectedQuickOpenItem');
       assert.ok(settled, 'the quick pick was not accepted');
-      await running;
       const { entry } = await onlyEntry(picked, LATTICE.id);
       assert.ok(editor.document.getText().includes(`Ask \\cite{${entry.key}}.`), editor.document.getText());
 
