@@ -7,7 +7,7 @@
 // never shadows the project's Node; code-server itself goes into a cache folder outside the
 // clone, keyed by the pinned versions, and is reused while its "complete" marker is there.
 //
-// Usage: node scripts/vscode-server/install.js [--skip-apt] [--print-dir | --layout]
+// Usage: node scripts/vscode-server/install.js [--skip-apt] [--with-test-tools] [--print-dir | --layout]
 'use strict';
 
 const fs = require('node:fs');
@@ -63,10 +63,13 @@ function dpkgInstalled(pkg) {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
-function ensureAptPackages() {
-  const missing = versions.aptPackages.filter((p) => !dpkgInstalled(p));
+/** @param {{ testTools: boolean }} options */
+function ensureAptPackages({ testTools }) {
+  // The test run also needs real `bibtex` (the citation tests check generated entries with it).
+  const wanted = [...versions.aptPackages, ...(testTools ? versions.testAptPackages : [])];
+  const missing = wanted.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0) {
-    log(`apt packages present: ${versions.aptPackages.join(', ')}`);
+    log(`apt packages present: ${wanted.join(', ')}`);
     return;
   }
   // CI runs as root; elsewhere go through sudo.
@@ -170,7 +173,7 @@ function main() {
     return;
   }
   const started = Date.now();
-  if (!args.includes('--skip-apt')) ensureAptPackages();
+  if (!args.includes('--skip-apt')) ensureAptPackages({ testTools: args.includes('--with-test-tools') });
   if (!fs.existsSync(versions.chromium)) throw new Error(`${versions.chromium} missing after apt install`);
   ensureCodeServer();
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
