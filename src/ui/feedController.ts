@@ -42,7 +42,6 @@ export class FeedController implements vscode.Disposable {
   private snapshot: FeedSnapshot | undefined;
   private lastError: string | undefined;
   private refreshedThisSession = new Set<string>();
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly refreshed = new vscode.EventEmitter<RefreshEvent>();
   /** Fires after each refresh with the papers the range did not show before. */
   readonly onDidRefresh = this.refreshed.event;
@@ -242,7 +241,6 @@ export class FeedController implements vscode.Disposable {
 
   dispose(): void {
     this.refreshed.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }
 
