@@ -7,7 +7,8 @@
  * reported in `problems`, and the unreadable value is copied to `<key>.unreadable` before
  * the first write replaces it, so nothing the user had is destroyed silently.
  */
-import type { Paper, PaperLinks } from './paper';
+import type { Paper } from './paper';
+import { decodePaper, isRecord } from './paperRecord';
 
 /** What VS Code's `Memento` (e.g. `context.globalState`) offers and these classes need. */
 export interface Memento {
@@ -315,14 +316,6 @@ export class ReadState {
 
 // --- decoding -----------------------------------------------------------------------------------
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isStringArray(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((x) => typeof x === 'string');
-}
-
 function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (isRecord(value)) return typeof value.version === 'number' && value.version > FORMAT_VERSION ? `format ${value.version}` : 'an object of another shape';
@@ -331,34 +324,8 @@ function describeValue(value: unknown): string {
 
 function decodeEntry(raw: unknown): SavedPaper | undefined {
   if (!isRecord(raw) || typeof raw.savedAt !== 'string' || Number.isNaN(Date.parse(raw.savedAt))) return undefined;
-  const paper = decodePaper(raw.paper);
-  return paper ? { paper, savedAt: raw.savedAt } : undefined;
+  // A saved paper must also have a title to show in the Reading List.
+  const paper = decodePaper(raw.paper, { fallbackSource: 'hf-daily' });
+  return paper && paper.title !== '' ? { paper, savedAt: raw.savedAt } : undefined;
 }
 
-const OPTIONAL_STRINGS = ['arxivId', 'published', 'feedDay', 'aiSummary', 'organization', 'thumbnail', 'doi', 'journalRef'] as const;
-const OPTIONAL_COUNTS = ['upvotes', 'numComments', 'githubStars'] as const;
-const LINK_KEYS = ['huggingFace', 'arxivAbs', 'pdf', 'code', 'project'] as const;
-/** Like the feed cache, a source this version does not know is kept, if it is a plain name. */
-const SOURCE_NAME = /^[a-z0-9][a-z0-9-]*$/;
-
-/**
- * A saved paper the views can rely on, or undefined without id, title, abstract and authors.
- * Decoration is repaired rather than fatal: wrong-typed optional fields are dropped.
- */
-function decodePaper(raw: unknown): Paper | undefined {
-  if (!isRecord(raw)) return undefined;
-  if (typeof raw.id !== 'string' || raw.id === '' || typeof raw.title !== 'string' || raw.title === '') return undefined;
-  if (typeof raw.abstract !== 'string' || !isStringArray(raw.authors)) return undefined;
-  const paper: Record<string, unknown> = { ...raw };
-  for (const key of OPTIONAL_STRINGS) if (key in paper && typeof paper[key] !== 'string') delete paper[key];
-  for (const key of OPTIONAL_COUNTS) {
-    if (key in paper && !(typeof paper[key] === 'number' && Number.isFinite(paper[key]))) delete paper[key];
-  }
-  if ('categories' in paper && !isStringArray(paper.categories)) delete paper.categories;
-  if (!isStringArray(paper.aiKeywords)) paper.aiKeywords = [];
-  if (typeof paper.source !== 'string' || !SOURCE_NAME.test(paper.source)) paper.source = 'hf-daily';
-  const links: PaperLinks = {};
-  if (isRecord(raw.links)) for (const key of LINK_KEYS) if (typeof raw.links[key] === 'string') links[key] = raw.links[key];
-  paper.links = links;
-  return paper as unknown as Paper;
-}

@@ -14,7 +14,8 @@ import * as path from 'path';
 import { createRequire } from 'module';
 import { addDays, isIsoDay } from './dates';
 import { silentLogger, type Logger } from './log';
-import type { Paper, PaperLinks, SourceId } from './paper';
+import type { Paper, SourceId } from './paper';
+import { SOURCE_NAME, decodePaper, isRecord } from './paperRecord';
 
 export const STORE_SCHEMA = 1;
 
@@ -48,8 +49,6 @@ const TEMP_MAX_AGE_MS = 60_000;
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 const TEMP_FILE = /^\..+\.tmp$/;
 const SCHEMA_DIR = /^v(\d+)$/;
-/** Sources become directory names, so only plain names are accepted. */
-const SAFE_SOURCE = /^[a-z0-9][a-z0-9-]*$/;
 /** Windows refuses to rename over a file another handle has open; such clashes pass quickly. */
 const RENAME_RETRY = new Set(['EPERM', 'EACCES', 'EBUSY']);
 
@@ -240,7 +239,7 @@ export class FeedStore {
       if (errorCode(err) === 'ENOENT') return [];
       throw err;
     });
-    return entries.filter((e) => e.isDirectory() && SAFE_SOURCE.test(e.name)).map((e) => e.name);
+    return entries.filter((e) => e.isDirectory() && SOURCE_NAME.test(e.name)).map((e) => e.name);
   }
 
   /** A file that is there but cannot be read stays where it is: moving it would likely fail too. */
@@ -377,62 +376,17 @@ function decodeDay(text: string, source: SourceId, day: string): Decoded {
   const papers: Paper[] = [];
   let dropped = 0;
   for (const raw of data.papers) {
-    const paper = decodePaper(raw, source);
+    const paper = decodePaper(raw, { fallbackSource: source, inPlace: true });
     if (paper) papers.push(paper);
     else dropped++;
   }
   return { day: { source, day, fetchedAt: data.fetchedAt, papers }, dropped };
 }
 
-const OPTIONAL_STRINGS = [
-  'arxivId', 'published', 'feedDay', 'aiSummary', 'organization', 'thumbnail', 'doi', 'journalRef',
-] as const;
-const OPTIONAL_NUMBERS = ['upvotes', 'numComments', 'githubStars'] as const;
-const LINK_KEYS = ['huggingFace', 'arxivAbs', 'pdf', 'code', 'project'] as const;
-
-/**
- * A paper record the rest of the extension can rely on, or undefined when its identity or
- * text is missing. Fields the views merely decorate with are repaired instead: a wrong-typed
- * optional field is dropped, missing keywords or links become empty. Unknown fields stay, so
- * a field added to Paper later survives a round trip.
- */
-function decodePaper(raw: unknown, source: SourceId): Paper | undefined {
-  if (!isRecord(raw)) return undefined;
-  if (typeof raw.id !== 'string' || raw.id === '') return undefined;
-  if (typeof raw.title !== 'string' || typeof raw.abstract !== 'string') return undefined;
-  if (!isStringArray(raw.authors)) return undefined;
-
-  // Repaired in place: the record is fresh from JSON.parse and nothing else holds it, and a
-  // copy per paper was a measurable part of drawing the first screen.
-  const paper: Record<string, unknown> = raw;
-  for (const key of OPTIONAL_STRINGS) if (key in paper && typeof paper[key] !== 'string') delete paper[key];
-  for (const key of OPTIONAL_NUMBERS) {
-    if (key in paper && !(typeof paper[key] === 'number' && Number.isFinite(paper[key]))) delete paper[key];
-  }
-  if ('categories' in paper && !isStringArray(paper.categories)) delete paper.categories;
-  if (!isStringArray(paper.aiKeywords)) paper.aiKeywords = [];
-  if (typeof paper.source !== 'string' || !SAFE_SOURCE.test(paper.source)) paper.source = source;
-
-  const links: PaperLinks = {};
-  if (isRecord(raw.links)) {
-    for (const key of LINK_KEYS) if (typeof raw.links[key] === 'string') links[key] = raw.links[key];
-  }
-  paper.links = links;
-  return paper as unknown as Paper;
-}
-
 function checkSource(source: string): void {
-  if (typeof source !== 'string' || !SAFE_SOURCE.test(source)) {
+  if (typeof source !== 'string' || !SOURCE_NAME.test(source)) {
     throw new TypeError(`not a source id usable as a folder name: ${JSON.stringify(source)}`);
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isStringArray(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
 
 async function readdirOrEmpty(dir: string): Promise<string[]> {

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Paper } from '../../src/core/paper';
+import type { CiteResult } from '../../src/ui/citations';
 
 /** Where the cursor goes in the text given to `openAt`. */
 export const CURSOR = '‸';
@@ -144,14 +145,8 @@ export async function waitUntil(what: string, probe: () => boolean | Promise<boo
   }
 }
 
-/** What `litfeed.cite` returns (the command hands back the Citer's result). */
-export interface CiteResult {
-  keys: string[];
-  added: string[];
-  reused: string[];
-  bibFile?: vscode.Uri;
-  inserted?: string;
-}
+// What `litfeed.cite` returns: the command hands back the Citer's result.
+export type { CiteResult } from '../../src/ui/citations';
 
 export function cite(...args: unknown[]): Thenable<CiteResult | undefined> {
   return vscode.commands.executeCommand<CiteResult | undefined>('litfeed.cite', ...args);
