@@ -33,6 +33,16 @@ async function main() {
       external: ['vscode'],
     },
     {
+      // Everything the first screen does not need (src/features.ts says what), loaded by the
+      // start-up bundle on first use; it shares no module state with it, only objects.
+      entryPoints: ['src/features.ts'],
+      outfile: 'dist/features.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      external: ['vscode'],
+    },
+    {
       // The BibTeX parser is large (~550 KB) and only needed when a .bib is read, so it is
       // its own file that core/bibdb loads on first use instead of part of the start-up bundle.
       entryPoints: ['@retorquere/bibtex-parser'],

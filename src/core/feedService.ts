@@ -150,7 +150,8 @@ export class FeedService {
 function papersOf(days: CachedDay[]): Paper[] {
   const seen = new Set<string>();
   const papers: Paper[] = [];
-  for (const day of [...days].sort((a, b) => b.day.localeCompare(a.day))) {
+  // Plain comparison: ISO days sort as strings, and `localeCompare` would load ICU's collation data.
+  for (const day of [...days].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))) {
     for (const paper of day.papers) {
       if (seen.has(paper.id)) continue;
       seen.add(paper.id);

@@ -10,7 +10,9 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 export function isStringArray(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
 }
 
 /** Sources become folder names and are kept from newer versions only when plain names. */
@@ -19,6 +21,7 @@ export const SOURCE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const OPTIONAL_STRINGS = ['arxivId', 'published', 'feedDay', 'aiSummary', 'organization', 'thumbnail', 'doi', 'journalRef'] as const;
 const OPTIONAL_COUNTS = ['upvotes', 'numComments', 'githubStars'] as const;
 const LINK_KEYS = ['huggingFace', 'arxivAbs', 'pdf', 'code', 'project'] as const;
+const LINK_KEY_SET: ReadonlySet<string> = new Set(LINK_KEYS);
 
 export interface DecodeOptions {
   /** Source for a record whose own is missing or not a plain name. */
@@ -42,19 +45,42 @@ export function decodePaper(raw: unknown, options: DecodeOptions): Paper | undef
   if (typeof raw.title !== 'string' || typeof raw.abstract !== 'string') return undefined;
   if (!isStringArray(raw.authors)) return undefined;
 
+  // Written for the cold start: this runs once per paper on the first screen, mostly before
+  // V8 has optimised it. So loops are indexed (an interpreted for-of over an array costs
+  // twice as much here), each check is one property read, and a record that is already right
+  // (the usual case) allocates nothing.
   const paper: Record<string, unknown> = options.inPlace ? raw : { ...raw };
-  for (const key of OPTIONAL_STRINGS) if (key in paper && typeof paper[key] !== 'string') delete paper[key];
-  for (const key of OPTIONAL_COUNTS) {
-    if (key in paper && !(typeof paper[key] === 'number' && Number.isFinite(paper[key]))) delete paper[key];
+  for (let i = 0; i < OPTIONAL_STRINGS.length; i++) {
+    const key = OPTIONAL_STRINGS[i];
+    const v = paper[key];
+    if (v !== undefined && typeof v !== 'string') delete paper[key];
   }
-  if ('categories' in paper && !isStringArray(paper.categories)) delete paper.categories;
+  for (let i = 0; i < OPTIONAL_COUNTS.length; i++) {
+    const key = OPTIONAL_COUNTS[i];
+    const v = paper[key];
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) delete paper[key];
+  }
+  if (paper.categories !== undefined && !isStringArray(paper.categories)) delete paper.categories;
   if (!isStringArray(paper.aiKeywords)) paper.aiKeywords = [];
-  if (typeof paper.source !== 'string' || !SOURCE_NAME.test(paper.source)) paper.source = options.fallbackSource;
-
-  const links: PaperLinks = {};
-  if (isRecord(raw.links)) {
-    for (const key of LINK_KEYS) if (typeof raw.links[key] === 'string') links[key] = raw.links[key];
+  if (paper.source !== options.fallbackSource && (typeof paper.source !== 'string' || !SOURCE_NAME.test(paper.source))) {
+    paper.source = options.fallbackSource;
   }
-  paper.links = links;
+  const links = raw.links;
+  if (!(isRecord(links) && onlyKnownLinks(links))) paper.links = knownLinks(links);
+  else if (!options.inPlace) paper.links = { ...links };
   return paper as unknown as Paper;
+}
+
+function onlyKnownLinks(links: Record<string, unknown>): boolean {
+  for (const key in links) if (!LINK_KEY_SET.has(key) || typeof links[key] !== 'string') return false;
+  return true;
+}
+
+/** The string-valued known links of whatever `raw` is; unknown keys and other values go. */
+function knownLinks(raw: unknown): PaperLinks {
+  const links: PaperLinks = {};
+  if (isRecord(raw)) {
+    for (const key of LINK_KEYS) if (typeof raw[key] === 'string') links[key] = raw[key];
+  }
+  return links;
 }

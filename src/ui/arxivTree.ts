@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { dayLabel, groupByDay, type DayGroup, type Paper, type SortOrder } from '../core';
+import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../core/feedGroups';
+import type { Paper } from '../core/paper';
 import type { PaperMarker } from './feedTree';
 import { paperItem } from './paperItem';
 

@@ -1,23 +1,7 @@
 import * as vscode from 'vscode';
 import { paperYear, type Paper } from '../core';
 import type { Citer } from './citations';
-import { documentLanguage } from './documentLanguage';
-
-/** Languages whose citation syntax LitFeed completes, and the text before the cursor that starts a key. */
-const CONTEXTS: Record<string, RegExp> = {
-  // \cite{a,b|  \citep[p.~3]{|  \autocite*{|
-  latex: /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]\n]*\]){0,2}\{[^}\n]*$/,
-  // [@a; @b|   or a bare @key in running text
-  markdown: /(?:^|[\s[;(])@[\p{L}\p{N}_:.#$%&+?<>~/-]*$/u,
-  typst: /(?:^|[\s(\[])@[\p{L}\p{N}_:.-]*$/u,
-};
-const LANGUAGE_CONTEXT: Record<string, string> = { latex: 'latex', tex: 'latex', markdown: 'markdown', quarto: 'markdown', rmd: 'markdown', typst: 'typst' };
-
-/** The documents completion is offered in, plain-text .typ/.qmd/.Rmd files included. */
-export const COMPLETION_SELECTOR: vscode.DocumentSelector = [
-  ...Object.keys(LANGUAGE_CONTEXT).map((language) => ({ language })),
-  { language: 'plaintext', pattern: '**/*.{typ,qmd,Rmd,rmd}' },
-];
+import { citeLinePrefix } from './citeContext';
 
 /**
  * Offers saved and cached papers where a citation key is being typed; accepting one adds
@@ -30,10 +14,8 @@ export class CiteCompletionProvider implements vscode.CompletionItemProvider {
   ) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-    const context = CONTEXTS[LANGUAGE_CONTEXT[documentLanguage(doc)] ?? ''];
-    if (!context) return [];
-    const line = doc.lineAt(position.line).text.slice(0, position.character);
-    if (!context.test(line)) return [];
+    const line = citeLinePrefix(doc, position);
+    if (line === undefined) return [];
     const papers = this.papers();
     if (papers.length === 0) return [];
     const keys = await this.citer.keysFor(doc, papers);

@@ -31,3 +31,6 @@ export const COMMAND_NAMES = [
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** The paper panel's webview type; its serializer is registered at start-up (see extension.ts). */
+export const PAPER_VIEW_TYPE = 'litfeed.paper';

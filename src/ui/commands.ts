@@ -96,8 +96,8 @@ async function targetPapers(app: App, arg: unknown, selected: unknown, placeHold
 }
 
 /**
- * Every command LitFeed contributes, by its id without the `litfeed.` prefix. Registered in
- * one loop in activate(); a unit test checks this map against package.json.
+ * Every command LitFeed contributes, by its id without the `litfeed.` prefix; the compiler
+ * checks it against COMMAND_NAMES, which a unit test checks against package.json.
  */
 export const commands = {
   refresh: (app: App) => () => app.feed.refresh(),
@@ -200,20 +200,9 @@ export const commands = {
   refreshArxiv: (app: App) => () => app.refreshArxiv(),
 } satisfies Record<CommandName, (app: App) => (...args: never[]) => unknown>;
 
-export function registerCommands(app: App, context: vscode.ExtensionContext): void {
-  for (const [name, make] of Object.entries(commands)) {
-    const handler = make(app) as (...args: unknown[]) => unknown;
-    context.subscriptions.push(
-      vscode.commands.registerCommand(`litfeed.${name}`, async (...args: unknown[]) => {
-        try {
-          return await handler(...args);
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          app.log.error(`command litfeed.${name} failed: ${err instanceof Error && err.stack ? err.stack : message}`);
-          vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: {0} failed: {1}', name, message));
-          return undefined;
-        }
-      }),
-    );
-  }
+/** The handlers of every command, bound to `app`; `extension.ts` registers them (lazily). */
+export function commandHandlers(app: App): Record<CommandName, (...args: unknown[]) => unknown> {
+  const bound = {} as Record<CommandName, (...args: unknown[]) => unknown>;
+  for (const name of Object.keys(commands) as CommandName[]) bound[name] = commands[name](app) as (...args: unknown[]) => unknown;
+  return bound;
 }

@@ -1,16 +1,10 @@
 import * as vscode from 'vscode';
-import {
-  ageLabel,
-  isoWeekOf,
-  rangeReachesToday,
-  shiftRange,
-  type FeedRange,
-  type FeedService,
-  type FeedFilter,
-  type FeedSnapshot,
-  type Paper,
-  type RangeKind,
-} from '../core';
+import { isoWeekOf } from '../core/dates';
+import type { FeedFilter } from '../core/feedFilter';
+import { ageLabel } from '../core/feedGroups';
+import type { FeedService, FeedSnapshot } from '../core/feedService';
+import type { Paper } from '../core/paper';
+import { rangeReachesToday, shiftRange, type FeedRange, type RangeKind } from '../core/range';
 import type { FeedTreeProvider } from './feedTree';
 import type { Settings } from './settings';
 

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { dayLabel, groupByDay, passesFilter, type DayGroup, type FeedFilter, type Paper, type SortOrder, type WatchMatch } from '../core';
+import { passesFilter, type FeedFilter } from '../core/feedFilter';
+import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../core/feedGroups';
+import type { Paper } from '../core/paper';
+import type { WatchMatch } from '../core/watch';
 import { paperItem, type PaperMarks } from './paperItem';
 
 export type FeedNode =
@@ -32,11 +35,19 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
   private days: Extract<FeedNode, { kind: 'day' }>[] = [];
   private input: FeedTreeInput = { papers: [], sort: 'upvotes', today: '', sample: false };
   private filter: FeedFilter | undefined;
+  private delivered: (() => void) | undefined;
+  private updated = false;
+  /**
+   * Settles once VS Code has asked for the top-level rows after the first update (not the
+   * empty tree it may ask for while the cache is still being read): the first screen is out.
+   */
+  readonly firstShown = new Promise<void>((resolve) => (this.delivered = resolve));
 
   constructor(private readonly marker: PaperMarker) {}
 
   update(input: FeedTreeInput): void {
     this.input = input;
+    this.updated = true;
     this.rebuild();
   }
 
@@ -65,7 +76,10 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
   }
 
   getChildren(node?: FeedNode): FeedNode[] {
-    if (!node) return this.days;
+    if (!node) {
+      if (this.updated) this.delivered?.();
+      return this.days;
+    }
     if (node.kind === 'day') {
       const children: FeedNode[] = [];
       if (node.watched.length > 0) children.push({ kind: 'watched', day: node.group.day, papers: node.watched });

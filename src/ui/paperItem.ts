@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { firstAuthorLabel, segmentsToPlainText, splitMath, type Paper, type WatchMatch } from '../core';
+import { segmentsToPlainText, splitMath } from '../core/math';
+import { firstAuthorLabel, type Paper } from '../core/paper';
+import type { WatchMatch } from '../core/watch';
 
 /** What the tree shows about a paper beyond its own data. */
 export interface PaperMarks {

@@ -8,6 +8,7 @@ import { checkLink, type LinkRefusalCode } from '../core/links';
 import type { Logger } from '../core/log';
 import type { Paper } from '../core/paper';
 import { paperViewModel, type PaperViewModel } from '../core/paperView';
+import { PAPER_VIEW_TYPE } from './commandIds';
 import { paperHtml } from './paperHtml';
 import {
   readPageMessage,
@@ -18,7 +19,6 @@ import {
   type PageStrings,
 } from '../webview/protocol';
 
-export const PAPER_VIEW_TYPE = 'litfeed.paper';
 
 /** What the panel's buttons do; supplied by activate(). */
 export interface PaperPanelDeps {
@@ -32,26 +32,27 @@ export interface PaperPanelDeps {
   log?: Logger;
 }
 
-export interface PaperPanelHandle {
+export interface PaperPanelHandle extends vscode.Disposable {
   /** Shows `paper` in the panel, creating it beside the editor or reusing it. */
   show(paper: Paper, options?: { preserveFocus?: boolean }): void;
   /** Re-reads `isSaved` (after the reading list changed elsewhere). */
   refreshSaved(): void;
+  /**
+   * Takes over a panel VS Code restored after a reload (its serializer is registered at
+   * start-up, before this module is loaded, and hands the panel here).
+   */
+  restore(webviewPanel: vscode.WebviewPanel, state: unknown): void;
 }
 
 const TITLE_MAX = 40;
 
-export function registerPaperPanel(context: vscode.ExtensionContext, deps: PaperPanelDeps): PaperPanelHandle {
+export function createPaperPanel(context: { extensionUri: vscode.Uri }, deps: PaperPanelDeps): PaperPanelHandle {
   const panel = new PaperPanel(context.extensionUri, deps);
-  context.subscriptions.push(
-    panel,
-    vscode.window.registerWebviewPanelSerializer(PAPER_VIEW_TYPE, {
-      deserializeWebviewPanel: async (webviewPanel, state) => panel.restore(webviewPanel, state),
-    }),
-  );
   return {
     show: (paper, options) => panel.show(paper, options?.preserveFocus ?? true),
     refreshSaved: () => panel.refreshSaved(),
+    restore: (webviewPanel, state) => panel.restore(webviewPanel, state),
+    dispose: () => panel.dispose(),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Paper, ReadingListSort, SavedPaper } from '../core';
+import type { Paper } from '../core/paper';
+import type { ReadingListSort, SavedPaper } from '../core/readingList';
 import { paperItem } from './paperItem';
 import type { UserState } from './userState';
 

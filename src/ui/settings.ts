@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { isRangeKind, isSortOrder, type KeyStyle, type RangeKind, type ReadingListSort, type SortOrder } from '../core';
+import type { KeyStyle } from '../core/citekey';
+import { isSortOrder, type SortOrder } from '../core/feedGroups';
+import { isRangeKind, type RangeKind } from '../core/range';
+import type { ReadingListSort } from '../core/readingList';
 
 /** LitFeed's settings, read in one place with their defaults and bounds. */
 export interface Settings {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { READING_LIST_KEY, ReadState, ReadingList, type Paper } from '../core';
+import type { Paper } from '../core/paper';
+import { READING_LIST_KEY, ReadState, ReadingList } from '../core/readingList';
 
 /**
  * The user's own state in `globalState`: the reading list (synced with Settings Sync) and

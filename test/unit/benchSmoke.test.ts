@@ -13,6 +13,7 @@ interface BenchRow {
   ratio: number;
   goal: string;
   pass: boolean;
+  details?: Record<string, unknown>;
 }
 
 function runBench(args: string[]): Promise<{ rows: BenchRow[]; smoke: boolean }> {
@@ -46,6 +47,10 @@ describe('bench smoke run', function () {
       assert.equal(typeof row.pass, 'boolean');
       assert.ok(row.goal.length > 0 && row.measure.length > 0);
     }
+    // Beside the activation floor: the same files read asynchronously, for comparison.
+    const activation = result.rows.find((r) => r.id === 'activation') as BenchRow;
+    const floorAsync = activation.details?.floorAsyncMs;
+    assert.ok(typeof floorAsync === 'number' && floorAsync > 0, `floorAsyncMs is ${String(floorAsync)}`);
     // The bundle row is a size, not a timing: the one figure a smoke run can hold to its goal.
     const bundle = result.rows.find((r) => r.id === 'bundle') as BenchRow;
     assert.ok(bundle.value > 10 && bundle.value < 1024, `bundle size ${bundle.value} KiB`);

@@ -30,6 +30,22 @@ describe('grouping and sorting the feed', () => {
     assert.deepEqual(sortPapers(papers, 'title').map((p) => p.title), ['Alpha', 'beta', 'delta', 'gamma', 'no day']);
   });
 
+  it('breaks ties in upvotes and dates by title, ignoring case, without a collator', () => {
+    const tied = [
+      paper('x', { upvotes: 5, published: '2026-11-20', title: 'delta' }),
+      paper('y', { upvotes: 5, published: '2026-11-20', title: 'Charlie' }),
+      paper('z', { upvotes: 5, published: '2026-11-20', title: 'bravo' }),
+      paper('w', { upvotes: 9, published: '2026-11-21', title: 'zulu' }),
+    ];
+    assert.deepEqual(sortPapers(tied, 'upvotes').map((p) => p.id), ['w', 'z', 'y', 'x']);
+    assert.deepEqual(sortPapers(tied, 'date').map((p) => p.id), ['w', 'z', 'y', 'x']);
+  });
+
+  it('orders days newest first by their ISO date', () => {
+    const days = ['2026-02-01', '2025-12-31', '2026-11-09', '2026-11-10'].map((feedDay, i) => paper(`p${i}`, { feedDay }));
+    assert.deepEqual(groupByDay(days, 'upvotes').map((g) => g.day), ['2026-11-10', '2026-11-09', '2026-02-01', '2025-12-31']);
+  });
+
   it('does not reorder its input', () => {
     const before = papers.map((p) => p.id);
     sortPapers(papers, 'title');

@@ -29,7 +29,6 @@ describe('paper panel (host side, stand-in vscode)', () => {
   let panelModule: typeof PanelModule;
   let calls: string[];
   let saved: boolean;
-  let subscriptions: { dispose(): unknown }[];
   let handle: PanelModule.PaperPanelHandle;
 
   before(() => {
@@ -47,8 +46,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
     fake.errors.length = 0;
     calls = [];
     saved = false;
-    subscriptions = [];
-    handle = panelModule.registerPaperPanel({ extensionUri: new FakeUri('ext'), subscriptions } as never, {
+    handle = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
       cite: (p) => calls.push(`cite ${p.id}`),
       copyBibtex: (p) => calls.push(`copyBibtex ${p.id}`),
       toggleSaved: async (p) => {
@@ -59,9 +57,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
     });
   });
 
-  afterEach(() => {
-    for (const s of subscriptions) s.dispose();
-  });
+  afterEach(() => handle.dispose());
 
   const lastPanel = (): FakeWebviewPanel => {
     const panel = fake.panels[fake.panels.length - 1];
@@ -169,9 +165,8 @@ describe('paper panel (host side, stand-in vscode)', () => {
   });
 
   it('says so when an action fails, without an unhandled rejection', async () => {
-    for (const s of subscriptions) s.dispose();
-    subscriptions = [];
-    handle = panelModule.registerPaperPanel({ extensionUri: new FakeUri('ext'), subscriptions } as never, {
+    handle.dispose();
+    handle = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
       cite: async () => {
         throw new Error('boom');
       },
@@ -185,11 +180,9 @@ describe('paper panel (host side, stand-in vscode)', () => {
     assert.equal(fake.errors.length, 1);
   });
 
-  it('restores the saved paper into the panel VS Code hands back after a reload', async () => {
-    const serializer = fake.serializers.get('litfeed.paper');
-    assert.ok(serializer, 'no serializer registered for litfeed.paper');
+  it('restores the saved paper into the panel VS Code hands back after a reload', () => {
     const panel = new FakeWebviewPanel('litfeed.paper');
-    await serializer.deserializeWebviewPanel(panel, { paperId: paper.id, paper });
+    handle.restore(panel as never, { paperId: paper.id, paper });
     assert.equal(panel.disposed, false);
     assert.equal(panel.webview.options.enableScripts, true);
     assert.match(panel.webview.html, /script-src &#39;nonce-/);
@@ -197,11 +190,9 @@ describe('paper panel (host side, stand-in vscode)', () => {
     assert.equal((panel.posted[0] as { model: { id: string } }).model.id, paper.id);
   });
 
-  it('closes a restored panel whose state holds no paper', async () => {
-    const serializer = fake.serializers.get('litfeed.paper');
-    assert.ok(serializer);
+  it('closes a restored panel whose state holds no paper', () => {
     const panel = new FakeWebviewPanel('litfeed.paper');
-    await serializer.deserializeWebviewPanel(panel, { something: 'else' });
+    handle.restore(panel as never, { something: 'else' });
     assert.equal(panel.disposed, true);
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * Where a citation key is being typed. Part of the start-up bundle: the completion provider
+ * registered there asks this before loading the rest of LitFeed, so typing elsewhere in a
+ * .tex or .md file loads nothing.
+ */
+import type * as vscode from 'vscode';
+import { documentLanguage } from './documentLanguage';
+
+/** Languages whose citation syntax LitFeed completes, and the text before the cursor that starts a key. */
+const CONTEXTS: Record<string, RegExp> = {
+  // \cite{a,b|  \citep[p.~3]{|  \autocite*{|
+  latex: /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]\n]*\]){0,2}\{[^}\n]*$/,
+  // [@a; @b|   or a bare @key in running text
+  markdown: /(?:^|[\s[;(])@[\p{L}\p{N}_:.#$%&+?<>~/-]*$/u,
+  typst: /(?:^|[\s(\[])@[\p{L}\p{N}_:.-]*$/u,
+};
+const LANGUAGE_CONTEXT: Record<string, string> = { latex: 'latex', tex: 'latex', markdown: 'markdown', quarto: 'markdown', rmd: 'markdown', typst: 'typst' };
+
+/** The documents completion is offered in, plain-text .typ/.qmd/.Rmd files included. */
+export const COMPLETION_SELECTOR: vscode.DocumentSelector = [
+  ...Object.keys(LANGUAGE_CONTEXT).map((language) => ({ language })),
+  { language: 'plaintext', pattern: '**/*.{typ,qmd,Rmd,rmd}' },
+];
+
+/** The line up to the cursor when it is inside a citation, else undefined. */
+export function citeLinePrefix(doc: vscode.TextDocument, position: vscode.Position): string | undefined {
+  const context = CONTEXTS[LANGUAGE_CONTEXT[documentLanguage(doc)] ?? ''];
+  if (!context) return undefined;
+  const line = doc.lineAt(position.line).text.slice(0, position.character);
+  return context.test(line) ? line : undefined;
+}

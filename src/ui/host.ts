@@ -1,0 +1,58 @@
+/**
+ * What the start-up bundle (`extension.ts`: cache, feed tree, reading list, status bar) hands
+ * the lazily loaded one (`features.ts`: network, search, citations, the paper panel, arXiv,
+ * the commands' bodies). Only types cross this line at build time; the objects are shared at
+ * run time, so both bundles see the same state.
+ */
+import type * as vscode from 'vscode';
+import type { Paper } from '../core/paper';
+import type { FeedStore } from '../core/store';
+import type { ArxivNode, ArxivTreeProvider } from './arxivTree';
+import type { CommandName } from './commandIds';
+import type { FeedController } from './feedController';
+import type { FeedNode, FeedTreeProvider, PaperMarker } from './feedTree';
+import type { FetchedRange } from '../core/feedService';
+import type { FeedRange } from '../core/range';
+import type { Settings } from './settings';
+import type { UserState } from './userState';
+
+export interface Host {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  /** The current settings (re-read on every change). */
+  settings(): Settings;
+  today(): string;
+  store: FeedStore;
+  user: UserState;
+  marker: PaperMarker;
+  feed: FeedController;
+  tree: FeedTreeProvider;
+  view: vscode.TreeView<FeedNode>;
+  /** The feed rows selected, as the user sees them (see App.selection). */
+  selection(): readonly FeedNode[];
+  arxivTree: ArxivTreeProvider;
+  arxivView: vscode.TreeView<ArxivNode>;
+}
+
+/** What the lazily loaded bundle gives back: everything not needed to draw the first screen. */
+export interface Features extends vscode.Disposable {
+  commands: Record<CommandName, (...args: unknown[]) => unknown>;
+  /** The network half of FeedService: the Hugging Face daily papers of a range. */
+  fetchRange(range: FeedRange, signal?: AbortSignal): Promise<FetchedRange>;
+  /** VS Code restoring the paper panel after a reload. */
+  restorePanel(panel: vscode.WebviewPanel, state: unknown): void;
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]>;
+  /** Re-reads the cached arXiv listings into the arXiv view. */
+  reloadArxiv(): Promise<void>;
+  refreshArxiv(quiet: boolean): Promise<void>;
+  showWatched(papers?: Paper[]): Promise<void>;
+  /** After a successful feed refresh: the search index learns the new papers. */
+  feedRefreshed(): void;
+  /** After the reading list or read marks changed. */
+  userChanged(): void;
+  settingsChanged(before: Settings): void;
+}
+
+export interface FeaturesModule {
+  createFeatures(host: Host): Features;
+}

@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+
+/** The source files (repo-relative) esbuild puts into the bundle of `entry`. */
+async function bundleInputs(entry: string): Promise<string[]> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(repoRoot, entry)],
+    absWorkingDir: repoRoot,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  return Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([file]) => file);
+}
+
+// What drawing the first screen must not pay for: each of these is in features.js (or its own
+// bundle) and loaded on first use. A careless import from '../core' would pull them back in.
+const LATER = [
+  'node_modules/fuse.js/',
+  'src/core/http.ts',
+  'src/core/search.ts',
+  'src/core/library.ts',
+  'src/core/bibtex.ts',
+  'src/core/citekey.ts',
+  'src/core/bibdb.ts',
+  'src/core/arxivFeed.ts',
+  'src/core/sources/arxiv.ts',
+  'src/core/sources/huggingface.ts',
+  'src/core/paperView.ts',
+  'src/ui/citations.ts',
+  'src/ui/commands.ts',
+  'src/ui/paperPanel.ts',
+  'src/ui/searchPick.ts',
+  'src/webview/',
+];
+
+describe('the start-up bundle', function () {
+  this.timeout(30_000);
+  let startup: string[];
+  let features: string[];
+
+  before(async () => {
+    [startup, features] = await Promise.all([bundleInputs('src/extension.ts'), bundleInputs('src/features.ts')]);
+  });
+
+  it('holds the first screen: cache, feed service, tree, reading list', () => {
+    for (const file of ['src/core/store.ts', 'src/core/feedService.ts', 'src/ui/feedTree.ts', 'src/ui/feedController.ts', 'src/core/readingList.ts']) {
+      assert.ok(startup.includes(file), `${file} is missing from the start-up bundle`);
+    }
+  });
+
+  it('leaves search, citations, the network, the panel and the commands to features.js', () => {
+    const leaked = startup.filter((file) => LATER.some((prefix) => file.startsWith(prefix)));
+    assert.deepEqual(leaked, []);
+  });
+
+  it('features.js has what the start-up bundle left out', () => {
+    for (const prefix of LATER.filter((p) => !p.startsWith('src/webview/') && p !== 'src/core/bibdb.ts' && p !== 'src/core/paperView.ts')) {
+      assert.ok(features.some((file) => file.startsWith(prefix)), `${prefix} is in neither bundle`);
+    }
+  });
+});
