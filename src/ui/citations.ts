@@ -19,6 +19,7 @@ import {
 import { BibTargetFinder, readText } from './bibTarget';
 import type { CitationSettings } from './settings';
 import { documentLanguage } from './documentLanguage';
+import { markedReadonlyBySetting } from './readonlySetting';
 
 /** What a cite or add-entry run decided, for messages and tests. */
 export interface CiteResult {
@@ -316,6 +317,11 @@ export class Citer {
  * leaves the document changed and the .bib unsaveable.
  */
 async function isReadonly(uri: vscode.Uri): Promise<boolean> {
+  try {
+    if (markedReadonlyBySetting(await vscode.workspace.openTextDocument(uri))) return true;
+  } catch {
+    // Not openable as text: the checks below still apply.
+  }
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.permissions !== undefined && (stat.permissions & vscode.FilePermission.Readonly) !== 0) return true;

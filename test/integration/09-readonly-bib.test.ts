@@ -1,8 +1,10 @@
 // A .bib LitFeed may not write is refused before anything is edited. As root (CI) a chmod does
 // not stop writes, so the read-only file lives on a read-only file system registered here.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { CURSOR, cite, closeEverything, paper } from './citeSupport';
+import { CURSOR, cite, closeEverything, openAt, paper, parseBibFile, scratchDir, workspaceDir } from './citeSupport';
 import { activate } from './helpers';
 
 const SCHEME = 'litfeed-readonly-test';
@@ -76,5 +78,50 @@ describe('a read-only .bib', () => {
     const bibDoc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === SCHEME && d.uri.path === '/refs.bib');
     assert.ok(!bibDoc || (!bibDoc.isDirty && bibDoc.getText() === BIB), 'the .bib buffer changed');
     assert.strictEqual(files.writes, 0);
+  });
+});
+
+// VS Code's files.readonlyInclude marks files read-only for a person typing, but lets an
+// extension's WorkspaceEdit through; LitFeed reads the setting itself.
+describe('a .bib marked read-only by files.readonlyInclude', () => {
+  const files = () => vscode.workspace.getConfiguration('files');
+  before(() => activate());
+  afterEach(async () => {
+    await files().update('readonlyInclude', undefined, vscode.ConfigurationTarget.Global);
+    await files().update('readonlyExclude', undefined, vscode.ConfigurationTarget.Global);
+    await closeEverything();
+  });
+
+  /** A paper.tex citing from refs.bib in a new scratch folder; returns the folder. */
+  async function texWithBib(name: string): Promise<string> {
+    const dir = scratchDir(name);
+    fs.writeFileSync(path.join(dir, 'refs.bib'), BIB);
+    await openAt(path.join(dir, 'paper.tex'), TEX);
+    return dir;
+  }
+
+  it('is refused, the document and the .bib untouched', async () => {
+    const dir = await texWithBib('ro-setting');
+    const glob = `${path.relative(workspaceDir(), dir).split(path.sep).join('/')}/*.bib`;
+    await files().update('readonlyInclude', { [glob]: true }, vscode.ConfigurationTarget.Global);
+    const doc = vscode.window.activeTextEditor?.document;
+    const before = doc?.getText();
+    const result = await cite(paper('2503.04322', 'Marked Read Only', ['Grace Hopper']));
+    assert.strictEqual(result, undefined, 'the cite went through');
+    assert.strictEqual(doc?.getText(), before);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'refs.bib'), 'utf8'), BIB);
+    const bibDoc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === path.join(dir, 'refs.bib'));
+    assert.ok(!bibDoc || !bibDoc.isDirty, 'the .bib buffer changed');
+  });
+
+  it('goes through when files.readonlyExclude takes the file back out', async () => {
+    const dir = await texWithBib('ro-excluded');
+    await files().update('readonlyInclude', { '**/*.bib': true }, vscode.ConfigurationTarget.Global);
+    await files().update('readonlyExclude', { [`**/${path.basename(dir)}/refs.bib`]: true }, vscode.ConfigurationTarget.Global);
+    const result = await cite(paper('2503.04323', 'Excluded Again', ['Grace Hopper']));
+    assert.ok(result, 'the cite was refused');
+    assert.deepStrictEqual(result.added, [result.keys[0]]);
+    const keys = (await parseBibFile(path.join(dir, 'refs.bib'))).map((e) => e.key);
+    assert.deepStrictEqual(keys, ['kept2020', result.keys[0]]);
   });
 });
