@@ -67,7 +67,21 @@ export function dayLabel(day: string, today: string, locale?: string): string {
   if (day === 'undated') return 'Undated';
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return dayFormat(locale ?? 'en-GB').format(date);
+  const lang = locale ?? 'en-GB';
+  return US_ENGLISH.test(lang) ? usEnglishDay(date) : dayFormat(lang).format(date);
+}
+
+// VS Code's English is `en`, and these labels are on the first screen: the first
+// Intl.DateTimeFormat of a process costs about 14 ms in the extension host (measured in
+// code-server 4.139) while ICU loads its data. For US English the label is written here, the
+// same text Intl gives (a unit test compares them over four years); other languages use Intl.
+const US_ENGLISH = /^en(?:-us)?$/i;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Fri, Nov 27, 2026", for a UTC midnight. */
+export function usEnglishDay(date: Date): string {
+  return `${WEEKDAYS[date.getUTCDay()]}, ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
 }
 
 // A formatter per locale, kept: a week's labels are drawn on every redraw, and making a

@@ -51,6 +51,8 @@ describe('bench smoke run', function () {
     const activation = result.rows.find((r) => r.id === 'activation') as BenchRow;
     const floorAsync = activation.details?.floorAsyncMs;
     assert.ok(typeof floorAsync === 'number' && floorAsync > 0, `floorAsyncMs is ${String(floorAsync)}`);
+    const items = activation.details?.treeItemsMs;
+    assert.ok(typeof items === 'number' && items > 0, `treeItemsMs is ${String(items)}`);
     // The bundle row is a size, not a timing: the one figure a smoke run can hold to its goal.
     const bundle = result.rows.find((r) => r.id === 'bundle') as BenchRow;
     assert.ok(bundle.value > 10 && bundle.value < 1024, `bundle size ${bundle.value} KiB`);

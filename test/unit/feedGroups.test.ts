@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ageLabel, dayLabel, groupByDay, sortPapers, type Paper } from '../../src/core';
+import { usEnglishDay } from '../../src/core/feedGroups';
 
 function paper(id: string, fields: Partial<Paper> = {}): Paper {
   return { id, title: `Title ${id}`, authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily', ...fields };
@@ -56,6 +57,18 @@ describe('grouping and sorting the feed', () => {
     assert.equal(dayLabel('2026-11-29', '2026-11-29'), 'Today');
     assert.equal(dayLabel('2026-11-28', '2026-11-29'), 'Yesterday');
     assert.equal(dayLabel('2026-11-25', '2026-11-29'), 'Wed, 25 Nov 2026');
+  });
+
+  it('writes US English day labels itself, exactly as Intl would', () => {
+    const intl = new Intl.DateTimeFormat('en-US', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const start = Date.UTC(2024, 0, 1);
+    for (let i = 0; i < 4 * 366; i++) {
+      const date = new Date(start + i * 86_400_000);
+      assert.equal(usEnglishDay(date), intl.format(date), date.toISOString());
+    }
+    assert.equal(dayLabel('2026-11-27', '2026-11-29', 'en'), 'Fri, Nov 27, 2026');
+    assert.equal(dayLabel('2026-09-05', '2026-11-29', 'EN-us'), 'Sat, Sep 5, 2026');
+    assert.equal(dayLabel('2026-11-27', '2026-11-29', 'de'), new Intl.DateTimeFormat('de', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date('2026-11-27T00:00:00Z')));
   });
 
   it('writes ages compactly', () => {
