@@ -7,20 +7,9 @@
  * (node scripts/vscode-server/install.js).
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newWorkbenchPage, resultsDir } from '../../scripts/vscode-server/browser';
-import { codeServerInstall, repoRoot, startCodeServer, type CodeServer } from '../../scripts/vscode-server/codeServer';
-import { copyWorkspace } from '../../scripts/vscode-server/runIntegration';
-import { expectedThisWeek, startHfFixtureServer, utcDay, type FixtureServer } from '../fixtures/server/hfFixtureServer';
-import { clean, runFromPalette, waitFor } from './e2eSupport';
-
-const SIDEBAR_ROWS = '.part.sidebar .monaco-list-row';
-
-async function sidebarRows(page: Page): Promise<string[]> {
-  return (await page.locator(SIDEBAR_ROWS).allInnerTexts()).map((t) => clean(t).replace(/\s+/g, ' ').trim());
-}
+import type { Page } from 'playwright-core';
+import { expectedThisWeek, utcDay, type FixtureServer } from '../fixtures/server/hfFixtureServer';
+import { SIDEBAR_ROWS, clean, runFromPalette, sidebarRows, startWorkbench, waitFor, type Workbench } from './e2eSupport';
 
 /** Text of every editor and every frame (webviews live in nested iframes). */
 async function visibleDocumentText(page: Page): Promise<string> {
@@ -34,44 +23,26 @@ async function visibleDocumentText(page: Page): Promise<string> {
 
 describe('LitFeed in code-server (e2e)', function () {
   this.timeout(120_000);
+  let wb: Workbench;
   let fixture: FixtureServer;
-  let server: CodeServer;
-  let browser: Browser;
   let page: Page;
-  const shots = resultsDir(repoRoot);
   const expected = expectedThisWeek();
   const today = expected.filter((p) => p.day === utcDay(new Date())).sort((a, b) => b.upvotes - a.upvotes);
 
-  const shot = (name: string) => page.screenshot({ path: path.join(shots, `e2e-${name}.png`) });
+  const shot = (name: string) => wb.shot(name);
 
   before(async function () {
     this.timeout(300_000);
-    // LITFEED_E2E_VSIX: check another build (e.g. a deliberately broken one) with the same suite.
-    const vsix = path.resolve(process.env.LITFEED_E2E_VSIX ?? path.join(repoRoot, 'litfeed.vsix'));
-    assert.ok(fs.existsSync(vsix), 'litfeed.vsix is missing: run `npm run package` first');
-    const layout = codeServerInstall({ install: true });
-    fixture = await startHfFixtureServer();
-    server = await startCodeServer({
-      vsix: [vsix],
-      settings: {
-        'litfeed.sources.huggingFace.baseUrl': fixture.url,
-        'litfeed.feed.range': 'week',
-        'litfeed.feed.sort': 'upvotes',
-        'litfeed.network.timeoutSeconds': 5,
-      },
-      logFile: path.join(shots, 'e2e-code-server.log'),
-    });
-    browser = await launchBrowser(layout.chromium, server.xdgEnv);
-    page = await newWorkbenchPage(browser);
-    await page.goto(server.folderUrl(copyWorkspace('litfeed-e2e-')));
-    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    // LITFEED_E2E_VSIX (read by startWorkbench): check another build, e.g. a deliberately
+    // broken one, with the same suite.
+    wb = await startWorkbench('feed');
+    ({ fixture, page } = wb);
   });
 
   after(async () => {
     if (page) await shot('last').catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    await fixture?.close();
+    // Closing the fixture server a second time (the offline test stopped it) is harmless.
+    await wb?.close();
   });
 
   it('shows day groups and papers from the fixture server after a click on the LitFeed icon', async () => {
