@@ -54,6 +54,14 @@ export function isIsoDay(s: unknown): s is string {
 }
 
 /** `day` moved by `n` days (negative goes back). */
+/**
+ * Newest first, for ISO dates, days and date-times: they sort as strings. `localeCompare`
+ * would give the same order but loads ICU's collation data (about 8 ms) on first use.
+ */
+export function newestFirst(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
 export function addDays(day: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`day offset must be an integer: ${n}`);
   return formatDay(new Date(parseDay(day).getTime() + n * DAY_MS));

@@ -1,4 +1,5 @@
-import { addDays } from './dates';
+import { dateFormat } from './dateFormat';
+import { addDays, newestFirst } from './dates';
 import type { Paper } from './paper';
 
 export type SortOrder = 'upvotes' | 'date' | 'title';
@@ -22,8 +23,6 @@ export interface DayGroup {
 let titleCollator: Intl.Collator | undefined;
 const byTitle = (a: Paper, b: Paper) => (titleCollator ??= new Intl.Collator(undefined, { sensitivity: 'base' })).compare(a.title, b.title);
 
-/** ISO dates and days compare as strings; `localeCompare` would load the collation data. */
-const descending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
 interface Keyed {
   paper: Paper;
@@ -34,7 +33,7 @@ const byTitleKey = (a: Keyed, b: Keyed) => (a.title < b.title ? -1 : a.title > b
 
 const keyedComparators: Record<Exclude<SortOrder, 'title'>, (a: Keyed, b: Keyed) => number> = {
   upvotes: (a, b) => (b.paper.upvotes ?? 0) - (a.paper.upvotes ?? 0) || byTitleKey(a, b),
-  date: (a, b) => descending(a.paper.published ?? '', b.paper.published ?? '') || byTitleKey(a, b),
+  date: (a, b) => newestFirst(a.paper.published ?? '', b.paper.published ?? '') || byTitleKey(a, b),
 };
 
 export function sortPapers(papers: readonly Paper[], order: SortOrder): Paper[] {
@@ -56,7 +55,7 @@ export function groupByDay(papers: readonly Paper[], order: SortOrder): DayGroup
     list.push(paper);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : descending(a, b)))
+    .sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : newestFirst(a, b)))
     .map(([day, list]) => ({ day, papers: sortPapers(list, order) }));
 }
 
@@ -68,7 +67,7 @@ export function dayLabel(day: string, today: string, locale?: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
   const lang = locale ?? 'en-GB';
-  return US_ENGLISH.test(lang) ? usEnglishDay(date) : dayFormat(lang).format(date);
+  return US_ENGLISH.test(lang) ? usEnglishDay(date) : dateFormat(lang, DAY_LABEL).format(date);
 }
 
 // VS Code's English is `en`, and these labels are on the first screen: the first
@@ -84,17 +83,7 @@ export function usEnglishDay(date: Date): string {
   return `${WEEKDAYS[date.getUTCDay()]}, ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
 }
 
-// A formatter per locale, kept: a week's labels are drawn on every redraw, and making a
-// DateTimeFormat costs far more than using one (the first in a process loads ICU's data).
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(locale: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    dayFormats.set(locale, format);
-  }
-  return format;
-}
+const DAY_LABEL: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
 
 /** Compact age for "cached 3 h ago" style labels. */
 export function ageLabel(fromIso: string, now: Date): string {

@@ -1,3 +1,4 @@
+import { newestFirst } from './dates';
 import type { Logger } from './log';
 import type { Paper, SourceId } from './paper';
 import { pastRangeDays, rangeKey, type FeedRange } from './range';
@@ -150,8 +151,7 @@ export class FeedService {
 function papersOf(days: CachedDay[]): Paper[] {
   const seen = new Set<string>();
   const papers: Paper[] = [];
-  // Plain comparison: ISO days sort as strings, and `localeCompare` would load ICU's collation data.
-  for (const day of [...days].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))) {
+  for (const day of [...days].sort((a, b) => newestFirst(a.day, b.day))) {
     for (const paper of day.papers) {
       if (seen.has(paper.id)) continue;
       seen.add(paper.id);

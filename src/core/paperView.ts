@@ -5,6 +5,7 @@
  * absent ones, links are only the ones the host would open, and text is split into math and
  * non-math segments once, here.
  */
+import { dateFormat } from './dateFormat';
 import { checkLink, normaliseImageUrl } from './links';
 import { splitParagraphs, splitMath, segmentsToPlainText, type Segment } from './math';
 import { arxivLinks, collapseWhitespace, normaliseArxivId, type Paper } from './paper';
@@ -145,10 +146,10 @@ function dateView(value: unknown, locale: string): DateView | undefined {
 function formatDate(date: Date, locale: string): string {
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
   try {
-    return new Intl.DateTimeFormat(locale, options).format(date);
+    return dateFormat(locale, options).format(date);
   } catch {
     // An unknown or malformed locale tag throws; English is better than nothing.
-    return new Intl.DateTimeFormat('en', options).format(date);
+    return dateFormat('en', options).format(date);
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { dateFormat } from '../core/dateFormat';
 import { isoWeekOf } from '../core/dates';
 import type { FeedFilter } from '../core/feedFilter';
 import { ageLabel } from '../core/feedGroups';
@@ -176,13 +177,13 @@ export class FeedController implements vscode.Disposable {
     const date = new Date(`${range.anchor}T00:00:00Z`);
     switch (range.kind) {
       case 'day':
-        return new Intl.DateTimeFormat(vscode.env.language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+        return dateFormat(vscode.env.language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
       case 'week': {
         const [year, week] = isoWeekOf(range.anchor).split('-W');
         return vscode.l10n.t('Week {0}, {1}', Number(week), year);
       }
       case 'month':
-        return new Intl.DateTimeFormat(vscode.env.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+        return dateFormat(vscode.env.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
     }
   }
 
