@@ -44,7 +44,7 @@ async function main() {
     },
     {
       // The BibTeX parser is large (~550 KB) and only needed when a .bib is read, so it is
-      // its own file that core/bibdb loads on first use instead of part of the start-up bundle.
+      // its own file that core/cite/bibDocument loads on first use instead of part of the start-up bundle.
       entryPoints: ['@retorquere/bibtex-parser'],
       outfile: 'dist/bibtex-parser.js',
       platform: 'node',

@@ -28,7 +28,9 @@ async function main() {
   const itemsMs = performance.now() - end;
   if (items.some((item) => !item.label)) throw new Error('a day group has no label');
   const papers = groups.reduce((n, g) => n + (g.kind === 'day' ? g.group.papers.length : 0), 0);
-  process.stdout.write(`${JSON.stringify({ ms: end - start, cpuMs: (used.user + used.system) / 1000, requireMs: loaded - start, activateMs: end - loaded, itemsMs, groups: groups.length, papers, state: api.state().source })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: end - start, cpuMs: (used.user + used.system) / 1000, requireMs: loaded - start, activateMs: end - loaded, itemsMs, groups: groups.length, papers, state: api.state().source })}\n`,
+  );
   // Timers the extension started (auto-refresh) would keep the process alive.
   process.exit(0);
 }

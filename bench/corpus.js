@@ -38,7 +38,8 @@ function rng(seed) {
 
 const split = (/** @type {string} */ s) => s.trim().split(/\s*\|\s*/);
 
-const ADJECTIVES = split(`Efficient | Scalable | Robust | Unified | Adaptive | Sparse | Dense | Multimodal | Self-Supervised |
+const ADJECTIVES =
+  split(`Efficient | Scalable | Robust | Unified | Adaptive | Sparse | Dense | Multimodal | Self-Supervised |
   Contrastive | Hierarchical | Latent | Generalist | Lightweight | Interpretable | Controllable | Compositional | Causal |
   Continual | Federated | Differentiable | Probabilistic | Geometric | Long-Context | Low-Rank | Quantized | Streaming |
   Zero-Shot | Few-Shot | Open-Vocabulary | Instruction-Tuned | Verifiable | Faithful | Grounded | Embodied | Autoregressive |
@@ -73,25 +74,31 @@ const TASKS = split(`Video Generation | Image Editing | Code Generation | Mathem
   Instruction Following | Multi-Turn Dialogue | Tabular Prediction | Music Generation | Audio Captioning |
   Image Captioning | Embodied Navigation | Program Repair | Formal Verification | Data Contamination Detection`);
 
-const DOMAINS = split(`Medical Imaging | Radiology Reports | Low-Resource Languages | Scientific Literature | Legal Documents |
+const DOMAINS =
+  split(`Medical Imaging | Radiology Reports | Low-Resource Languages | Scientific Literature | Legal Documents |
   Financial Markets | Satellite Imagery | Remote Sensing | Genomics | Materials Science | Chemistry | Education |
   Software Engineering | Household Robotics | Surgical Video | Climate Science | Astronomy | Social Media |
   Customer Support | Mobile Devices | Edge Hardware | Large-Scale Clusters | Open-Domain Conversation | Mathematics`);
 
-const PROPERTIES = split(`Robustness | Calibration | Sample Efficiency | Generalization | Faithfulness | Safety | Memorization |
+const PROPERTIES =
+  split(`Robustness | Calibration | Sample Efficiency | Generalization | Faithfulness | Safety | Memorization |
   Emergence | Compositionality | Stability | Scalability | Interpretability | Reliability | Fairness | Efficiency`);
 
-const GERUNDS = split(`Scaling | Aligning | Distilling | Compressing | Evaluating | Benchmarking | Rethinking | Revisiting |
+const GERUNDS =
+  split(`Scaling | Aligning | Distilling | Compressing | Evaluating | Benchmarking | Rethinking | Revisiting |
   Understanding | Steering | Accelerating | Pruning | Grounding | Unifying | Bootstrapping | Probing | Training |
   Teaching | Decoding | Tokenizing | Routing | Merging | Editing | Verifying`);
 
-const NAME_HEADS = split(`Flash | Mega | Omni | Deep | Hyper | Meta | Sparse | Quant | Long | Mind | Vision | Robo | Seg | Diff |
+const NAME_HEADS =
+  split(`Flash | Mega | Omni | Deep | Hyper | Meta | Sparse | Quant | Long | Mind | Vision | Robo | Seg | Diff |
   Gen | Tok | Graph | Med | Code | Math | Pano | Nano | Uni | Any | Echo | Lumi | Aero | Hydra | Orca | Falcon | Lynx |
   Zephyr | Atlas | Nova | Pixel | Voxel | Astra | Poly | Chrono | Geo`);
-const NAME_TAILS = split(`Former | Net | MoE | Bench | LM | VLM | Diff | Agent | Seg | Gen | Flow | RL | Mamba | Tune | Bridge |
+const NAME_TAILS =
+  split(`Former | Net | MoE | Bench | LM | VLM | Diff | Agent | Seg | Gen | Flow | RL | Mamba | Tune | Bridge |
   Zero | Coder | Vid | Mesh | Splat | Reason | Prover | Search | Speech | Voice | World | Sim | Pose | Edit | Fusion`);
 
-const FIRST_NAMES = split(`Wei | Jing | Yuxuan | Xiaoming | Hao | Zhiyuan | Qian | Lei | Yifan | Ming | Jiawei | Shuo | Chen |
+const FIRST_NAMES =
+  split(`Wei | Jing | Yuxuan | Xiaoming | Hao | Zhiyuan | Qian | Lei | Yifan | Ming | Jiawei | Shuo | Chen |
   Hiroshi | Yuki | Takumi | Sakura | Min-jun | Ji-woo | Seo-yeon | Arjun | Priya | Rahul | Ananya | Vikram | Sneha |
   Aditya | Kavya | Mohammed | Fatima | Omar | Leila | Yusuf | Amir | Noor | Ahmed | Sara | Ali | Elena | Dmitri |
   Olga | Ivan | Natalia | Sergey | Anna | Mikhail | Katarzyna | Łukasz | Piotr | Agnieszka | Tomáš | Jana | Jakub |
@@ -102,7 +109,8 @@ const FIRST_NAMES = split(`Wei | Jing | Yuxuan | Xiaoming | Hao | Zhiyuan | Qian
   Kwame | Amara | Chidi | Ngozi | Tunde | Zanele | Thabo | Aisha | Mehmet | Elif | Emre | Zeynep | Nguyen | Linh |
   Minh | Thu | Somchai | Ploy | Rizwan | Ayesha | Kenji | Aiko | Daniela | Andrés | Valentina | Ricardo | Paula`);
 
-const LAST_NAMES = split(`Wang | Li | Zhang | Liu | Chen | Yang | Huang | Zhao | Wu | Zhou | Xu | Sun | Ma | Zhu | Hu | Guo | He |
+const LAST_NAMES =
+  split(`Wang | Li | Zhang | Liu | Chen | Yang | Huang | Zhao | Wu | Zhou | Xu | Sun | Ma | Zhu | Hu | Guo | He |
   Lin | Luo | Gao | Zheng | Liang | Xie | Tang | Han | Cao | Deng | Feng | Zeng | Peng | Tanaka | Suzuki | Takahashi |
   Watanabe | Yamamoto | Nakamura | Kobayashi | Sato | Kim | Lee | Park | Choi | Jung | Kang | Cho | Yoon | Sharma |
   Gupta | Patel | Singh | Kumar | Reddy | Iyer | Nair | Agarwal | Banerjee | Chatterjee | Mehta | Rao | Hassan |
@@ -184,7 +192,10 @@ function generateFeed(options) {
   };
   const hex = (/** @type {number} */ n) => {
     let s = '';
-    while (s.length < n) s += Math.floor(r.next() * 0x100000000).toString(16).padStart(8, '0');
+    while (s.length < n)
+      s += Math.floor(r.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     return s.slice(0, n);
   };
   const abstractOf = (/** @type {string} */ name) => {
@@ -243,11 +254,31 @@ function generateFeed(options) {
         _id: hex(24),
         name: authorName(),
         hidden: r.chance(0.02),
-        ...(r.chance(0.2) ? { user: { _id: hex(24), avatarUrl: `https://cdn-avatars.huggingface.co/v1/production/uploads/${hex(24)}.png`, isPro: false, fullname: authorName(), user: `user${hex(6)}`, type: 'user' } } : {}),
+        ...(r.chance(0.2)
+          ? {
+              user: {
+                _id: hex(24),
+                avatarUrl: `https://cdn-avatars.huggingface.co/v1/production/uploads/${hex(24)}.png`,
+                isPro: false,
+                fullname: authorName(),
+                user: `user${hex(6)}`,
+                type: 'user',
+              },
+            }
+          : {}),
       }));
-      const keywords = [...new Set(Array.from({ length: r.between(5, 10) }, () => lower(r.pick([...METHODS, ...TASKS, ...NOUNS]))))];
+      const keywords = [
+        ...new Set(Array.from({ length: r.between(5, 10) }, () => lower(r.pick([...METHODS, ...TASKS, ...NOUNS])))),
+      ];
       const upvotes = Math.floor(Math.pow(r.next(), 4) * 300);
-      const org = r.chance(0.4) ? { _id: hex(24), name: r.pick(ORGS).replace(/\W+/g, '-').toLowerCase(), fullname: r.pick(ORGS), avatar: `https://cdn-avatars.huggingface.co/${hex(12)}.png` } : undefined;
+      const org = r.chance(0.4)
+        ? {
+            _id: hex(24),
+            name: r.pick(ORGS).replace(/\W+/g, '-').toLowerCase(),
+            fullname: r.pick(ORGS),
+            avatar: `https://cdn-avatars.huggingface.co/${hex(12)}.png`,
+          }
+        : undefined;
       const summary = abstractOf(name);
       const submitted = `${day}T${String(r.between(0, 23)).padStart(2, '0')}:${String(r.between(0, 59)).padStart(2, '0')}:00.000Z`;
       const paper = {
@@ -261,11 +292,19 @@ function generateFeed(options) {
         discussionId: hex(24),
         ai_summary: `${name} ${lower(r.pick(GERUNDS))} ${lower(r.pick(NOUNS))} with ${lower(r.pick(METHODS))}, improving ${lower(r.pick(TASKS))} in ${lower(r.pick(DOMAINS))}.`,
         ai_keywords: keywords,
-        ...(r.chance(0.5) ? { githubRepo: r.chance(0.5) ? `https://github.com/${name.toLowerCase()}-lab/${name}` : `${name.toLowerCase()}-lab/${name}` } : {}),
+        ...(r.chance(0.5)
+          ? {
+              githubRepo: r.chance(0.5)
+                ? `https://github.com/${name.toLowerCase()}-lab/${name}`
+                : `${name.toLowerCase()}-lab/${name}`,
+            }
+          : {}),
         ...(r.chance(0.5) ? { githubStars: r.between(0, 5000) } : {}),
         ...(r.chance(0.3) ? { projectPage: `https://${name.toLowerCase()}.github.io/` } : {}),
         ...(org ? { organization: org } : {}),
-        ...(r.chance(0.2) ? { mediaUrls: [`https://cdn-uploads.huggingface.co/production/uploads/${hex(24)}/${hex(8)}.mp4`] } : {}),
+        ...(r.chance(0.2)
+          ? { mediaUrls: [`https://cdn-uploads.huggingface.co/production/uploads/${hex(24)}/${hex(8)}.mp4`] }
+          : {}),
       };
       items.push({
         paper,
@@ -274,7 +313,17 @@ function generateFeed(options) {
         summary,
         thumbnail: `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${id}.png`,
         numComments: r.between(0, 12),
-        submittedBy: { _id: hex(24), avatarUrl: `https://cdn-avatars.huggingface.co/${hex(12)}.png`, fullname: authorName(), name: `user${hex(6)}`, type: 'user', isPro: r.chance(0.3), isHf: false, isMod: false, followerCount: r.between(0, 900) },
+        submittedBy: {
+          _id: hex(24),
+          avatarUrl: `https://cdn-avatars.huggingface.co/${hex(12)}.png`,
+          fullname: authorName(),
+          name: `user${hex(6)}`,
+          type: 'user',
+          isPro: r.chance(0.3),
+          isHf: false,
+          isMod: false,
+          followerCount: r.between(0, 900),
+        },
         ...(org ? { organization: org } : {}),
         isAuthorParticipating: r.chance(0.3),
       });
@@ -330,7 +379,10 @@ function makeQueries(papers, seed = 7) {
     const n = r.between(2, 4);
     const head = words.slice(0, n).join(' ');
     const last = words[n] ?? '';
-    out.push({ kind: 'title being typed', q: last.length > 3 ? `${head} ${last.slice(0, r.between(2, last.length - 1))}` : head });
+    out.push({
+      kind: 'title being typed',
+      q: last.length > 3 ? `${head} ${last.slice(0, r.between(2, last.length - 1))}` : head,
+    });
   }
   for (let k = 0; k < 30; k++) {
     const name = r.pick(r.pick(papers).authors);
@@ -343,17 +395,26 @@ function makeQueries(papers, seed = 7) {
   const topicWords = [...METHODS, ...TASKS, ...NOUNS, ...DOMAINS].map((s) => s.toLowerCase());
   for (let k = 0; k < 40; k++) {
     const a = r.pick(topicWords).split(' ');
-    const q = a.slice(0, r.between(1, a.length)).join(' ') + (r.chance(0.4) ? ` ${r.pick(topicWords).split(' ')[0]}` : '');
+    const q =
+      a.slice(0, r.between(1, a.length)).join(' ') + (r.chance(0.4) ? ` ${r.pick(topicWords).split(' ')[0]}` : '');
     out.push({ kind: 'topic', q: k % 4 === 0 ? typoWords(q, 1) : q });
   }
   for (let k = 0; k < 25; k++) {
     const p = r.pick(papers);
     const family = (p.authors[0] ?? 'Wang').split(' ').pop();
     const word = p.title.split(' ').filter((w) => /^[A-Za-z]{5,}$/.test(w));
-    out.push({ kind: 'author + topic', q: `${family} ${(r.pick(word.length > 0 ? word : ['attention'])).toLowerCase()}` });
+    out.push({
+      kind: 'author + topic',
+      q: `${family} ${r.pick(word.length > 0 ? word : ['attention']).toLowerCase()}`,
+    });
   }
   while (out.length < 200) {
-    const word = r.pick(topicWords.join(' ').split(/[ -]/).filter((w) => w.length >= 4));
+    const word = r.pick(
+      topicWords
+        .join(' ')
+        .split(/[ -]/)
+        .filter((w) => w.length >= 4),
+    );
     out.push({ kind: 'first keystrokes', q: word.slice(0, r.between(2, 4)) });
   }
   return out.slice(0, 200);

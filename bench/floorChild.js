@@ -31,7 +31,9 @@ async function main() {
   }
   const end = performance.now();
   const used = process.cpuUsage(cpu);
-  process.stdout.write(`${JSON.stringify({ ms: end - start, cpuMs: (used.user + used.system) / 1000, files: files.length, papers })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: end - start, cpuMs: (used.user + used.system) / 1000, files: files.length, papers })}\n`,
+  );
 }
 
 main().catch((err) => {

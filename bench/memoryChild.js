@@ -27,7 +27,9 @@ async function main() {
   const after = used();
   const papers = library.all();
   const jsonBytes = Buffer.byteLength(JSON.stringify(papers));
-  process.stdout.write(`${JSON.stringify({ heapBytes: after - before, jsonBytes, papers: papers.length, index: library.size })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ heapBytes: after - before, jsonBytes, papers: papers.length, index: library.size })}\n`,
+  );
 }
 
 main().catch((err) => {

@@ -37,4 +37,6 @@ for (let s = 0; s < samples + WARMUP; s++) {
   withMapping.push(b);
 }
 if (sink === 0) throw new Error('nothing parsed');
-process.stdout.write(`${JSON.stringify({ parseMs: median(withMapping), jsonMs: median(jsonOnly), samples, batch: BATCH, bytes: Buffer.byteLength(text) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ parseMs: median(withMapping), jsonMs: median(jsonOnly), samples, batch: BATCH, bytes: Buffer.byteLength(text) })}\n`,
+);

@@ -96,14 +96,32 @@ async function measure(work) {
   let bundle = path.join(root, 'dist', 'extension.js');
   if (smoke) {
     bundle = path.join(work, 'dist', 'extension.js');
-    await esbuild.build({ entryPoints: [path.join(root, 'src/extension.ts')], outfile: bundle, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], logLevel: 'silent' });
+    await esbuild.build({
+      entryPoints: [path.join(root, 'src/extension.ts')],
+      outfile: bundle,
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      external: ['vscode'],
+      logLevel: 'silent',
+    });
   } else if (!noBuild) {
     log('building dist/ (node esbuild.js --production) …');
     const b = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: root, encoding: 'utf8' });
     if (b.status !== 0) throw new Error(`build failed: ${b.stdout}${b.stderr}`);
   }
   const coreBundle = path.join(work, 'core.js');
-  await esbuild.build({ entryPoints: [path.join(root, 'src/core/index.ts')], outfile: coreBundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/core/index.ts')],
+    outfile: coreBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
   const core = require(coreBundle);
 
   // --- corpora --------------------------------------------------------------------------
@@ -119,7 +137,8 @@ async function measure(work) {
   const writeCache = async (/** @type {string} */ dir, /** @type {number} */ days) => {
     const store = new core.FeedStore(dir);
     const fetchedAt = new Date().toISOString();
-    for (const d of parsedDays.slice(0, days)) await store.writeDay({ source: 'hf-daily', day: d.day, fetchedAt, papers: d.papers });
+    for (const d of parsedDays.slice(0, days))
+      await store.writeDay({ source: 'hf-daily', day: d.day, fetchedAt, papers: d.papers });
     return store;
   };
   log('writing the caches …');
@@ -150,7 +169,8 @@ async function measure(work) {
     const a = runChild([path.join(__dirname, 'activationChild.js'), bundle, dir10k, root]);
     const f = runChild([path.join(__dirname, 'floorChild.js'), ...weekFiles]);
     const fa = runChild([path.join(__dirname, 'floorChild.js'), '--async', ...weekFiles]);
-    if (a.papers !== f.papers || fa.papers !== f.papers) throw new Error(`activation showed ${a.papers} papers, the floors read ${f.papers} and ${fa.papers}`);
+    if (a.papers !== f.papers || fa.papers !== f.papers)
+      throw new Error(`activation showed ${a.papers} papers, the floors read ${f.papers} and ${fa.papers}`);
     if (i === 0) continue;
     act.push(a);
     floor.push(f.ms);
@@ -160,18 +180,31 @@ async function measure(work) {
   }
   const actMs = median(act.map((a) => a.ms));
   const floorMs = median(floor);
-  rows.push(row({
-    id: 'activation',
-    measure: `1. activation, ${SIZES.perDay * SIZES.mid} cached papers → first tree children`,
-    value: actMs,
-    unit: 'ms',
-    baseline: floorMs,
-    baselineLabel: `read+parse ${weekFiles.length} day files`,
-    ratio: actMs / floorMs,
-    goal: '≤ 1.3×',
-    pass: actMs / floorMs <= 1.3,
-    details: { runs, requireMs: median(act.map((a) => a.requireMs)), activateMs: median(act.map((a) => a.activateMs)), cpuMs: median(act.map((a) => a.cpuMs)), floorCpuMs: median(floorCpu), floorAsyncMs: median(floorAsync), treeItemsMs: median(act.map((a) => a.itemsMs)), dayGroups: lastAct.groups, papersShown: lastAct.papers, files: weekFiles.length },
-  }));
+  rows.push(
+    row({
+      id: 'activation',
+      measure: `1. activation, ${SIZES.perDay * SIZES.mid} cached papers → first tree children`,
+      value: actMs,
+      unit: 'ms',
+      baseline: floorMs,
+      baselineLabel: `read+parse ${weekFiles.length} day files`,
+      ratio: actMs / floorMs,
+      goal: '≤ 1.3×',
+      pass: actMs / floorMs <= 1.3,
+      details: {
+        runs,
+        requireMs: median(act.map((a) => a.requireMs)),
+        activateMs: median(act.map((a) => a.activateMs)),
+        cpuMs: median(act.map((a) => a.cpuMs)),
+        floorCpuMs: median(floorCpu),
+        floorAsyncMs: median(floorAsync),
+        treeItemsMs: median(act.map((a) => a.itemsMs)),
+        dayGroups: lastAct.groups,
+        papersShown: lastAct.papers,
+        files: weekFiles.length,
+      },
+    }),
+  );
 
   // --- 2. search per keystroke at 10k ---------------------------------------------------
   log('2. search per keystroke …');
@@ -196,24 +229,35 @@ async function measure(work) {
   const lib1k = new core.PaperLibrary(store10k, [], core.silentLogger);
   lib1k.add(corpus(SIZES.small));
   const t1k = timeQueries(lib1k);
-  rows.push(row({
-    id: 'search10k',
-    measure: `2. search per keystroke, ${lib10k.size} papers, ${queries.length} queries (p95)`,
-    value: p95,
-    unit: 'ms',
-    baseline: FRAME_MS,
-    baselineLabel: 'one frame',
-    ratio: p95 / FRAME_MS,
-    goal: `p95 ≤ ${FRAME_MS} ms`,
-    pass: p95 <= FRAME_MS,
-    details: { p50: quantile(t10k, 0.5), p95, max: Math.max(...t10k), queries: queries.length, at1k: { papers: lib1k.size, p50: quantile(t1k, 0.5), p95: quantile(t1k, 0.95) } },
-  }));
+  rows.push(
+    row({
+      id: 'search10k',
+      measure: `2. search per keystroke, ${lib10k.size} papers, ${queries.length} queries (p95)`,
+      value: p95,
+      unit: 'ms',
+      baseline: FRAME_MS,
+      baselineLabel: 'one frame',
+      ratio: p95 / FRAME_MS,
+      goal: `p95 ≤ ${FRAME_MS} ms`,
+      pass: p95 <= FRAME_MS,
+      details: {
+        p50: quantile(t10k, 0.5),
+        p95,
+        max: Math.max(...t10k),
+        queries: queries.length,
+        at1k: { papers: lib1k.size, p50: quantile(t1k, 0.5), p95: quantile(t1k, 0.95) },
+      },
+    }),
+  );
 
   // --- 3. search at 100k vs naive fuse.js -----------------------------------------------
   log('3. search at 100k against naive fuse.js …');
   const lib100k = await loadLibrary(store100k);
   const t100k = timeQueries(lib100k);
-  const subset = Array.from({ length: NAIVE_QUERIES }, (_, i) => queries[Math.floor((i * queries.length) / NAIVE_QUERIES)]);
+  const subset = Array.from(
+    { length: NAIVE_QUERIES },
+    (_, i) => queries[Math.floor((i * queries.length) / NAIVE_QUERIES)],
+  );
   const oursSubset = timeQueries(lib100k, subset);
   // The naive baseline scores every record with bitap for every query: tens of seconds per
   // query at 10k papers, minutes at 100k. It runs on a slice (the misspelled queries' papers
@@ -241,39 +285,58 @@ async function measure(work) {
   const scale = records.length / slice.length;
   const oursMed = median(oursSubset);
   const naiveMed = median(naiveSlice) * scale;
-  rows.push(row({
-    id: 'search100k',
-    measure: `3. search, ${lib100k.size} papers, ${subset.length} queries (median) vs naive fuse.js`,
-    value: oursMed,
-    unit: 'ms',
-    baseline: naiveMed,
-    baselineLabel: `new Fuse + search; ${slice.length} records × ${scale.toFixed(0)}`,
-    ratio: naiveMed / oursMed,
-    goal: '≥ 10× faster',
-    pass: naiveMed / oursMed >= 10,
-    details: { oursAll200: { p50: quantile(t100k, 0.5), p95: quantile(t100k, 0.95) }, naiveQueries: subset.length, naiveSliceRecords: slice.length, naiveSliceMedian: median(naiveSlice), scale, linearityDoubling: linearity },
-  }));
+  rows.push(
+    row({
+      id: 'search100k',
+      measure: `3. search, ${lib100k.size} papers, ${subset.length} queries (median) vs naive fuse.js`,
+      value: oursMed,
+      unit: 'ms',
+      baseline: naiveMed,
+      baselineLabel: `new Fuse + search; ${slice.length} records × ${scale.toFixed(0)}`,
+      ratio: naiveMed / oursMed,
+      goal: '≥ 10× faster',
+      pass: naiveMed / oursMed >= 10,
+      details: {
+        oursAll200: { p50: quantile(t100k, 0.5), p95: quantile(t100k, 0.95) },
+        naiveQueries: subset.length,
+        naiveSliceRecords: slice.length,
+        naiveSliceMedian: median(naiveSlice),
+        scale,
+        linearityDoubling: linearity,
+      },
+    }),
+  );
   // Top-1: ours over all 100k papers, the baseline over the slice only (fewer near-misses to
   // beat, so the comparison favours the baseline). Building the Fuse index per query changes
   // the time, not the answer, so its answers come from one index over the slice.
   const naiveFuse = new Fuse(slice, { keys: NAIVE_KEYS });
-  const naiveTop1 = qualitySet.filter(({ q, target }) => naiveFuse.search(q, { limit: 1 })[0]?.item.id === target).length;
+  const naiveTop1 = qualitySet.filter(
+    ({ q, target }) => naiveFuse.search(q, { limit: 1 })[0]?.item.id === target,
+  ).length;
   const oursTop1 = misspelled.filter(({ q, target }) => lib100k.search(q, 50)[0]?.paper.id === target).length;
   const oursQuality = (100 * oursTop1) / misspelled.length;
   const naiveQuality = (100 * naiveTop1) / qualitySet.length;
-  rows.push(row({
-    id: 'quality100k',
-    measure: `3. top-1 on misspelled titles (ours: ${misspelled.length} over ${lib100k.size} papers)`,
-    value: oursQuality,
-    unit: '%',
-    baseline: naiveQuality,
-    baselineLabel: `naive fuse.js: ${qualitySet.length} over ${slice.length}`,
-    // Percentage points apart would read better, but the column holds ratios; 0 % is floored at 1 %.
-    ratio: oursQuality / Math.max(1, naiveQuality),
-    goal: '≥ naive',
-    pass: oursQuality >= naiveQuality,
-    details: { ours: oursTop1, oursOf: misspelled.length, naive: naiveTop1, naiveOf: qualitySet.length, naiveRecords: slice.length },
-  }));
+  rows.push(
+    row({
+      id: 'quality100k',
+      measure: `3. top-1 on misspelled titles (ours: ${misspelled.length} over ${lib100k.size} papers)`,
+      value: oursQuality,
+      unit: '%',
+      baseline: naiveQuality,
+      baselineLabel: `naive fuse.js: ${qualitySet.length} over ${slice.length}`,
+      // Percentage points apart would read better, but the column holds ratios; 0 % is floored at 1 %.
+      ratio: oursQuality / Math.max(1, naiveQuality),
+      goal: '≥ naive',
+      pass: oursQuality >= naiveQuality,
+      details: {
+        ours: oursTop1,
+        oursOf: misspelled.length,
+        naive: naiveTop1,
+        naiveOf: qualitySet.length,
+        naiveRecords: slice.length,
+      },
+    }),
+  );
 
   // --- 4. parsing one day's feed --------------------------------------------------------
   log("4. parsing one day's feed …");
@@ -283,52 +346,70 @@ async function measure(work) {
   const parsed = runChild([path.join(__dirname, 'parseChild.js'), coreBundle, payloadFile, String(smoke ? 5 : 60)]);
   const parseMs = parsed.parseMs;
   const jsonMs = parsed.jsonMs;
-  rows.push(row({
-    id: 'parse',
-    measure: `4. parse one day (${feed.days[0].items.length} papers, ${(payload.length / KIB).toFixed(0)} KiB)`,
-    value: parseMs,
-    unit: 'ms',
-    baseline: jsonMs,
-    baselineLabel: 'JSON.parse alone',
-    ratio: parseMs / jsonMs,
-    goal: '≤ 2×',
-    pass: parseMs / jsonMs <= 2,
-    details: parsed,
-  }));
+  rows.push(
+    row({
+      id: 'parse',
+      measure: `4. parse one day (${feed.days[0].items.length} papers, ${(payload.length / KIB).toFixed(0)} KiB)`,
+      value: parseMs,
+      unit: 'ms',
+      baseline: jsonMs,
+      baselineLabel: 'JSON.parse alone',
+      ratio: parseMs / jsonMs,
+      goal: '≤ 2×',
+      pass: parseMs / jsonMs <= 2,
+      details: parsed,
+    }),
+  );
 
   // --- 5. memory ------------------------------------------------------------------------
   log('5. memory …');
   const mem = runChild(['--expose-gc', path.join(__dirname, 'memoryChild.js'), coreBundle, dir100k]);
-  rows.push(row({
-    id: 'memory',
-    measure: `5. heap after loading ${mem.papers} papers into the library`,
-    value: mem.heapBytes / KIB / KIB,
-    unit: 'MiB',
-    baseline: mem.jsonBytes / KIB / KIB,
-    baselineLabel: 'their JSON',
-    ratio: mem.heapBytes / mem.jsonBytes,
-    goal: '≤ 2×',
-    pass: mem.heapBytes / mem.jsonBytes <= 2,
-    details: mem,
-  }));
+  rows.push(
+    row({
+      id: 'memory',
+      measure: `5. heap after loading ${mem.papers} papers into the library`,
+      value: mem.heapBytes / KIB / KIB,
+      unit: 'MiB',
+      baseline: mem.jsonBytes / KIB / KIB,
+      baselineLabel: 'their JSON',
+      ratio: mem.heapBytes / mem.jsonBytes,
+      goal: '≤ 2×',
+      pass: mem.heapBytes / mem.jsonBytes <= 2,
+      details: mem,
+    }),
+  );
 
   // --- 6. bundle size -------------------------------------------------------------------
   const size = fs.statSync(bundle).size;
-  rows.push(row({
-    id: 'bundle',
-    measure: `6. ${smoke ? 'extension bundle (smoke build)' : 'dist/extension.js'}, minified`,
-    value: size / KIB,
-    unit: 'KiB',
-    baseline: BUNDLE_LIMIT / KIB,
-    baselineLabel: 'limit',
-    ratio: size / BUNDLE_LIMIT,
-    goal: '≤ 200 KiB',
-    pass: size <= BUNDLE_LIMIT,
-    details: { bytes: size },
-  }));
+  rows.push(
+    row({
+      id: 'bundle',
+      measure: `6. ${smoke ? 'extension bundle (smoke build)' : 'dist/extension.js'}, minified`,
+      value: size / KIB,
+      unit: 'KiB',
+      baseline: BUNDLE_LIMIT / KIB,
+      baselineLabel: 'limit',
+      ratio: size / BUNDLE_LIMIT,
+      goal: '≤ 200 KiB',
+      pass: size <= BUNDLE_LIMIT,
+      details: { bytes: size },
+    }),
+  );
 
-  const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / KIB ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` };
-  return { date: new Date().toISOString(), smoke, machine, corpus: { papers: allPapers.length, queries: queries.length }, rows };
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / KIB ** 3),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  return {
+    date: new Date().toISOString(),
+    smoke,
+    machine,
+    corpus: { papers: allPapers.length, queries: queries.length },
+    rows,
+  };
 }
 
 /**
@@ -369,7 +450,9 @@ main()
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {
       const m = result.machine;
-      process.stdout.write(`LitFeed bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}${result.smoke ? ' (smoke run)' : ''}\n\n`);
+      process.stdout.write(
+        `LitFeed bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}${result.smoke ? ' (smoke run)' : ''}\n\n`,
+      );
       process.stdout.write(`${table(result)}\n`);
       const d = Object.fromEntries(result.rows.map((r) => [r.id, /** @type {any} */ (r.details)]));
       process.stdout.write(

@@ -213,7 +213,19 @@ function inertView() {
 
 function outputChannel() {
   const ch = { name: 'LitFeed', logLevel: 2, onDidChangeLogLevel: () => disposable(), dispose: noop };
-  for (const m of ['trace', 'debug', 'info', 'warn', 'error', 'append', 'appendLine', 'replace', 'clear', 'show', 'hide']) {
+  for (const m of [
+    'trace',
+    'debug',
+    'info',
+    'warn',
+    'error',
+    'append',
+    'appendLine',
+    'replace',
+    'clear',
+    'show',
+    'hide',
+  ]) {
     /** @type {Record<string, unknown>} */ (ch)[m] = noop;
   }
   return ch;
@@ -264,7 +276,11 @@ function createStub(options) {
       /** @param {string} message @param {unknown[]} args */
       t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_m, i) => String(args[Number(i)])),
     },
-    env: { language: 'en', clipboard: { writeText: () => Promise.resolve(), readText: () => Promise.resolve('') }, openExternal: () => Promise.resolve(true) },
+    env: {
+      language: 'en',
+      clipboard: { writeText: () => Promise.resolve(), readText: () => Promise.resolve('') },
+      openExternal: () => Promise.resolve(true),
+    },
     window: lenient({
       createOutputChannel: outputChannel,
       createTreeView: inertView,
@@ -279,7 +295,10 @@ function createStub(options) {
       showErrorMessage: () => Promise.resolve(undefined),
       setStatusBarMessage: () => disposable(),
       /** @param {unknown} _o @param {(p: unknown, t: unknown) => unknown} task */
-      withProgress: (_o, task) => Promise.resolve(task({ report: noop }, { isCancellationRequested: false, onCancellationRequested: () => disposable() })),
+      withProgress: (_o, task) =>
+        Promise.resolve(
+          task({ report: noop }, { isCancellationRequested: false, onCancellationRequested: () => disposable() }),
+        ),
       activeTextEditor: undefined,
       visibleTextEditors: [],
     }),
@@ -327,7 +346,20 @@ function createStub(options) {
  * top level. Loading them here, before the clock starts, keeps the bench from charging
  * LitFeed for modules a user's editor has already paid for.
  */
-const HOST_BUILTINS = ['fs', 'fs/promises', 'os', 'http', 'net', 'crypto', 'child_process', 'string_decoder', 'zlib', 'url', 'util', 'events'];
+const HOST_BUILTINS = [
+  'fs',
+  'fs/promises',
+  'os',
+  'http',
+  'net',
+  'crypto',
+  'child_process',
+  'string_decoder',
+  'zlib',
+  'url',
+  'util',
+  'events',
+];
 
 /**
  * Makes `require('vscode')` answer with the stub, from any module.
@@ -338,7 +370,10 @@ function install(options) {
   const stub = createStub(options);
   const id = path.join(__dirname, '__vscode_stub__.js');
   const resolve = /** @type {any} */ (Module)._resolveFilename;
-  /** @type {any} */ (Module)._resolveFilename = function (/** @type {string} */ request, /** @type {unknown[]} */ ...rest) {
+  /** @type {any} */ (Module)._resolveFilename = function (
+    /** @type {string} */ request,
+    /** @type {unknown[]} */ ...rest
+  ) {
     return request === 'vscode' ? id : resolve.call(this, request, ...rest);
   };
   const mod = new Module(id);

@@ -47,10 +47,18 @@ async function main() {
   const shotPath = arg('--screenshot');
   const port = Number(arg('--port') ?? 8080);
   // tsc emits the harness even if some file in the tree has a type error.
-  step('compiling the harness (tsc)', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root], false);
-  if (process.argv.includes('--no-package') && fs.existsSync(path.join(root, 'litfeed.vsix'))) console.log('[demo] using the existing litfeed.vsix');
+  step(
+    'compiling the harness (tsc)',
+    process.execPath,
+    [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root],
+    false,
+  );
+  if (process.argv.includes('--no-package') && fs.existsSync(path.join(root, 'litfeed.vsix')))
+    console.log('[demo] using the existing litfeed.vsix');
   else step('building and packaging litfeed.vsix', 'npm', ['run', '--silent', 'package']);
-  step('making sure code-server and chromium are installed (first run: a few minutes)', process.execPath, [path.join(root, 'scripts/vscode-server/install.js')]);
+  step('making sure code-server and chromium are installed (first run: a few minutes)', process.execPath, [
+    path.join(root, 'scripts/vscode-server/install.js'),
+  ]);
 
   const { startCodeServer, codeServerInstall } = require(path.join(root, 'out/scripts/vscode-server/codeServer.js'));
   const { copyWorkspace } = require(path.join(root, 'out/scripts/vscode-server/runIntegration.js'));
@@ -82,7 +90,10 @@ async function main() {
     try {
       await page.keyboard.press('Control+P');
       await page.locator('.quick-input-widget .quick-input-box input').fill('paper.tex');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'paper.tex' }).first().waitFor({ timeout: 10_000 });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'paper.tex' })
+        .first()
+        .waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
     } catch {
       console.log('[demo] could not open paper.tex for the screenshot; continuing');
@@ -100,19 +111,32 @@ async function main() {
     // Day groups and at least one paper: an empty tree is a failure, not a picture.
     await rows.nth(1).waitFor({ state: 'visible', timeout: 30_000 });
     await rows.nth(1).click();
-    await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
+    await page
+      .locator('.editor-instance .view-lines')
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 })
+      .catch(() => undefined);
     // The abstract lives in a nested webview frame; wait until it has drawn the paper.
     const drawn = Date.now() + 20_000;
     while (Date.now() < drawn) {
       const frames = page.frames();
-      const found = await Promise.all(frames.map((f) => f.locator('#paper-title').count().catch(() => 0)));
+      const found = await Promise.all(
+        frames.map((f) =>
+          f
+            .locator('#paper-title')
+            .count()
+            .catch(() => 0),
+        ),
+      );
       if (found.some((n) => n > 0)) break;
       await page.waitForTimeout(250);
     }
     await page.waitForTimeout(1000);
     fs.mkdirSync(path.dirname(path.resolve(shotPath)), { recursive: true });
     await page.screenshot({ path: path.resolve(shotPath) });
-    console.log(`[demo] screenshot saved to ${path.resolve(shotPath)} (${await rows.count()} rows in the LitFeed view)`);
+    console.log(
+      `[demo] screenshot saved to ${path.resolve(shotPath)} (${await rows.count()} rows in the LitFeed view)`,
+    );
   } finally {
     await browser.close().catch(() => undefined);
     await server.stop();

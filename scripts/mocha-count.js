@@ -10,7 +10,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 // mocha 12 exposes the class as a named (and default) export.
-const mochaModule = /** @type {{ Mocha?: typeof import('mocha'), default?: typeof import('mocha') } & typeof import('mocha')} */ (require('mocha'));
+const mochaModule =
+  /** @type {{ Mocha?: typeof import('mocha'), default?: typeof import('mocha') } & typeof import('mocha')} */ (
+    require('mocha')
+  );
 const Mocha = mochaModule.Mocha ?? mochaModule.default ?? mochaModule;
 
 /** @param {string} dir @param {string} suffix @returns {string[]} */
@@ -18,7 +21,9 @@ function find(dir, suffix) {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? find(path.join(dir, e.name), suffix) : e.name.endsWith(suffix) ? [path.join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory() ? find(path.join(dir, e.name), suffix) : e.name.endsWith(suffix) ? [path.join(dir, e.name)] : [],
+    )
     .sort();
 }
 
@@ -27,11 +32,22 @@ async function main() {
   if (!dir || !suffix) throw new Error('usage: mocha-count.js <dir> <suffix> [timeout ms]');
   const files = find(path.resolve(dir), suffix);
   if (files.length === 0) throw new Error(`no *${suffix} files under ${dir} (did tsc run?)`);
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: Number(timeout ?? 10000), forbidOnly: true, forbidPending: true });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    timeout: Number(timeout ?? 10000),
+    forbidOnly: true,
+    forbidPending: true,
+  });
   for (const f of files) mocha.addFile(f);
   await mocha.loadFilesAsync();
   const counts = await new Promise((resolve) => {
-    const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: (runner.stats?.failures ?? 0) + (runner.stats?.pending ?? 0) }));
+    const runner = mocha.run(() =>
+      resolve({
+        passed: runner.stats?.passes ?? 0,
+        failed: (runner.stats?.failures ?? 0) + (runner.stats?.pending ?? 0),
+      }),
+    );
   });
   console.log(`LITFEED-MOCHA ${JSON.stringify(counts)}`);
   process.exitCode = counts.failed > 0 || counts.passed === 0 ? 1 : 0;

@@ -4,7 +4,10 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 (async () => {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 128, height: 128 } });
     await page.goto('file://' + path.resolve(__dirname, '../media/icon.svg'));

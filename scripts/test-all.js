@@ -63,15 +63,57 @@ function run(cmd, args) {
 /** @type {{ id: string, title: string, counted: 'single' | 'suite' | 'none', cmd: string, args: string[] }[]} */
 const steps = [
   // First, so a fresh machine has real `bibtex` for the unit suite and code-server for the rest.
-  { id: 'install', title: 'code-server + chromium + bibtex (cached)', counted: 'none', cmd: node, args: ['scripts/vscode-server/install.js', '--with-test-tools'] },
-  { id: 'types', title: 'type-check (tsc --noEmit)', counted: 'single', cmd: 'npm', args: ['run', '--silent', 'check-types'] },
+  {
+    id: 'install',
+    title: 'code-server + chromium + bibtex (cached)',
+    counted: 'none',
+    cmd: node,
+    args: ['scripts/vscode-server/install.js', '--with-test-tools'],
+  },
+  {
+    id: 'types',
+    title: 'type-check (tsc --noEmit)',
+    counted: 'single',
+    cmd: 'npm',
+    args: ['run', '--silent', 'check-types'],
+  },
   { id: 'lint', title: 'lint (eslint)', counted: 'single', cmd: 'npm', args: ['run', '--silent', 'lint'] },
   // Emits out/ even when another file has a type error; the type-check step reports those.
-  { id: 'compile', title: 'compile tests (tsc)', counted: 'none', cmd: node, args: [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root] },
-  { id: 'unit', title: 'unit tests', counted: 'suite', cmd: node, args: ['scripts/mocha-count.js', 'out/test/unit', '.test.js', '10000'] },
-  { id: 'package', title: 'build + package litfeed.vsix', counted: 'none', cmd: 'npm', args: ['run', '--silent', 'package'] },
-  { id: 'integration', title: 'integration tests in code-server', counted: 'suite', cmd: node, args: ['out/scripts/vscode-server/runIntegration.js'] },
-  { id: 'e2e', title: 'e2e tests in code-server + chromium', counted: 'suite', cmd: node, args: ['scripts/mocha-count.js', 'out/test/e2e', '.e2e.js', '120000'] },
+  {
+    id: 'compile',
+    title: 'compile tests (tsc)',
+    counted: 'none',
+    cmd: node,
+    args: [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root],
+  },
+  {
+    id: 'unit',
+    title: 'unit tests',
+    counted: 'suite',
+    cmd: node,
+    args: ['scripts/mocha-count.js', 'out/test/unit', '.test.js', '10000'],
+  },
+  {
+    id: 'package',
+    title: 'build + package litfeed.vsix',
+    counted: 'none',
+    cmd: 'npm',
+    args: ['run', '--silent', 'package'],
+  },
+  {
+    id: 'integration',
+    title: 'integration tests in code-server',
+    counted: 'suite',
+    cmd: node,
+    args: ['out/scripts/vscode-server/runIntegration.js'],
+  },
+  {
+    id: 'e2e',
+    title: 'e2e tests in code-server + chromium',
+    counted: 'suite',
+    cmd: node,
+    args: ['scripts/mocha-count.js', 'out/test/e2e', '.e2e.js', '120000'],
+  },
 ];
 
 async function main() {
@@ -108,7 +150,9 @@ async function main() {
     }
     passed += p;
     failed += f;
-    summary.push(`${step.title.padEnd(40)} ${step.counted === 'none' ? (code === 0 ? 'ok' : `exit ${code}`) : `${p} passed, ${f} failed`}  (${secs} s)`);
+    summary.push(
+      `${step.title.padEnd(40)} ${step.counted === 'none' ? (code === 0 ? 'ok' : `exit ${code}`) : `${p} passed, ${f} failed`}  (${secs} s)`,
+    );
   }
   console.log('\n=== summary ===');
   for (const line of summary) console.log(line);

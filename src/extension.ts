@@ -8,12 +8,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { FeedService } from './core/feedService';
+import { FeedService } from './core/feed/feedService';
 import type { Paper } from './core/paper';
 import { parseDailyPapers } from './core/sources/huggingfaceParse';
-import { FeedStore } from './core/store';
+import { FeedStore } from './core/feed/store';
 import { todayIso } from './core/dates';
-import { compileWatchList, type WatchMatcher } from './core/watch';
+import { compileWatchList, type WatchMatcher } from './core/tracking/watchList';
 import { ArxivTreeProvider, type ArxivNode } from './ui/arxivTree';
 import { AutoRefresher } from './ui/autoRefresh';
 import { COMPLETION_SELECTOR, citeLinePrefix } from './ui/citeContext';
@@ -26,6 +26,7 @@ import { ReadingListProvider, type ReadingNode } from './ui/readingListView';
 import { SECTION, readSettings, type Settings } from './ui/settings';
 import { FeedStatusBar } from './ui/statusBar';
 import { UserState } from './ui/userState';
+import { errorMessage } from './core/guards';
 
 /** What activate() returns: used by the integration tests and open to other extensions. */
 export interface LitFeedApi {
@@ -87,12 +88,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   };
 
   const tree = new FeedTreeProvider(marker);
-  const view = vscode.window.createTreeView<FeedNode>('litfeed.feed', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  const view = vscode.window.createTreeView<FeedNode>('litfeed.feed', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
   const feed = new FeedController(service, tree, view as vscode.TreeView<unknown>, settings, () => todayIso());
   const readingList = new ReadingListProvider(user, () => settings.readingListSort);
-  const readingView = vscode.window.createTreeView('litfeed.readingList', { treeDataProvider: readingList, canSelectMany: true });
+  const readingView = vscode.window.createTreeView('litfeed.readingList', {
+    treeDataProvider: readingList,
+    canSelectMany: true,
+  });
   const arxivTree = new ArxivTreeProvider(marker);
-  const arxivView = vscode.window.createTreeView('litfeed.arxiv', { treeDataProvider: arxivTree, showCollapseAll: true, canSelectMany: true });
+  const arxivView = vscode.window.createTreeView('litfeed.arxiv', {
+    treeDataProvider: arxivTree,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
   const statusBar = new FeedStatusBar();
   context.subscriptions.push(user, tree, view, feed, readingList, readingView, arxivTree, arxivView, statusBar);
 
@@ -122,19 +134,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
     try {
       return await lazy().commands[name](...args);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       log.error(`command litfeed.${name} failed: ${err instanceof Error && err.stack ? err.stack : message}`);
       vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: {0} failed: {1}', name, message));
       return undefined;
     }
   };
   for (const name of COMMAND_NAMES) {
-    context.subscriptions.push(vscode.commands.registerCommand(`litfeed.${name}`, (...args: unknown[]) => runCommand(name, args)));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(`litfeed.${name}`, (...args: unknown[]) => runCommand(name, args)),
+    );
   }
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(
       COMPLETION_SELECTOR,
-      { provideCompletionItems: async (doc, position) => (citeLinePrefix(doc, position) === undefined ? [] : lazy().provideCompletionItems(doc, position)) },
+      {
+        provideCompletionItems: async (doc, position) =>
+          citeLinePrefix(doc, position) === undefined ? [] : lazy().provideCompletionItems(doc, position),
+      },
       '{',
       ',',
       '@',
@@ -144,7 +161,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   const updateCounts = () => {
     const shown = feed.state().source === 'sample' ? [] : tree.visiblePapers();
     const unread = shown.filter((p) => !user.isRead(p));
-    statusBar.update({ unread: unread.length, watched: unread.filter((p) => marker.watchMatch(p)).length }, settings.statusBar);
+    statusBar.update(
+      { unread: unread.length, watched: unread.filter((p) => marker.watchMatch(p)).length },
+      settings.statusBar,
+    );
     vscode.commands.executeCommand('setContext', 'litfeed.hasWatched', tree.watchedPapers().length > 0);
   };
   const arxivWanted = () => features !== undefined || settings.arxivCategories.length > 0;
@@ -152,15 +172,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
     await feed.refresh({ quiet });
     if (settings.arxivCategories.length > 0) await lazy().refreshArxiv(true);
   };
-  const autoRefresh = new AutoRefresher(() => refreshAll(true), () => store.lastFetched('hf-daily'), log);
+  const autoRefresh = new AutoRefresher(
+    () => refreshAll(true),
+    () => store.lastFetched('hf-daily'),
+    log,
+  );
   const notifyWatched = (papers: Paper[]) => {
     const matches = papers.filter((p) => marker.watchMatch(p) && !user.isRead(p));
     if (matches.length === 0 || !settings.notifyWatchMatches) return;
     const show = vscode.l10n.t('Show');
-    const message = matches.length === 1
-      ? vscode.l10n.t('LitFeed: 1 new paper matches your watch list: {0}', matches[0].title)
-      : vscode.l10n.t('LitFeed: {0} new papers match your watch list.', matches.length);
-    vscode.window.showInformationMessage(message, show).then((choice) => (choice === show ? lazy().showWatched(matches) : undefined));
+    const message =
+      matches.length === 1
+        ? vscode.l10n.t('LitFeed: 1 new paper matches your watch list: {0}', matches[0].title)
+        : vscode.l10n.t('LitFeed: {0} new papers match your watch list.', matches.length);
+    vscode.window
+      .showInformationMessage(message, show)
+      .then((choice) => (choice === show ? lazy().showWatched(matches) : undefined));
   };
 
   context.subscriptions.push(
@@ -186,10 +213,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
       const before: Settings = settings;
       settings = readSettings();
       watch = compileWatchList({ keywords: settings.watchKeywords, authors: settings.watchAuthors });
-      feed.applySettings(settings).catch((err) => log.error(`applying settings failed: ${String(err)}`));
+      feed.applySettings(settings).catch((err) => log.error(`applying settings failed: ${errorMessage(err)}`));
       readingList.refresh();
       if (arxivWanted()) lazy().settingsChanged(before);
-      if (settings.autoRefreshHours !== before.autoRefreshHours) autoRefresh.start(settings.autoRefreshHours, { atStartup: false });
+      if (settings.autoRefreshHours !== before.autoRefreshHours) {
+        autoRefresh.start(settings.autoRefreshHours, { atStartup: false });
+      }
     }),
   );
 
@@ -198,12 +227,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   // VS Code has asked for the feed's rows, or a moment when the view is not on screen.
   await feed.reload();
   const afterFirstScreen = () => {
-    if (arxivWanted()) lazy().reloadArxiv().catch((err) => log.error(`arXiv view: ${String(err)}`));
-    store.cleanTemp().catch((err) => log.warn(`cleaning the cache's temp files failed: ${String(err)}`));
+    if (arxivWanted()) {
+      lazy()
+        .reloadArxiv()
+        .catch((err) => log.error(`arXiv view: ${errorMessage(err)}`));
+    }
+    store.cleanTemp().catch((err) => log.warn(`cleaning the cache's temp files failed: ${errorMessage(err)}`));
     const startup = settings.refreshOnStartup && feed.needsFetch() ? refreshAll(true) : Promise.resolve();
     startup
       .then(() => autoRefresh.start(settings.autoRefreshHours, { atStartup: settings.refreshOnStartup }))
-      .catch((err) => log.error(`start-up refresh failed: ${String(err)}`));
+      .catch((err) => log.error(`start-up refresh failed: ${errorMessage(err)}`));
   };
   let waited: ReturnType<typeof setTimeout> | undefined;
   const shown = new Promise<void>((resolve) => (waited = setTimeout(resolve, FIRST_SCREEN_WAIT_MS)));

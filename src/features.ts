@@ -6,19 +6,19 @@
  * when something there needs it (a start-up refresh, arXiv categories). See docs/performance.md.
  */
 import * as vscode from 'vscode';
-import { ArxivFeed } from './core/arxivFeed';
-import { bibliographyText } from './core/exportBib';
-import { ageLabel } from './core/feedGroups';
-import type { FeedFilter } from './core/feedFilter';
-import type { HttpOptions } from './core/http';
-import { PaperLibrary } from './core/library';
+import { ArxivFeed } from './core/feed/arxivFeed';
+import { bibliographyText } from './core/cite/exportBib';
+import { ageLabel } from './core/feed/dayGroups';
+import type { FeedFilter } from './core/feed/filter';
+import type { HttpOptions } from './core/net/http';
+import { PaperLibrary } from './core/search/library';
 import type { Paper } from './core/paper';
-import { Politeness } from './core/politeness';
+import { Politeness } from './core/net/politeness';
 import type { FeedRange } from './core/range';
-import { checkBaseUrl } from './core/sources/baseUrl';
+import { checkBaseUrl } from './core/net/baseUrl';
 import { searchHuggingFace } from './core/sources/hfSearch';
 import { fetchDailyPapers } from './core/sources/huggingface';
-import type { FeedStore } from './core/store';
+import type { FeedStore } from './core/feed/store';
 import { Citer } from './ui/citations';
 import { CiteCompletionProvider } from './ui/citeCompletion';
 import { commandHandlers, type App } from './ui/commands';
@@ -26,6 +26,7 @@ import type { Features, Host } from './ui/host';
 import { createPaperPanel } from './ui/paperPanel';
 import { showSearchPick } from './ui/searchPick';
 import type { Settings } from './ui/settings';
+import { errorMessage } from './core/guards';
 
 export function createFeatures(host: Host): Features {
   const { context, log, store, user, marker, feed, tree, view, arxivTree, arxivView } = host;
@@ -66,8 +67,16 @@ export function createFeatures(host: Host): Features {
     const snap = await arxiv.snapshot();
     library.add(snap.papers);
     const s = settings();
-    arxivTree.update({ categories: s.arxivCategories, papers: snap.papers.map((p) => library.get(p.id) ?? p), sort: s.sort, today: host.today() });
-    arxivView.description = snap.fetchedAt && s.arxivCategories.length > 0 ? vscode.l10n.t('fetched {0}', ageLabel(snap.fetchedAt, new Date())) : undefined;
+    arxivTree.update({
+      categories: s.arxivCategories,
+      papers: snap.papers.map((p) => library.get(p.id) ?? p),
+      sort: s.sort,
+      today: host.today(),
+    });
+    arxivView.description =
+      snap.fetchedAt && s.arxivCategories.length > 0
+        ? vscode.l10n.t('fetched {0}', ageLabel(snap.fetchedAt, new Date()))
+        : undefined;
   };
   const refreshArxiv = async (quiet: boolean) => {
     const s = settings();
@@ -76,7 +85,11 @@ export function createFeatures(host: Host): Features {
       return;
     }
     const outcome = await vscode.window.withProgress(
-      { location: quiet ? { viewId: 'litfeed.arxiv' } : vscode.ProgressLocation.Notification, title: vscode.l10n.t('LitFeed: fetching arXiv listings'), cancellable: !quiet },
+      {
+        location: quiet ? { viewId: 'litfeed.arxiv' } : vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('LitFeed: fetching arXiv listings'),
+        cancellable: !quiet,
+      },
       async (_progress, token) => {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
@@ -88,15 +101,18 @@ export function createFeatures(host: Host): Features {
             http: http(abort.signal),
           });
         } catch (err) {
-          return { papers: 0, skipped: 0, errors: [err instanceof Error ? err.message : String(err)] };
+          return { papers: 0, skipped: 0, errors: [errorMessage(err)] };
         } finally {
           sub.dispose();
         }
       },
     );
     await reloadArxiv();
-    arxivView.message = outcome.errors.length > 0 ? vscode.l10n.t('Some listings failed: {0}', outcome.errors.join('; ')) : undefined;
-    if (outcome.errors.length > 0 && !quiet) vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: {0}', outcome.errors.join('; ')));
+    arxivView.message =
+      outcome.errors.length > 0 ? vscode.l10n.t('Some listings failed: {0}', outcome.errors.join('; ')) : undefined;
+    if (outcome.errors.length > 0 && !quiet) {
+      vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: {0}', outcome.errors.join('; ')));
+    }
   };
 
   const showWatched = async (papers: Paper[] = tree.watchedPapers()) => {
@@ -107,7 +123,12 @@ export function createFeatures(host: Host): Features {
     const pick = await vscode.window.showQuickPick(
       papers.map((paper) => {
         const m = marker.watchMatch(paper);
-        return { label: paper.title, description: [...(m?.keywords ?? []), ...(m?.authors ?? [])].join(', '), detail: paper.authors.slice(0, 4).join(', '), paper };
+        return {
+          label: paper.title,
+          description: [...(m?.keywords ?? []), ...(m?.authors ?? [])].join(', '),
+          detail: paper.authors.slice(0, 4).join(', '),
+          paper,
+        };
       }),
       { placeHolder: vscode.l10n.t('Papers matching your watch list') },
     );
@@ -134,7 +155,9 @@ export function createFeatures(host: Host): Features {
       ...(citation.keyTemplate ? { keyTemplate: citation.keyTemplate } : {}),
     });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: exported {0} papers to {1}.', papers.length, vscode.workspace.asRelativePath(target)));
+    vscode.window.showInformationMessage(
+      vscode.l10n.t('LitFeed: exported {0} papers to {1}.', papers.length, vscode.workspace.asRelativePath(target)),
+    );
   };
 
   const app: App = {
@@ -152,7 +175,9 @@ export function createFeatures(host: Host): Features {
     },
     knownPapers: () => {
       const seen = new Set<string>();
-      return [...feed.papers(), ...user.savedPapers(), ...arxivTree.allPapers()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+      return [...feed.papers(), ...user.savedPapers(), ...arxivTree.allPapers()].filter(
+        (p) => !seen.has(p.id) && seen.add(p.id),
+      );
     },
     isSaved: (paper) => user.isSaved(paper),
     search: () =>
@@ -182,7 +207,8 @@ export function createFeatures(host: Host): Features {
 
   return {
     commands: commandHandlers(app),
-    fetchRange: (range: FeedRange, signal?: AbortSignal) => fetchDailyPapers({ baseUrl: huggingFace(), range, http: http(signal) }),
+    fetchRange: (range: FeedRange, signal?: AbortSignal) =>
+      fetchDailyPapers({ baseUrl: huggingFace(), range, http: http(signal) }),
     restorePanel: (panel, state) => paperPanel.restore(panel, state),
     provideCompletionItems: (doc, position) => completion.provideCompletionItems(doc, position),
     reloadArxiv,
@@ -194,7 +220,7 @@ export function createFeatures(host: Host): Features {
       library.add(user.savedPapers());
     },
     settingsChanged: (before: Settings) => {
-      reloadArxiv().catch((err) => log.error(`arXiv view: ${String(err)}`));
+      reloadArxiv().catch((err) => log.error(`arXiv view: ${errorMessage(err)}`));
       if (settings().arxivCategories.join() !== before.arxivCategories.join()) refreshArxiv(true);
     },
     dispose: () => {
@@ -204,7 +230,12 @@ export function createFeatures(host: Host): Features {
 }
 
 /** Search results are cached like feed papers (under today's day of the `hf-search` source). */
-async function cacheSearchResults(store: FeedStore, papers: Paper[], day: string, log: vscode.LogOutputChannel): Promise<void> {
+async function cacheSearchResults(
+  store: FeedStore,
+  papers: Paper[],
+  day: string,
+  log: vscode.LogOutputChannel,
+): Promise<void> {
   if (papers.length === 0) return;
   try {
     const { day: old } = await store.readDay('hf-search', day);
@@ -212,6 +243,6 @@ async function cacheSearchResults(store: FeedStore, papers: Paper[], day: string
     for (const p of papers) byId.set(p.id, p);
     await store.writeDay({ source: 'hf-search', day, fetchedAt: new Date().toISOString(), papers: [...byId.values()] });
   } catch (err) {
-    log.warn(`caching search results failed: ${String(err)}`);
+    log.warn(`caching search results failed: ${errorMessage(err)}`);
   }
 }

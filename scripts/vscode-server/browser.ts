@@ -18,7 +18,12 @@ export const chromiumArgs = [
 export async function launchBrowser(executablePath: string, xdgEnv: Record<string, string>): Promise<Browser> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^npm_/i.test(k)) env[k] = v;
-  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs, env: { ...env, ...xdgEnv } });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: chromiumArgs,
+    env: { ...env, ...xdgEnv },
+  });
   // playwright starts the browser in its own process group; register it so Ctrl-C ends it too.
   const pid = (browser as unknown as { process?: () => { pid?: number } | null }).process?.()?.pid;
   if (pid) trackProcessGroup(pid);

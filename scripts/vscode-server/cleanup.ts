@@ -41,7 +41,11 @@ function hook(): void {
   if (hooked) return;
   hooked = true;
   process.on('exit', cleanupNow);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.on(signal, () => {
       cleanupNow();
       process.exit(code);

@@ -10,7 +10,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { removeDir, stopProcessGroup, trackDir, trackProcessGroup } from './cleanup';
 
-export const repoRoot = path.resolve(__dirname, fs.existsSync(path.resolve(__dirname, '../../package.json')) ? '../..' : '../../..');
+export const repoRoot = path.resolve(
+  __dirname,
+  fs.existsSync(path.resolve(__dirname, '../../package.json')) ? '../..' : '../../..',
+);
 
 export interface InstallLayout {
   dir: string;
@@ -124,14 +127,23 @@ function healthy(port: number): Promise<boolean> {
   });
 }
 
-function envFor(layout: InstallLayout, xdg: Record<string, string>, extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
+function envFor(
+  layout: InstallLayout,
+  xdg: Record<string, string>,
+  extra: Record<string, string> | undefined,
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // `npm run` leaks its settings; code-server has no use for them.
   for (const k of Object.keys(env)) if (/^npm_/i.test(k)) delete env[k];
   return { ...env, ...xdg, ...extra, PATH: `${layout.nodeBin}${path.delimiter}${process.env.PATH ?? ''}` };
 }
 
-export function makeProfileDirs(prefix: string): { root: string; userDataDir: string; extensionsDir: string; xdgEnv: Record<string, string> } {
+export function makeProfileDirs(prefix: string): {
+  root: string;
+  userDataDir: string;
+  extensionsDir: string;
+  xdgEnv: Record<string, string>;
+} {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   trackDir(root);
   const userDataDir = path.join(root, 'user-data');
@@ -142,15 +154,30 @@ export function makeProfileDirs(prefix: string): { root: string; userDataDir: st
     XDG_CACHE_HOME: path.join(root, 'xdg/cache'),
     XDG_STATE_HOME: path.join(root, 'xdg/state'),
   };
-  for (const d of [path.join(userDataDir, 'User'), extensionsDir, ...Object.values(xdgEnv)]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [path.join(userDataDir, 'User'), extensionsDir, ...Object.values(xdgEnv)]) {
+    fs.mkdirSync(d, { recursive: true });
+  }
   return { root, userDataDir, extensionsDir, xdgEnv };
 }
 
 /** Installs a packaged extension into a profile with code-server's own CLI. */
-export function installVsix(layout: InstallLayout, vsix: string, dirs: { userDataDir: string; extensionsDir: string; xdgEnv: Record<string, string> }): void {
+export function installVsix(
+  layout: InstallLayout,
+  vsix: string,
+  dirs: { userDataDir: string; extensionsDir: string; xdgEnv: Record<string, string> },
+): void {
   const r = spawnSync(
     path.join(layout.nodeBin, 'node'),
-    [layout.codeServerEntry, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--install-extension', vsix, '--force'],
+    [
+      layout.codeServerEntry,
+      '--user-data-dir',
+      dirs.userDataDir,
+      '--extensions-dir',
+      dirs.extensionsDir,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
     { encoding: 'utf8', env: envFor(layout, dirs.xdgEnv, undefined), timeout: 120_000 },
   );
   const out = `${r.stdout}${r.stderr}`;
@@ -163,7 +190,10 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
   const layout = codeServerInstall();
   const dirs = makeProfileDirs('litfeed-cs-');
   const { root, userDataDir, extensionsDir, xdgEnv } = dirs;
-  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...quietSettings, ...options.settings }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User/settings.json'),
+    JSON.stringify({ ...quietSettings, ...options.settings }, null, 2),
+  );
   for (const vsix of options.vsix ?? []) installVsix(layout, vsix, dirs);
 
   const config = path.join(root, 'config.yaml');
@@ -177,15 +207,20 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
     const out = fs.openSync(logFile, 'a');
     const args = [
       layout.codeServerEntry,
-      '--config', config,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--config',
+      config,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ];
     const child = spawn(path.join(layout.nodeBin, 'node'), args, {
@@ -201,7 +236,9 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
     child.once('exit', (code, signal) => (exited = code ?? signal ?? 'exit'));
 
     const deadline = Date.now() + 60_000;
-    while (exited === null && Date.now() < deadline && !(await healthy(port))) await new Promise((r) => setTimeout(r, 250));
+    while (exited === null && Date.now() < deadline && !(await healthy(port))) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
     if (exited === null && (await healthy(port))) {
       const base = `http://127.0.0.1:${port}`;
       return {
@@ -226,7 +263,10 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
     }
     await stopProcessGroup(pid);
     const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
-    lastError = exited !== null ? `code-server exited (${exited}) before /healthz answered:\n${tail}` : `code-server /healthz did not answer in 60 s:\n${tail}`;
+    lastError =
+      exited !== null
+        ? `code-server exited (${exited}) before /healthz answered:\n${tail}`
+        : `code-server /healthz did not answer in 60 s:\n${tail}`;
     // A port taken between picking and binding is worth another try; other failures repeat.
     if (!/EADDRINUSE/.test(tail)) break;
   }

@@ -75,7 +75,8 @@ function ensureAptPackages({ testTools }) {
   // CI runs as root; elsewhere go through sudo.
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (/** @type {string[]} */ args) => (asRoot ? run('apt-get', args, { env }) : run('sudo', ['apt-get', ...args], { env }));
+  const apt = (/** @type {string[]} */ args) =>
+    asRoot ? run('apt-get', args, { env }) : run('sudo', ['apt-get', ...args], { env });
   apt(['update']);
   apt(['install', '-y', '--no-install-recommends', ...missing]);
 }
@@ -153,7 +154,8 @@ function ensureCodeServer() {
       env: { ...env, XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch, XDG_CACHE_HOME: scratch },
     });
     fs.rmSync(scratch, { recursive: true, force: true });
-    if (!csv.stdout.includes(`${versions.codeServer} `)) throw new Error(`code-server --version said: ${csv.stdout}${csv.stderr}`);
+    if (!csv.stdout.includes(`${versions.codeServer} `))
+      throw new Error(`code-server --version said: ${csv.stdout}${csv.stderr}`);
     fs.writeFileSync(l.marker, JSON.stringify({ ...versions, installedAt: new Date().toISOString() }, null, 2));
     log(`installed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${l.dir}`);
     return l;

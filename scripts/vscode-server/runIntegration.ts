@@ -115,7 +115,9 @@ async function main(): Promise<void> {
     // The exit code decides; a failing exit with no failed test counted still counts as one.
     ok = result.code === 0 && counts.failed === 0 && counts.passed > 0;
     if (!ok && counts.failed === 0) counts = { ...counts, failed: 1 };
-    console.log(`integration (code-server): exit ${result.code}, ${counts.passed} passed, ${counts.failed} failed, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `integration (code-server): exit ${result.code}, ${counts.passed} passed, ${counts.failed} failed, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } catch (e) {
     console.error(`integration run crashed: ${e instanceof Error ? e.stack : String(e)}`);
     counts = { passed: 0, failed: 1 };

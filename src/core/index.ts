@@ -3,11 +3,12 @@ export * from './paper';
 export * from './log';
 export * from './dates';
 export * from './range';
-export * from './feedGroups';
-export * from './http';
-export * from './store';
-export * from './feedService';
-export { apiUrl, checkBaseUrl, type BaseUrlCheck } from './sources/baseUrl';
+export * from './feed/dayGroups';
+export * from './net/http';
+export * from './net/httpError';
+export * from './feed/store';
+export * from './feed/feedService';
+export { apiUrl, checkBaseUrl, type BaseUrlCheck } from './net/baseUrl';
 export {
   FeedFormatError,
   dailyPapersUrl,
@@ -17,23 +18,25 @@ export {
   type DailyFetchOptions,
   type DailyFetchResult,
 } from './sources/huggingface';
-export * from './citekey';
-export * from './bibtex';
-export * from './cite';
-export * from './bibfiles';
-export * from './bibdb';
-export * from './links';
-export * from './math';
-export * from './paperView';
-export * from './search';
-export { foldText } from './textMatch';
-export * from './merge';
-export * from './watch';
-export * from './readingList';
-export * from './politeness';
+export * from './cite/names';
+export * from './cite/keys';
+export * from './cite/keyTemplate';
+export * from './cite/bibtexEntry';
+export * from './cite/citeText';
+export * from './cite/bibDiscovery';
+export * from './cite/bibDocument';
+export * from './view/linkPolicy';
+export * from './view/texSegments';
+export * from './view/paperView';
+export * from './search/paperIndex';
+export { foldText } from './search/textMatch';
+export * from './feed/merge';
+export * from './tracking/watchList';
+export * from './tracking/readingList';
+export * from './net/politeness';
 export * from './sources/hfSearch';
 export * from './sources/arxiv';
-export * from './library';
-export * from './arxivFeed';
-export * from './exportBib';
-export * from './feedFilter';
+export * from './search/library';
+export * from './feed/arxivFeed';
+export * from './cite/exportBib';
+export * from './feed/filter';

@@ -91,3 +91,15 @@ export function firstAuthorLabel(paper: Paper): string | undefined {
   const first = paper.authors[0];
   return paper.authors.length > 1 ? `${first} et al.` : first;
 }
+
+/** The four-digit year of a paper: its publication date, else the one its arXiv id encodes. */
+export function paperYear(paper: Paper): string | undefined {
+  const fromDate = /^(\d{4})/.exec(paper.published ?? '');
+  if (fromDate) return fromDate[1];
+  const id = paper.arxivId ?? normaliseArxivId(paper.id);
+  if (id === undefined) return undefined;
+  // New-style ids start with YYMM (from 2007); old-style ones end with YYMMNNN (1991–2007).
+  const yy = /^(\d{2})\d{2}\./.exec(id)?.[1] ?? /\/(\d{2})\d{5}$/.exec(id)?.[1];
+  if (yy === undefined) return undefined;
+  return (Number(yy) >= 91 ? '19' : '20') + yy;
+}

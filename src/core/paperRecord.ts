@@ -3,22 +3,22 @@
  * JSON may come from an older or newer version, a hand edit or a torn disk, so identity and
  * text are checked and decoration is repaired rather than trusted.
  */
+import { isRecord, isStringArray } from './guards';
 import type { Paper, PaperLinks, SourceId } from './paper';
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export function isStringArray(v: unknown): v is string[] {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
-  return true;
-}
 
 /** Sources become folder names and are kept from newer versions only when plain names. */
 export const SOURCE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
-const OPTIONAL_STRINGS = ['arxivId', 'published', 'feedDay', 'aiSummary', 'organization', 'thumbnail', 'doi', 'journalRef'] as const;
+const OPTIONAL_STRINGS = [
+  'arxivId',
+  'published',
+  'feedDay',
+  'aiSummary',
+  'organization',
+  'thumbnail',
+  'doi',
+  'journalRef',
+] as const;
 const OPTIONAL_COUNTS = ['upvotes', 'numComments', 'githubStars'] as const;
 const LINK_KEYS = ['huggingFace', 'arxivAbs', 'pdf', 'code', 'project'] as const;
 const LINK_KEY_SET: ReadonlySet<string> = new Set(LINK_KEYS);
@@ -62,7 +62,10 @@ export function decodePaper(raw: unknown, options: DecodeOptions): Paper | undef
   }
   if (paper.categories !== undefined && !isStringArray(paper.categories)) delete paper.categories;
   if (!isStringArray(paper.aiKeywords)) paper.aiKeywords = [];
-  if (paper.source !== options.fallbackSource && (typeof paper.source !== 'string' || !SOURCE_NAME.test(paper.source))) {
+  if (
+    paper.source !== options.fallbackSource &&
+    (typeof paper.source !== 'string' || !SOURCE_NAME.test(paper.source))
+  ) {
     paper.source = options.fallbackSource;
   }
   const links = raw.links;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../core/feedGroups';
+import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../core/feed/dayGroups';
 import type { Paper } from '../core/paper';
 import type { PaperMarker } from './feedTree';
 import { paperItem } from './paperItem';
@@ -44,8 +44,12 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
         papers: this.papers.filter((p) => p.categories?.includes(category)),
       }));
     }
-    if (node.kind === 'category') return groupByDay(node.papers, this.sort).map((group) => ({ kind: 'day', category: node.category, group }));
-    if (node.kind === 'day') return node.group.papers.map((paper) => ({ kind: 'paper', paper, category: node.category }));
+    if (node.kind === 'category') {
+      return groupByDay(node.papers, this.sort).map((group) => ({ kind: 'day', category: node.category, group }));
+    }
+    if (node.kind === 'day') {
+      return node.group.papers.map((paper) => ({ kind: 'paper', paper, category: node.category }));
+    }
     return [];
   }
 
@@ -54,15 +58,22 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
       case 'category': {
         const item = new vscode.TreeItem(`arXiv ${node.category}`, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `arxiv:${node.category}`;
-        item.description = node.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', node.papers.length);
+        item.description =
+          node.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', node.papers.length);
         item.iconPath = new vscode.ThemeIcon('library');
         item.contextValue = 'arxivCategory';
         return item;
       }
       case 'day': {
-        const item = new vscode.TreeItem(dayLabel(node.group.day, this.today, vscode.env.language), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(
+          dayLabel(node.group.day, this.today, vscode.env.language),
+          vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.id = `arxiv:${node.category}:${node.group.day}`;
-        item.description = node.group.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', node.group.papers.length);
+        item.description =
+          node.group.papers.length === 1
+            ? vscode.l10n.t('1 paper')
+            : vscode.l10n.t('{0} papers', node.group.papers.length);
         item.iconPath = new vscode.ThemeIcon('calendar');
         return item;
       }
@@ -70,7 +81,11 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
         const watched = this.marker.watchMatch(node.paper);
         return paperItem(
           node.paper,
-          { unread: !this.marker.isRead(node.paper), saved: this.marker.isSaved(node.paper), ...(watched ? { watched } : {}) },
+          {
+            unread: !this.marker.isRead(node.paper),
+            saved: this.marker.isSaved(node.paper),
+            ...(watched ? { watched } : {}),
+          },
           `arxiv:${node.category}:${node.paper.id}`,
         );
       }

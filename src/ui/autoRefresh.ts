@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../core/guards';
 
 const FAILURES_BEFORE_WARNING = 3;
 
@@ -42,14 +43,20 @@ export class AutoRefresher implements vscode.Disposable {
       this.warned = true;
       const showLog = vscode.l10n.t('Show Log');
       vscode.window
-        .showWarningMessage(vscode.l10n.t('LitFeed: the feed could not be refreshed {0} times in a row; showing cached papers.', consecutiveFailures), showLog)
+        .showWarningMessage(
+          vscode.l10n.t(
+            'LitFeed: the feed could not be refreshed {0} times in a row; showing cached papers.',
+            consecutiveFailures,
+          ),
+          showLog,
+        )
         .then((choice) => (choice === showLog ? vscode.commands.executeCommand('litfeed.showLog') : undefined));
     }
   }
 
   private run(reason: string): void {
     this.log.info(`auto-refresh (${reason})`);
-    this.refresh().catch((err) => this.log.error(`auto-refresh failed: ${String(err)}`));
+    this.refresh().catch((err) => this.log.error(`auto-refresh failed: ${errorMessage(err)}`));
   }
 
   stop(): void {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bibliographyFiles, isBibtexPath, texRoot } from '../core';
 import { documentLanguage } from './documentLanguage';
+import { errorMessage } from '../core/guards';
 
 /**
  * Finds the .bib file a document cites into: the files the document (or its LaTeX root)
@@ -46,7 +47,10 @@ export class BibTargetFinder {
     return names.map((name) => resolveIn(base, name));
   }
 
-  private async latexRoot(doc: vscode.TextDocument, text: string): Promise<{ uri: vscode.Uri; text: string } | undefined> {
+  private async latexRoot(
+    doc: vscode.TextDocument,
+    text: string,
+  ): Promise<{ uri: vscode.Uri; text: string } | undefined> {
     const magic = texRoot(text);
     const setting = vscode.workspace.getConfiguration('litfeed', doc.uri).get<string>('citation.latexRoot')?.trim();
     const candidates: vscode.Uri[] = [];
@@ -59,7 +63,7 @@ export class BibTargetFinder {
       try {
         return { uri, text: await readText(uri) };
       } catch (err) {
-        this.log.warn(`LaTeX root ${uri.fsPath} could not be read: ${String(err)}`);
+        this.log.warn(`LaTeX root ${uri.fsPath} could not be read: ${errorMessage(err)}`);
       }
     }
     return undefined;
@@ -83,11 +87,17 @@ export class BibTargetFinder {
       .sort((a, b) => a.fsPath.localeCompare(b.fsPath))
       .map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }));
     if (createAt && !items.some((i) => i.uri?.toString() === createAt.toString())) {
-      items.push({ label: vscode.l10n.t('$(new-file) Create {0}', vscode.workspace.asRelativePath(createAt)), uri: createAt });
+      items.push({
+        label: vscode.l10n.t('$(new-file) Create {0}', vscode.workspace.asRelativePath(createAt)),
+        uri: createAt,
+      });
     }
     items.push({ label: vscode.l10n.t('$(folder-opened) Choose or create another .bib file…') });
     const pick = await vscode.window.showQuickPick(items, {
-      placeHolder: vscode.l10n.t('{0} names no bibliography. Add the BibTeX entry to which file?', path.basename(doc.uri.path)),
+      placeHolder: vscode.l10n.t(
+        '{0} names no bibliography. Add the BibTeX entry to which file?',
+        path.basename(doc.uri.path),
+      ),
     });
     if (!pick) return undefined;
     if (pick.uri) return pick.uri;

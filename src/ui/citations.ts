@@ -64,7 +64,8 @@ export class Citer {
         const key = e.document.uri.toString();
         const saved = this.savedByUs.get(key);
         if (saved === undefined) return;
-        const undoing = e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
+        const undoing =
+          e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
         // Only an undo/redo straight after our own save: any edit of the user's ends the watch.
         if (!undoing || e.document.version !== saved + 1) {
           this.savedByUs.delete(key);
@@ -113,7 +114,10 @@ export class Citer {
     const offset = doc.offsetAt(editor.selection.active);
     const insertion = editor.selection.isEmpty
       ? insertionAt(doc.getText(), offset, keys, language, { latexCommand: settings.latexCommand })
-      : { offset: doc.offsetAt(editor.selection.start), insertText: citeText(keys, language, { latexCommand: settings.latexCommand }) };
+      : {
+          offset: doc.offsetAt(editor.selection.start),
+          insertText: citeText(keys, language, { latexCommand: settings.latexCommand }),
+        };
 
     const edit = new vscode.WorkspaceEdit();
     if (editor.selection.isEmpty) edit.insert(doc.uri, doc.positionAt(insertion.offset), insertion.insertText);
@@ -124,7 +128,13 @@ export class Citer {
       return undefined;
     }
     await this.saveBib(bibUri, plan.wasDirty);
-    const result: CiteResult = { keys, added: plan.added, reused: plan.reused, bibFile: bibUri, inserted: insertion.insertText };
+    const result: CiteResult = {
+      keys,
+      added: plan.added,
+      reused: plan.reused,
+      bibFile: bibUri,
+      inserted: insertion.insertText,
+    };
     this.report(result);
     return result;
   }
@@ -178,7 +188,9 @@ export class Citer {
     const editor = this.editor();
     if (!editor) {
       await this.copyBibtex(papers);
-      vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: no open editor, so the BibTeX entries were copied to the clipboard.'));
+      vscode.window.showInformationMessage(
+        vscode.l10n.t('LitFeed: no open editor, so the BibTeX entries were copied to the clipboard.'),
+      );
       return;
     }
     let taken = new Set<string>();
@@ -206,10 +218,17 @@ export class Citer {
       taken.add(entry.key);
       return { paper, key: entry.key, text: entry.text };
     });
-    const citation = citeText(items.map((i) => i.key), 'latex', { latexCommand: this.settings().latexCommand });
+    const citation = citeText(
+      items.map((i) => i.key),
+      'latex',
+      { latexCommand: this.settings().latexCommand },
+    );
     await vscode.env.clipboard.writeText(`${citation}\n\n${items.map((i) => i.text.trimEnd()).join('\n\n')}\n`);
     vscode.window.showInformationMessage(
-      vscode.l10n.t('LitFeed: no text editor is open, so {0} and its BibTeX entry were copied to the clipboard.', citation),
+      vscode.l10n.t(
+        'LitFeed: no text editor is open, so {0} and its BibTeX entry were copied to the clipboard.',
+        citation,
+      ),
     );
     return { keys: items.map((i) => i.key), added: [], reused: [], inserted: citation };
   }
@@ -235,7 +254,12 @@ export class Citer {
       const openIt = vscode.l10n.t('Open {0}', path.basename(bibUri.path));
       vscode.window
         .showErrorMessage(
-          vscode.l10n.t('LitFeed: {0} does not parse (line {1}: {2}). Nothing was changed; fix the file and cite again.', name, first.line, first.message),
+          vscode.l10n.t(
+            'LitFeed: {0} does not parse (line {1}: {2}). Nothing was changed; fix the file and cite again.',
+            name,
+            first.line,
+            first.message,
+          ),
           openIt,
         )
         .then(async (choice) => {
@@ -298,7 +322,11 @@ export class Citer {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString());
     if (!doc?.isDirty) return;
     if (await doc.save()) this.savedByUs.set(bibUri.toString(), doc.version);
-    else vscode.window.showWarningMessage(vscode.l10n.t('LitFeed: {0} was changed but could not be saved.', vscode.workspace.asRelativePath(bibUri)));
+    else {
+      vscode.window.showWarningMessage(
+        vscode.l10n.t('LitFeed: {0} was changed but could not be saved.', vscode.workspace.asRelativePath(bibUri)),
+      );
+    }
   }
 
   private report(result: CiteResult): void {
@@ -306,7 +334,10 @@ export class Citer {
     const parts = [];
     if (result.added.length > 0) parts.push(vscode.l10n.t('added {0} to {1}', result.added.join(', '), file));
     if (result.reused.length > 0) parts.push(vscode.l10n.t('{0} already in {1}', result.reused.join(', '), file));
-    vscode.window.setStatusBarMessage(`$(quote) ${vscode.l10n.t('Cited {0}', result.keys.join(', '))}: ${parts.join('; ')}`, 6000);
+    vscode.window.setStatusBarMessage(
+      `$(quote) ${vscode.l10n.t('Cited {0}', result.keys.join(', '))}: ${parts.join('; ')}`,
+      6000,
+    );
     this.log.info(`cited ${result.keys.join(', ')} (${parts.join('; ')})`);
   }
 }

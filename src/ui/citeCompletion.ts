@@ -23,7 +23,10 @@ export class CiteCompletionProvider implements vscode.CompletionItemProvider {
     const range = new vscode.Range(position.line, Math.max(0, wordStart), position.line, position.character);
     return papers.map((paper, index) => {
       const key = keys.get(paper.id) ?? paper.id;
-      const item = new vscode.CompletionItem({ label: key, description: paper.title }, vscode.CompletionItemKind.Reference);
+      const item = new vscode.CompletionItem(
+        { label: key, description: paper.title },
+        vscode.CompletionItemKind.Reference,
+      );
       item.detail = paper.title;
       const year = paperYear(paper);
       const md = new vscode.MarkdownString();
@@ -35,7 +38,11 @@ export class CiteCompletionProvider implements vscode.CompletionItemProvider {
       item.range = range;
       item.filterText = `${key} ${paper.title}`;
       item.sortText = String(index).padStart(6, '0');
-      item.command = { command: 'litfeed.addBibEntry', title: vscode.l10n.t('Add BibTeX entry'), arguments: [doc.uri, paper] };
+      item.command = {
+        command: 'litfeed.addBibEntry',
+        title: vscode.l10n.t('Add BibTeX entry'),
+        arguments: [doc.uri, paper],
+      };
       return item;
     });
   }

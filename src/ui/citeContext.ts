@@ -14,7 +14,14 @@ const CONTEXTS: Record<string, RegExp> = {
   markdown: /(?:^|[\s[;(])@[\p{L}\p{N}_:.#$%&+?<>~/-]*$/u,
   typst: /(?:^|[\s(\[])@[\p{L}\p{N}_:.-]*$/u,
 };
-const LANGUAGE_CONTEXT: Record<string, string> = { latex: 'latex', tex: 'latex', markdown: 'markdown', quarto: 'markdown', rmd: 'markdown', typst: 'typst' };
+const LANGUAGE_CONTEXT: Record<string, string> = {
+  latex: 'latex',
+  tex: 'latex',
+  markdown: 'markdown',
+  quarto: 'markdown',
+  rmd: 'markdown',
+  typst: 'typst',
+};
 
 /** The documents completion is offered in, plain-text .typ/.qmd/.Rmd files included. */
 export const COMPLETION_SELECTOR: vscode.DocumentSelector = [

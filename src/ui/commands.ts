@@ -33,7 +33,12 @@ export interface App {
 }
 
 function isPaper(value: unknown): value is Paper {
-  return typeof value === 'object' && value !== null && typeof (value as Paper).id === 'string' && typeof (value as Paper).title === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Paper).id === 'string' &&
+    typeof (value as Paper).title === 'string'
+  );
 }
 
 /** The paper a command acts on: its argument (a Paper or a tree node), the selection, or a pick. */
@@ -58,7 +63,13 @@ async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
 /** The papers a tree node stands for: a paper row (feed, arXiv or reading list) or a whole day. */
 function nodePapers(node: unknown): Paper[] {
   if (typeof node !== 'object' || node === null) return [];
-  const n = node as { kind?: string; paper?: Paper; entry?: { paper: Paper }; group?: { papers: Paper[] }; papers?: Paper[] };
+  const n = node as {
+    kind?: string;
+    paper?: Paper;
+    entry?: { paper: Paper };
+    group?: { papers: Paper[] };
+    papers?: Paper[];
+  };
   if (n.kind === 'paper' && n.paper) return [n.paper];
   if (n.kind === 'saved' && n.entry) return [n.entry.paper];
   if (n.kind === 'day' && n.group) return n.group.papers;
@@ -119,7 +130,8 @@ export const commands = {
   },
   previousRange: (app: App) => () => app.feed.shift(-1),
   nextRange: (app: App) => () => app.feed.shift(1),
-  goToToday: (app: App) => () => app.feed.setRange({ kind: app.feed.currentRange.kind, anchor: app.today() }, { fetchIfMissing: true }),
+  goToToday: (app: App) => () =>
+    app.feed.setRange({ kind: app.feed.currentRange.kind, anchor: app.today() }, { fetchIfMissing: true }),
   goToDate: (app: App) => async () => {
     const value = await vscode.window.showInputBox({
       prompt: vscode.l10n.t('Show the feed around which date? (YYYY-MM-DD)'),
@@ -131,12 +143,18 @@ export const commands = {
             ? vscode.l10n.t('That date is in the future.')
             : undefined,
     });
-    if (value) await app.feed.setRange({ kind: app.feed.currentRange.kind, anchor: value.trim() }, { fetchIfMissing: true });
+    if (value) {
+      await app.feed.setRange({ kind: app.feed.currentRange.kind, anchor: value.trim() }, { fetchIfMissing: true });
+    }
   },
   setRange: (app: App) => async () => {
     const labels = { day: vscode.l10n.t('Day'), week: vscode.l10n.t('Week'), month: vscode.l10n.t('Month') };
     const pick = await vscode.window.showQuickPick(
-      RANGE_KINDS.map((range) => ({ label: labels[range], description: range === app.feed.currentRange.kind ? vscode.l10n.t('current') : undefined, range })),
+      RANGE_KINDS.map((range) => ({
+        label: labels[range],
+        description: range === app.feed.currentRange.kind ? vscode.l10n.t('current') : undefined,
+        range,
+      })),
       { placeHolder: vscode.l10n.t('Show one day, one week or one month at a time') },
     );
     if (pick) await updateSetting('feed.range', pick.range);
@@ -163,9 +181,13 @@ export const commands = {
   filter: (app: App) => async () => {
     const current = app.tree.currentFilter;
     const value = await vscode.window.showInputBox({
-      prompt: vscode.l10n.t('Show only papers whose title, authors or keywords contain these words. Add >=N for a minimum of N upvotes.'),
+      prompt: vscode.l10n.t(
+        'Show only papers whose title, authors or keywords contain these words. Add >=N for a minimum of N upvotes.',
+      ),
       placeHolder: vscode.l10n.t('e.g. diffusion >=10'),
-      value: current ? [current.text, current.minUpvotes > 0 ? `>=${current.minUpvotes}` : ''].filter(Boolean).join(' ') : '',
+      value: current
+        ? [current.text, current.minUpvotes > 0 ? `>=${current.minUpvotes}` : ''].filter(Boolean).join(' ')
+        : '',
     });
     if (value === undefined) return;
     app.setFilter(parseFilter(value));
@@ -190,7 +212,11 @@ export const commands = {
   exportReadingList: (app: App) => () => app.exportReadingList(),
   showWatched: (app: App) => () => app.showWatched(),
   sortReadingList: (_app: App) => async () => {
-    const labels = { saved: vscode.l10n.t('Date saved (newest first)'), title: vscode.l10n.t('Title (A–Z)'), date: vscode.l10n.t('Paper date (newest first)') };
+    const labels = {
+      saved: vscode.l10n.t('Date saved (newest first)'),
+      title: vscode.l10n.t('Title (A–Z)'),
+      date: vscode.l10n.t('Paper date (newest first)'),
+    };
     const pick = await vscode.window.showQuickPick(
       (['saved', 'title', 'date'] as const).map((order) => ({ label: labels[order], order })),
       { placeHolder: vscode.l10n.t('Sort the reading list by…') },
@@ -203,6 +229,8 @@ export const commands = {
 /** The handlers of every command, bound to `app`; `extension.ts` registers them (lazily). */
 export function commandHandlers(app: App): Record<CommandName, (...args: unknown[]) => unknown> {
   const bound = {} as Record<CommandName, (...args: unknown[]) => unknown>;
-  for (const name of Object.keys(commands) as CommandName[]) bound[name] = commands[name](app) as (...args: unknown[]) => unknown;
+  for (const name of Object.keys(commands) as CommandName[]) {
+    bound[name] = commands[name](app) as (...args: unknown[]) => unknown;
+  }
   return bound;
 }

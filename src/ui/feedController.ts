@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { dateFormat } from '../core/dateFormat';
 import { isoWeekOf } from '../core/dates';
-import type { FeedFilter } from '../core/feedFilter';
-import { ageLabel } from '../core/feedGroups';
-import type { FeedService, FeedSnapshot } from '../core/feedService';
+import type { FeedFilter } from '../core/feed/filter';
+import { ageLabel } from '../core/feed/dayGroups';
+import type { FeedService, FeedSnapshot } from '../core/feed/feedService';
 import type { Paper } from '../core/paper';
 import { rangeReachesToday, shiftRange, type FeedRange, type RangeKind } from '../core/range';
 import type { FeedTreeProvider } from './feedTree';
@@ -86,7 +86,10 @@ export class FeedController implements vscode.Disposable {
     this.snapshot = await this.service.snapshot(this.range);
     for (const problem of this.snapshot.problems) {
       vscode.window.showWarningMessage(
-        vscode.l10n.t('LitFeed: a cached day could not be read ({0}); it was set aside and will be fetched again.', problem.reason),
+        vscode.l10n.t(
+          'LitFeed: a cached day could not be read ({0}); it was set aside and will be fetched again.',
+          problem.reason,
+        ),
       );
     }
     this.render();
@@ -152,19 +155,29 @@ export class FeedController implements vscode.Disposable {
     if (outcome.ok || !outcome.cancelled) {
       this.consecutiveFailures = outcome.ok ? 0 : this.consecutiveFailures + 1;
       const newPapers = outcome.ok ? (this.snapshot?.papers ?? []).filter((p) => !before.has(p.id)) : [];
-      this.refreshed.fire({ ok: outcome.ok, newPapers, consecutiveFailures: this.consecutiveFailures, quiet: options.quiet ?? false });
+      this.refreshed.fire({
+        ok: outcome.ok,
+        newPapers,
+        consecutiveFailures: this.consecutiveFailures,
+        quiet: options.quiet ?? false,
+      });
     }
     if (!outcome.ok && !outcome.cancelled && !options.quiet) {
-      const keep = this.snapshot?.origin === 'cache'
-        ? vscode.l10n.t('Showing the cached feed from {0}.', ageLabel(this.snapshot.fetchedAt ?? '', new Date()))
-        : this.snapshot?.origin === 'sample'
-          ? vscode.l10n.t('Showing the bundled sample feed.')
-          : '';
+      const keep =
+        this.snapshot?.origin === 'cache'
+          ? vscode.l10n.t('Showing the cached feed from {0}.', ageLabel(this.snapshot.fetchedAt ?? '', new Date()))
+          : this.snapshot?.origin === 'sample'
+            ? vscode.l10n.t('Showing the bundled sample feed.')
+            : '';
       const showLog = vscode.l10n.t('Show Log');
       const retry = vscode.l10n.t('Retry');
       // Not awaited: the refresh is over; the notification's buttons act whenever clicked.
       vscode.window
-        .showErrorMessage(`${vscode.l10n.t('LitFeed: refresh failed: {0}.', outcome.error)} ${keep}`.trim(), retry, showLog)
+        .showErrorMessage(
+          `${vscode.l10n.t('LitFeed: refresh failed: {0}.', outcome.error)} ${keep}`.trim(),
+          retry,
+          showLog,
+        )
         .then((choice) => {
           if (choice === retry) return this.refresh();
           if (choice === showLog) return vscode.commands.executeCommand('litfeed.showLog');
@@ -177,7 +190,12 @@ export class FeedController implements vscode.Disposable {
     const date = new Date(`${range.anchor}T00:00:00Z`);
     switch (range.kind) {
       case 'day':
-        return dateFormat(vscode.env.language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+        return dateFormat(vscode.env.language, {
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          timeZone: 'UTC',
+        }).format(date);
       case 'week': {
         const [year, week] = isoWeekOf(range.anchor).split('-W');
         return vscode.l10n.t('Week {0}, {1}', Number(week), year);
@@ -207,8 +225,13 @@ export class FeedController implements vscode.Disposable {
     if (snap?.origin === 'sample') {
       parts.push(vscode.l10n.t('sample feed'));
       message = this.lastError
-        ? vscode.l10n.t('Offline: {0}. Showing the bundled sample feed (real papers, illustrative votes).', this.lastError)
-        : vscode.l10n.t('Showing the bundled sample feed (real papers, illustrative votes). Refresh to fetch the live feed.');
+        ? vscode.l10n.t(
+            'Offline: {0}. Showing the bundled sample feed (real papers, illustrative votes).',
+            this.lastError,
+          )
+        : vscode.l10n.t(
+            'Showing the bundled sample feed (real papers, illustrative votes). Refresh to fetch the live feed.',
+          );
     } else if (snap?.origin === 'cache') {
       const age = ageLabel(snap.fetchedAt ?? '', new Date());
       if (this.lastError) {

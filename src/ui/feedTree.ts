@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { passesFilter, type FeedFilter } from '../core/feedFilter';
-import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../core/feedGroups';
+import { passesFilter, type FeedFilter } from '../core/feed/filter';
+import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../core/feed/dayGroups';
 import type { Paper } from '../core/paper';
-import type { WatchMatch } from '../core/watch';
+import type { WatchMatch } from '../core/tracking/watchList';
 import { paperItem, type PaperMarks } from './paperItem';
 
 export type FeedNode =
@@ -86,7 +86,9 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
       for (const paper of node.others) children.push({ kind: 'paper', paper, parent: node.group.day });
       return children;
     }
-    if (node.kind === 'watched') return node.papers.map((paper) => ({ kind: 'paper', paper, parent: `watched:${node.day}` }));
+    if (node.kind === 'watched') {
+      return node.papers.map((paper) => ({ kind: 'paper', paper, parent: `watched:${node.day}` }));
+    }
     return [];
   }
 
@@ -95,7 +97,9 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
     const dayOf = node.kind === 'watched' ? node.day : node.parent.replace(/^watched:/, '');
     const day = this.days.find((d) => d.group.day === dayOf);
     if (!day) return undefined;
-    if (node.kind === 'paper' && node.parent.startsWith('watched:')) return { kind: 'watched', day: dayOf, papers: day.watched };
+    if (node.kind === 'paper' && node.parent.startsWith('watched:')) {
+      return { kind: 'watched', day: dayOf, papers: day.watched };
+    }
     return day;
   }
 
@@ -106,7 +110,8 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
       case 'watched': {
         const item = new vscode.TreeItem(vscode.l10n.t('Watched'), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `watched:${node.day}:${this.input.sample ? 'sample' : 'feed'}`;
-        item.description = node.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', node.papers.length);
+        item.description =
+          node.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', node.papers.length);
         item.iconPath = new vscode.ThemeIcon('eye', new vscode.ThemeColor('charts.orange'));
         item.contextValue = 'watchedGroup';
         return item;
@@ -126,7 +131,9 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
   }
 
   private rebuild(): void {
-    const papers = this.filter ? this.input.papers.filter((p) => passesFilter(p, this.filter as FeedFilter)) : this.input.papers;
+    const papers = this.filter
+      ? this.input.papers.filter((p) => passesFilter(p, this.filter as FeedFilter))
+      : this.input.papers;
     this.days = groupByDay(papers, this.input.sort).map((group) => {
       const watched: Paper[] = [];
       const others: Paper[] = [];
@@ -146,7 +153,8 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
     };
     const item = new vscode.TreeItem(words[label] ?? label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `day:${group.day}:${this.input.sample ? 'sample' : 'feed'}`;
-    const count = group.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', group.papers.length);
+    const count =
+      group.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', group.papers.length);
     const unread = group.papers.filter((p) => !this.marker.isRead(p)).length;
     const parts = [count];
     if (unread > 0 && unread < group.papers.length) parts.push(vscode.l10n.t('{0} unread', unread));

@@ -6,12 +6,12 @@
  */
 import type * as vscode from 'vscode';
 import type { Paper } from '../core/paper';
-import type { FeedStore } from '../core/store';
+import type { FeedStore } from '../core/feed/store';
 import type { ArxivNode, ArxivTreeProvider } from './arxivTree';
 import type { CommandName } from './commandIds';
 import type { FeedController } from './feedController';
 import type { FeedNode, FeedTreeProvider, PaperMarker } from './feedTree';
-import type { FetchedRange } from '../core/feedService';
+import type { FetchedRange } from '../core/feed/feedService';
 import type { FeedRange } from '../core/range';
 import type { Settings } from './settings';
 import type { UserState } from './userState';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { segmentsToPlainText, splitMath } from '../core/math';
+import { segmentsToPlainText, splitMath } from '../core/view/texSegments';
 import { firstAuthorLabel, type Paper } from '../core/paper';
-import type { WatchMatch } from '../core/watch';
+import type { WatchMatch } from '../core/tracking/watchList';
 
 /** What the tree shows about a paper beyond its own data. */
 export interface PaperMarks {
@@ -34,9 +34,16 @@ export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.T
     ? new vscode.ThemeIcon('eye', marks.unread ? new vscode.ThemeColor('charts.orange') : undefined)
     : marks.saved
       ? new vscode.ThemeIcon('bookmark')
-      : new vscode.ThemeIcon(marks.unread ? 'circle-filled' : 'file-text', marks.unread ? new vscode.ThemeColor('charts.blue') : undefined);
+      : new vscode.ThemeIcon(
+          marks.unread ? 'circle-filled' : 'file-text',
+          marks.unread ? new vscode.ThemeColor('charts.blue') : undefined,
+        );
   item.command = { command: 'litfeed.openPaper', title: vscode.l10n.t('Open Paper'), arguments: [paper] };
-  const state = [marks.unread ? vscode.l10n.t('unread') : '', marks.watched ? vscode.l10n.t('watched') : '', marks.saved ? vscode.l10n.t('saved') : '']
+  const state = [
+    marks.unread ? vscode.l10n.t('unread') : '',
+    marks.watched ? vscode.l10n.t('watched') : '',
+    marks.saved ? vscode.l10n.t('saved') : '',
+  ]
     .filter(Boolean)
     .join(', ');
   item.accessibilityInformation = { label: [paper.title, item.description, state].filter(Boolean).join(', ') };
@@ -47,7 +54,9 @@ function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.supportHtml = false;
   md.isTrusted = false;
-  md.appendMarkdown('**').appendText(segmentsToPlainText(splitMath(paper.title))).appendMarkdown('**\n\n');
+  md.appendMarkdown('**')
+    .appendText(segmentsToPlainText(splitMath(paper.title)))
+    .appendMarkdown('**\n\n');
   if (paper.authors.length > 0) md.appendText(paper.authors.join(', ')).appendMarkdown('\n\n');
   const facts = [];
   if (paper.arxivId) facts.push(`arXiv:${paper.arxivId}`);
@@ -58,7 +67,9 @@ function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownString {
   if (facts.length > 0) md.appendText(facts.join(' · ')).appendMarkdown('\n\n');
   if (marks.watched) {
     const matches = [...marks.watched.keywords, ...marks.watched.authors];
-    md.appendMarkdown('$(eye) ').appendText(vscode.l10n.t('matches: {0}', matches.join(', '))).appendMarkdown('\n\n');
+    md.appendMarkdown('$(eye) ')
+      .appendText(vscode.l10n.t('matches: {0}', matches.join(', ')))
+      .appendMarkdown('\n\n');
     md.supportThemeIcons = true;
   }
   // Hovers do not typeset math: `$O(n^2)$` reads better as O(n^2).

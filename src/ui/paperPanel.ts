@@ -1,13 +1,13 @@
 /**
  * The abstract view, host side: one reusable webview panel beside the editor (like the
  * Markdown preview), restored after a window reload. The page gets paper data by message,
- * never markup; links it asks for open only through the allow-list in core/links.
+ * never markup; links it asks for open only through the allow-list in core/view/linkPolicy.
  */
 import * as vscode from 'vscode';
-import { checkLink, type LinkRefusalCode } from '../core/links';
+import { checkLink, type LinkRefusalCode } from '../core/view/linkPolicy';
 import type { Logger } from '../core/log';
 import type { Paper } from '../core/paper';
-import { paperViewModel, type PaperViewModel } from '../core/paperView';
+import { paperViewModel, type PaperViewModel } from '../core/view/paperView';
 import { PAPER_VIEW_TYPE } from './commandIds';
 import { paperHtml } from './paperHtml';
 import {
@@ -18,7 +18,7 @@ import {
   type PageAction,
   type PageStrings,
 } from '../webview/protocol';
-
+import { errorMessage } from '../core/guards';
 
 /** What the panel's buttons do; supplied by activate(). */
 export interface PaperPanelDeps {
@@ -119,7 +119,8 @@ class PaperPanel implements vscode.Disposable {
     this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'litfeed.svg');
     panel.webview.options = this.webviewOptions();
-    const media = (...parts: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', ...parts)).toString();
+    const media = (...parts: string[]) =>
+      panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', ...parts)).toString();
     panel.webview.html = paperHtml({
       cspSource: panel.webview.cspSource,
       scriptUri: media('dist', 'paperView.js'),
@@ -155,12 +156,20 @@ class PaperPanel implements vscode.Disposable {
 
   private postShow(): void {
     if (!this.paper || !this.model) return;
-    this.post({ type: 'show', model: this.model, saved: this.isSaved(this.paper), strings: pageStrings(), paper: this.paper });
+    this.post({
+      type: 'show',
+      model: this.model,
+      saved: this.isSaved(this.paper),
+      strings: pageStrings(),
+      paper: this.paper,
+    });
   }
 
   private post(message: HostMessage): void {
     if (!this.panel || !this.ready) return;
-    this.panel.webview.postMessage(message).then(undefined, (err: unknown) => this.log(`posting to the paper view failed: ${String(err)}`));
+    this.panel.webview
+      .postMessage(message)
+      .then(undefined, (err: unknown) => this.log(`posting to the paper view failed: ${errorMessage(err)}`));
   }
 
   private onMessage(data: unknown): void {
@@ -179,7 +188,7 @@ class PaperPanel implements vscode.Disposable {
         return;
       case 'action':
         this.runAction(message.action).catch((err: unknown) => {
-          this.log(`paper view action ${message.action} failed: ${String(err)}`);
+          this.log(`paper view action ${message.action} failed: ${errorMessage(err)}`);
           vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: that did not work. The LitFeed log has the details.'));
         });
         return;
@@ -217,19 +226,23 @@ class PaperPanel implements vscode.Disposable {
   private openLink(url: string): void {
     const check = checkLink(url, this.paper);
     if (check.ok) {
-      vscode.env.openExternal(vscode.Uri.parse(check.url, true)).then(undefined, (err: unknown) => this.log(`opening a link failed: ${String(err)}`));
+      vscode.env
+        .openExternal(vscode.Uri.parse(check.url, true))
+        .then(undefined, (err: unknown) => this.log(`opening a link failed: ${errorMessage(err)}`));
       return;
     }
     this.log(`refused to open ${JSON.stringify(url.slice(0, 200))}: ${check.refusal.message}`);
     // The URL itself stays out of the notification: notifications render Markdown links.
-    vscode.window.showWarningMessage(vscode.l10n.t('LitFeed did not open that link: {0}', refusalText(check.refusal.code)));
+    vscode.window.showWarningMessage(
+      vscode.l10n.t('LitFeed did not open that link: {0}', refusalText(check.refusal.code)),
+    );
   }
 
   private isSaved(paper: Paper): boolean {
     try {
       return this.deps.isSaved(paper);
     } catch (err) {
-      this.log(`reading the reading list failed: ${String(err)}`);
+      this.log(`reading the reading list failed: ${errorMessage(err)}`);
       return false;
     }
   }
@@ -295,5 +308,10 @@ function pageStrings(): PageStrings {
 
 function truncate(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { dateFormat } from '../core/dateFormat';
 import type { Paper } from '../core/paper';
-import type { ReadingListSort, SavedPaper } from '../core/readingList';
+import type { ReadingListSort, SavedPaper } from '../core/tracking/readingList';
 import { paperItem } from './paperItem';
 import type { UserState } from './userState';
 
@@ -33,7 +33,11 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingNode>
     const sameYear = saved.getFullYear() === new Date().getFullYear();
     const when = Number.isNaN(saved.getTime())
       ? ''
-      : dateFormat(vscode.env.language, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(saved);
+      : dateFormat(vscode.env.language, {
+          day: 'numeric',
+          month: 'short',
+          ...(sameYear ? {} : { year: 'numeric' }),
+        }).format(saved);
     const description = vscode.l10n.t('saved {0}', when);
     const item = paperItem(paper, { unread: !this.state.isRead(paper), saved: true, description }, `saved:${paper.id}`);
     item.accessibilityInformation = { label: `${paper.title}, ${description}` };

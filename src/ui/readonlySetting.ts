@@ -9,7 +9,9 @@ import * as vscode from 'vscode';
 
 export function markedReadonlyBySetting(doc: vscode.TextDocument): boolean {
   const files = vscode.workspace.getConfiguration('files', doc.uri);
-  return matchesAny(doc, files.get<unknown>('readonlyInclude')) && !matchesAny(doc, files.get<unknown>('readonlyExclude'));
+  return (
+    matchesAny(doc, files.get<unknown>('readonlyInclude')) && !matchesAny(doc, files.get<unknown>('readonlyExclude'))
+  );
 }
 
 /** Whether one of the globs switched on (`"glob": true`) in `setting` covers `doc`. */

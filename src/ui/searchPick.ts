@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paper, PaperLibrary } from '../core';
+import { errorMessage } from '../core/guards';
 
 export interface SearchPickDeps {
   library: PaperLibrary;
@@ -25,14 +26,27 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   pick.busy = !deps.library.loaded;
-  const citeButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Cite Paper') };
-  const saveButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: vscode.l10n.t('Save to Reading List') };
-  const unsaveButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Remove from Reading List') };
+  const citeButton: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('quote'),
+    tooltip: vscode.l10n.t('Cite Paper'),
+  };
+  const saveButton: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('bookmark'),
+    tooltip: vscode.l10n.t('Save to Reading List'),
+  };
+  const unsaveButton: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('trash'),
+    tooltip: vscode.l10n.t('Remove from Reading List'),
+  };
   let remote: { query: string; papers: Paper[] } | undefined;
   let remoteAbort: AbortController | undefined;
 
   const toItem = (paper: Paper): PaperPickItem => {
-    const facts = [paper.published?.slice(0, 10) ?? paper.feedDay, paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined, paper.arxivId ? `arXiv:${paper.arxivId}` : undefined];
+    const facts = [
+      paper.published?.slice(0, 10) ?? paper.feedDay,
+      paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
+      paper.arxivId ? `arXiv:${paper.arxivId}` : undefined,
+    ];
     return {
       label: paper.title,
       description: paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' …' : ''),
@@ -55,7 +69,12 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
       items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
       // The query stays out of the label: the QuickPick sorts labels that match the typed
       // text first, which would put this item above the papers on every typo.
-      items.push({ label: vscode.l10n.t('$(search) Search Hugging Face'), description: `"${query}"`, alwaysShow: true, remote: query });
+      items.push({
+        label: vscode.l10n.t('$(search) Search Hugging Face'),
+        description: `"${query}"`,
+        alwaysShow: true,
+        remote: query,
+      });
     }
     pick.items = items;
     const first = items.find((i) => i.paper);
@@ -70,11 +89,13 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
       const papers = await deps.searchRemote(query, abort.signal);
       if (abort.signal.aborted) return;
       remote = { query, papers };
-      if (papers.length === 0) vscode.window.setStatusBarMessage(vscode.l10n.t('LitFeed: Hugging Face found nothing for "{0}"', query), 4000);
+      if (papers.length === 0) {
+        vscode.window.setStatusBarMessage(vscode.l10n.t('LitFeed: Hugging Face found nothing for "{0}"', query), 4000);
+      }
       render();
     } catch (err) {
       if (!abort.signal.aborted) {
-        vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: searching Hugging Face failed: {0}', err instanceof Error ? err.message : String(err)));
+        vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: searching Hugging Face failed: {0}', errorMessage(err)));
       }
     } finally {
       if (remoteAbort === abort) pick.busy = false;

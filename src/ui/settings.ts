@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { KeyStyle } from '../core/citekey';
-import { isSortOrder, type SortOrder } from '../core/feedGroups';
+import type { KeyStyle } from '../core/cite/keys';
+import { isSortOrder, type SortOrder } from '../core/feed/dayGroups';
 import { isRangeKind, type RangeKind } from '../core/range';
-import type { ReadingListSort } from '../core/readingList';
+import type { ReadingListSort } from '../core/tracking/readingList';
 
 /** LitFeed's settings, read in one place with their defaults and bounds. */
 export interface Settings {
@@ -65,7 +65,14 @@ export function readSettings(): Settings {
 
 function strings(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return [...new Set(value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .filter((v): v is string => typeof v === 'string')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function readingSort(value: unknown): ReadingListSort {

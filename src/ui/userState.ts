@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../core/paper';
-import { READING_LIST_KEY, ReadState, ReadingList } from '../core/readingList';
+import { READING_LIST_KEY, ReadState, ReadingList } from '../core/tracking/readingList';
 
 /**
  * The user's own state in `globalState`: the reading list (synced with Settings Sync) and
@@ -20,7 +20,9 @@ export class UserState {
     context.globalState.setKeysForSync([READING_LIST_KEY]);
     for (const problem of [...this.readingList.problems, ...this.readState.problems]) {
       log.warn(`${problem.key}: ${problem.reason}`);
-      vscode.window.showWarningMessage(vscode.l10n.t('LitFeed: {0}. The unreadable value was kept aside; see the log.', problem.reason));
+      vscode.window.showWarningMessage(
+        vscode.l10n.t('LitFeed: {0}. The unreadable value was kept aside; see the log.', problem.reason),
+      );
     }
   }
 
@@ -33,7 +35,9 @@ export class UserState {
   }
 
   async toggleSaved(paper: Paper): Promise<boolean> {
-    const saved = this.readingList.has(paper.id) ? !(await this.readingList.unsave(paper.id)) : await this.readingList.save(paper);
+    const saved = this.readingList.has(paper.id)
+      ? !(await this.readingList.unsave(paper.id))
+      : await this.readingList.save(paper);
     this.changed.fire();
     return saved;
   }

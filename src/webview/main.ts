@@ -4,7 +4,7 @@
  * are not retained) draws at once, then says `ready` and waits for the host to post.
  */
 import type { Paper } from '../core/paper';
-import type { PaperViewModel } from '../core/paperView';
+import type { PaperViewModel } from '../core/view/paperView';
 import { renderPaper, type RenderedPaper } from './render';
 import { DEFAULT_PAGE_STRINGS, type HostMessage, type PageMessage, type PageState, type PageStrings } from './protocol';
 
@@ -49,7 +49,9 @@ function readHostMessage(data: unknown): HostMessage | undefined {
 }
 
 function readState(value: unknown): PageState | undefined {
-  if (!isRecord(value) || !isModel(value.model) || !isRecord(value.paper) || typeof value.paperId !== 'string') return undefined;
+  if (!isRecord(value) || !isModel(value.model) || !isRecord(value.paper) || typeof value.paperId !== 'string') {
+    return undefined;
+  }
   return value as unknown as PageState;
 }
 

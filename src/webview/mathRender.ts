@@ -5,7 +5,7 @@
  * KaTeX cannot typeset is shown as the text it was written as, never dropped.
  */
 import katex from 'katex';
-import type { Segment, TextStyle } from '../core/math';
+import type { Segment, TextStyle } from '../core/view/texSegments';
 
 /**
  * The colour KaTeX paints what it could not typeset with. Distinctive, so a fragment that
@@ -22,7 +22,12 @@ const KATEX_OPTIONS = {
   errorColor: ERROR_MARK,
 } as const;
 
-const STYLE_TAGS: Record<TextStyle, 'em' | 'strong' | 'code' | 'sup'> = { em: 'em', strong: 'strong', code: 'code', sup: 'sup' };
+const STYLE_TAGS: Record<TextStyle, 'em' | 'strong' | 'code' | 'sup'> = {
+  em: 'em',
+  strong: 'strong',
+  code: 'code',
+  sup: 'sup',
+};
 
 export function appendSegments(parent: HTMLElement, segments: readonly Segment[]): void {
   if (!Array.isArray(segments)) return;

@@ -4,16 +4,14 @@
  * imports it too; neither side trusts what it receives, so the readers below check shapes.
  */
 import type { Paper } from '../core/paper';
-import type { PaperViewModel } from '../core/paperView';
+import type { PaperViewModel } from '../core/view/paperView';
 
 export const PAGE_ACTIONS = ['cite', 'copyBibtex', 'save', 'openPdf', 'openHuggingFace'] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 /** Page → host. */
 export type PageMessage =
-  | { type: 'ready' }
-  | { type: 'openLink'; url: string }
-  | { type: 'action'; action: PageAction };
+  { type: 'ready' } | { type: 'openLink'; url: string } | { type: 'action'; action: PageAction };
 
 /** Host → page. */
 export type HostMessage =
@@ -125,7 +123,9 @@ export function readSavedPaper(state: unknown): Paper | undefined {
     ...(paper as unknown as Paper),
     authors: Array.isArray(paper.authors) ? paper.authors.filter((a): a is string => typeof a === 'string') : [],
     abstract: typeof paper.abstract === 'string' ? paper.abstract : '',
-    aiKeywords: Array.isArray(paper.aiKeywords) ? paper.aiKeywords.filter((k): k is string => typeof k === 'string') : [],
+    aiKeywords: Array.isArray(paper.aiKeywords)
+      ? paper.aiKeywords.filter((k): k is string => typeof k === 'string')
+      : [],
     links: isRecord(paper.links) ? (paper.links as Paper['links']) : {},
   };
 }

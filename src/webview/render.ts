@@ -3,7 +3,7 @@
  * text (`textContent`, text nodes, attribute values set one by one) or through KaTeX;
  * nothing here parses a string as HTML. Links are buttons that ask the host to open them.
  */
-import type { PaperLinkView, PaperViewModel } from '../core/paperView';
+import type { PaperLinkView, PaperViewModel } from '../core/view/paperView';
 import { appendSegments } from './mathRender';
 import type { PageAction, PageMessage, PageStrings } from './protocol';
 
@@ -51,7 +51,9 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   const save = actionButton('', 'save', options.post);
   actions.append(save);
   if (hasLink(model, 'pdf')) actions.append(actionButton(strings.openPdf, 'openPdf', options.post));
-  if (hasLink(model, 'huggingFace')) actions.append(actionButton(strings.openHuggingFace, 'openHuggingFace', options.post));
+  if (hasLink(model, 'huggingFace')) {
+    actions.append(actionButton(strings.openHuggingFace, 'openHuggingFace', options.post));
+  }
   article.append(actions);
 
   const abstract = section('abstract', strings.abstract);
@@ -84,7 +86,9 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
     article.append(keywords);
   }
 
-  const links = Array.isArray(model.links) ? model.links.filter((l) => typeof l?.url === 'string' && isHttps(l.url)) : [];
+  const links = Array.isArray(model.links)
+    ? model.links.filter((l) => typeof l?.url === 'string' && isHttps(l.url))
+    : [];
   if (links.length > 0) {
     const nav = el('nav', 'links');
     nav.setAttribute('aria-label', strings.links);
@@ -170,7 +174,12 @@ function dateItem(template: string, iso: string, label: string): HTMLElement {
   return li;
 }
 
-function actionButton(label: string, action: PageAction, post: (m: PageMessage) => void, variant?: string): HTMLButtonElement {
+function actionButton(
+  label: string,
+  action: PageAction,
+  post: (m: PageMessage) => void,
+  variant?: string,
+): HTMLButtonElement {
   const button = el('button', variant ? `action ${variant}` : 'action', label);
   button.type = 'button';
   button.dataset.action = action;
@@ -193,7 +202,11 @@ function section(className: string, heading: string): HTMLElement {
   return s;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, content?: string | Node): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  content?: string | Node,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (typeof content === 'string') node.textContent = content;
@@ -202,7 +215,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, c
 }
 
 function hasLink(model: PaperViewModel, kind: PaperLinkView['kind']): boolean {
-  return Array.isArray(model.links) && model.links.some((l) => l?.kind === kind && typeof l.url === 'string' && isHttps(l.url));
+  return (
+    Array.isArray(model.links) &&
+    model.links.some((l) => l?.kind === kind && typeof l.url === 'string' && isHttps(l.url))
+  );
 }
 
 /** The host re-checks every link against its allow-list; this only keeps odd ones off the page. */

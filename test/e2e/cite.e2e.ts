@@ -30,7 +30,9 @@ const CARET_LINE = 'Put the cursor here';
 /** Keys of the refs.bib entries whose eprint is `arxivId` (a regex over the file is enough here:
  * the integration suite parses the same writes with the BibTeX parser). */
 function keysFor(bibText: string, arxivId: string): string[] {
-  return [...bibText.matchAll(/@(\w+)\{([^,\s]+),([^@]*)/g)].filter((m) => new RegExp(`eprint\\s*=\\s*\\{${arxivId.replace('.', '\\.')}\\}`).test(m[3])).map((m) => m[2]);
+  return [...bibText.matchAll(/@(\w+)\{([^,\s]+),([^@]*)/g)]
+    .filter((m) => new RegExp(`eprint\\s*=\\s*\\{${arxivId.replace('.', '\\.')}\\}`).test(m[3]))
+    .map((m) => m[2]);
 }
 
 describe('citing from the tree in code-server (e2e)', function () {
@@ -71,7 +73,10 @@ describe('citing from the tree in code-server (e2e)', function () {
     const key = await entryKey(ALPHA.id);
     await waitFor(`\\cite{${key}} on screen`, async () => (await editorText(page)).includes(`\\cite{${key}}`));
     const line = (await editorText(page)).split('\n').find((l) => l.includes(CARET_LINE));
-    assert.ok(line?.trimEnd().endsWith(`Paper''.\\cite{${key}}`), `the citation is at the caret (end of the line): ${line}`);
+    assert.ok(
+      line?.trimEnd().endsWith(`Paper''.\\cite{${key}}`),
+      `the citation is at the caret (end of the line): ${line}`,
+    );
     await wb.shot('cite-01-context-menu');
   });
 
@@ -85,12 +90,17 @@ describe('citing from the tree in code-server (e2e)', function () {
     const inline = row.locator('.actions .action-label[aria-label*="Cite Paper"]').first();
     await inline.click();
     const key = await entryKey(ALPHA.id);
-    await waitFor('the first inline cite on screen', async () => (await editorText(page)).includes(`\\section{Introduction}\\cite{${key}}`));
+    await waitFor('the first inline cite on screen', async () =>
+      (await editorText(page)).includes(`\\section{Introduction}\\cite{${key}}`),
+    );
     const onDisk = fs.readFileSync(bib, 'utf8');
     const before = count(await editorText(page), `\\cite{${key}}`);
     await row.hover();
     await inline.click();
-    await waitFor('one more \\cite{key} on screen', async () => count(await editorText(page), `\\cite{${key}}`) === before + 1);
+    await waitFor(
+      'one more \\cite{key} on screen',
+      async () => count(await editorText(page), `\\cite{${key}}`) === before + 1,
+    );
     await page.waitForTimeout(500);
     assert.strictEqual(fs.readFileSync(bib, 'utf8'), onDisk, 'refs.bib changed on the second cite');
     assert.strictEqual(keysFor(onDisk, ALPHA.id).length, 1);
@@ -107,11 +117,15 @@ describe('citing from the tree in code-server (e2e)', function () {
     const row = page.locator(SIDEBAR_ROWS, { hasText: GAMMA.title }).first();
     await row.click();
     const frame = await webviewFrame(page, '#paper-title');
-    await waitFor('Gamma in the abstract view', async () => (await frame.locator('#paper-title').innerText()).includes('Fixture Paper Gamma'));
+    await waitFor('Gamma in the abstract view', async () =>
+      (await frame.locator('#paper-title').innerText()).includes('Fixture Paper Gamma'),
+    );
     await waitFor('the row marked read', async () => (await row.locator('.codicon-circle-filled').count()) === 0);
     await runFromPalette(page, 'LitFeed: Cite Paper');
     const key = await entryKey(GAMMA.id);
-    await waitFor(`\\cite{${key}} on screen`, async () => (await editorText(page)).includes(`\\maketitle\\cite{${key}}`));
+    await waitFor(`\\cite{${key}} on screen`, async () =>
+      (await editorText(page)).includes(`\\maketitle\\cite{${key}}`),
+    );
   });
 
   it('the abstract view’s Cite button cites into the editor the writer was in', async () => {
@@ -120,10 +134,14 @@ describe('citing from the tree in code-server (e2e)', function () {
     await showFeedRow(page, BETA.title);
     await page.locator(SIDEBAR_ROWS, { hasText: BETA.title }).first().click();
     const frame = await webviewFrame(page, 'button[data-action="cite"]');
-    await waitFor('Beta in the abstract view', async () => (await frame.locator('#paper-title').innerText()).includes('Fixture Paper Beta'));
+    await waitFor('Beta in the abstract view', async () =>
+      (await frame.locator('#paper-title').innerText()).includes('Fixture Paper Beta'),
+    );
     await frame.locator('button[data-action="cite"]').click();
     const key = await entryKey(BETA.id);
-    await waitFor(`\\cite{${key}} on screen`, async () => (await editorText(page)).includes(`\\title{Notes on Attention}\\cite{${key}}`));
+    await waitFor(`\\cite{${key}} on screen`, async () =>
+      (await editorText(page)).includes(`\\title{Notes on Attention}\\cite{${key}}`),
+    );
     await wb.shot('cite-03-from-panel');
   });
 
@@ -148,10 +166,16 @@ describe('citing from the tree in code-server (e2e)', function () {
     });
     await wb.shot('cite-04-undo');
     // Seen in code-server 1.139: no "Undo in 2 files?" question; one Ctrl+Z reverts both buffers.
-    assert.strictEqual(outcome, 'undone', `Ctrl+Z asked first: ${outcome === 'dialog' ? await dialog.innerText() : ''}`);
+    assert.strictEqual(
+      outcome,
+      'undone',
+      `Ctrl+Z asked first: ${outcome === 'dialog' ? await dialog.innerText() : ''}`,
+    );
     assert.ok((await editorText(page)).includes(marker), 'undo took the writer’s own typing too');
     // LitFeed had saved refs.bib after citing, so it saves the undone refs.bib too: the entry
     // leaves the file on disk as well.
-    await waitFor('refs.bib on disk without the entry', async () => (keysFor(fs.readFileSync(bib, 'utf8'), epsilon.id).length === 0 ? true : undefined));
+    await waitFor('refs.bib on disk without the entry', async () =>
+      keysFor(fs.readFileSync(bib, 'utf8'), epsilon.id).length === 0 ? true : undefined,
+    );
   });
 });

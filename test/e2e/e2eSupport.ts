@@ -33,7 +33,11 @@ export function clean(text: string): string {
   return text.replace(/\u00a0/g, ' ');
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -125,8 +129,15 @@ export async function sidebarRows(page: Page): Promise<string[]> {
 
 /** Shows the sidebar view `title` with a click on its activity-bar icon (a click on the icon of the view already showing would hide it). */
 async function showSidebar(page: Page, title: string): Promise<void> {
-  const current = await page.locator('.part.sidebar .composite.title .title-label').first().innerText().catch(() => '');
-  const visible = await page.locator('.part.sidebar').isVisible().catch(() => false);
+  const current = await page
+    .locator('.part.sidebar .composite.title .title-label')
+    .first()
+    .innerText()
+    .catch(() => '');
+  const visible = await page
+    .locator('.part.sidebar')
+    .isVisible()
+    .catch(() => false);
   if (visible && current.toLowerCase().startsWith(title.toLowerCase())) return;
   await page.locator(`.part.activitybar [aria-label^="${title}"]`).first().click();
 }
@@ -161,7 +172,10 @@ export async function pickColorTheme(page: Page, label: string, workbenchClass: 
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill('>Preferences: Color Theme');
     // Not "Browse Color Themes in Marketplace", which matches too.
-    await rows.filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first().click({ timeout: 10_000 });
+    await rows
+      .filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) })
+      .first()
+      .click({ timeout: 10_000 });
     const listed = await rows
       .filter({ hasText: label })
       .first()
@@ -170,11 +184,17 @@ export async function pickColorTheme(page: Page, label: string, workbenchClass: 
       .catch(() => false);
     if (listed) break;
     await page.keyboard.press('Escape');
-    if (attempt === 3) throw new Error(`the color theme picker does not list "${label}": ${JSON.stringify(await rows.allInnerTexts())}`);
+    if (attempt === 3) {
+      throw new Error(`the color theme picker does not list "${label}": ${JSON.stringify(await rows.allInnerTexts())}`);
+    }
     await page.waitForTimeout(1_000);
   }
   await input.fill(label);
-  await rows.and(page.locator('.focused')).filter({ hasText: label }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await rows
+    .and(page.locator('.focused'))
+    .filter({ hasText: label })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   await page.waitForFunction(
@@ -189,13 +209,24 @@ export async function pickColorTheme(page: Page, label: string, workbenchClass: 
 
 /** The innermost webview frame that holds `selector` (webviews live in nested iframes). */
 export async function webviewFrame(page: Page, selector: string, timeoutMs = 20_000): Promise<Frame> {
-  return waitFor(`a webview frame with ${selector}`, async () => {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
-      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
-    }
-    return undefined;
-  }, timeoutMs);
+  return waitFor(
+    `a webview frame with ${selector}`,
+    async () => {
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        if (
+          (await frame
+            .locator(selector)
+            .count()
+            .catch(() => 0)) > 0
+        ) {
+          return frame;
+        }
+      }
+      return undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /**
@@ -203,7 +234,11 @@ export async function webviewFrame(page: Page, selector: string, timeoutMs = 20_
  * double-click in the Explorer) and puts the caret at the end of the line holding `lineText`.
  */
 export async function openFileAtLine(page: Page, name: string, lineText: string): Promise<void> {
-  const tab = page.locator('.part.editor .editor-group-container').first().locator('.tabs-container .tab', { hasText: name }).first();
+  const tab = page
+    .locator('.part.editor .editor-group-container')
+    .first()
+    .locator('.tabs-container .tab', { hasText: name })
+    .first();
   if ((await tab.count()) > 0) {
     await tab.click();
   } else {
@@ -237,10 +272,14 @@ export async function contextMenuOnRow(page: Page, title: string, label: string)
       await page.keyboard.press('Escape');
     }
   }
-  await waitFor(`"${label}" focused in the context menu`, async () => {
-    await item.hover();
-    return (await item.getAttribute('class'))?.includes('focused');
-  }, 5_000);
+  await waitFor(
+    `"${label}" focused in the context menu`,
+    async () => {
+      await item.hover();
+      return (await item.getAttribute('class'))?.includes('focused');
+    },
+    5_000,
+  );
   await page.keyboard.press('Enter');
   await menu.waitFor({ state: 'hidden', timeout: 5_000 });
 }

@@ -9,14 +9,29 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { expectedThisWeek, utcDay, type FixtureServer } from '../fixtures/server/hfFixtureServer';
-import { SIDEBAR_ROWS, clean, runFromPalette, sidebarRows, startWorkbench, waitFor, type Workbench } from './e2eSupport';
+import {
+  SIDEBAR_ROWS,
+  clean,
+  runFromPalette,
+  sidebarRows,
+  startWorkbench,
+  waitFor,
+  type Workbench,
+} from './e2eSupport';
 
 /** Text of every editor and every frame (webviews live in nested iframes). */
 async function visibleDocumentText(page: Page): Promise<string> {
   const parts = [clean((await page.locator('.editor-instance .view-lines').allInnerTexts()).join('\n'))];
   for (const frame of page.frames()) {
     if (frame === page.mainFrame()) continue;
-    parts.push(clean(await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '')));
+    parts.push(
+      clean(
+        await frame
+          .locator('body')
+          .innerText({ timeout: 1000 })
+          .catch(() => ''),
+      ),
+    );
   }
   return parts.join('\n');
 }
@@ -49,7 +64,9 @@ describe('LitFeed in code-server (e2e)', function () {
     await page.locator('.part.activitybar [aria-label^="LitFeed"]').first().click();
     const rows = await waitFor('the Today group and its papers in the sidebar', async () => {
       const r = await sidebarRows(page);
-      return today.every((p) => r.some((row) => row.includes(p.title))) && r.some((row) => row.startsWith('Today')) ? r : undefined;
+      return today.every((p) => r.some((row) => row.includes(p.title))) && r.some((row) => row.startsWith('Today'))
+        ? r
+        : undefined;
     });
     await shot('01-tree');
     const todayAt = rows.findIndex((r) => r.startsWith('Today'));
@@ -61,7 +78,10 @@ describe('LitFeed in code-server (e2e)', function () {
     );
     assert.ok(titles[0].includes(`▲ ${today[0].upvotes}`), `top row "${titles[0]}" shows its upvotes`);
     assert.ok(titles[0].includes(today[0].firstAuthor), `top row "${titles[0]}" shows the first author`);
-    assert.ok(fixture.requests.some((r) => r.startsWith('/api/daily_papers')), 'the extension asked the fixture server');
+    assert.ok(
+      fixture.requests.some((r) => r.startsWith('/api/daily_papers')),
+      'the extension asked the fixture server',
+    );
   });
 
   it('runs "LitFeed: Refresh Feed" from the command palette', async () => {
@@ -78,7 +98,9 @@ describe('LitFeed in code-server (e2e)', function () {
   it('opens a clicked paper and shows its abstract', async () => {
     const paper = today[0];
     await page.locator(SIDEBAR_ROWS, { hasText: paper.title }).first().click();
-    await waitFor(`"${paper.abstractStart}" on screen`, async () => (await visibleDocumentText(page)).includes(paper.abstractStart));
+    await waitFor(`"${paper.abstractStart}" on screen`, async () =>
+      (await visibleDocumentText(page)).includes(paper.abstractStart),
+    );
     await shot('03-paper');
   });
 
@@ -86,14 +108,21 @@ describe('LitFeed in code-server (e2e)', function () {
     await fixture.close();
     await runFromPalette(page, 'LitFeed: Refresh Feed');
     const toast = await waitFor('a notification saying the refresh failed', async () => {
-      const text = clean(await page.locator('.notifications-toasts').innerText().catch(() => ''));
+      const text = clean(
+        await page
+          .locator('.notifications-toasts')
+          .innerText()
+          .catch(() => ''),
+      );
       return /refresh failed/i.test(text) ? text : undefined;
     });
     assert.match(toast, /cached/i, `the notification says the cached feed is shown: ${toast}`);
     // The view itself says it is offline (its message or its title-bar description).
     const view = await waitFor('an offline/stale marker in the LitFeed view', async () => {
       const text = clean(await page.locator('.part.sidebar').innerText());
-      const title = (await page.locator('.part.sidebar .pane-header, .part.sidebar .title').allTextContents()).join(' ');
+      const title = (await page.locator('.part.sidebar .pane-header, .part.sidebar .title').allTextContents()).join(
+        ' ',
+      );
       const all = `${text}\n${title}`;
       return /offline|stale/i.test(all) ? all : undefined;
     });
@@ -101,6 +130,11 @@ describe('LitFeed in code-server (e2e)', function () {
     await shot('04-offline');
     assert.match(view, /offline|stale/i);
     const rows = await sidebarRows(page);
-    for (const p of today) assert.ok(rows.some((r) => r.includes(p.title)), `"${p.title}" disappeared when offline`);
+    for (const p of today) {
+      assert.ok(
+        rows.some((r) => r.includes(p.title)),
+        `"${p.title}" disappeared when offline`,
+      );
+    }
   });
 });

@@ -6,7 +6,15 @@
  */
 import * as assert from 'assert';
 import type { Frame, Page } from 'playwright-core';
-import { pickColorTheme, showFeedRow, SIDEBAR_ROWS, startWorkbench, waitFor, webviewFrame, type Workbench } from './e2eSupport';
+import {
+  pickColorTheme,
+  showFeedRow,
+  SIDEBAR_ROWS,
+  startWorkbench,
+  waitFor,
+  webviewFrame,
+  type Workbench,
+} from './e2eSupport';
 
 // test/fixtures/server/papers.json, the paper with math, unicode authors and refused links.
 const MATH = {
@@ -18,10 +26,13 @@ const MATH = {
 /** WCAG contrast ratio of two `rgb(...)` colours. */
 function contrast(a: string, b: string): number {
   const lum = (css: string) => {
-    const [r, g, bl] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = (css.match(/[\d.]+/g) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -44,7 +55,9 @@ async function openMathPaper(page: Page): Promise<Frame> {
   await showFeedRow(page, MATH.title);
   await page.locator(SIDEBAR_ROWS, { hasText: MATH.title }).first().click();
   const frame = await webviewFrame(page, '#paper-title');
-  await waitFor('the math paper in the abstract view', async () => (await frame.locator('#paper-title').innerText()).includes('Fixture Paper Eta'));
+  await waitFor('the math paper in the abstract view', async () =>
+    (await frame.locator('#paper-title').innerText()).includes('Fixture Paper Eta'),
+  );
   return frame;
 }
 
@@ -66,20 +79,33 @@ describe('abstract view in code-server (e2e)', function () {
     const frame = await openMathPaper(wb.page);
     assert.strictEqual((await frame.locator('#paper-title').innerText()).trim(), MATH.title);
     const authors = await frame.locator('.authors').innerText();
-    for (const name of MATH.authors) assert.ok(authors.includes(name), `"${name}" missing from the authors: ${authors}`);
+    for (const name of MATH.authors) {
+      assert.ok(authors.includes(name), `"${name}" missing from the authors: ${authors}`);
+    }
     const meta = await frame.locator('.meta').innerText();
     assert.match(meta, /30 upvotes/);
     assert.match(meta, /4 comments/);
 
     const abstract = frame.locator('section.abstract');
-    assert.ok((await abstract.locator('.katex').count()) >= 5, `KaTeX rendered ${await abstract.locator('.katex').count()} formulas`);
+    assert.ok(
+      (await abstract.locator('.katex').count()) >= 5,
+      `KaTeX rendered ${await abstract.locator('.katex').count()} formulas`,
+    );
     assert.strictEqual(await abstract.locator('.katex-display').count(), 1, 'the $$…$$ formula is a display formula');
-    assert.strictEqual(await frame.locator('.katex-error, .math-fallback').count(), 0, 'a formula fell back to its source');
+    assert.strictEqual(
+      await frame.locator('.katex-error, .math-fallback').count(),
+      0,
+      'a formula fell back to its source',
+    );
     const text = await abstract.innerText();
     for (const raw of ['$', '\\sim', '\\emph', '\\times', '\\sqrt', 'O(n^2)', '\\epsilon']) {
       assert.ok(!text.includes(raw), `the abstract still shows "${raw}" as text:\n${text}`);
     }
-    assert.strictEqual((await abstract.locator('em').allInnerTexts()).join('|'), 'every', '\\emph{every} is set in italics');
+    assert.strictEqual(
+      (await abstract.locator('em').allInnerTexts()).join('|'),
+      'every',
+      '\\emph{every} is set in italics',
+    );
     assert.ok(text.includes('43×'), `43\\times reads as 43×:\n${text}`);
     assert.ok((await frame.locator('section.ai-summary .katex').count()) >= 2, 'the AI summary’s math is typeset too');
   });
@@ -120,10 +146,14 @@ describe('abstract view in code-server (e2e)', function () {
       await dialog.locator('.monaco-button', { hasText: /^Open$/ }).click();
       const tab = await waitFor('the new browser tab', async () => popups[0]);
       // The tab asked for exactly the paper's arXiv page; the route aborted it (an error page).
-      await waitFor('the tab’s request for arxiv.org', async () => wb.blocked.includes('https://arxiv.org/abs/2611.90007'));
+      await waitFor('the tab’s request for arxiv.org', async () =>
+        wb.blocked.includes('https://arxiv.org/abs/2611.90007'),
+      );
       await tab.close();
       // The workbench itself asks its extension gallery (open-vsx.org); everything else came from the click.
-      const others = wb.blocked.filter((u) => !u.startsWith('https://open-vsx.org/') && u !== 'https://arxiv.org/abs/2611.90007');
+      const others = wb.blocked.filter(
+        (u) => !u.startsWith('https://open-vsx.org/') && u !== 'https://arxiv.org/abs/2611.90007',
+      );
       assert.deepStrictEqual(others, [], 'the browser tried to reach other sites');
     } finally {
       context.off('page', onPage);
@@ -151,9 +181,19 @@ describe('abstract view in code-server (e2e)', function () {
       await wb.shot(`paper-${name}`);
       measured[name] = await colours(frame);
       const ratio = contrast(measured[name].text, measured[name].background);
-      assert.ok(ratio >= 4.5, `${theme}: abstract text ${measured[name].text} on ${measured[name].background} has contrast ${ratio.toFixed(2)}`);
-      assert.ok(contrast(measured[name].heading, measured[name].background) >= 4.5, `${theme}: the title is hard to read`);
+      assert.ok(
+        ratio >= 4.5,
+        `${theme}: abstract text ${measured[name].text} on ${measured[name].background} has contrast ${ratio.toFixed(2)}`,
+      );
+      assert.ok(
+        contrast(measured[name].heading, measured[name].background) >= 4.5,
+        `${theme}: the title is hard to read`,
+      );
     }
-    assert.notStrictEqual(measured.light.background, measured.dark.background, 'the abstract view did not follow the theme');
+    assert.notStrictEqual(
+      measured.light.background,
+      measured.dark.background,
+      'the abstract view did not follow the theme',
+    );
   });
 });

@@ -12,7 +12,15 @@ import type { Locator, Page } from 'playwright-core';
 import { expectedArxivPapers } from '../fixtures/server/arxivFixture';
 import { expectedThisWeek, startHfFixtureServer, utcDay, type FixtureServer } from '../fixtures/server/hfFixtureServer';
 import { SEARCH_ONLY } from '../fixtures/server/hfSearchFixture';
-import { clean, runFromPalette, sidebarRows, SIDEBAR_ROWS, startWorkbench, waitFor, type Workbench } from './e2eSupport';
+import {
+  clean,
+  runFromPalette,
+  sidebarRows,
+  SIDEBAR_ROWS,
+  startWorkbench,
+  waitFor,
+  type Workbench,
+} from './e2eSupport';
 
 const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
 const QUICK_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
@@ -48,7 +56,12 @@ async function openFromPalette(page: Page, label: string): Promise<Locator> {
 }
 
 async function toastText(page: Page): Promise<string> {
-  return clean(await page.locator('.notifications-toasts').innerText().catch(() => ''));
+  return clean(
+    await page
+      .locator('.notifications-toasts')
+      .innerText()
+      .catch(() => ''),
+  );
 }
 
 /** Text of every frame (the abstract view lives in nested iframes). */
@@ -56,7 +69,14 @@ async function framesText(page: Page): Promise<string> {
   const parts: string[] = [];
   for (const frame of page.frames()) {
     if (frame === page.mainFrame()) continue;
-    parts.push(clean(await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '')));
+    parts.push(
+      clean(
+        await frame
+          .locator('body')
+          .innerText({ timeout: 1000 })
+          .catch(() => ''),
+      ),
+    );
   }
   return parts.join('\n');
 }
@@ -100,7 +120,11 @@ describe('tracking in code-server (e2e)', function () {
     // Start offline (the extension activates with the view): nothing new is announced then.
     wb.fixture.mode = 'error';
     await page.locator('.part.activitybar [aria-label^="LitFeed"]').first().click();
-    await waitFor('the failed start-up refresh', async () => /Offline:/.test(clean(await page.locator('.part.sidebar').innerText())), 60_000);
+    await waitFor(
+      'the failed start-up refresh',
+      async () => /Offline:/.test(clean(await page.locator('.part.sidebar').innerText())),
+      60_000,
+    );
     assert.ok(!/match your watch list/.test(await toastText(page)), 'a failed refresh announced matches');
     wb.fixture.mode = 'ok';
     await runFromPalette(page, 'LitFeed: Refresh Feed');
@@ -133,7 +157,10 @@ describe('tracking in code-server (e2e)', function () {
       assert.strictEqual(await row.locator('.codicon-eye').count(), 0, `"${p.title}" matches nothing but has the eye`);
     }
     // The notification's "Show" lists the matches.
-    await page.locator('.notifications-toasts .notification-toast', { hasText: 'match your watch list' }).first().hover();
+    await page
+      .locator('.notifications-toasts .notification-toast', { hasText: 'match your watch list' })
+      .first()
+      .hover();
     await page.locator('.notifications-toasts .monaco-button', { hasText: 'Show' }).first().click();
     const listed = await waitFor('the matches in a quick pick', async () => {
       const r = (await page.locator(QUICK_ROWS).allInnerTexts()).map(clean);
@@ -142,7 +169,10 @@ describe('tracking in code-server (e2e)', function () {
       return settled && watched.every((p) => r.some((x) => x.includes(p.title))) ? r : undefined;
     });
     assert.strictEqual(listed.length, watched.length, JSON.stringify(listed));
-    assert.ok(listed.every((r) => r.includes('attention')), `each match says which keyword: ${JSON.stringify(listed)}`);
+    assert.ok(
+      listed.every((r) => r.includes('attention')),
+      `each match says which keyword: ${JSON.stringify(listed)}`,
+    );
     await wb.shot('tracking-02-watch-show');
     await page.keyboard.press('Escape');
   });
@@ -151,7 +181,12 @@ describe('tracking in code-server (e2e)', function () {
     const { page } = wb;
     await page.locator(SIDEBAR_ROWS, { hasText: watched[0].title }).first().hover();
     const hover = await waitFor('the tooltip with "matches:"', async () => {
-      const t = clean(await page.locator('.monaco-hover, .workbench-hover').allInnerTexts().then((a) => a.join('\n')));
+      const t = clean(
+        await page
+          .locator('.monaco-hover, .workbench-hover')
+          .allInnerTexts()
+          .then((a) => a.join('\n')),
+      );
       return t.includes('matches:') ? t : undefined;
     });
     assert.match(hover, /matches: attention/);
@@ -166,7 +201,10 @@ describe('tracking in code-server (e2e)', function () {
     await input.fill('smal modles grade larg proofs');
     const first = await waitFor('search results', async () => {
       // The list is virtual: DOM order is not screen order, data-index is.
-      const r = await page.locator(`${QUICK_ROWS}[data-index="0"]`).innerText().catch(() => '');
+      const r = await page
+        .locator(`${QUICK_ROWS}[data-index="0"]`)
+        .innerText()
+        .catch(() => '');
       return r.trim() ? clean(r) : undefined;
     });
     await wb.shot('tracking-04-search-typo');
@@ -174,22 +212,36 @@ describe('tracking in code-server (e2e)', function () {
     assert.ok(first.includes(gamma.firstAuthor), `first row shows the authors: ${first}`);
     assert.ok(first.includes(`▲ ${gamma.upvotes}`), `first row shows the upvotes: ${first}`);
     await page.keyboard.press('Enter');
-    await waitFor(`the abstract of "${gamma.title}"`, async () => (await framesText(page)).includes(gamma.abstractStart));
+    await waitFor(`the abstract of "${gamma.title}"`, async () =>
+      (await framesText(page)).includes(gamma.abstractStart),
+    );
   });
 
   it('"Search Hugging Face for …" finds a paper that is in no cached feed, and saves it from the pick', async () => {
     const { page } = wb;
     const input = await openFromPalette(page, 'LitFeed: Search Papers');
     await input.fill('asking the hub');
-    const ask = page.locator(QUICK_ROWS, { hasText: 'Search Hugging Face' }).filter({ hasText: 'asking the hub' }).first();
+    const ask = page
+      .locator(QUICK_ROWS, { hasText: 'Search Hugging Face' })
+      .filter({ hasText: 'asking the hub' })
+      .first();
     await ask.waitFor({ state: 'visible', timeout: 10_000 });
     await ask.click();
     const row = page.locator(QUICK_ROWS, { hasText: SEARCH_ONLY.title }).first();
     await row.waitFor({ state: 'visible', timeout: 15_000 });
-    assert.ok(wb.fixture.requests.some((r) => r.startsWith('/api/papers/search?')), 'the Hugging Face search was asked');
+    assert.ok(
+      wb.fixture.requests.some((r) => r.startsWith('/api/papers/search?')),
+      'the Hugging Face search was asked',
+    );
     await row.hover();
-    await row.locator('.action-label[aria-label="Save to Reading List"], .action-label[title="Save to Reading List"]').first().click();
-    await row.locator('.action-label[aria-label="Remove from Reading List"], .action-label[title="Remove from Reading List"]').first().waitFor({ state: 'attached', timeout: 5_000 });
+    await row
+      .locator('.action-label[aria-label="Save to Reading List"], .action-label[title="Save to Reading List"]')
+      .first()
+      .click();
+    await row
+      .locator('.action-label[aria-label="Remove from Reading List"], .action-label[title="Remove from Reading List"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 5_000 });
     await wb.shot('tracking-05-search-hub');
     await page.keyboard.press('Escape');
   });
@@ -209,10 +261,14 @@ describe('tracking in code-server (e2e)', function () {
     await wb.shot('tracking-06-reading-list');
     assert.strictEqual(rows.length, 2, JSON.stringify(rows));
     const stamp = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(new Date());
-    for (const r of rows) assert.ok(r.includes(`saved ${stamp}`), `a Reading List row shows its save date (${stamp}): ${r}`);
+    for (const r of rows) {
+      assert.ok(r.includes(`saved ${stamp}`), `a Reading List row shows its save date (${stamp}): ${r}`);
+    }
     // The feed row now offers removal instead.
     await row.hover();
-    await row.locator('.action-label[aria-label="Remove from Reading List"]').waitFor({ state: 'attached', timeout: 5_000 });
+    await row
+      .locator('.action-label[aria-label="Remove from Reading List"]')
+      .waitFor({ state: 'attached', timeout: 5_000 });
   });
 
   it('"Export Reading List to BibTeX…" writes the saved papers to a .bib', async () => {
@@ -223,7 +279,9 @@ describe('tracking in code-server (e2e)', function () {
     await waitFor('the suggested file name', async () => (await input.inputValue()).endsWith('reading-list.bib'));
     await wb.shot('tracking-07-export-dialog');
     await page.keyboard.press('Enter');
-    const text = await waitFor(`${target} on disk`, async () => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined));
+    const text = await waitFor(`${target} on disk`, async () =>
+      fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined,
+    );
     assert.strictEqual((text.match(/^@/gm) ?? []).length, 2, text);
     assert.ok(text.includes(SEARCH_ONLY.id), text);
     assert.ok(await waitFor('the export notification', async () => /exported 2 papers/.test(await toastText(page))));
@@ -234,7 +292,12 @@ describe('tracking in code-server (e2e)', function () {
     const arxiv = await expandPane(page, 'New on arXiv');
     await runFromPalette(page, 'LitFeed: Refresh arXiv Categories');
     const expected = expectedArxivPapers('cs.LG');
-    await waitFor('the cs.LG section', async () => (await rowTexts(arxiv)).some((r) => r.startsWith('arXiv cs.LG') && r.includes(`${expected.length} papers`)), 30_000);
+    await waitFor(
+      'the cs.LG section',
+      async () =>
+        (await rowTexts(arxiv)).some((r) => r.startsWith('arXiv cs.LG') && r.includes(`${expected.length} papers`)),
+      30_000,
+    );
     const todayRow = arxiv.locator('.monaco-list-row', { hasText: /^Today/ }).first();
     if ((await todayRow.getAttribute('aria-expanded')) !== 'true') await todayRow.click();
     const todays = expected.filter((p) => p.day === today);
@@ -248,11 +311,16 @@ describe('tracking in code-server (e2e)', function () {
     assert.ok(alpha?.includes(`▲ ${watched[0].upvotes}`), `Alpha in the arXiv view: ${alpha}`);
     // The start-up fetch filled the view; the command fetches again, 3 s after the last call (arXiv's rule).
     const calls = await waitFor('the second arXiv request', async () => {
-      const c = arxivServer.requests.map((r, i) => ({ r, t: arxivServer.requestTimes[i] })).filter((c) => /^\/api\/query\?search_query=cat(%3A|:)cs\.LG/.test(c.r));
+      const c = arxivServer.requests
+        .map((r, i) => ({ r, t: arxivServer.requestTimes[i] }))
+        .filter((c) => /^\/api\/query\?search_query=cat(%3A|:)cs\.LG/.test(c.r));
       return c.length >= 2 ? c : undefined;
     });
     assert.ok(calls[1].t - calls[0].t >= 2_900, `arXiv calls ${calls[1].t - calls[0].t} ms apart`);
-    await waitFor('the arXiv progress notification to close', async () => !/fetching arXiv/.test(await toastText(page)));
+    await waitFor(
+      'the arXiv progress notification to close',
+      async () => !/fetching arXiv/.test(await toastText(page)),
+    );
     // The Daily Papers view is still there.
     assert.ok((await rowTexts(pane(page, 'Daily Papers'))).some((r) => r.includes(gamma.title)));
   });

@@ -99,8 +99,12 @@ function audit(frame: Frame): Promise<FrameAudit> {
       for (const attr of Array.from(el.attributes)) {
         const name = attr.name.toLowerCase();
         if (name.startsWith('on')) onAttributes.push(`<${el.tagName.toLowerCase()} ${name}>`);
-        if (['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'srcdoc', 'background', 'poster'].includes(name)) {
-          if (!/^https:\/\//i.test(attr.value.trim())) badUrls.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 80)}">`);
+        if (
+          ['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'srcdoc', 'background', 'poster'].includes(name)
+        ) {
+          if (!/^https:\/\//i.test(attr.value.trim())) {
+            badUrls.push(`<${el.tagName.toLowerCase()} ${name}="${attr.value.slice(0, 80)}">`);
+          }
         }
       }
     }
@@ -111,7 +115,11 @@ function audit(frame: Frame): Promise<FrameAudit> {
       onAttributes,
       // VS Code's webview host adds one inline script of its own (acquireVsCodeApi) before the page's.
       foreignScripts: scripts
-        .filter((s, i) => !s.nonce && !(i === 0 && s.id === '_vscodeApiScript' && s.text.trim().startsWith('globalThis.acquireVsCodeApi')))
+        .filter(
+          (s, i) =>
+            !s.nonce &&
+            !(i === 0 && s.id === '_vscodeApiScript' && s.text.trim().startsWith('globalThis.acquireVsCodeApi')),
+        )
         .map((s) => s.outerHTML.slice(0, 120)),
       scripts: scripts.length,
       badUrls,
@@ -163,7 +171,10 @@ describe('hostile papers in the abstract view (e2e)', function () {
       const frame = await waitFor(`the abstract of ${tag}`, async () => {
         for (const f of page.frames()) {
           if (f === page.mainFrame()) continue;
-          const title = await f.locator('#paper-title').innerText({ timeout: 200 }).catch(() => '');
+          const title = await f
+            .locator('#paper-title')
+            .innerText({ timeout: 200 })
+            .catch(() => '');
           if (title.startsWith(tag)) return f;
         }
         return undefined;
@@ -180,20 +191,37 @@ describe('hostile papers in the abstract view (e2e)', function () {
       assert.ok(a.textLength > 200, `${tag}: the page shows the hostile text as text (${a.textLength} characters)`);
     }
     await page.waitForTimeout(500);
-    const workbenchPwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned !== undefined);
+    const workbenchPwned = await page.evaluate(
+      () => (window as unknown as { __pwned?: unknown }).__pwned !== undefined,
+    );
     assert.strictEqual(workbenchPwned, false, 'a payload reached the workbench window');
     assert.deepStrictEqual(feed.hits, [], 'the sentinel /pwned endpoint was called');
     assert.deepStrictEqual(consolePwned, [], 'a payload logged PWNED');
     assert.deepStrictEqual(dialogs, [], 'a payload opened a dialog');
-    assert.ok(audits.every((x) => x.scripts === audits[0].scripts && x.scripts >= 1), `script counts ${audits.map((x) => x.scripts).join(',')}`);
+    assert.ok(
+      audits.every((x) => x.scripts === audits[0].scripts && x.scripts >= 1),
+      `script counts ${audits.map((x) => x.scripts).join(',')}`,
+    );
     await wb.shot('xss');
-    console.log(`      ${papers} hostile papers, ${XSS_PAYLOAD_COUNT} payloads × 7 fields + ${XSS_LINK_COUNT} links, audited in ${Math.round((Date.now() - started) / 1000)} s`);
+    console.log(
+      `      ${papers} hostile papers, ${XSS_PAYLOAD_COUNT} payloads × 7 fields + ${XSS_LINK_COUNT} links, audited in ${Math.round((Date.now() - started) / 1000)} s`,
+    );
   });
 
   it('is able to fail: the audit sees a handler, a foreign script and a javascript: URL planted in the frame', async () => {
     const { page } = wb;
     const frame = await waitFor('an abstract frame', async () => {
-      for (const f of page.frames()) if (f !== page.mainFrame() && (await f.locator('#paper-title').count().catch(() => 0)) > 0) return f;
+      for (const f of page.frames()) {
+        if (
+          f !== page.mainFrame() &&
+          (await f
+            .locator('#paper-title')
+            .count()
+            .catch(() => 0)) > 0
+        ) {
+          return f;
+        }
+      }
       return undefined;
     });
     await frame.evaluate(() => {

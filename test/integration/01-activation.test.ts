@@ -25,19 +25,28 @@ describe('activation', () => {
 
   it('keeps its feed cache in its own global storage folder', async () => {
     const api = await activate();
-    assert.ok(api.storageDir.includes(EXTENSION_ID), `storageDir ${api.storageDir} is not the extension's global storage`);
+    assert.ok(
+      api.storageDir.includes(EXTENSION_ID),
+      `storageDir ${api.storageDir} is not the extension's global storage`,
+    );
   });
 
   it('contributes the LitFeed view container and the Daily Papers view', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
     const pkg = ext.packageJSON as {
-      contributes: { viewsContainers: { activitybar: { id: string; title: string }[] }; views: Record<string, { id: string; name: string }[]> };
+      contributes: {
+        viewsContainers: { activitybar: { id: string; title: string }[] };
+        views: Record<string, { id: string; name: string }[]>;
+      };
     };
     const container = pkg.contributes.viewsContainers.activitybar.find((c) => c.id === 'litfeed');
     assert.ok(container, 'no activity-bar container "litfeed"');
     // The manifest may still hold the %key% placeholder; the title a person sees is in package.nls.json.
-    const nls = JSON.parse(fs.readFileSync(path.join(ext.extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const nls = JSON.parse(fs.readFileSync(path.join(ext.extensionPath, 'package.nls.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const title = /^%.+%$/.test(container.title) ? nls[container.title.slice(1, -1)] : container.title;
     assert.strictEqual(title, 'LitFeed');
     assert.deepStrictEqual(

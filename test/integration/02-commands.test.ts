@@ -9,7 +9,9 @@ interface ContributedCommand {
 }
 
 function contributed(): ContributedCommand[] {
-  const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: ContributedCommand[] } };
+  const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+    contributes: { commands: ContributedCommand[] };
+  };
   return pkg.contributes.commands;
 }
 
@@ -20,7 +22,16 @@ describe('commands', () => {
 
   it('contributes the feed commands the README promises', () => {
     const ids = contributed().map((c) => c.command);
-    for (const id of ['litfeed.refresh', 'litfeed.openPaper', 'litfeed.sortBy', 'litfeed.previousRange', 'litfeed.nextRange', 'litfeed.goToDate', 'litfeed.setRange', 'litfeed.showLog']) {
+    for (const id of [
+      'litfeed.refresh',
+      'litfeed.openPaper',
+      'litfeed.sortBy',
+      'litfeed.previousRange',
+      'litfeed.nextRange',
+      'litfeed.goToDate',
+      'litfeed.setRange',
+      'litfeed.showLog',
+    ]) {
       assert.ok(ids.includes(id), `${id} is not contributed`);
     }
   });
@@ -35,7 +46,10 @@ describe('commands', () => {
 
   it('puts every command in the LitFeed category', () => {
     const other = contributed().filter((c) => c.category !== 'LitFeed');
-    assert.deepStrictEqual(other.map((c) => c.command), []);
+    assert.deepStrictEqual(
+      other.map((c) => c.command),
+      [],
+    );
   });
 
   it('runs "Show Log" without error', async () => {

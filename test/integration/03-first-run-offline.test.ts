@@ -17,6 +17,8 @@ describe('first run with no network and no cache', () => {
     const papers = tree.flatMap((g) => g.papers);
     assert.ok(papers.length >= 1, 'the sample feed has papers');
     for (const paper of papers) assert.ok(paper.label.trim().length > 0, 'every sample paper row has a title');
-    for (const { group } of tree) assert.match(group.description, /sample/i, `day group "${group.label}" is not labelled as the sample`);
+    for (const { group } of tree) {
+      assert.match(group.description, /sample/i, `day group "${group.label}" is not labelled as the sample`);
+    }
   });
 });

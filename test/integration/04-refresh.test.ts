@@ -3,7 +3,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { expectedThisWeek, isoWeek, startHfFixtureServer, utcDay, type FixtureServer } from '../fixtures/server/hfFixtureServer';
+import {
+  expectedThisWeek,
+  isoWeek,
+  startHfFixtureServer,
+  utcDay,
+  type FixtureServer,
+} from '../fixtures/server/hfFixtureServer';
 import { activate, filesUnder, labelText, readTree, setSetting, type LitFeedTestApi } from './helpers';
 
 // A weekday and the year, in whatever order the display language puts them ("Fri, Nov 27, 2026").
@@ -33,12 +39,14 @@ describe('refresh against the fixture server', () => {
     assert.ok(state.fetchedAt && !Number.isNaN(Date.parse(state.fetchedAt)), `fetchedAt: ${state.fetchedAt}`);
     const week = isoWeek(utcDay(new Date()));
     assert.ok(
-      server.requests.some((r) => r.startsWith('/api/daily_papers?') && new URLSearchParams(r.split('?')[1]).get('week') === week),
+      server.requests.some(
+        (r) => r.startsWith('/api/daily_papers?') && new URLSearchParams(r.split('?')[1]).get('week') === week,
+      ),
       `no request for week=${week}; got ${JSON.stringify(server.requests)}`,
     );
   });
 
-  it('shows day groups, Today first, holding exactly this week\'s fixture papers', async () => {
+  it("shows day groups, Today first, holding exactly this week's fixture papers", async () => {
     const tree = await readTree(api);
     const expected = expectedThisWeek();
     assert.ok(tree.length >= 1, 'no day groups');
@@ -63,7 +71,11 @@ describe('refresh against the fixture server', () => {
   it('orders papers by upvotes and describes them as "▲ upvotes · first author"', async () => {
     const tree = await readTree(api);
     const todayGroup = tree[0];
-    assert.strictEqual(todayGroup.group.label, 'Today', `tree: ${JSON.stringify(tree.map((g) => [g.group.label, g.papers.map((p) => p.label)]))}`);
+    assert.strictEqual(
+      todayGroup.group.label,
+      'Today',
+      `tree: ${JSON.stringify(tree.map((g) => [g.group.label, g.papers.map((p) => p.label)]))}`,
+    );
     const expected = expectedThisWeek()
       .filter((p) => p.day === utcDay(new Date()))
       .sort((a, b) => b.upvotes - a.upvotes);
@@ -72,7 +84,10 @@ describe('refresh against the fixture server', () => {
       expected.map((p) => p.title),
     );
     for (const [i, row] of todayGroup.papers.entries()) {
-      assert.ok(row.description.startsWith(`▲ ${expected[i].upvotes} · ${expected[i].firstAuthor}`), `description "${row.description}"`);
+      assert.ok(
+        row.description.startsWith(`▲ ${expected[i].upvotes} · ${expected[i].firstAuthor}`),
+        `description "${row.description}"`,
+      );
     }
     assert.ok(!todayGroup.papers.some((p) => p.description.includes('Hidden Person')), 'a hidden author is shown');
   });
@@ -80,7 +95,10 @@ describe('refresh against the fixture server', () => {
   it('writes the fetched papers to the feed cache in global storage', () => {
     const files = filesUnder(api.storageDir);
     const mentioning = files.filter((f) => fs.readFileSync(f, 'utf8').includes('2611.90003'));
-    assert.ok(mentioning.length >= 1, `no cache file under ${api.storageDir} mentions the fixture paper; files: ${files.join(', ')}`);
+    assert.ok(
+      mentioning.length >= 1,
+      `no cache file under ${api.storageDir} mentions the fixture paper; files: ${files.join(', ')}`,
+    );
   });
 
   it('opens a clicked paper: its abstract in an editor or its abstract view', async () => {
@@ -99,7 +117,12 @@ describe('refresh against the fixture server', () => {
       if (text.includes(expected.abstractStart) && text.includes(expected.title)) return 'editor';
       const tab = vscode.window.tabGroups.all
         .flatMap((g) => g.tabs)
-        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('litfeed.paper') && expected.title.startsWith(t.label.replace(/…$/, '')));
+        .find(
+          (t) =>
+            t.input instanceof vscode.TabInputWebview &&
+            t.input.viewType.endsWith('litfeed.paper') &&
+            expected.title.startsWith(t.label.replace(/…$/, '')),
+        );
       return tab?.isActive ? 'webview' : undefined;
     };
     const deadline = Date.now() + 10_000;

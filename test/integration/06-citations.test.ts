@@ -25,7 +25,11 @@ import { activate, setSetting } from './helpers';
 import type { Paper } from '../../src/core/paper';
 
 const LATTICE = paper('2503.01234', 'Sparse Lattices for Long Context Reading', ['Ada Lovelace', 'Brook Sample']);
-const UNICODE = paper('2503.05678', 'Über-Graphs: $O(n^2)$ Message Passing, \\emph{Fast}', ['Søren Ødegård', 'José Núñez-Álvarez', 'Zhang Wěi']);
+const UNICODE = paper('2503.05678', 'Über-Graphs: $O(n^2)$ Message Passing, \\emph{Fast}', [
+  'Søren Ødegård',
+  'José Núñez-Álvarez',
+  'Zhang Wěi',
+]);
 
 const EXISTING_BIB = [
   '% My library. Hand-formatted; LitFeed must not touch these bytes.',
@@ -47,7 +51,8 @@ const EXISTING_BIB = [
 ].join('\n');
 const EXISTING_KEYS = ['knuth1984literate', 'vaswani2017attention'];
 
-const TEX = (body: string) => `\\documentclass{article}\n\\begin{document}\n${body}\n\\bibliography{refs}\n\\end{document}\n`;
+const TEX = (body: string) =>
+  `\\documentclass{article}\n\\begin{document}\n${body}\n\\bibliography{refs}\n\\end{document}\n`;
 
 function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
@@ -57,7 +62,11 @@ function count(haystack: string, needle: string): number {
 async function onlyEntry(file: string, arxivId: string) {
   const all = await parseBibFile(file);
   const mine = entriesFor(all, arxivId);
-  assert.strictEqual(mine.length, 1, `${path.basename(file)} holds ${mine.length} entries for ${arxivId}:\n${fs.readFileSync(file, 'utf8')}`);
+  assert.strictEqual(
+    mine.length,
+    1,
+    `${path.basename(file)} holds ${mine.length} entries for ${arxivId}:\n${fs.readFileSync(file, 'utf8')}`,
+  );
   return { entry: mine[0], all };
 }
 
@@ -101,7 +110,11 @@ describe('citations', function () {
       const after = fs.readFileSync(bib, 'utf8');
       assert.ok(after.startsWith(EXISTING_BIB), `the existing entries changed:\n${after}`);
       const { entry, all } = await onlyEntry(bib, LATTICE.id);
-      assert.deepStrictEqual(all.map((e) => e.key), [...EXISTING_KEYS, entry.key], 'entries in order: the old ones, then the new one');
+      assert.deepStrictEqual(
+        all.map((e) => e.key),
+        [...EXISTING_KEYS, entry.key],
+        'entries in order: the old ones, then the new one',
+      );
       assert.match(entry.key, /^[a-z][A-Za-z0-9]*$/, 'an ASCII key');
       assert.ok(entry.key.startsWith('lovelace2025'), `key "${entry.key}" is first author + year + title words`);
       assert.strictEqual(entry.type, 'misc');
@@ -123,7 +136,10 @@ describe('citations', function () {
       const dir = scratchDir('tex-group');
       const bib = path.join(dir, 'refs.bib');
       fs.writeFileSync(bib, EXISTING_BIB);
-      const editor = await openAt(path.join(dir, 'paper.tex'), TEX(`Attention~\\cite{vaswani2017attention${CURSOR}} is all.`));
+      const editor = await openAt(
+        path.join(dir, 'paper.tex'),
+        TEX(`Attention~\\cite{vaswani2017attention${CURSOR}} is all.`),
+      );
       await cite(LATTICE);
       const { entry } = await onlyEntry(bib, LATTICE.id);
       assert.strictEqual(editor.document.getText(), TEX(`Attention~\\cite{vaswani2017attention,${entry.key}} is all.`));
@@ -195,12 +211,19 @@ describe('citations', function () {
       );
       const lib = path.join(dir, 'lib.bib');
       fs.writeFileSync(lib, EXISTING_BIB);
-      const editor = await openAt(path.join(dir, 'chapters', 'intro.tex'), `% !TeX root = ../main.tex\n\\chapter{Intro}\nWe build on ${CURSOR}.\n`);
+      const editor = await openAt(
+        path.join(dir, 'chapters', 'intro.tex'),
+        `% !TeX root = ../main.tex\n\\chapter{Intro}\nWe build on ${CURSOR}.\n`,
+      );
       await cite(LATTICE);
       const { entry } = await onlyEntry(lib, LATTICE.id);
       assert.ok(fs.readFileSync(lib, 'utf8').startsWith(EXISTING_BIB));
       assert.ok(editor.document.getText().includes(`We build on \\cite{${entry.key}}.`), editor.document.getText());
-      assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'chapters')), ['intro.tex'], 'no .bib was created beside the chapter');
+      assert.deepStrictEqual(
+        fs.readdirSync(path.join(dir, 'chapters')),
+        ['intro.tex'],
+        'no .bib was created beside the chapter',
+      );
     });
 
     it('cites several tree-selected papers at once: \\cite{a,b}', async () => {
@@ -208,7 +231,10 @@ describe('citations', function () {
       const groups = (await api.tree.getChildren()) ?? [];
       const nodes: unknown[] = [];
       for (const g of groups) nodes.push(...((await api.tree.getChildren(g)) ?? []));
-      assert.ok(nodes.length >= 2, `the feed (left by the refresh tests) has at least two papers; it has ${nodes.length}`);
+      assert.ok(
+        nodes.length >= 2,
+        `the feed (left by the refresh tests) has at least two papers; it has ${nodes.length}`,
+      );
       const [n1, n2] = nodes as { kind: string; paper: { id: string; arxivId?: string } }[];
       assert.strictEqual(n1.kind, 'paper');
       const dir = scratchDir('tex-multi');
@@ -229,7 +255,8 @@ describe('citations', function () {
       const dir = scratchDir('md');
       const bib = path.join(dir, 'refs.bib');
       fs.writeFileSync(bib, EXISTING_BIB);
-      const text = (claim: string, earlier: string) => `---\ntitle: Notes\nbibliography: refs.bib\n---\n\n# Notes\n\nClaim ${claim}.\n\nEarlier [@vaswani2017attention${earlier}].\n`;
+      const text = (claim: string, earlier: string) =>
+        `---\ntitle: Notes\nbibliography: refs.bib\n---\n\n# Notes\n\nClaim ${claim}.\n\nEarlier [@vaswani2017attention${earlier}].\n`;
       const editor = await openAt(path.join(dir, 'notes.md'), text(CURSOR, ''));
       assert.strictEqual(editor.document.languageId, 'markdown');
       await cite(LATTICE);
@@ -246,22 +273,34 @@ describe('citations', function () {
       const dir = scratchDir('qmd');
       const bib = path.join(dir, 'refs.bib');
       fs.writeFileSync(bib, EXISTING_BIB);
-      const editor = await openAt(path.join(dir, 'thesis.qmd'), `---\ntitle: Thesis\nbibliography: [refs.bib]\n---\n\nAs argued ${CURSOR}\n`);
+      const editor = await openAt(
+        path.join(dir, 'thesis.qmd'),
+        `---\ntitle: Thesis\nbibliography: [refs.bib]\n---\n\nAs argued ${CURSOR}\n`,
+      );
       await cite(UNICODE);
       const { entry } = await onlyEntry(bib, UNICODE.id);
-      assert.strictEqual(editor.document.getText(), `---\ntitle: Thesis\nbibliography: [refs.bib]\n---\n\nAs argued [@${entry.key}]\n`);
+      assert.strictEqual(
+        editor.document.getText(),
+        `---\ntitle: Thesis\nbibliography: [refs.bib]\n---\n\nAs argued [@${entry.key}]\n`,
+      );
     });
 
     it('Typst (.typ, plain text without a Typst extension) with #bibliography("refs.bib"): @key', async () => {
       const dir = scratchDir('typ');
       const bib = path.join(dir, 'refs.bib');
       fs.writeFileSync(bib, EXISTING_BIB);
-      const editor = await openAt(path.join(dir, 'main.typ'), `= Notes\nAs shown in${CURSOR}.\n\n#bibliography("refs.bib")\n`);
+      const editor = await openAt(
+        path.join(dir, 'main.typ'),
+        `= Notes\nAs shown in${CURSOR}.\n\n#bibliography("refs.bib")\n`,
+      );
       // No Typst extension in this VS Code: the file is plain text; LitFeed goes by its extension.
       assert.ok(['plaintext', 'typst'].includes(editor.document.languageId), editor.document.languageId);
       await cite(LATTICE);
       const { entry } = await onlyEntry(bib, LATTICE.id);
-      assert.strictEqual(editor.document.getText(), `= Notes\nAs shown in @${entry.key}.\n\n#bibliography("refs.bib")\n`);
+      assert.strictEqual(
+        editor.document.getText(),
+        `= Notes\nAs shown in @${entry.key}.\n\n#bibliography("refs.bib")\n`,
+      );
     });
   });
 
@@ -286,7 +325,10 @@ describe('citations', function () {
 
     it('with no bibliography named and no setting, asks; Escape changes nothing', async () => {
       const dir = scratchDir('ask-cancel');
-      const editor = await openAt(path.join(dir, 'lonely.tex'), `\\documentclass{article}\n\\begin{document}\nAsk ${CURSOR}.\n\\end{document}\n`);
+      const editor = await openAt(
+        path.join(dir, 'lonely.tex'),
+        `\\documentclass{article}\n\\begin{document}\nAsk ${CURSOR}.\n\\end{document}\n`,
+      );
       const before = editor.document.getText();
       const { settled, result } = await citeAnswering(LATTICE, 'workbench.action.closeQuickOpen');
       assert.ok(settled, 'the cite command is still waiting after Escape');
@@ -302,7 +344,10 @@ describe('citations', function () {
       fs.mkdirSync(dir, { recursive: true });
       const picked = path.join(dir, 'picked.bib');
       fs.writeFileSync(picked, EXISTING_BIB);
-      const editor = await openAt(path.join(dir, 'lonely.tex'), `\\documentclass{article}\n\\begin{document}\nAsk ${CURSOR}.\n\\end{document}\n`);
+      const editor = await openAt(
+        path.join(dir, 'lonely.tex'),
+        `\\documentclass{article}\n\\begin{document}\nAsk ${CURSOR}.\n\\end{document}\n`,
+      );
       const { settled } = await citeAnswering(LATTICE, 'workbench.action.acceptSelectedQuickOpenItem');
       assert.ok(settled, 'the quick pick was not accepted');
       const { entry } = await onlyEntry(picked, LATTICE.id);
@@ -310,26 +355,37 @@ describe('citations', function () {
 
       // Remembered for this document: the next cite goes to the same file without asking.
       caretAt(editor, 'Ask');
-      const second = await Promise.race([cite(UNICODE), new Promise<'asked'>((r) => setTimeout(() => r('asked'), 5000))]);
+      const second = await Promise.race([
+        cite(UNICODE),
+        new Promise<'asked'>((r) => setTimeout(() => r('asked'), 5000)),
+      ]);
       if (second === 'asked') await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.notStrictEqual(second, 'asked', 'the second cite asked again');
       await onlyEntry(picked, UNICODE.id);
     });
-    it('an untitled document that names refs.bib cites into the workspace\'s refs.bib on disk, never into an untitled buffer', async () => {
+    it("an untitled document that names refs.bib cites into the workspace's refs.bib on disk, never into an untitled buffer", async () => {
       const rootBib = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'refs.bib');
       const saved = fs.readFileSync(rootBib);
       try {
-        const doc = await vscode.workspace.openTextDocument({ language: 'latex', content: 'Quick note .\n\\bibliography{refs}\n' });
+        const doc = await vscode.workspace.openTextDocument({
+          language: 'latex',
+          content: 'Quick note .\n\\bibliography{refs}\n',
+        });
         const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
         editor.selection = new vscode.Selection(0, 11, 0, 11);
-        const result = await Promise.race([cite(LATTICE), new Promise<'asked'>((r) => setTimeout(() => r('asked'), 5000))]);
+        const result = await Promise.race([
+          cite(LATTICE),
+          new Promise<'asked'>((r) => setTimeout(() => r('asked'), 5000)),
+        ]);
         if (result === 'asked') {
           // Asking where to put the entry is fine too; then nothing may have changed yet.
           await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
           assert.strictEqual(doc.getText(), 'Quick note .\n\\bibliography{refs}\n');
           return;
         }
-        const untitledBibs = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled' && d.uri.path.endsWith('.bib'));
+        const untitledBibs = vscode.workspace.textDocuments.filter(
+          (d) => d.uri.scheme === 'untitled' && d.uri.path.endsWith('.bib'),
+        );
         assert.deepStrictEqual(
           untitledBibs.map((d) => d.uri.toString()),
           [],
@@ -349,7 +405,10 @@ describe('citations', function () {
       const dir = scratchDir('dirty');
       const bib = path.join(dir, 'refs.bib');
       fs.writeFileSync(bib, EXISTING_BIB);
-      const bibEditor = await vscode.window.showTextDocument(vscode.Uri.file(bib), { viewColumn: vscode.ViewColumn.Two, preview: false });
+      const bibEditor = await vscode.window.showTextDocument(vscode.Uri.file(bib), {
+        viewColumn: vscode.ViewColumn.Two,
+        preview: false,
+      });
       await bibEditor.edit((b) => b.insert(new vscode.Position(0, 0), '% an unsaved note of mine\n'));
       assert.ok(bibEditor.document.isDirty);
       const editor = await openAt(path.join(dir, 'paper.tex'), TEX(`Dirty ${CURSOR}.`));
@@ -359,7 +418,10 @@ describe('citations', function () {
       const bibDoc = bibEditor.document;
       assert.strictEqual(bibDoc.isDirty, true, 'LitFeed saved the user’s unsaved .bib behind their back');
       assert.strictEqual(fs.readFileSync(bib, 'utf8'), EXISTING_BIB, 'the file on disk changed');
-      assert.ok(bibDoc.getText().startsWith(`% an unsaved note of mine\n${EXISTING_BIB}`), `the unsaved edit was lost:\n${bibDoc.getText()}`);
+      assert.ok(
+        bibDoc.getText().startsWith(`% an unsaved note of mine\n${EXISTING_BIB}`),
+        `the unsaved edit was lost:\n${bibDoc.getText()}`,
+      );
       const mine = entriesFor(await parseBibText(bibDoc.getText()), LATTICE.id);
       assert.strictEqual(mine.length, 1, bibDoc.getText());
       assert.strictEqual(editor.document.getText(), TEX(`Dirty \\cite{${mine[0].key}}.`));
@@ -417,13 +479,19 @@ describe('citations', function () {
       assert.ok(bibDoc, 'refs.bib is held open by VS Code');
       assert.strictEqual(bibDoc.getText(), EXISTING_BIB, 'the entry is gone from the refs.bib buffer too');
       // LitFeed saved refs.bib after citing, so it saves the undone buffer too: disk follows.
-      await waitUntil('refs.bib saved after the undo', () => !bibDoc.isDirty && fs.readFileSync(bib, 'utf8') === EXISTING_BIB);
+      await waitUntil(
+        'refs.bib saved after the undo',
+        () => !bibDoc.isDirty && fs.readFileSync(bib, 'utf8') === EXISTING_BIB,
+      );
 
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('redo');
       assert.strictEqual(editor.document.getText(), TEX(`Undo \\cite{${entry.key}}.`));
       assert.strictEqual(bibDoc.getText(), onDisk);
-      await waitUntil('refs.bib saved after the redo', () => !bibDoc.isDirty && fs.readFileSync(bib, 'utf8') === onDisk);
+      await waitUntil(
+        'refs.bib saved after the redo',
+        () => !bibDoc.isDirty && fs.readFileSync(bib, 'utf8') === onDisk,
+      );
     });
   });
 
@@ -458,7 +526,10 @@ describe('citations', function () {
       const known = papers[0];
       const dir = scratchDir('complete');
       const bib = path.join(dir, 'refs.bib');
-      fs.writeFileSync(bib, `${EXISTING_BIB}\n@misc{alreadyHere,\n  title = {Known},\n  eprint = {${known.arxivId ?? known.id}},\n  archivePrefix = {arXiv},\n}\n`);
+      fs.writeFileSync(
+        bib,
+        `${EXISTING_BIB}\n@misc{alreadyHere,\n  title = {Known},\n  eprint = {${known.arxivId ?? known.id}},\n  archivePrefix = {arXiv},\n}\n`,
+      );
       const editor = await openAt(path.join(dir, 'paper.tex'), TEX(`See \\cite{${CURSOR}}.`));
       const items = await complete(editor, '{');
       for (const p of papers) {
@@ -499,7 +570,10 @@ describe('citations', function () {
       const m = /^\\cite\{([^}]+)\}\n\n/.exec(clip);
       assert.ok(m, `clipboard: ${JSON.stringify(clip)}`);
       const entries = await parseBibText(clip.slice(m[0].length));
-      assert.deepStrictEqual(entries.map((e) => [e.key, e.fields.eprint]), [[m[1], LATTICE.id]]);
+      assert.deepStrictEqual(
+        entries.map((e) => [e.key, e.fields.eprint]),
+        [[m[1], LATTICE.id]],
+      );
     });
 
     it('"Copy BibTeX" puts an entry on the clipboard that parses, UTF-8 names intact', async () => {
@@ -515,7 +589,9 @@ describe('citations', function () {
     it('"Insert BibTeX Entry" inserts at the cursor of the active editor, with a key that does not clash there', async () => {
       const dir = scratchDir('insert');
       const file = path.join(dir, 'library.bib');
-      const first = await vscode.commands.executeCommand('litfeed.copyBibtex', LATTICE).then(() => vscode.env.clipboard.readText());
+      const first = await vscode.commands
+        .executeCommand('litfeed.copyBibtex', LATTICE)
+        .then(() => vscode.env.clipboard.readText());
       const [plain] = await parseBibText(first);
       const existing = `@misc{${plain.key},\n  title = {Someone Else},\n  eprint = {2401.00002},\n  archivePrefix = {arXiv},\n}\n\n`;
       const editor = await openAt(file, `${existing}${CURSOR}`);

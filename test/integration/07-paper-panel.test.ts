@@ -61,6 +61,10 @@ describe('abstract view panel', function () {
     await waitUntil('a LitFeed paper tab', () => paperTabs().length === 1);
     const group = vscode.window.tabGroups.all.find((g) => g.tabs.includes(paperTabs()[0]));
     assert.ok(group && group.viewColumn !== vscode.ViewColumn.One, `the panel is in column ${group?.viewColumn}`);
-    assert.strictEqual(vscode.window.activeTextEditor?.document, doc, 'the text editor keeps the focus (preserveFocus)');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document,
+      doc,
+      'the text editor keeps the focus (preserveFocus)',
+    );
   });
 });

@@ -22,7 +22,12 @@ async function children(provider: vscode.TreeDataProvider<unknown>, parent?: unk
   return Promise.all(
     elements.map(async (element) => {
       const item = await provider.getTreeItem(element);
-      return { element, item, label: labelText(item), description: typeof item.description === 'string' ? item.description : '' };
+      return {
+        element,
+        item,
+        label: labelText(item),
+        description: typeof item.description === 'string' ? item.description : '',
+      };
     }),
   );
 }
@@ -39,7 +44,9 @@ function tooltipText(item: vscode.TreeItem): string {
 }
 
 function paperOf(node: Node): Paper {
-  const paper = (node.element as { paper?: Paper; entry?: { paper: Paper } }).paper ?? (node.element as { entry?: { paper: Paper } }).entry?.paper;
+  const paper =
+    (node.element as { paper?: Paper; entry?: { paper: Paper } }).paper ??
+    (node.element as { entry?: { paper: Paper } }).entry?.paper;
   assert.ok(paper, `"${node.label}" is not a paper row`);
   return paper;
 }
@@ -58,7 +65,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 /** Every label in a tree, depth first. */
 async function allLabels(provider: vscode.TreeDataProvider<unknown>, parent?: unknown): Promise<string[]> {
   const nodes = await children(provider, parent);
-  const below = await Promise.all(nodes.map((n) => (n.item.collapsibleState ? allLabels(provider, n.element) : Promise.resolve([]))));
+  const below = await Promise.all(
+    nodes.map((n) => (n.item.collapsibleState ? allLabels(provider, n.element) : Promise.resolve([]))),
+  );
   return nodes.flatMap((n, i) => [n.label, ...below[i]]);
 }
 
@@ -108,7 +117,9 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
   });
 
   after(async () => {
-    for (const key of ['watch.keywords', 'watch.authors', 'sources.arxiv.categories', 'sources.arxiv.baseUrl']) await setSetting(key, undefined);
+    for (const key of ['watch.keywords', 'watch.authors', 'sources.arxiv.categories', 'sources.arxiv.baseUrl']) {
+      await setSetting(key, undefined);
+    }
     await vscode.commands.executeCommand('notifications.clearAll');
     await server?.close();
   });
@@ -127,7 +138,9 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
     // Each setting redraws the tree on its own; wait for the one that has both.
     const group = await until('a Watched group of 3 under Today', async () => {
       const g = await todayGroup(api);
-      return g?.rows[0]?.label === 'Watched' && g.rows[0].description === `${watchedToday.length} papers` ? g : undefined;
+      return g?.rows[0]?.label === 'Watched' && g.rows[0].description === `${watchedToday.length} papers`
+        ? g
+        : undefined;
     }).catch(async (e: Error) => {
       const g = await todayGroup(api);
       throw new Error(`${e.message}; Today shows ${JSON.stringify(g?.rows.map((r) => [r.label, r.description]))}`);
@@ -138,7 +151,10 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
     assert.strictEqual(watched.description, `${watchedToday.length} papers`);
     const inWatched = await children(api.tree, watched.element);
     // Best upvoted first inside the group too (Alpha 42, Eta 30, Beta 17).
-    assert.deepStrictEqual(inWatched.map((r) => r.label), watchedToday.map(titleOf));
+    assert.deepStrictEqual(
+      inWatched.map((r) => r.label),
+      watchedToday.map(titleOf),
+    );
     for (const row of inWatched) {
       assert.strictEqual(iconId(row.item), 'eye', `"${row.label}" has the eye icon`);
       assert.match(row.item.contextValue ?? '', /^paper/);
@@ -148,7 +164,10 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
     // The rest of the day: the papers that match nothing, without the eye or a "matches:" line.
     assert.deepStrictEqual(
       others.map((r) => r.label).sort(),
-      todays.filter((p) => !watchedToday.includes(p.id)).map((p) => p.title).sort(),
+      todays
+        .filter((p) => !watchedToday.includes(p.id))
+        .map((p) => p.title)
+        .sort(),
     );
     for (const row of others) {
       assert.notStrictEqual(iconId(row.item), 'eye', `"${row.label}" matches nothing but has the eye`);
@@ -180,8 +199,14 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
       const message = await until('the watch-list notification', async () =>
         capture.messages.find((m) => /match(es)? your watch list/.test(m)),
       );
-      if (weekMatches === 1) assert.match(message, new RegExp(`1 new paper matches your watch list: ${unreadMatches[0].label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-      else assert.match(message, new RegExp(`\\b${weekMatches} new papers match your watch list`), message);
+      if (weekMatches === 1) {
+        assert.match(
+          message,
+          new RegExp(
+            `1 new paper matches your watch list: ${unreadMatches[0].label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+          ),
+        );
+      } else assert.match(message, new RegExp(`\\b${weekMatches} new papers match your watch list`), message);
     } finally {
       capture.restore();
     }
@@ -203,13 +228,22 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
     const gammaNow = after?.rows.find((r) => r.label === titleOf('2611.90003'));
     assert.strictEqual(gammaNow?.item.contextValue, 'paper.saved');
     assert.strictEqual(iconId(gammaNow.item), 'bookmark');
-    const alphaNow = after && (await children(api.tree, after.rows[0].element)).find((r) => r.label === titleOf('2611.90001'));
+    const alphaNow =
+      after && (await children(api.tree, after.rows[0].element)).find((r) => r.label === titleOf('2611.90001'));
     assert.strictEqual(alphaNow?.item.contextValue, 'paper.saved');
-    assert.ok(alphaNow.item.accessibilityInformation?.label.includes('saved'), 'a watched saved paper says "saved" to a screen reader');
-    assert.ok(api.readingList, 'activate() does not export readingList (the Reading List view provider); see /work/notes/bugs-from-helper9.md');
+    assert.ok(
+      alphaNow.item.accessibilityInformation?.label.includes('saved'),
+      'a watched saved paper says "saved" to a screen reader',
+    );
+    assert.ok(
+      api.readingList,
+      'activate() does not export readingList (the Reading List view provider); see /work/notes/bugs-from-helper9.md',
+    );
     const saved = await until('both papers in the Reading List view', async () => {
       const rows = await children(api.readingList as vscode.TreeDataProvider<unknown>);
-      return [titleOf('2611.90003'), titleOf('2611.90001')].every((t) => rows.some((r) => r.label === t)) ? rows : undefined;
+      return [titleOf('2611.90003'), titleOf('2611.90001')].every((t) => rows.some((r) => r.label === t))
+        ? rows
+        : undefined;
     });
     const stamp = new Intl.DateTimeFormat(vscode.env.language, { day: 'numeric', month: 'short' }).format(new Date());
     for (const row of saved) {
@@ -241,7 +275,9 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
     const target = path.join(folder.fsPath, 'reading-list.bib');
     fs.rmSync(target, { force: true });
     let settled = false;
-    const running = Promise.resolve(vscode.commands.executeCommand('litfeed.exportReadingList')).finally(() => (settled = true));
+    const running = Promise.resolve(vscode.commands.executeCommand('litfeed.exportReadingList')).finally(
+      () => (settled = true),
+    );
     // code-server's save dialog is a quick input prefilled with <workspace>/reading-list.bib: accept it.
     const deadline = Date.now() + 20_000;
     while (!settled && Date.now() < deadline) {
@@ -268,7 +304,10 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
 
   it('arXiv categories show up in the arXiv view, fetched 3 s apart, merged with the Hugging Face paper', async function () {
     this.timeout(60_000);
-    assert.ok(api.arxiv, 'activate() does not export arxiv (the arXiv view provider); see /work/notes/bugs-from-helper9.md');
+    assert.ok(
+      api.arxiv,
+      'activate() does not export arxiv (the arXiv view provider); see /work/notes/bugs-from-helper9.md',
+    );
     await setSetting('sources.huggingFace.baseUrl', server.url);
     await api.refresh(); // the Hugging Face feed is back (the previous test wiped it)
     await setSetting('sources.arxiv.baseUrl', server.url);
@@ -279,7 +318,10 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
       const s = await children(arxiv);
       return s.length === 2 && s.every((c) => c.description !== '0 papers') ? s : undefined;
     });
-    assert.deepStrictEqual(sections.map((s) => s.label), ['arXiv cs.LG', 'arXiv cs.CL']);
+    assert.deepStrictEqual(
+      sections.map((s) => s.label),
+      ['arXiv cs.LG', 'arXiv cs.CL'],
+    );
     for (const [i, category] of ['cs.LG', 'cs.CL'].entries()) {
       const expected = expectedArxivPapers(category);
       assert.strictEqual(sections[i].description, `${expected.length} papers`);
@@ -288,7 +330,9 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
       assert.deepStrictEqual(rows.map((r) => r.label).sort(), expected.map((p) => p.title).sort(), `${category} rows`);
       assert.strictEqual(days[0].label, 'Today', `${category} days: ${days.map((d) => d.label).join(', ')}`);
     }
-    const lg = (await Promise.all((await children(arxiv, sections[0].element)).map((d) => children(arxiv, d.element)))).flat();
+    const lg = (
+      await Promise.all((await children(arxiv, sections[0].element)).map((d) => children(arxiv, d.element)))
+    ).flat();
     // 2611.90001 is on Hugging Face too: one paper, with the Hub's upvotes.
     const alpha = lg.find((r) => r.label === titleOf('2611.90001'));
     assert.ok(alpha?.description.startsWith('▲ 42'), `Alpha in the arXiv view: "${alpha?.description}"`);
@@ -296,12 +340,22 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
     const mu = lg.find((r) => r.label.startsWith('Arxiv Fixture Mu'));
     assert.strictEqual(mu && iconId(mu.item), 'eye');
     const kappa = lg.find((r) => r.label.startsWith('Arxiv Fixture Kappa'));
-    assert.ok(kappa && tooltipText(kappa.item).includes('cs.LG, stat.ML'), `Kappa tooltip: ${kappa && tooltipText(kappa.item)}`);
+    assert.ok(
+      kappa && tooltipText(kappa.item).includes('cs.LG, stat.ML'),
+      `Kappa tooltip: ${kappa && tooltipText(kappa.item)}`,
+    );
     // arXiv asks for 3 s between calls.
-    const calls = server.requests.map((r, i) => ({ r, t: server.requestTimes[i] })).filter((c) => c.r.startsWith('/api/query?'));
+    const calls = server.requests
+      .map((r, i) => ({ r, t: server.requestTimes[i] }))
+      .filter((c) => c.r.startsWith('/api/query?'));
     assert.ok(calls.length >= 2, `arXiv requests: ${JSON.stringify(calls)}`);
-    for (let i = 1; i < calls.length; i++) assert.ok(calls[i].t - calls[i - 1].t >= 2_900, `arXiv calls ${calls[i].t - calls[i - 1].t} ms apart`);
+    for (let i = 1; i < calls.length; i++) {
+      assert.ok(calls[i].t - calls[i - 1].t >= 2_900, `arXiv calls ${calls[i].t - calls[i - 1].t} ms apart`);
+    }
     const cached = fs.readdirSync(path.join(api.storageDir, 'feed'), { recursive: true }).map(String);
-    assert.ok(cached.some((f) => f.includes('arxiv')), `no arXiv cache under ${api.storageDir}/feed: ${cached.join(', ')}`);
+    assert.ok(
+      cached.some((f) => f.includes('arxiv')),
+      `no arXiv cache under ${api.storageDir}/feed: ${cached.join(', ')}`,
+    );
   });
 });

@@ -27,7 +27,13 @@ class ReadonlyFiles implements vscode.FileSystemProvider {
     const data = this.files.get(uri.path);
     if (uri.path === '/') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     if (!data) throw vscode.FileSystemError.FileNotFound(uri);
-    return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: data.length, permissions: vscode.FilePermission.Readonly };
+    return {
+      type: vscode.FileType.File,
+      ctime: 0,
+      mtime: 0,
+      size: data.length,
+      permissions: vscode.FilePermission.Readonly,
+    };
   }
   readDirectory(): [string, vscode.FileType][] {
     return [...this.files.keys()].map((p) => [p.slice(1), vscode.FileType.File]);
@@ -57,7 +63,10 @@ describe('a read-only .bib', () => {
   let registration: vscode.Disposable;
   before(async () => {
     await activate();
-    registration = vscode.workspace.registerFileSystemProvider(SCHEME, files, { isReadonly: true, isCaseSensitive: true });
+    registration = vscode.workspace.registerFileSystemProvider(SCHEME, files, {
+      isReadonly: true,
+      isCaseSensitive: true,
+    });
   });
   after(async () => {
     await closeEverything();
@@ -117,7 +126,11 @@ describe('a .bib marked read-only by files.readonlyInclude', () => {
   it('goes through when files.readonlyExclude takes the file back out', async () => {
     const dir = await texWithBib('ro-excluded');
     await files().update('readonlyInclude', { '**/*.bib': true }, vscode.ConfigurationTarget.Global);
-    await files().update('readonlyExclude', { [`**/${path.basename(dir)}/refs.bib`]: true }, vscode.ConfigurationTarget.Global);
+    await files().update(
+      'readonlyExclude',
+      { [`**/${path.basename(dir)}/refs.bib`]: true },
+      vscode.ConfigurationTarget.Global,
+    );
     const result = await cite(paper('2503.04323', 'Excluded Again', ['Grace Hopper']));
     assert.ok(result, 'the cite was refused');
     assert.deepStrictEqual(result.added, [result.keys[0]]);

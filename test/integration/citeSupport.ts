@@ -70,7 +70,11 @@ export async function openAt(file: string, text: string): Promise<vscode.TextEdi
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
   const pos = doc.positionAt(at);
   editor.selection = new vscode.Selection(pos, pos);
-  assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the document is the active editor');
+  assert.strictEqual(
+    vscode.window.activeTextEditor?.document.uri.toString(),
+    doc.uri.toString(),
+    'the document is the active editor',
+  );
   return editor;
 }
 
@@ -108,7 +112,10 @@ interface ParserModule {
   parseAsync(
     text: string,
     options: Record<string, unknown>,
-  ): Promise<{ entries: { key: string; type: string; fields: Record<string, unknown> }[]; errors: { error: string }[] }>;
+  ): Promise<{
+    entries: { key: string; type: string; fields: Record<string, unknown> }[];
+    errors: { error: string }[];
+  }>;
 }
 
 // In a variable so tsc leaves a real import() (the parser is an ES module).
@@ -124,7 +131,10 @@ export async function parseBibText(text: string): Promise<ParsedEntry[]> {
     key: e.key,
     type: e.type.toLowerCase(),
     fields: Object.fromEntries(
-      Object.entries(e.fields).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' and ') : String(v)]),
+      Object.entries(e.fields).map(([k, v]) => [
+        k.toLowerCase(),
+        Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' and ') : String(v),
+      ]),
     ),
   }));
 }
@@ -137,7 +147,11 @@ export function entriesFor(entries: ParsedEntry[], arxivId: string): ParsedEntry
   return entries.filter((e) => e.fields.eprint === arxivId);
 }
 
-export async function waitUntil(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function waitUntil(
+  what: string,
+  probe: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);

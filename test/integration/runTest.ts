@@ -33,7 +33,15 @@ async function main(): Promise<void> {
     await runTests({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out/test/integration/index.js'),
-      launchArgs: [workspace, '--user-data-dir', userDataDir, '--extensions-dir', path.join(tmp, 'extensions'), '--disable-extensions', '--disable-workspace-trust'],
+      launchArgs: [
+        workspace,
+        '--user-data-dir',
+        userDataDir,
+        '--extensions-dir',
+        path.join(tmp, 'extensions'),
+        '--disable-extensions',
+        '--disable-workspace-trust',
+      ],
     });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpError } from '../../src/core/http';
-import { Politeness } from '../../src/core/politeness';
+import { HttpError } from '../../src/core/net/httpError';
+import { Politeness } from '../../src/core/net/politeness';
 import {
   ArxivApiError,
   ArxivFeedError,
@@ -20,7 +20,12 @@ function fixture(name: string): string {
 }
 
 /** A clock that only moves when the code under test sleeps (or a task says time passed). */
-function fakeTime(): { now: () => number; sleep: (ms: number) => Promise<void>; advance: (ms: number) => void; sleeps: number[] } {
+function fakeTime(): {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  advance: (ms: number) => void;
+  sleeps: number[];
+} {
   let t = 0;
   const sleeps: number[] = [];
   return {
@@ -44,7 +49,10 @@ describe('arXiv: Atom parsing', () => {
     it('reads every entry and the total', () => {
       assert.equal(skipped, 0);
       assert.equal(totalResults, 214377);
-      assert.deepEqual(papers.map((p) => p.id), ['2401.04088', '1706.03762', 'hep-th/9711200']);
+      assert.deepEqual(
+        papers.map((p) => p.id),
+        ['2401.04088', '1706.03762', 'hep-th/9711200'],
+      );
     });
 
     it('drops versions from ids, old-style ids included', () => {
@@ -62,7 +70,13 @@ describe('arXiv: Atom parsing', () => {
     });
 
     it('reads all authors in order, with unicode', () => {
-      assert.deepEqual(mixtral.authors, ['Albert Q. Jiang', 'Alexandre Sablayrolles', 'Antoine Roux', 'Arthur Mensch', 'Théophile Gervet']);
+      assert.deepEqual(mixtral.authors, [
+        'Albert Q. Jiang',
+        'Alexandre Sablayrolles',
+        'Antoine Roux',
+        'Arthur Mensch',
+        'Théophile Gervet',
+      ]);
     });
 
     it('puts the primary category first, each category once', () => {
@@ -129,11 +143,14 @@ describe('arXiv: Atom parsing', () => {
   });
 
   it('turns arXiv’s error feed into an error saying what arXiv said', () => {
-    assert.throws(() => parseArxivFeed(fixture('error.xml')), (err: unknown) => {
-      assert.ok(err instanceof ArxivApiError);
-      assert.match(err.message, /incorrect id format for 1234\.12345/);
-      return true;
-    });
+    assert.throws(
+      () => parseArxivFeed(fixture('error.xml')),
+      (err: unknown) => {
+        assert.ok(err instanceof ArxivApiError);
+        assert.match(err.message, /incorrect id format for 1234\.12345/);
+        return true;
+      },
+    );
   });
 
   it('reads an empty listing as no papers', () => {
@@ -158,7 +175,17 @@ describe('arXiv: Atom parsing', () => {
 
 describe('arXiv: categories and URLs', () => {
   it('accepts real category names', () => {
-    for (const c of ['cs.LG', 'stat.ML', 'math.AP', 'q-bio.NC', 'cond-mat.stat-mech', 'hep-th', 'astro-ph.GA', 'physics.comp-ph', ' cs.CL ']) {
+    for (const c of [
+      'cs.LG',
+      'stat.ML',
+      'math.AP',
+      'q-bio.NC',
+      'cond-mat.stat-mech',
+      'hep-th',
+      'astro-ph.GA',
+      'physics.comp-ph',
+      ' cs.CL ',
+    ]) {
       assert.deepEqual(checkArxivCategory(c), { ok: true, category: c.trim() }, c);
     }
   });
@@ -179,8 +206,14 @@ describe('arXiv: categories and URLs', () => {
     assert.equal(url.searchParams.get('sortOrder'), 'descending');
     assert.equal(url.searchParams.get('start'), '0');
     assert.equal(url.searchParams.get('max_results'), '100');
-    assert.equal(new URL(arxivCategoryUrl('https://export.arxiv.org', 'cs.LG', 1e9)).searchParams.get('max_results'), '2000');
-    assert.equal(new URL(arxivCategoryUrl('https://export.arxiv.org', 'cs.LG', 0)).searchParams.get('max_results'), '1');
+    assert.equal(
+      new URL(arxivCategoryUrl('https://export.arxiv.org', 'cs.LG', 1e9)).searchParams.get('max_results'),
+      '2000',
+    );
+    assert.equal(
+      new URL(arxivCategoryUrl('https://export.arxiv.org', 'cs.LG', 0)).searchParams.get('max_results'),
+      '1',
+    );
   });
 });
 
@@ -190,9 +223,15 @@ describe('Politeness gate', () => {
     const gate = new Politeness({ intervalMs: 3000, now: time.now, sleep: time.sleep });
     const starts: [string, number][] = [];
     await Promise.all(
-      ['a', 'b', 'c'].map((name) => gate.run('https://export.arxiv.org/api/query', async () => void starts.push([name, time.now()]))),
+      ['a', 'b', 'c'].map((name) =>
+        gate.run('https://export.arxiv.org/api/query', async () => void starts.push([name, time.now()])),
+      ),
     );
-    assert.deepEqual(starts, [['a', 0], ['b', 3000], ['c', 6000]]);
+    assert.deepEqual(starts, [
+      ['a', 0],
+      ['b', 3000],
+      ['c', 6000],
+    ]);
   });
 
   it('counts the interval from the end of a slow request, failed or not', async () => {
@@ -340,11 +379,14 @@ describe('arXiv: fetching a category', () => {
     });
     const gate = new Politeness({ sleep: async () => undefined });
     await assert.rejects(fetchArxivCategory({ baseUrl, category: 'cs.CL', gate }), ArxivApiError);
-    await assert.rejects(fetchArxivCategory({ baseUrl, category: 'cs.LG', gate, http: { retries: 0 } }), (err: unknown) => {
-      assert.ok(err instanceof HttpError);
-      assert.equal(err.status, 400);
-      return true;
-    });
+    await assert.rejects(
+      fetchArxivCategory({ baseUrl, category: 'cs.LG', gate, http: { retries: 0 } }),
+      (err: unknown) => {
+        assert.ok(err instanceof HttpError);
+        assert.equal(err.status, 400);
+        return true;
+      },
+    );
   });
 
   it('refuses a bad category before any request', async () => {

@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import { checkBaseUrl } from '../../src/core';
 
 describe('feed base URL setting', () => {
-  for (const ok of ['https://huggingface.co', 'https://hf-mirror.example.org/', 'http://127.0.0.1:8123', 'http://localhost:9000', 'http://[::1]:8080']) {
+  for (const ok of [
+    'https://huggingface.co',
+    'https://hf-mirror.example.org/',
+    'http://127.0.0.1:8123',
+    'http://localhost:9000',
+    'http://[::1]:8080',
+  ]) {
     it(`accepts ${ok}`, () => {
       const r = checkBaseUrl(ok);
       assert.ok(r.ok);

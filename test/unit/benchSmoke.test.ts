@@ -18,10 +18,15 @@ interface BenchRow {
 
 function runBench(args: string[]): Promise<{ rows: BenchRow[]; smoke: boolean }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(repoRoot, 'bench/run.js'), ...args], { cwd: repoRoot, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`bench failed: ${err.message}\n${stderr}`));
-      else resolve(JSON.parse(stdout) as { rows: BenchRow[]; smoke: boolean });
-    });
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, 'bench/run.js'), ...args],
+      { cwd: repoRoot, maxBuffer: 8 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`bench failed: ${err.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout) as { rows: BenchRow[]; smoke: boolean });
+      },
+    );
   });
 }
 

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { appendEntry, findExisting, keysIn, parseBib } from '../../src/core/bibdb';
-import type { BibParseResult, BibRecord } from '../../src/core/bibdb';
-import { bibtexEntry } from '../../src/core/bibtex';
+import { appendEntry, findExisting, keysIn, parseBib } from '../../src/core/cite/bibDocument';
+import type { BibParseResult, BibRecord } from '../../src/core/cite/bibDocument';
+import { bibtexEntry } from '../../src/core/cite/bibtexEntry';
 import { fixturePath } from './helpers/paths';
 import { paper } from './helpers/bibCases';
 
@@ -18,12 +18,21 @@ function failed(r: BibParseResult): { line: number; message: string }[] {
   return r.errors;
 }
 
-const vaswani = paper({ arxivId: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-12', categories: ['cs.CL'] });
+const vaswani = paper({
+  arxivId: '1706.03762',
+  title: 'Attention Is All You Need',
+  authors: ['Ashish Vaswani'],
+  published: '2017-06-12',
+  categories: ['cs.CL'],
+});
 
 describe('parseBib', () => {
   it('reads entries with keys, types, raw fields and the line each starts on (CRLF, BOM, @string, @comment)', async () => {
     const text = readFileSync(fixturePath('bib', 'crlf-bom.bib'), 'utf8');
-    assert.ok(text.startsWith('\uFEFF') && text.includes('\r\n'), 'fixture must keep its BOM and CRLF (see .gitattributes)');
+    assert.ok(
+      text.startsWith('\uFEFF') && text.includes('\r\n'),
+      'fixture must keep its BOM and CRLF (see .gitattributes)',
+    );
     const entries = await entriesOf(text);
     assert.deepEqual(
       entries.map((e) => [e.key, e.type, e.line]),
@@ -48,13 +57,23 @@ describe('parseBib', () => {
   });
 
   const broken: [string, string, number, RegExp][] = [
-    ['an entry cut off at the end', '@misc{a, title={x}}\n\n@misc{b,\n  title={never closed\n', 3, /Unterminated brace-value/],
+    [
+      'an entry cut off at the end',
+      '@misc{a, title={x}}\n\n@misc{b,\n  title={never closed\n',
+      3,
+      /Unterminated brace-value/,
+    ],
     ['an unterminated quoted value', '@misc{a,\n  title = "x,\n}\n', 1, /Unterminated quote-value/],
     ['a field without =', '@misc{a,\n  title {x}\n}\n', 1, /equals sign missing|Token mismatch/],
     ['a missing comma between fields', '\n\n@misc{a, title={x} year={2000}}\n', 3, /Token mismatch/],
     ['open math in a field', '@misc{a, title={costs $5}}\n', 1, /Unclosed math/],
     ['no brace after the type', '@misc a, title={x}\n', 1, /expected '\{' or '\('/],
-    ['a broken entry after CRLF lines and a BOM', '\uFEFF@misc{a, title={x}}\r\n\r\n@misc{b, title={y}\r\n', 3, /Token mismatch/],
+    [
+      'a broken entry after CRLF lines and a BOM',
+      '\uFEFF@misc{a, title={x}}\r\n\r\n@misc{b, title={y}\r\n',
+      3,
+      /Token mismatch/,
+    ],
   ];
   for (const [name, text, line, message] of broken) {
     it(`does not parse: ${name} (line ${line})`, async () => {
@@ -74,10 +93,14 @@ describe('parseBib', () => {
   });
 
   it('tolerates what BibTeX tolerates, with warnings for duplicate keys and undefined strings', async () => {
-    const text = 'Free text before entries.\n@misc{a, title={x}}}\n% a comment @misc{zz, title={ignored}}\n@misc{A, title=undefinedstring}\n';
+    const text =
+      'Free text before entries.\n@misc{a, title={x}}}\n% a comment @misc{zz, title={ignored}}\n@misc{A, title=undefinedstring}\n';
     const r = await parseBib(text);
     assert.ok(r.ok, JSON.stringify(r));
-    assert.deepEqual(r.entries.map((e) => e.key), ['a', 'A']);
+    assert.deepEqual(
+      r.entries.map((e) => e.key),
+      ['a', 'A'],
+    );
     assert.equal(r.warnings.length, 2, JSON.stringify(r.warnings));
     assert.match(r.warnings.join('\n'), /duplicate key "A" \(lines 2 and 4\)/);
     assert.match(r.warnings.join('\n'), /Unresolved @string reference/);
@@ -131,7 +154,10 @@ describe('findExisting and keysIn', () => {
   }
 
   it('lists the keys in use', async () => {
-    assert.deepEqual([...keysIn(await entriesOf(bib))].sort(), ['arx', 'arxivDoi', 'doiOnly', 'doiUrl', 'gs', 'longer', 'notArxiv', 'old', 'urlpdf'].sort());
+    assert.deepEqual(
+      [...keysIn(await entriesOf(bib))].sort(),
+      ['arx', 'arxivDoi', 'doiOnly', 'doiUrl', 'gs', 'longer', 'notArxiv', 'old', 'urlpdf'].sort(),
+    );
   });
 
   it('reuses the key of the same paper, and suffixes a clash with a different one', async () => {
@@ -193,17 +219,20 @@ describe('appendEntry', () => {
       taken.add(e.key);
       text = appendEntry(text, e.text);
     }
-    assert.deepEqual((await entriesOf(text)).map((e) => e.key), ['first', 'vaswani2017attentionneed', 'vaswani2017attentionneeda', 'vaswani2017attentionneedb']);
+    assert.deepEqual(
+      (await entriesOf(text)).map((e) => e.key),
+      ['first', 'vaswani2017attentionneed', 'vaswani2017attentionneeda', 'vaswani2017attentionneedb'],
+    );
     assert.doesNotMatch(text, /\n\n\n/);
     assert.ok(text.endsWith('}\n'));
   });
 });
 
-describe('bibdb bundling', () => {
-  it('keeps the parser out of the bundle that imports bibdb (it loads lazily)', async () => {
+describe('bibDocument bundling', () => {
+  it('keeps the parser out of the bundle that imports bibDocument (it loads lazily)', async () => {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
-      entryPoints: [path.resolve(__dirname, '../../../src/core/bibdb.ts')],
+      entryPoints: [path.resolve(__dirname, '../../../src/core/cite/bibDocument.ts')],
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -212,7 +241,7 @@ describe('bibdb bundling', () => {
       logLevel: 'silent',
     });
     const size = result.outputFiles[0].contents.length;
-    assert.ok(size < 10_000, `bibdb bundles to ${size} bytes`);
+    assert.ok(size < 10_000, `bibDocument bundles to ${size} bytes`);
     assert.doesNotMatch(result.outputFiles[0].text, /unified-latex|LatexPegParser/);
   });
 });

@@ -1,15 +1,30 @@
 import * as assert from 'node:assert/strict';
-import { bibliographyFiles, isBibtexPath, latexBibFiles, texRoot, typstBibFiles, yamlBibFiles } from '../../src/core/bibfiles';
+import {
+  bibliographyFiles,
+  isBibtexPath,
+  latexBibFiles,
+  texRoot,
+  typstBibFiles,
+  yamlBibFiles,
+} from '../../src/core/cite/bibDiscovery';
 
 describe('latexBibFiles', () => {
   const table: [string, string, string[]][] = [
     ['one name, .bib added', '\\bibliography{refs}', ['refs.bib']],
-    ['several names with spaces', '\\bibliography{ refs , other.bib,../shared/lib }', ['refs.bib', 'other.bib', '../shared/lib.bib']],
+    [
+      'several names with spaces',
+      '\\bibliography{ refs , other.bib,../shared/lib }',
+      ['refs.bib', 'other.bib', '../shared/lib.bib'],
+    ],
     ['BibTeX adds .bib to other extensions too', '\\bibliography{refs.old}', ['refs.old.bib']],
     ['upper-case extension kept', '\\bibliography{REFS.BIB}', ['REFS.BIB']],
     ['addbibresource', '\\addbibresource{refs.bib}', ['refs.bib']],
     ['addbibresource with options', '\\addbibresource[label=main]{main refs.bib}', ['main refs.bib']],
-    ['remote resources skipped', '\\addbibresource[location=remote]{https://x.org/r.bib}\n\\addbibresource{local.bib}', ['local.bib']],
+    [
+      'remote resources skipped',
+      '\\addbibresource[location=remote]{https://x.org/r.bib}\n\\addbibresource{local.bib}',
+      ['local.bib'],
+    ],
     ['global and section resources', '\\addglobalbib{g.bib}\\addsectionbib{s.bib}', ['g.bib', 's.bib']],
     ['nobibliography', '\\nobibliography{refs}', ['refs.bib']],
     ['commented out', '% \\bibliography{old}\n\\bibliography{new} % \\addbibresource{x.bib}', ['new.bib']],
@@ -31,7 +46,11 @@ describe('yamlBibFiles', () => {
     ['single quoted with escaped quote', fm("bibliography: 'it''s.bib'"), ["it's.bib"]],
     ['trailing comment', fm('bibliography: refs.bib # main'), ['refs.bib']],
     ['flow list', fm('bibliography: [a.bib, "b, c.bib", \'d.bib\']'), ['a.bib', 'b, c.bib', 'd.bib']],
-    ['block list', fm('bibliography:\n  - a.bib\n  - "b.bib"\n  # note\n  - c.bib\nauthor: me'), ['a.bib', 'b.bib', 'c.bib']],
+    [
+      'block list',
+      fm('bibliography:\n  - a.bib\n  - "b.bib"\n  # note\n  - c.bib\nauthor: me'),
+      ['a.bib', 'b.bib', 'c.bib'],
+    ],
     ['block list at column 0', fm('bibliography:\n- a.bib\n- b.bib'), ['a.bib', 'b.bib']],
     ['nested key is not it', fm('format:\n  bibliography: no.bib'), []],
     ['ends with ...', '---\nbibliography: r.bib\n...\n', ['r.bib']],

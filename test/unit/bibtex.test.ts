@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bibtexEntry, escapeLatexText, titleLatex, nameLatex, cleanDoi } from '../../src/core/bibtex';
-import { KeyTemplateError } from '../../src/core/citekey';
+import { bibtexEntry, escapeLatexText, titleLatex, nameLatex, cleanDoi } from '../../src/core/cite/bibtexEntry';
+import { KeyTemplateError } from '../../src/core/cite/keyTemplate';
 import { BIB_CASES, paper } from './helpers/bibCases';
 import { bibtexBalanced, readBack, writtenFields } from './helpers/bibParse';
 
@@ -31,18 +31,26 @@ describe('bibtexEntry: hard cases read back by @retorquere/bibtex-parser', () =>
         assert.equal(e.type, 'misc');
         assert.equal(e.title, (c.parsedTitle ?? folded(c.paper.title)).normalize('NFC'), text);
         const authors = c.parsedAuthors ?? c.paper.authors.map(folded).filter((a) => a !== '');
-        assert.deepEqual(e.authors, authors.map((a) => a.normalize('NFC')));
+        assert.deepEqual(
+          e.authors,
+          authors.map((a) => a.normalize('NFC')),
+        );
         assert.equal(e.fields.year, c.year ?? c.paper.published?.slice(0, 4));
         assert.equal(e.fields.eprint, c.paper.arxivId);
         assert.equal(e.fields.archiveprefix, c.paper.arxivId !== undefined ? 'arXiv' : undefined);
         if (c.paper.doi !== undefined) assert.equal(e.fields.doi, cleanDoi(c.paper.doi));
-        const url = c.paper.arxivId !== undefined ? `https://arxiv.org/abs/${c.paper.arxivId}` : c.paper.links.huggingFace;
+        const url =
+          c.paper.arxivId !== undefined ? `https://arxiv.org/abs/${c.paper.arxivId}` : c.paper.links.huggingFace;
         assert.equal(e.fields.url, url);
-        for (const s of (ascii ? c.asciiContains : c.contains) ?? []) assert.ok(text.includes(s), `missing ${JSON.stringify(s)} in\n${text}`);
+        for (const s of (ascii ? c.asciiContains : c.contains) ?? []) {
+          assert.ok(text.includes(s), `missing ${JSON.stringify(s)} in\n${text}`);
+        }
         for (const s of c.lacks ?? []) assert.ok(!text.includes(s), `unexpected ${JSON.stringify(s)} in\n${text}`);
         if (ascii) {
           // Outside the characters the table leaves alone, an ASCII entry is pure ASCII.
-          const leftover = [...text].filter((ch) => ch.charCodeAt(0) >= 0x80 && !/[\p{Script=Han}\p{Script=Greek}\p{Extended_Pictographic}]/u.test(ch));
+          const leftover = [...text].filter(
+            (ch) => ch.charCodeAt(0) >= 0x80 && !/[\p{Script=Han}\p{Script=Greek}\p{Extended_Pictographic}]/u.test(ch),
+          );
           assert.deepEqual(leftover, []);
         }
       });
@@ -74,7 +82,12 @@ describe('bibtexEntry: keys that are taken', () => {
       keys.push(key);
       taken.add(key.toUpperCase());
     }
-    assert.deepEqual(keys, ['vaswani2017attentionneed', 'vaswani2017attentionneeda', 'vaswani2017attentionneedb', 'vaswani2017attentionneedc']);
+    assert.deepEqual(keys, [
+      'vaswani2017attentionneed',
+      'vaswani2017attentionneeda',
+      'vaswani2017attentionneedb',
+      'vaswani2017attentionneedc',
+    ]);
   });
 
   it('writes the suffixed key into the entry', () => {
@@ -84,7 +97,12 @@ describe('bibtexEntry: keys that are taken', () => {
   });
 
   it('two different papers with the same base key get distinct keys', () => {
-    const other = paper({ arxivId: '1706.99999', title: 'Attention is all you need, again', authors: ['A. Vaswani'], published: '2017-07-01' });
+    const other = paper({
+      arxivId: '1706.99999',
+      title: 'Attention is all you need, again',
+      authors: ['A. Vaswani'],
+      published: '2017-07-01',
+    });
     const first = bibtexEntry(p);
     const second = bibtexEntry(other, { taken: new Set([first.key]) });
     assert.equal(first.key, 'vaswani2017attentionneed');
@@ -92,7 +110,10 @@ describe('bibtexEntry: keys that are taken', () => {
   });
 
   it('uses a key template, and rejects an invalid one', () => {
-    assert.equal(bibtexEntry(p, { keyTemplate: '[auth:lower]_[year]_[title:2:lower]' }).key, 'vaswani_2017_attentionall');
+    assert.equal(
+      bibtexEntry(p, { keyTemplate: '[auth:lower]_[year]_[title:2:lower]' }).key,
+      'vaswani_2017_attentionall',
+    );
     assert.throws(() => bibtexEntry(p, { keyTemplate: '[nope]' }), KeyTemplateError);
   });
 });
@@ -101,8 +122,14 @@ describe('titleLatex', () => {
   const cases: [string, string][] = [
     ['Attention Is All You Need', 'Attention Is All You Need'],
     ['Deep residual learning for image recognition', 'Deep residual learning for image recognition'],
-    ['Scaling laws for Bayesian neural networks in PyTorch', 'Scaling laws for {Bayesian} neural networks in {PyTorch}'],
-    ['3D Gaussian Splatting for Real-Time Radiance Field Rendering', '{3D} Gaussian Splatting for Real-Time Radiance Field Rendering'],
+    [
+      'Scaling laws for Bayesian neural networks in PyTorch',
+      'Scaling laws for {Bayesian} neural networks in {PyTorch}',
+    ],
+    [
+      '3D Gaussian Splatting for Real-Time Radiance Field Rendering',
+      '{3D} Gaussian Splatting for Real-Time Radiance Field Rendering',
+    ],
     ['GPT-4o and iPhone: A Study', '{GPT-4o} and {iPhone:} A Study'],
     ['Why should I care?', 'Why should {I} care?'],
     ['Learning with $k$-means', 'Learning with {$k$}-means'],
@@ -169,7 +196,9 @@ describe('escapeLatexText in ASCII mode: Latin-1 and Latin Extended-A', () => {
       const back = await readBack(`@misc{k, title={${latex}}}`);
       const title = back.entries[0]?.title;
       // The parser reads `~` as a no-break space, which is what U+00A0 is.
-      if (back.errors.length > 0 || title !== `x${ch}x`.normalize('NFC')) wrong.push(`${ch} → ${latex} → ${JSON.stringify(title)} ${back.errors.join(';')}`);
+      if (back.errors.length > 0 || title !== `x${ch}x`.normalize('NFC')) {
+        wrong.push(`${ch} → ${latex} → ${JSON.stringify(title)} ${back.errors.join(';')}`);
+      }
     }
     assert.deepEqual(wrong, []);
   });
@@ -188,25 +217,111 @@ describe('cleanDoi', () => {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-const SPECIALS = ['{', '}', '%', '&', '$', '#', '_', '~', '^', '\\', '<', '>', '|', '"', "'", '`', '@', ',', '-', ' ', ' ', '\t', '\n'];
-const UNICODE = ['ü', 'é', 'ç', 'ø', 'ß', 'Ł', 'ı', 'İ', 'ğ', 'ễ', 'Å', 'æ', 'ŀ', '¸', '–', '—', '“', '”', '’', '…', '°', 'µ', '·', '×', 'α', 'Ω', '中', '文', '🤗', '\u00a0', '\u00ad'];
-const WORDS = ['BERT', 'and', 'the', 'of', 'I', 'Jr.', 'van', 'De', 'LLaMA', 'x', 'A', 'Deep', 'learning', 'GPT-4', 'i'];
+const SPECIALS = [
+  '{',
+  '}',
+  '%',
+  '&',
+  '$',
+  '#',
+  '_',
+  '~',
+  '^',
+  '\\',
+  '<',
+  '>',
+  '|',
+  '"',
+  "'",
+  '`',
+  '@',
+  ',',
+  '-',
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+];
+const UNICODE = [
+  'ü',
+  'é',
+  'ç',
+  'ø',
+  'ß',
+  'Ł',
+  'ı',
+  'İ',
+  'ğ',
+  'ễ',
+  'Å',
+  'æ',
+  'ŀ',
+  '¸',
+  '–',
+  '—',
+  '“',
+  '”',
+  '’',
+  '…',
+  '°',
+  'µ',
+  '·',
+  '×',
+  'α',
+  'Ω',
+  '中',
+  '文',
+  '🤗',
+  '\u00a0',
+  '\u00ad',
+];
+const WORDS = [
+  'BERT',
+  'and',
+  'the',
+  'of',
+  'I',
+  'Jr.',
+  'van',
+  'De',
+  'LLaMA',
+  'x',
+  'A',
+  'Deep',
+  'learning',
+  'GPT-4',
+  'i',
+];
 
 function pieces(extra: string[]): fc.Arbitrary<string> {
   return fc
-    .array(fc.oneof(fc.constantFrom(...SPECIALS, ...UNICODE, ...extra, ...WORDS), fc.string({ unit: 'grapheme', maxLength: 6 })), {
-      minLength: 1,
-      maxLength: 25,
-    })
+    .array(
+      fc.oneof(
+        fc.constantFrom(...SPECIALS, ...UNICODE, ...extra, ...WORDS),
+        fc.string({ unit: 'grapheme', maxLength: 6 }),
+      ),
+      {
+        minLength: 1,
+        maxLength: 25,
+      },
+    )
     .map((parts) => noLigatures(parts.join('')));
 }
 
 const noDollar = (s: string) => s.replace(/\$/g, 'S');
 // TeX ligatures (`--` is an en dash) are meant as such; keep the generated text free of them.
-const noLigatures = (s: string) => s.replace(/-(?=-)/g, '-x').replace(/`(?=`)/g, '`x').replace(/'(?=')/g, "'x");
+const noLigatures = (s: string) =>
+  s
+    .replace(/-(?=-)/g, '-x')
+    .replace(/`(?=`)/g, '`x')
+    .replace(/'(?=')/g, "'x");
 const noComma = (s: string) => s.replace(/,/g, ';');
-const titles = pieces([]).map(noDollar).filter((t) => folded(t) !== '');
-const titlesWithMath = pieces(['$x$', '$\\alpha_1$', '$O(n^{2})$', '$', '$ ', '{', '}']).filter((t) => folded(t) !== '');
+const titles = pieces([])
+  .map(noDollar)
+  .filter((t) => folded(t) !== '');
+const titlesWithMath = pieces(['$x$', '$\\alpha_1$', '$O(n^{2})$', '$', '$ ', '{', '}']).filter(
+  (t) => folded(t) !== '',
+);
 const names = pieces([]).map((s) => noComma(noDollar(s)));
 
 function randomPaper(title: string, authors: string[]) {
@@ -225,7 +340,11 @@ describe('bibtexEntry: properties', () => {
         const e = back.entries[0];
         assert.equal(e.key, key);
         assert.equal(e.title, folded(title), text);
-        assert.deepEqual(e.authors, authors.map(folded).filter((a) => a !== ''), text);
+        assert.deepEqual(
+          e.authors,
+          authors.map(folded).filter((a) => a !== ''),
+          text,
+        );
         assert.equal(e.fields.year, '2024');
         assert.equal(e.fields.eprint, '2401.12345');
       }),
@@ -240,7 +359,11 @@ describe('bibtexEntry: properties', () => {
         assert.ok(bibtexBalanced(text), text);
         const back = await readBack(text);
         // Unknown macros inside kept math are reported by the parser without a position; that is fine.
-        assert.deepEqual(back.errors.filter((e) => / at line /.test(e)), [], text);
+        assert.deepEqual(
+          back.errors.filter((e) => / at line /.test(e)),
+          [],
+          text,
+        );
         assert.equal(back.entries.length, 1);
         assert.equal(back.entries[0].key, key);
         assert.deepEqual(back.entries[0].authors, ['Ann Author']);

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { bibtexEntry } from '../../src/core/bibtex';
+import { bibtexEntry } from '../../src/core/cite/bibtexEntry';
 import { BIB_CASES } from './helpers/bibCases';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
 
@@ -36,7 +36,13 @@ function generatedBib(): { keys: string[]; text: string } {
 
 /** The lines of a bibtex run that report a problem. */
 function problems(output: string): string[] {
-  return output.split(/\r?\n/).filter((l) => /^Warning--|error message|^I was expecting|^I'm skipping|^Repeated entry|^Sorry|^Illegal|^Too many commas|^---line \d+/i.test(l));
+  return output
+    .split(/\r?\n/)
+    .filter((l) =>
+      /^Warning--|error message|^I was expecting|^I'm skipping|^Repeated entry|^Sorry|^Illegal|^Too many commas|^---line \d+/i.test(
+        l,
+      ),
+    );
 }
 
 describe('real bibtex over the generated entries', function () {
@@ -66,7 +72,13 @@ describe('real bibtex over the generated entries', function () {
       const { keys, text } = generatedBib();
       assert.ok(keys.length >= 50, `only ${keys.length} entries`);
       writeFileSync(path.join(work, 'refs.bib'), text, 'utf8');
-      const aux = ['\\relax', ...keys.map((k) => `\\citation{${k}}`), `\\bibstyle{${style}}`, '\\bibdata{refs}', ''].join('\n');
+      const aux = [
+        '\\relax',
+        ...keys.map((k) => `\\citation{${k}}`),
+        `\\bibstyle{${style}}`,
+        '\\bibdata{refs}',
+        '',
+      ].join('\n');
       writeFileSync(path.join(work, 'doc.aux'), aux, 'utf8');
       const run = spawnSync('bibtex', ['doc'], { cwd: work, encoding: 'utf8' });
       const log = readFileSync(path.join(work, 'doc.blg'), 'utf8');
@@ -80,8 +92,16 @@ describe('real bibtex over the generated entries', function () {
 
   it('is able to fail: a broken entry and a duplicate key are reported', () => {
     const work = (dir as TempDir).path;
-    writeFileSync(path.join(work, 'refs.bib'), '@misc{a, title={x}, author={A B}}\n@misc{a, title={y}, author={C D}}\n@misc{b, title={z}\n', 'utf8');
-    writeFileSync(path.join(work, 'doc.aux'), '\\citation{a}\\citation{b}\n\\bibstyle{plain}\n\\bibdata{refs}\n', 'utf8');
+    writeFileSync(
+      path.join(work, 'refs.bib'),
+      '@misc{a, title={x}, author={A B}}\n@misc{a, title={y}, author={C D}}\n@misc{b, title={z}\n',
+      'utf8',
+    );
+    writeFileSync(
+      path.join(work, 'doc.aux'),
+      '\\citation{a}\\citation{b}\n\\bibstyle{plain}\n\\bibdata{refs}\n',
+      'utf8',
+    );
     const run = spawnSync('bibtex', ['doc'], { cwd: work, encoding: 'utf8' });
     assert.ok(problems(run.stdout).length > 0, run.stdout);
     assert.notEqual(run.status, 0);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { citationFor, citationSyntax, citeText, insertionAt, plainCitation } from '../../src/core/cite';
-import { bibtexEntry } from '../../src/core/bibtex';
+import { citationFor, citationSyntax, citeText, insertionAt, plainCitation } from '../../src/core/cite/citeText';
+import { bibtexEntry } from '../../src/core/cite/bibtexEntry';
 import { paper } from './helpers/bibCases';
 
 /** Applies an insertion to the text with the cursor marked `|`, and returns the text after it. */
@@ -27,7 +27,9 @@ describe('citeText', () => {
     ['LaTeX', ['a'], '\\cite{a}'],
     ['plaintext', ['a'], '\\cite{a}'],
   ];
-  for (const [lang, keys, want] of table) it(`${lang} ${keys.join(',')}`, () => assert.equal(citeText(keys, lang), want));
+  for (const [lang, keys, want] of table) {
+    it(`${lang} ${keys.join(',')}`, () => assert.equal(citeText(keys, lang), want));
+  }
 
   it('uses the configured LaTeX command, with or without backslash', () => {
     assert.equal(citeText(['a'], 'latex', { latexCommand: 'citep' }), '\\citep{a}');
@@ -121,15 +123,29 @@ describe('plainCitation and citationFor', () => {
 
   it('names up to three authors, then et al.', () => {
     assert.equal(plainCitation(vaswani), 'Ashish Vaswani et al. (2017). Attention Is All You Need. arXiv:1706.03762');
-    assert.equal(plainCitation({ ...vaswani, authors: ['A B', 'C D', 'E F'] }), 'A B, C D and E F (2017). Attention Is All You Need. arXiv:1706.03762');
-    assert.equal(plainCitation({ ...vaswani, authors: ['A B', 'C D'] }), 'A B and C D (2017). Attention Is All You Need. arXiv:1706.03762');
-    assert.equal(plainCitation({ ...vaswani, authors: ['Solo Author'] }), 'Solo Author (2017). Attention Is All You Need. arXiv:1706.03762');
+    assert.equal(
+      plainCitation({ ...vaswani, authors: ['A B', 'C D', 'E F'] }),
+      'A B, C D and E F (2017). Attention Is All You Need. arXiv:1706.03762',
+    );
+    assert.equal(
+      plainCitation({ ...vaswani, authors: ['A B', 'C D'] }),
+      'A B and C D (2017). Attention Is All You Need. arXiv:1706.03762',
+    );
+    assert.equal(
+      plainCitation({ ...vaswani, authors: ['Solo Author'] }),
+      'Solo Author (2017). Attention Is All You Need. arXiv:1706.03762',
+    );
   });
 
   it('copes with no authors, no year, a question mark, a DOI or a link instead of an arXiv id', () => {
     const lstm = paper({ id: 'x', title: 'Is it long?', authors: [], doi: '10.1162/neco.1997.9.8.1735' });
     assert.equal(plainCitation(lstm), 'Is it long? (n.d.). doi:10.1162/neco.1997.9.8.1735');
-    const hf = paper({ id: 'x', title: 'T', authors: ['A'], links: { huggingFace: 'https://huggingface.co/papers/x' } });
+    const hf = paper({
+      id: 'x',
+      title: 'T',
+      authors: ['A'],
+      links: { huggingFace: 'https://huggingface.co/papers/x' },
+    });
     assert.equal(plainCitation(hf), 'A (n.d.). T. https://huggingface.co/papers/x');
     assert.equal(plainCitation(paper({ id: 'x', title: 'Bare', authors: ['A'] })), 'A (n.d.). Bare.');
   });

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { asciiFold, baseKey, checkKeyTemplate, KeyTemplateError, paperYear, splitName, templateKey, uniqueKey } from '../../src/core/citekey';
+import { checkKeyTemplate, KeyTemplateError, templateKey } from '../../src/core/cite/keyTemplate';
+import { baseKey, uniqueKey } from '../../src/core/cite/keys';
+import { asciiFold, splitName } from '../../src/core/cite/names';
+import { paperYear } from '../../src/core/paper';
 import { paper } from './helpers/bibCases';
 
 describe('asciiFold', () => {
@@ -50,19 +53,29 @@ describe('splitName', () => {
 });
 
 describe('paperYear', () => {
-  it('takes the publication date first', () => assert.equal(paperYear(paper({ title: 't', arxivId: '1706.03762', published: '2018-01-01' })), '2018'));
-  it('falls back to a new-style arXiv id', () => assert.equal(paperYear(paper({ title: 't', arxivId: '1706.03762' })), '2017'));
-  it('reads the id from `id` when arxivId is absent', () => assert.equal(paperYear(paper({ title: 't', id: '2401.00001v2' })), '2024'));
+  it('takes the publication date first', () =>
+    assert.equal(paperYear(paper({ title: 't', arxivId: '1706.03762', published: '2018-01-01' })), '2018'));
+  it('falls back to a new-style arXiv id', () =>
+    assert.equal(paperYear(paper({ title: 't', arxivId: '1706.03762' })), '2017'));
+  it('reads the id from `id` when arxivId is absent', () =>
+    assert.equal(paperYear(paper({ title: 't', id: '2401.00001v2' })), '2024'));
   it('falls back to an old-style id, 1991–2007', () => {
     assert.equal(paperYear(paper({ title: 't', arxivId: 'hep-th/9108001' })), '1991');
     assert.equal(paperYear(paper({ title: 't', arxivId: 'math/0701001' })), '2007');
   });
-  it('is undefined without date or arXiv id', () => assert.equal(paperYear(paper({ title: 't', id: 'hf-x' })), undefined));
-  it('ignores a date that does not start with a year', () => assert.equal(paperYear(paper({ title: 't', id: 'x', published: 'yesterday' })), undefined));
+  it('is undefined without date or arXiv id', () =>
+    assert.equal(paperYear(paper({ title: 't', id: 'hf-x' })), undefined));
+  it('ignores a date that does not start with a year', () =>
+    assert.equal(paperYear(paper({ title: 't', id: 'x', published: 'yesterday' })), undefined));
 });
 
 describe('baseKey', () => {
-  const vaswani = paper({ arxivId: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-12' });
+  const vaswani = paper({
+    arxivId: '1706.03762',
+    title: 'Attention Is All You Need',
+    authors: ['Ashish Vaswani'],
+    published: '2017-06-12',
+  });
 
   it('follows the three documented styles', () => {
     assert.equal(baseKey(vaswani, 'arxiv'), 'vaswani2017attentionneed');
@@ -72,26 +85,50 @@ describe('baseKey', () => {
   });
 
   it('takes at most four title words for arxiv, skipping stop words', () => {
-    const p = paper({ title: 'Deep Residual Learning for Image Recognition', authors: ['Kaiming He'], published: '2015-12-10' });
+    const p = paper({
+      title: 'Deep Residual Learning for Image Recognition',
+      authors: ['Kaiming He'],
+      published: '2015-12-10',
+    });
     assert.equal(baseKey(p, 'arxiv'), 'he2015deepresiduallearningimage');
   });
 
   it('is stable: the same paper from another source, other abstract and upvotes, gives the same key', () => {
-    const again = { ...vaswani, abstract: 'different', upvotes: 99, source: 'hf-daily' as const, feedDay: '2024-01-01' };
-    for (const style of ['arxiv', 'google', 'bbt'] as const) assert.equal(baseKey(again, style), baseKey(vaswani, style));
+    const again = {
+      ...vaswani,
+      abstract: 'different',
+      upvotes: 99,
+      source: 'hf-daily' as const,
+      feedDay: '2024-01-01',
+    };
+    for (const style of ['arxiv', 'google', 'bbt'] as const) {
+      assert.equal(baseKey(again, style), baseKey(vaswani, style));
+    }
   });
 
   it('uses anon for no authors and for a surname with no ASCII letters', () => {
-    assert.equal(baseKey(paper({ title: 'Untitled Work', authors: [], published: '2020-01-01' }), 'google'), 'anon2020untitled');
-    assert.equal(baseKey(paper({ title: 'Untitled Work', authors: ['  ', '王伟'], published: '2020-01-01' }), 'google'), 'anon2020untitled');
+    assert.equal(
+      baseKey(paper({ title: 'Untitled Work', authors: [], published: '2020-01-01' }), 'google'),
+      'anon2020untitled',
+    );
+    assert.equal(
+      baseKey(paper({ title: 'Untitled Work', authors: ['  ', '王伟'], published: '2020-01-01' }), 'google'),
+      'anon2020untitled',
+    );
   });
 
   it('skips blank author names', () => {
-    assert.equal(baseKey(paper({ title: 'Work', authors: ['', 'Ada Lovelace'], published: '1843-01-01' }), 'google'), 'lovelace1843work');
+    assert.equal(
+      baseKey(paper({ title: 'Work', authors: ['', 'Ada Lovelace'], published: '1843-01-01' }), 'google'),
+      'lovelace1843work',
+    );
   });
 
   it('leaves the year out when unknown', () => {
-    assert.equal(baseKey(paper({ id: 'x', title: 'Timeless Work', authors: ['Ada Lovelace'] }), 'google'), 'lovelacetimeless');
+    assert.equal(
+      baseKey(paper({ id: 'x', title: 'Timeless Work', authors: ['Ada Lovelace'] }), 'google'),
+      'lovelacetimeless',
+    );
   });
 
   it('is anon when nothing usable is left', () => {
@@ -120,7 +157,12 @@ describe('key templates', () => {
     authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
     published: '2017-06-12',
   });
-  const waals = paper({ arxivId: 'hep-th/9901001', title: 'On Gases', authors: ['Johannes van der Waals'], published: '1999-01-01' });
+  const waals = paper({
+    arxivId: 'hep-th/9901001',
+    title: 'On Gases',
+    authors: ['Johannes van der Waals'],
+    published: '1999-01-01',
+  });
   const cases: [string, string][] = [
     ['[auth][year][shorttitle]', 'Vaswani2017AttentionAllYou'],
     ['[auth:lower][year][title:lower]', 'vaswani2017attention'],
@@ -150,12 +192,21 @@ describe('key templates', () => {
 
   it('reports what is wrong and where', () => {
     assert.equal(checkKeyTemplate('[auth][year]'), undefined);
-    assert.equal(checkKeyTemplate('[auth][yr]'), 'unknown field "yr" (known: auth, authors, year, shortyear, title, shorttitle, veryshorttitle, eprint, id) at character 8');
-    assert.equal(checkKeyTemplate('[auth:loud]'), 'unknown modifier "loud" (known: lower, upper, capitalize, a number) at character 2');
+    assert.equal(
+      checkKeyTemplate('[auth][yr]'),
+      'unknown field "yr" (known: auth, authors, year, shortyear, title, shorttitle, veryshorttitle, eprint, id) at character 8',
+    );
+    assert.equal(
+      checkKeyTemplate('[auth:loud]'),
+      'unknown modifier "loud" (known: lower, upper, capitalize, a number) at character 2',
+    );
     assert.equal(checkKeyTemplate('[auth'), 'unclosed "[" at character 1');
     assert.equal(checkKeyTemplate('auth]'), 'unmatched "]" at character 5');
     assert.equal(checkKeyTemplate('  '), 'the template is empty');
-    assert.throws(() => templateKey(p, '[x]'), (e: unknown) => e instanceof KeyTemplateError && e.offset === 1);
+    assert.throws(
+      () => templateKey(p, '[x]'),
+      (e: unknown) => e instanceof KeyTemplateError && e.offset === 1,
+    );
   });
 });
 

@@ -7,7 +7,12 @@ describe('kept date formatters', () => {
     assert.equal(dateFormat('de', { day: 'numeric', month: 'short', timeZone: 'UTC' }), a);
     assert.notEqual(dateFormat('fr', { day: 'numeric', month: 'short', timeZone: 'UTC' }), a);
     assert.notEqual(dateFormat('de', { day: 'numeric', month: 'long', timeZone: 'UTC' }), a);
-    assert.equal(a.format(new Date('2026-11-27T00:00:00Z')), new Intl.DateTimeFormat('de', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date('2026-11-27T00:00:00Z')));
+    assert.equal(
+      a.format(new Date('2026-11-27T00:00:00Z')),
+      new Intl.DateTimeFormat('de', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+        new Date('2026-11-27T00:00:00Z'),
+      ),
+    );
   });
 
   it('throws for a locale tag Intl refuses, every time', () => {

@@ -26,8 +26,21 @@ function assertConsecutive(days: string[]): void {
 describe('dates', () => {
   describe('isIsoDay', () => {
     it('accepts real calendar days only', () => {
-      for (const ok of ['2024-02-29', '2000-02-29', '2023-12-31', '0099-12-31', '1970-01-01']) assert.equal(isIsoDay(ok), true, ok);
-      for (const bad of ['2023-02-29', '1900-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2024-1-01', '2024-01-01T00:00:00Z', ' 2024-01-01', '', '20240101']) {
+      for (const ok of ['2024-02-29', '2000-02-29', '2023-12-31', '0099-12-31', '1970-01-01']) {
+        assert.equal(isIsoDay(ok), true, ok);
+      }
+      for (const bad of [
+        '2023-02-29',
+        '1900-02-29',
+        '2024-13-01',
+        '2024-00-10',
+        '2024-04-31',
+        '2024-1-01',
+        '2024-01-01T00:00:00Z',
+        ' 2024-01-01',
+        '',
+        '20240101',
+      ]) {
         assert.equal(isIsoDay(bad), false, JSON.stringify(bad));
       }
       assert.equal(isIsoDay(20240101), false);
@@ -104,8 +117,24 @@ describe('dates', () => {
     });
 
     it('list their seven days Monday first', () => {
-      assert.deepEqual(daysOfIsoWeek('2020-W53'), ['2020-12-28', '2020-12-29', '2020-12-30', '2020-12-31', '2021-01-01', '2021-01-02', '2021-01-03']);
-      assert.deepEqual(daysOfIsoWeek('2025-W01'), ['2024-12-30', '2024-12-31', '2025-01-01', '2025-01-02', '2025-01-03', '2025-01-04', '2025-01-05']);
+      assert.deepEqual(daysOfIsoWeek('2020-W53'), [
+        '2020-12-28',
+        '2020-12-29',
+        '2020-12-30',
+        '2020-12-31',
+        '2021-01-01',
+        '2021-01-02',
+        '2021-01-03',
+      ]);
+      assert.deepEqual(daysOfIsoWeek('2025-W01'), [
+        '2024-12-30',
+        '2024-12-31',
+        '2025-01-01',
+        '2025-01-02',
+        '2025-01-03',
+        '2025-01-04',
+        '2025-01-05',
+      ]);
       assert.equal(daysOfIsoWeek('2024-W18')[0], '2024-04-29');
     });
 
@@ -137,7 +166,15 @@ describe('dates', () => {
 
   describe('daysOfMonth', () => {
     it('knows month lengths and leap years', () => {
-      const lengths: Array<[string, number]> = [['2024-02', 29], ['2023-02', 28], ['2000-02', 29], ['1900-02', 28], ['2024-04', 30], ['2024-12', 31], ['2024-01', 31]];
+      const lengths: Array<[string, number]> = [
+        ['2024-02', 29],
+        ['2023-02', 28],
+        ['2000-02', 29],
+        ['1900-02', 28],
+        ['2024-04', 30],
+        ['2024-12', 31],
+        ['2024-01', 31],
+      ];
       for (const [month, n] of lengths) {
         const days = daysOfMonth(month);
         assert.equal(days.length, n, month);
@@ -148,7 +185,9 @@ describe('dates', () => {
     });
 
     it('rejects what is not a month', () => {
-      for (const bad of ['2024-13', '2024-00', '2024-2', '2024-02-01', '2024']) assert.throws(() => daysOfMonth(bad), RangeError, bad);
+      for (const bad of ['2024-13', '2024-00', '2024-2', '2024-02-01', '2024']) {
+        assert.throws(() => daysOfMonth(bad), RangeError, bad);
+      }
     });
 
     it('covers each day exactly once (property)', () => {

@@ -2,7 +2,16 @@ import * as assert from 'node:assert/strict';
 import { bibliographyText, parseBib, parseFilter, passesFilter, type Paper } from '../../src/core';
 
 function paper(id: string, fields: Partial<Paper> = {}): Paper {
-  return { id, title: `Title ${id}`, authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily', ...fields };
+  return {
+    id,
+    title: `Title ${id}`,
+    authors: [],
+    abstract: '',
+    aiKeywords: [],
+    links: {},
+    source: 'hf-daily',
+    ...fields,
+  };
 }
 
 describe('feed filter', () => {
@@ -14,7 +23,12 @@ describe('feed filter', () => {
   });
 
   it('keeps papers with every word in title, authors or keywords and enough upvotes', () => {
-    const p = paper('2401.00001', { title: 'Latent Diffusion Models', authors: ['Robin Rombach'], aiKeywords: ['image synthesis'], upvotes: 12 });
+    const p = paper('2401.00001', {
+      title: 'Latent Diffusion Models',
+      authors: ['Robin Rombach'],
+      aiKeywords: ['image synthesis'],
+      upvotes: 12,
+    });
     assert.equal(passesFilter(p, { text: 'diffusion rombach', minUpvotes: 0 }), true);
     assert.equal(passesFilter(p, { text: 'SYNTHESIS', minUpvotes: 12 }), true);
     assert.equal(passesFilter(p, { text: 'diffusion', minUpvotes: 13 }), false);
@@ -26,9 +40,24 @@ describe('feed filter', () => {
 describe('reading list export', () => {
   it('writes one entry per paper with unique keys, and the .bib parses back', async () => {
     const papers = [
-      paper('1706.03762', { arxivId: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-12' }),
-      paper('1706.99999', { arxivId: '1706.99999', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-30' }),
-      paper('2401.00002', { arxivId: '2401.00002', title: 'Über Alles: 100% of $x^2$ & more', authors: ['Jürgen Müller'], published: '2024-01-02' }),
+      paper('1706.03762', {
+        arxivId: '1706.03762',
+        title: 'Attention Is All You Need',
+        authors: ['Ashish Vaswani'],
+        published: '2017-06-12',
+      }),
+      paper('1706.99999', {
+        arxivId: '1706.99999',
+        title: 'Attention Is All You Need',
+        authors: ['Ashish Vaswani'],
+        published: '2017-06-30',
+      }),
+      paper('2401.00002', {
+        arxivId: '2401.00002',
+        title: 'Über Alles: 100% of $x^2$ & more',
+        authors: ['Jürgen Müller'],
+        published: '2024-01-02',
+      }),
     ];
     const { text, keys } = bibliographyText(papers, { keyStyle: 'google' });
     assert.equal(new Set(keys).size, 3);
@@ -37,8 +66,14 @@ describe('reading list export', () => {
     const parsed = await parseBib(text);
     assert.ok(parsed.ok);
     if (parsed.ok) {
-      assert.deepEqual(parsed.entries.map((e) => e.key), keys);
-      assert.deepEqual(parsed.entries.map((e) => e.fields.eprint), ['1706.03762', '1706.99999', '2401.00002']);
+      assert.deepEqual(
+        parsed.entries.map((e) => e.key),
+        keys,
+      );
+      assert.deepEqual(
+        parsed.entries.map((e) => e.fields.eprint),
+        ['1706.03762', '1706.99999', '2401.00002'],
+      );
     }
   });
 

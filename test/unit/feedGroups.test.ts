@@ -1,9 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { ageLabel, dayLabel, groupByDay, sortPapers, type Paper } from '../../src/core';
-import { usEnglishDay } from '../../src/core/feedGroups';
+import { usEnglishDay } from '../../src/core/feed/dayGroups';
 
 function paper(id: string, fields: Partial<Paper> = {}): Paper {
-  return { id, title: `Title ${id}`, authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily', ...fields };
+  return {
+    id,
+    title: `Title ${id}`,
+    authors: [],
+    abstract: '',
+    aiKeywords: [],
+    links: {},
+    source: 'hf-daily',
+    ...fields,
+  };
 }
 
 describe('grouping and sorting the feed', () => {
@@ -16,19 +25,31 @@ describe('grouping and sorting the feed', () => {
   ];
 
   it('groups by feed day, newest day first, undated last', () => {
-    assert.deepEqual(groupByDay(papers, 'upvotes').map((g) => g.day), ['2026-11-28', '2026-11-27', 'undated']);
+    assert.deepEqual(
+      groupByDay(papers, 'upvotes').map((g) => g.day),
+      ['2026-11-28', '2026-11-27', 'undated'],
+    );
   });
 
   it('sorts by upvotes, missing upvotes last', () => {
-    assert.deepEqual(groupByDay(papers, 'upvotes')[1].papers.map((p) => p.id), ['c', 'a', 'd']);
+    assert.deepEqual(
+      groupByDay(papers, 'upvotes')[1].papers.map((p) => p.id),
+      ['c', 'a', 'd'],
+    );
   });
 
   it('sorts by arXiv date, newest first, undated last', () => {
-    assert.deepEqual(sortPapers(papers, 'date').map((p) => p.id), ['c', 'b', 'a', 'd', 'e']);
+    assert.deepEqual(
+      sortPapers(papers, 'date').map((p) => p.id),
+      ['c', 'b', 'a', 'd', 'e'],
+    );
   });
 
   it('sorts by title ignoring case', () => {
-    assert.deepEqual(sortPapers(papers, 'title').map((p) => p.title), ['Alpha', 'beta', 'delta', 'gamma', 'no day']);
+    assert.deepEqual(
+      sortPapers(papers, 'title').map((p) => p.title),
+      ['Alpha', 'beta', 'delta', 'gamma', 'no day'],
+    );
   });
 
   it('breaks ties in upvotes and dates by title, ignoring case, without a collator', () => {
@@ -38,19 +59,33 @@ describe('grouping and sorting the feed', () => {
       paper('z', { upvotes: 5, published: '2026-11-20', title: 'bravo' }),
       paper('w', { upvotes: 9, published: '2026-11-21', title: 'zulu' }),
     ];
-    assert.deepEqual(sortPapers(tied, 'upvotes').map((p) => p.id), ['w', 'z', 'y', 'x']);
-    assert.deepEqual(sortPapers(tied, 'date').map((p) => p.id), ['w', 'z', 'y', 'x']);
+    assert.deepEqual(
+      sortPapers(tied, 'upvotes').map((p) => p.id),
+      ['w', 'z', 'y', 'x'],
+    );
+    assert.deepEqual(
+      sortPapers(tied, 'date').map((p) => p.id),
+      ['w', 'z', 'y', 'x'],
+    );
   });
 
   it('orders days newest first by their ISO date', () => {
-    const days = ['2026-02-01', '2025-12-31', '2026-11-09', '2026-11-10'].map((feedDay, i) => paper(`p${i}`, { feedDay }));
-    assert.deepEqual(groupByDay(days, 'upvotes').map((g) => g.day), ['2026-11-10', '2026-11-09', '2026-02-01', '2025-12-31']);
+    const days = ['2026-02-01', '2025-12-31', '2026-11-09', '2026-11-10'].map((feedDay, i) =>
+      paper(`p${i}`, { feedDay }),
+    );
+    assert.deepEqual(
+      groupByDay(days, 'upvotes').map((g) => g.day),
+      ['2026-11-10', '2026-11-09', '2026-02-01', '2025-12-31'],
+    );
   });
 
   it('does not reorder its input', () => {
     const before = papers.map((p) => p.id);
     sortPapers(papers, 'title');
-    assert.deepEqual(papers.map((p) => p.id), before);
+    assert.deepEqual(
+      papers.map((p) => p.id),
+      before,
+    );
   });
 
   it('labels today, yesterday and other days', () => {
@@ -60,7 +95,13 @@ describe('grouping and sorting the feed', () => {
   });
 
   it('writes US English day labels itself, exactly as Intl would', () => {
-    const intl = new Intl.DateTimeFormat('en-US', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const intl = new Intl.DateTimeFormat('en-US', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     const start = Date.UTC(2024, 0, 1);
     for (let i = 0; i < 4 * 366; i++) {
       const date = new Date(start + i * 86_400_000);
@@ -68,7 +109,16 @@ describe('grouping and sorting the feed', () => {
     }
     assert.equal(dayLabel('2026-11-27', '2026-11-29', 'en'), 'Fri, Nov 27, 2026');
     assert.equal(dayLabel('2026-09-05', '2026-11-29', 'EN-us'), 'Sat, Sep 5, 2026');
-    assert.equal(dayLabel('2026-11-27', '2026-11-29', 'de'), new Intl.DateTimeFormat('de', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date('2026-11-27T00:00:00Z')));
+    assert.equal(
+      dayLabel('2026-11-27', '2026-11-29', 'de'),
+      new Intl.DateTimeFormat('de', {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date('2026-11-27T00:00:00Z')),
+    );
   });
 
   it('writes ages compactly', () => {

@@ -4,7 +4,16 @@ import { FeedService, FeedStore, type FeedRange, type FetchedRange, type Paper }
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
 
 function paper(id: string, feedDay?: string): Paper {
-  return { id, title: `Paper ${id}`, authors: ['A. Author'], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily', ...(feedDay ? { feedDay } : {}) };
+  return {
+    id,
+    title: `Paper ${id}`,
+    authors: ['A. Author'],
+    abstract: '',
+    aiKeywords: [],
+    links: {},
+    source: 'hf-daily',
+    ...(feedDay ? { feedDay } : {}),
+  };
 }
 
 const TODAY = '2026-11-25'; // a Wednesday: the ISO week has three past days
@@ -43,25 +52,39 @@ describe('FeedService', () => {
   it('shows the bundled sample when nothing was ever cached', async () => {
     const snap = await service.snapshot(WEEK);
     assert.equal(snap.origin, 'sample');
-    assert.deepEqual(snap.papers.map((p) => p.id), ['sample-1']);
+    assert.deepEqual(
+      snap.papers.map((p) => p.id),
+      ['sample-1'],
+    );
     assert.deepEqual(snap.missingDays, ['2026-11-23', '2026-11-24', '2026-11-25']);
   });
 
   it('caches a refresh day by day, including days with no papers, and shows it', async () => {
-    fetchImpl = async () => ({ papers: [paper('p1', '2026-11-23'), paper('p2', '2026-11-25'), paper('p3', '2026-11-25')], skipped: 1, truncated: false });
+    fetchImpl = async () => ({
+      papers: [paper('p1', '2026-11-23'), paper('p2', '2026-11-25'), paper('p3', '2026-11-25')],
+      skipped: 1,
+      truncated: false,
+    });
     const outcome = await service.refresh(WEEK);
     assert.deepEqual(outcome, { ok: true, papers: 3, skipped: 1, days: 3, truncated: false });
     assert.deepEqual(await store.listDays('hf-daily'), ['2026-11-25', '2026-11-24', '2026-11-23']);
     assert.equal((await store.readDay('hf-daily', '2026-11-24')).day?.papers.length, 0);
     const snap = await service.snapshot(WEEK);
     assert.equal(snap.origin, 'cache');
-    assert.deepEqual(snap.papers.map((p) => p.id), ['p2', 'p3', 'p1']);
+    assert.deepEqual(
+      snap.papers.map((p) => p.id),
+      ['p2', 'p3', 'p1'],
+    );
     assert.deepEqual(snap.missingDays, []);
     assert.ok(snap.fetchedAt);
   });
 
   it('leaves out papers listed outside the range instead of writing days it did not fetch', async () => {
-    fetchImpl = async () => ({ papers: [paper('in', '2026-11-24'), paper('out', '2026-10-01'), paper('none')], skipped: 0, truncated: false });
+    fetchImpl = async () => ({
+      papers: [paper('in', '2026-11-24'), paper('out', '2026-10-01'), paper('none')],
+      skipped: 0,
+      truncated: false,
+    });
     const outcome = await service.refresh(WEEK);
     assert.ok(outcome.ok && outcome.papers === 1);
     assert.deepEqual(await store.listDays('hf-daily'), ['2026-11-25', '2026-11-24', '2026-11-23']);
@@ -80,10 +103,17 @@ describe('FeedService', () => {
       throw new Error('huggingface.co answered 503 Service Unavailable after 3 attempts');
     };
     const outcome = await service.refresh(WEEK);
-    assert.deepEqual(outcome, { ok: false, error: 'huggingface.co answered 503 Service Unavailable after 3 attempts', cancelled: false });
+    assert.deepEqual(outcome, {
+      ok: false,
+      error: 'huggingface.co answered 503 Service Unavailable after 3 attempts',
+      cancelled: false,
+    });
     const snap = await service.snapshot(WEEK);
     assert.equal(snap.origin, 'cache');
-    assert.deepEqual(snap.papers.map((p) => p.id), ['kept']);
+    assert.deepEqual(
+      snap.papers.map((p) => p.id),
+      ['kept'],
+    );
   });
 
   it('says a cancelled refresh was cancelled', async () => {
@@ -97,7 +127,10 @@ describe('FeedService', () => {
 
   it('five refreshes pressed at once share one fetch', async () => {
     let release!: () => void;
-    fetchImpl = () => new Promise((resolve) => (release = () => resolve({ papers: [paper('p', '2026-11-25')], skipped: 0, truncated: false })));
+    fetchImpl = () =>
+      new Promise(
+        (resolve) => (release = () => resolve({ papers: [paper('p', '2026-11-25')], skipped: 0, truncated: false })),
+      );
     const all = Promise.all([1, 2, 3, 4, 5].map(() => service.refresh(WEEK)));
     assert.equal(service.isRefreshing(WEEK), true);
     await new Promise((r) => setImmediate(r));
@@ -120,12 +153,19 @@ describe('FeedService', () => {
   });
 
   it('sets a corrupt cached day aside, reports it, and still shows the other days', async () => {
-    fetchImpl = async () => ({ papers: [paper('a', '2026-11-23'), paper('b', '2026-11-24')], skipped: 0, truncated: false });
+    fetchImpl = async () => ({
+      papers: [paper('a', '2026-11-23'), paper('b', '2026-11-24')],
+      skipped: 0,
+      truncated: false,
+    });
     await service.refresh(WEEK);
     await writeFile(store.dayFile('hf-daily', '2026-11-23'), '{"schema":1,"papers":[{"id":');
     const snap = await service.snapshot(WEEK);
     assert.equal(snap.problems.length, 1);
-    assert.deepEqual(snap.papers.map((p) => p.id), ['b']);
+    assert.deepEqual(
+      snap.papers.map((p) => p.id),
+      ['b'],
+    );
     assert.deepEqual(snap.missingDays, ['2026-11-23']);
     assert.ok(warnings.some((w) => w.includes('2026-11-23')));
   });

@@ -20,7 +20,10 @@ describe('Hugging Face search: parsing', () => {
   const { papers, skipped } = parseHfSearch(results());
 
   it('reads daily-shaped items and bare paper objects alike, once each', () => {
-    assert.deepEqual(papers.map((p) => p.id), ['2312.00752', '2405.21060', '2401.04081']);
+    assert.deepEqual(
+      papers.map((p) => p.id),
+      ['2312.00752', '2405.21060', '2401.04081'],
+    );
     assert.equal(skipped, 2);
   });
 
@@ -45,15 +48,21 @@ describe('Hugging Face search: parsing', () => {
   });
 
   it('keeps at most the number of results asked for', () => {
-    assert.deepEqual(parseHfSearch(results(), 2).papers.map((p) => p.id), ['2312.00752', '2405.21060']);
+    assert.deepEqual(
+      parseHfSearch(results(), 2).papers.map((p) => p.id),
+      ['2312.00752', '2405.21060'],
+    );
   });
 
   it('refuses a body that is not a list', () => {
-    assert.throws(() => parseHfSearch({ error: 'Invalid query' }), (err: unknown) => {
-      assert.ok(err instanceof FeedFormatError);
-      assert.match(err.message, /Invalid query/);
-      return true;
-    });
+    assert.throws(
+      () => parseHfSearch({ error: 'Invalid query' }),
+      (err: unknown) => {
+        assert.ok(err instanceof FeedFormatError);
+        assert.match(err.message, /Invalid query/);
+        return true;
+      },
+    );
   });
 
   it('builds the search URL with the query encoded and the limit clamped', () => {
@@ -95,7 +104,10 @@ describe('Hugging Face search: fetching', () => {
   it('asks the search endpoint and parses the answer', async () => {
     const baseUrl = await serve(200, JSON.stringify(results()));
     const result = await searchHuggingFace({ baseUrl, query: ' selective  state space ', limit: 10 });
-    assert.deepEqual(result.papers.map((p) => p.id), ['2312.00752', '2405.21060', '2401.04081']);
+    assert.deepEqual(
+      result.papers.map((p) => p.id),
+      ['2312.00752', '2405.21060', '2401.04081'],
+    );
     assert.equal(result.skipped, 2);
     assert.equal(requests.length, 1);
     const url = new URL(requests[0].url ?? '', baseUrl);

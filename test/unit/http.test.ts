@@ -1,16 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import * as net from 'node:net';
+import { delay, getJson, getText } from '../../src/core/net/http';
 import {
   HttpError,
   type HttpErrorKind,
-  delay,
   formatBytes,
   formatDuration,
-  getJson,
-  getText,
   parseRetryAfter,
-} from '../../src/core/http';
+} from '../../src/core/net/httpError';
 import type { Logger } from '../../src/core/log';
 import { startLoopbackServer, type LoopbackServer } from './helpers/loopbackServer';
 
@@ -422,10 +420,7 @@ describe('core/http', () => {
         setTimeout(() => controller.abort(), 30);
       });
       const started = Date.now();
-      const err = await failure(
-        getText(url, { signal: controller.signal, backoffMs: 20_000, retries: 3 }),
-        'aborted',
-      );
+      const err = await failure(getText(url, { signal: controller.signal, backoffMs: 20_000, retries: 3 }), 'aborted');
       assert.ok(Date.now() - started < 2000, 'the 10-20 s backoff must not be waited out');
       assert.equal(requests.length, 1);
       assert.equal(err.attempts, 1);

@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  FeedFormatError,
-  dailyPapersUrl,
-  fetchDailyPapers,
-  parseDailyPapers,
-  type Paper,
-} from '../../src/core';
+import { FeedFormatError, dailyPapersUrl, fetchDailyPapers, parseDailyPapers, type Paper } from '../../src/core';
 import { startLoopbackServer, type LoopbackServer } from './helpers/loopbackServer';
 import { fixturePath } from './helpers/paths';
 
@@ -21,7 +15,10 @@ describe('Hugging Face daily papers: parsing', () => {
 
   it('reads every well-formed item', () => {
     assert.equal(skipped, 0);
-    assert.deepEqual(papers.map((p) => p.id), ['2401.04088', '2312.00752']);
+    assert.deepEqual(
+      papers.map((p) => p.id),
+      ['2401.04088', '2312.00752'],
+    );
   });
 
   it('normalises titles and abstracts, keeping paragraph breaks', () => {
@@ -82,7 +79,10 @@ describe('Hugging Face daily papers: hostile payloads', () => {
   it('skips and counts items without an id or title, and never throws', () => {
     // null, 42, "a string", [], {}, empty id, blank title, numeric id
     assert.equal(skipped, 8);
-    assert.deepEqual(papers.map((p) => p.id), ['2401.00003', '2401.00004', 'not-an-arxiv-id']);
+    assert.deepEqual(
+      papers.map((p) => p.id),
+      ['2401.00003', '2401.00004', 'not-an-arxiv-id'],
+    );
   });
 
   it('keeps the first of two items with the same arXiv id (versions folded)', () => {
@@ -132,11 +132,14 @@ describe('Hugging Face daily papers: hostile payloads', () => {
     ['a number', 7],
   ] as const) {
     it(`reports ${name} as a broken feed with a clear message`, () => {
-      assert.throws(() => parseDailyPapers(body), (err: unknown) => {
-        assert.ok(err instanceof FeedFormatError);
-        assert.match(err.message, /expected a list of papers/);
-        return true;
-      });
+      assert.throws(
+        () => parseDailyPapers(body),
+        (err: unknown) => {
+          assert.ok(err instanceof FeedFormatError);
+          assert.match(err.message, /expected a list of papers/);
+          return true;
+        },
+      );
     });
   }
 
@@ -146,7 +149,14 @@ describe('Hugging Face daily papers: hostile payloads', () => {
 });
 
 function item(id: number, day = '2026-11-27'): unknown {
-  return { paper: { id: `2611.${String(id).padStart(5, '0')}`, title: `Paper ${id}`, submittedOnDailyAt: `${day}T08:00:00.000Z`, authors: [] } };
+  return {
+    paper: {
+      id: `2611.${String(id).padStart(5, '0')}`,
+      title: `Paper ${id}`,
+      submittedOnDailyAt: `${day}T08:00:00.000Z`,
+      authors: [],
+    },
+  };
 }
 
 describe('Hugging Face daily papers: paging', () => {
@@ -176,8 +186,14 @@ describe('Hugging Face daily papers: paging', () => {
       dailyPapersUrl('https://huggingface.co', { kind: 'day', anchor: '2026-11-27' }, 0, 50),
       'https://huggingface.co/api/daily_papers?date=2026-11-27&p=0&limit=50',
     );
-    assert.match(dailyPapersUrl('https://huggingface.co', { kind: 'week', anchor: '2026-11-27' }, 2, 50), /week=2026-W48&p=2&/);
-    assert.match(dailyPapersUrl('https://huggingface.co', { kind: 'month', anchor: '2026-11-27' }, 0, 10), /month=2026-11&p=0&limit=10$/);
+    assert.match(
+      dailyPapersUrl('https://huggingface.co', { kind: 'week', anchor: '2026-11-27' }, 2, 50),
+      /week=2026-W48&p=2&/,
+    );
+    assert.match(
+      dailyPapersUrl('https://huggingface.co', { kind: 'month', anchor: '2026-11-27' }, 0, 10),
+      /month=2026-11&p=0&limit=10$/,
+    );
   });
 
   it('pages with p and limit until a short page', async () => {
@@ -189,24 +205,39 @@ describe('Hugging Face daily papers: paging', () => {
       for (let i = p * limit; i < Math.min(total, (p + 1) * limit); i++) items.push(item(i));
       json(res, items);
     };
-    const result = await fetchDailyPapers({ baseUrl: server.url, range: { kind: 'week', anchor: '2026-11-27' }, pageSize: 10 });
+    const result = await fetchDailyPapers({
+      baseUrl: server.url,
+      range: { kind: 'week', anchor: '2026-11-27' },
+      pageSize: 10,
+    });
     assert.equal(result.papers.length, 23);
     assert.equal(result.pages, 3);
     assert.equal(result.truncated, false);
-    assert.deepEqual(requests.map((u) => u.searchParams.get('p')), ['0', '1', '2']);
+    assert.deepEqual(
+      requests.map((u) => u.searchParams.get('p')),
+      ['0', '1', '2'],
+    );
     assert.ok(requests.every((u) => u.searchParams.get('week') === '2026-W48'));
   });
 
   it('asks one more page when the last page is exactly full, and stops on an empty one', async () => {
     respond = (url, res) => json(res, url.searchParams.get('p') === '0' ? [item(1), item(2)] : []);
-    const result = await fetchDailyPapers({ baseUrl: server.url, range: { kind: 'day', anchor: '2026-11-27' }, pageSize: 2 });
+    const result = await fetchDailyPapers({
+      baseUrl: server.url,
+      range: { kind: 'day', anchor: '2026-11-27' },
+      pageSize: 2,
+    });
     assert.equal(result.papers.length, 2);
     assert.equal(requests.length, 2);
   });
 
   it('stops when a server ignores p and repeats the first page', async () => {
     respond = (_url, res) => json(res, [item(1), item(2)]);
-    const result = await fetchDailyPapers({ baseUrl: server.url, range: { kind: 'day', anchor: '2026-11-27' }, pageSize: 2 });
+    const result = await fetchDailyPapers({
+      baseUrl: server.url,
+      range: { kind: 'day', anchor: '2026-11-27' },
+      pageSize: 2,
+    });
     assert.equal(result.papers.length, 2);
     assert.equal(requests.length, 2);
   });
@@ -214,7 +245,12 @@ describe('Hugging Face daily papers: paging', () => {
   it('stops at maxPages and says the listing was cut', async () => {
     let next = 0;
     respond = (_url, res) => json(res, [item(next++), item(next++)]);
-    const result = await fetchDailyPapers({ baseUrl: server.url, range: { kind: 'month', anchor: '2026-11-01' }, pageSize: 2, maxPages: 3 });
+    const result = await fetchDailyPapers({
+      baseUrl: server.url,
+      range: { kind: 'month', anchor: '2026-11-01' },
+      pageSize: 2,
+      maxPages: 3,
+    });
     assert.equal(result.papers.length, 6);
     assert.equal(result.truncated, true);
     assert.equal(requests.length, 3);
@@ -222,7 +258,11 @@ describe('Hugging Face daily papers: paging', () => {
 
   it('counts skipped items across pages', async () => {
     respond = (url, res) => json(res, url.searchParams.get('p') === '0' ? [item(1), null] : [{}]);
-    const result = await fetchDailyPapers({ baseUrl: server.url, range: { kind: 'day', anchor: '2026-11-27' }, pageSize: 2 });
+    const result = await fetchDailyPapers({
+      baseUrl: server.url,
+      range: { kind: 'day', anchor: '2026-11-27' },
+      pageSize: 2,
+    });
     assert.equal(result.papers.length, 1);
     assert.equal(result.skipped, 2);
   });

@@ -3,7 +3,17 @@ import { ArxivFeed, FeedStore, PaperLibrary, Politeness, silentLogger, type Pape
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
 
 function paper(id: string, fields: Partial<Paper> = {}): Paper {
-  return { id, arxivId: id, title: `Paper ${id}`, authors: ['Ada Lovelace'], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily', ...fields };
+  return {
+    id,
+    arxivId: id,
+    title: `Paper ${id}`,
+    authors: ['Ada Lovelace'],
+    abstract: '',
+    aiKeywords: [],
+    links: {},
+    source: 'hf-daily',
+    ...fields,
+  };
 }
 
 /** A fresh store in a temp folder for each test; `cache.store` is the current one. */
@@ -21,13 +31,30 @@ describe('PaperLibrary', () => {
   const cache = useTempStore();
 
   it('indexes every cached day of every source once, and finds a misspelled title', async () => {
-    await cache.store.writeDay({ source: 'hf-daily', day: '2026-11-20', fetchedAt: '2026-11-20T08:00:00Z', papers: [paper('2611.00001', { title: 'Sparse Mixture of Experts at Scale', upvotes: 9 })] });
-    await cache.store.writeDay({ source: 'hf-daily', day: '2026-11-21', fetchedAt: '2026-11-21T08:00:00Z', papers: [paper('2611.00002', { title: 'Diffusion Transformers for Video' })] });
+    await cache.store.writeDay({
+      source: 'hf-daily',
+      day: '2026-11-20',
+      fetchedAt: '2026-11-20T08:00:00Z',
+      papers: [paper('2611.00001', { title: 'Sparse Mixture of Experts at Scale', upvotes: 9 })],
+    });
+    await cache.store.writeDay({
+      source: 'hf-daily',
+      day: '2026-11-21',
+      fetchedAt: '2026-11-21T08:00:00Z',
+      papers: [paper('2611.00002', { title: 'Diffusion Transformers for Video' })],
+    });
     await cache.store.writeDay({
       source: 'arxiv',
       day: '2026-11-19',
       fetchedAt: '2026-11-21T08:00:00Z',
-      papers: [paper('2611.00001', { title: 'Sparse Mixture of Experts at Scale', source: 'arxiv', categories: ['cs.LG'], doi: '10.1/x' })],
+      papers: [
+        paper('2611.00001', {
+          title: 'Sparse Mixture of Experts at Scale',
+          source: 'arxiv',
+          categories: ['cs.LG'],
+          doi: '10.1/x',
+        }),
+      ],
     });
     const library = new PaperLibrary(cache.store, ['hf-daily', 'arxiv'], silentLogger);
     assert.equal(library.loaded, false);
@@ -50,7 +77,12 @@ describe('PaperLibrary', () => {
   });
 
   it('keeps papers added while the cache was still loading', async () => {
-    await cache.store.writeDay({ source: 'hf-daily', day: '2026-11-20', fetchedAt: '2026-11-20T08:00:00Z', papers: [paper('2611.00001')] });
+    await cache.store.writeDay({
+      source: 'hf-daily',
+      day: '2026-11-20',
+      fetchedAt: '2026-11-20T08:00:00Z',
+      papers: [paper('2611.00001')],
+    });
     const library = new PaperLibrary(cache.store, ['hf-daily'], silentLogger);
     const loading = library.ensureLoaded();
     library.add([paper('2611.00009', { title: 'Arrived During Load' })]);
@@ -66,7 +98,12 @@ describe('ArxivFeed', () => {
   const gate = new Politeness({ intervalMs: 0 });
 
   it('caches each category by day, merging with what a day already had, and reports failing categories', async () => {
-    await cache.store.writeDay({ source: 'arxiv', day: '2026-11-26', fetchedAt: '2026-11-26T08:00:00Z', papers: [paper('2611.00100', { source: 'arxiv', feedDay: '2026-11-26' })] });
+    await cache.store.writeDay({
+      source: 'arxiv',
+      day: '2026-11-26',
+      fetchedAt: '2026-11-26T08:00:00Z',
+      papers: [paper('2611.00100', { source: 'arxiv', feedDay: '2026-11-26' })],
+    });
     const asked: string[] = [];
     const feed = new ArxivFeed({
       store: cache.store,
@@ -86,7 +123,11 @@ describe('ArxivFeed', () => {
         };
       },
     });
-    const outcome = await feed.refresh({ baseUrl: 'https://export.arxiv.org', categories: ['cs.LG', 'stat.ML', 'cs.LG OR all:x'], maxResults: 10 });
+    const outcome = await feed.refresh({
+      baseUrl: 'https://export.arxiv.org',
+      categories: ['cs.LG', 'stat.ML', 'cs.LG OR all:x'],
+      maxResults: 10,
+    });
     assert.deepEqual(asked, ['cs.LG', 'stat.ML'], 'an invalid category is never sent');
     assert.equal(outcome.papers, 2);
     assert.equal(outcome.skipped, 1);
@@ -94,10 +135,20 @@ describe('ArxivFeed', () => {
     assert.match(outcome.errors.join('\n'), /stat\.ML: arXiv answered 503/);
     assert.match(outcome.errors.join('\n'), /not an arXiv category/);
     const day26 = (await cache.store.readDay('arxiv', '2026-11-26')).day;
-    assert.deepEqual(day26?.papers.map((p) => p.id).sort(), ['2611.00100', '2611.00101'], 'the older paper of that day is kept');
+    assert.deepEqual(
+      day26?.papers.map((p) => p.id).sort(),
+      ['2611.00100', '2611.00101'],
+      'the older paper of that day is kept',
+    );
     const snap = await feed.snapshot();
     assert.equal(snap.papers[0].id, '2611.00102', 'the newest day comes first');
-    assert.deepEqual(snap.papers.slice(1).map((p) => p.id).sort(), ['2611.00100', '2611.00101']);
+    assert.deepEqual(
+      snap.papers
+        .slice(1)
+        .map((p) => p.id)
+        .sort(),
+      ['2611.00100', '2611.00101'],
+    );
     assert.equal(snap.papers.length, 3);
   });
 });

@@ -7,7 +7,7 @@ import {
   linkRefusalReason,
   projectPageHost,
   type LinkRefusalCode,
-} from '../../src/core/links';
+} from '../../src/core/view/linkPolicy';
 
 const withProject = (project: string) => ({ links: { project } });
 
@@ -92,7 +92,10 @@ describe('link allow-list', () => {
       const paper = withProject('https://tensor2tensor.github.io/');
       assert.equal(isAllowedLink('https://tensor2tensor.github.io/docs', paper), true);
       assert.equal(isAllowedLink('https://tensor2tensor.github.io/docs'), false);
-      assert.equal(isAllowedLink('https://tensor2tensor.github.io/docs', withProject('https://other.example.org/')), false);
+      assert.equal(
+        isAllowedLink('https://tensor2tensor.github.io/docs', withProject('https://other.example.org/')),
+        false,
+      );
     });
 
     it('does not widen to subdomains or look-alikes of the project host', () => {
@@ -102,7 +105,13 @@ describe('link allow-list', () => {
     });
 
     it('ignores a project page that is not itself safe https', () => {
-      for (const project of ['http://proj.example.org/', 'https://a@proj.example.org/', 'https://proj.example.org:8080/', 'javascript:alert(1)', 'https://10.0.0.1/']) {
+      for (const project of [
+        'http://proj.example.org/',
+        'https://a@proj.example.org/',
+        'https://proj.example.org:8080/',
+        'javascript:alert(1)',
+        'https://10.0.0.1/',
+      ]) {
         assert.equal(projectPageHost(withProject(project)), undefined, project);
       }
       assert.equal(isAllowedLink('http://proj.example.org/', withProject('http://proj.example.org/')), false);
@@ -131,11 +140,15 @@ describe('link allow-list properties', () => {
   it('accepts its own output again, unchanged (the page sends back what the model gave it)', () => {
     const part = fc.string({ unit: 'grapheme', maxLength: 40 });
     fc.assert(
-      fc.property(fc.constantFrom('https://github.com/', 'https://arxiv.org/abs/', 'https://huggingface.co/papers/'), part, (base, rest) => {
-        const first = checkLink(base + rest);
-        if (!first.ok) return;
-        assert.deepEqual(checkLink(first.url), first);
-      }),
+      fc.property(
+        fc.constantFrom('https://github.com/', 'https://arxiv.org/abs/', 'https://huggingface.co/papers/'),
+        part,
+        (base, rest) => {
+          const first = checkLink(base + rest);
+          if (!first.ok) return;
+          assert.deepEqual(checkLink(first.url), first);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -145,7 +158,11 @@ describe('link allow-list properties', () => {
       fc.property(fc.string({ maxLength: 80 }), (s) => {
         const check = checkLink(s);
         if (!check.ok) return;
-        assert.ok(['huggingface.co', 'arxiv.org', 'export.arxiv.org', 'www.arxiv.org', 'github.com'].includes(new URL(check.url).hostname));
+        assert.ok(
+          ['huggingface.co', 'arxiv.org', 'export.arxiv.org', 'www.arxiv.org', 'github.com'].includes(
+            new URL(check.url).hostname,
+          ),
+        );
         assert.ok(check.url.startsWith('https://'));
       }),
       { numRuns: 2000 },
@@ -160,7 +177,14 @@ describe('image allow-list', () => {
   });
 
   it('refuses other hosts, http, data: and look-alikes', () => {
-    for (const url of ['https://evil.com/x.png', 'http://huggingface.co/x.png', 'data:image/png;base64,AAAA', 'https://huggingface.co.evil.com/x.png', 'https://evilhuggingface.co/x.png', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://evil.com/x.png',
+      'http://huggingface.co/x.png',
+      'data:image/png;base64,AAAA',
+      'https://huggingface.co.evil.com/x.png',
+      'https://evilhuggingface.co/x.png',
+      'javascript:alert(1)',
+    ]) {
       assert.equal(isAllowedImage(url), false, url);
     }
   });

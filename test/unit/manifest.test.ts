@@ -18,10 +18,7 @@ describe('package.json contributions', () => {
   const contributed: Contributed[] = pkg.contributes.commands;
 
   it('contributes exactly the commands the extension registers', () => {
-    assert.deepEqual(
-      contributed.map((c) => c.command).sort(),
-      COMMAND_NAMES.map((n) => `litfeed.${n}`).sort(),
-    );
+    assert.deepEqual(contributed.map((c) => c.command).sort(), COMMAND_NAMES.map((n) => `litfeed.${n}`).sort());
   });
 
   it('gives every command the LitFeed category and a localised title', () => {
@@ -43,7 +40,9 @@ describe('package.json contributions', () => {
 
   it('menus only name contributed commands and carry when clauses', () => {
     const ids = new Set(contributed.map((c) => c.command));
-    for (const [menu, items] of Object.entries(pkg.contributes.menus as Record<string, { command: string; when?: string }[]>)) {
+    for (const [menu, items] of Object.entries(
+      pkg.contributes.menus as Record<string, { command: string; when?: string }[]>,
+    )) {
       for (const item of items) {
         assert.ok(ids.has(item.command), `${menu} names unknown ${item.command}`);
         if (menu !== 'commandPalette') assert.ok(item.when, `${menu} ${item.command} has no when clause`);

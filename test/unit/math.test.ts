@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { segmentsToPlainText, splitMath, splitParagraphs, type Segment, type TextStyle } from '../../src/core/math';
+import {
+  segmentsToPlainText,
+  splitMath,
+  splitParagraphs,
+  type Segment,
+  type TextStyle,
+} from '../../src/core/view/texSegments';
 
 const text = (t: string, style?: TextStyle): Segment =>
   style ? { kind: 'text', text: t, style } : { kind: 'text', text: t };
@@ -41,7 +47,9 @@ describe('splitMath', () => {
     });
 
     it('leaves unbalanced \\( and \\[ as text', () => {
-      assert.deepEqual(splitMath('open \\( never closed and \\[ nor this'), [text('open \\( never closed and \\[ nor this')]);
+      assert.deepEqual(splitMath('open \\( never closed and \\[ nor this'), [
+        text('open \\( never closed and \\[ nor this'),
+      ]);
     });
 
     it('leaves an unclosed $$ as text', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mergeLists, mergePapers } from '../../src/core/merge';
+import { mergeLists, mergePapers } from '../../src/core/feed/merge';
 import type { Paper } from '../../src/core/paper';
 import { parseArxivFeed } from '../../src/core/sources/arxivParse';
 import { parseDailyPapers } from '../../src/core/sources/huggingfaceParse';
@@ -15,7 +15,16 @@ function mixtral(): { hf: Paper; arxiv: Paper } {
 }
 
 function paper(source: Paper['source'], fields: Partial<Paper> = {}): Paper {
-  return { id: '2401.00001', title: 'A Paper', authors: ['Ada Lovelace'], abstract: 'Short.', aiKeywords: [], links: {}, source, ...fields };
+  return {
+    id: '2401.00001',
+    title: 'A Paper',
+    authors: ['Ada Lovelace'],
+    abstract: 'Short.',
+    aiKeywords: [],
+    links: {},
+    source,
+    ...fields,
+  };
 }
 
 describe('merge: one paper from two sources', () => {
@@ -114,7 +123,10 @@ describe('merge: lists', () => {
     const other = paper('arxiv', { id: '2401.00002', title: 'Other' });
     const hfOnly = paper('hf-daily', { id: '2401.00003', title: 'HF only' });
     const merged = mergeLists([[hf, hfOnly], [other, arxiv], [other]]);
-    assert.deepEqual(merged.map((p) => p.id), ['2401.04088', '2401.00003', '2401.00002']);
+    assert.deepEqual(
+      merged.map((p) => p.id),
+      ['2401.04088', '2401.00003', '2401.00002'],
+    );
     assert.deepEqual(merged[0], mergePapers(hf, arxiv));
     assert.equal(merged[1], hfOnly);
     assert.deepEqual(merged[2], other);

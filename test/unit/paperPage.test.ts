@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/core/paper';
-import { paperViewModel } from '../../src/core/paperView';
+import { paperViewModel } from '../../src/core/view/paperView';
 import { openPaperPage, pageBundle, showMessage } from './helpers/paperPage';
 
 function paper(overrides: Partial<Paper> = {}): Paper {
@@ -13,7 +13,8 @@ function paper(overrides: Partial<Paper> = {}): Paper {
     arxivId: '2401.00001',
     title: 'LR^2VQ: $\\sim$43times Faster Quantisation',
     authors: ['Ada Lovelace', 'Alan Turing'],
-    abstract: 'We show $x^2 + y^2 = z^2$ and\n$$\\int_0^1 f(x)\\,dx$$\n\nSecond paragraph with \\emph{emphasis} and $\\unknowncmd{z}$ left as text.',
+    abstract:
+      'We show $x^2 + y^2 = z^2$ and\n$$\\int_0^1 f(x)\\,dx$$\n\nSecond paragraph with \\emph{emphasis} and $\\unknowncmd{z}$ left as text.',
     published: '2024-01-02',
     feedDay: '2024-01-03',
     upvotes: 1234,
@@ -53,16 +54,28 @@ describe('abstract view page (real page script in jsdom)', function () {
     assert.equal(root.querySelector('h1')?.id, 'paper-title');
     assert.equal(root.querySelector('h1 sup')?.textContent, '2');
     assert.ok(root.querySelector('h1')?.textContent?.includes('× Faster'));
-    assert.deepEqual(Array.from(root.querySelectorAll('.author-list li')).map((li) => li.textContent), ['Ada Lovelace', 'Alan Turing']);
+    assert.deepEqual(
+      Array.from(root.querySelectorAll('.author-list li')).map((li) => li.textContent),
+      ['Ada Lovelace', 'Alan Turing'],
+    );
     assert.equal(root.querySelector('.authors-toggle'), null);
     const times = Array.from(root.querySelectorAll('time'));
-    assert.deepEqual(times.map((t) => [t.getAttribute('datetime'), t.textContent]), [['2024-01-02', 'Jan 2, 2024'], ['2024-01-03', 'Jan 3, 2024']]);
+    assert.deepEqual(
+      times.map((t) => [t.getAttribute('datetime'), t.textContent]),
+      [
+        ['2024-01-02', 'Jan 2, 2024'],
+        ['2024-01-03', 'Jan 3, 2024'],
+      ],
+    );
     assert.equal(root.querySelector('.upvotes')?.textContent, `${(1234).toLocaleString()} upvotes`);
     assert.equal(root.querySelector('.organization')?.textContent, 'Lab');
     assert.equal(root.querySelectorAll('.abstract p').length, 2);
     assert.equal(root.querySelector('.abstract em')?.textContent, 'emphasis');
     assert.ok(root.querySelector('.ai-summary .katex'));
-    assert.deepEqual(Array.from(root.querySelectorAll('.chips li')).map((li) => li.textContent), ['quantisation', 'vq']);
+    assert.deepEqual(
+      Array.from(root.querySelectorAll('.chips li')).map((li) => li.textContent),
+      ['quantisation', 'vq'],
+    );
     assert.deepEqual(
       Array.from(root.querySelectorAll('button.link')).map((b) => [b.textContent, b.getAttribute('title')]),
       [
@@ -103,7 +116,10 @@ describe('abstract view page (real page script in jsdom)', function () {
     const fallbacks = Array.from(page.root.querySelectorAll('.abstract .math-fallback')).map((e) => e.textContent);
     assert.deepEqual(fallbacks, ['$\\frac{1}{$', '$\\def\\x{\\x\\x}\\x$', '$\\href{https://x.org}{y}$']);
     assert.equal(page.root.querySelector('.abstract .katex'), null);
-    assert.equal(page.root.querySelector('.abstract p')?.textContent, 'A $\\frac{1}{$ B $\\def\\x{\\x\\x}\\x$ C $\\href{https://x.org}{y}$ D');
+    assert.equal(
+      page.root.querySelector('.abstract p')?.textContent,
+      'A $\\frac{1}{$ B $\\def\\x{\\x\\x}\\x$ C $\\href{https://x.org}{y}$ D',
+    );
   });
 
   it('says so when there is no abstract', async () => {
@@ -191,7 +207,13 @@ describe('abstract view page (real page script in jsdom)', function () {
   it('uses the strings the host sends', async () => {
     const p = paper({ authors: Array.from({ length: 20 }, (_, i) => `A${i}`) });
     const page = await openPaperPage();
-    page.send({ type: 'show', model: paperViewModel(p), saved: false, paper: p, strings: { moreAuthors: 'und {0} weitere', cite: 'Zitieren' } });
+    page.send({
+      type: 'show',
+      model: paperViewModel(p),
+      saved: false,
+      paper: p,
+      strings: { moreAuthors: 'und {0} weitere', cite: 'Zitieren' },
+    });
     assert.equal(page.root.querySelector('.authors-toggle')?.textContent, 'und 12 weitere');
     assert.equal(page.root.querySelector('button[data-action="cite"]')?.textContent, 'Zitieren');
     assert.equal(page.root.querySelector('button[data-action="copyBibtex"]')?.textContent, 'Copy BibTeX');

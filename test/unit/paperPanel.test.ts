@@ -88,7 +88,13 @@ describe('paper panel (host side, stand-in vscode)', () => {
     assert.deepEqual(panel.posted, []);
     panel.fromPage({ type: 'ready' });
     assert.equal(panel.posted.length, 1);
-    const show = panel.posted[0] as { type: string; model: { id: string }; saved: boolean; paper: Paper; strings: Record<string, string> };
+    const show = panel.posted[0] as {
+      type: string;
+      model: { id: string };
+      saved: boolean;
+      paper: Paper;
+      strings: Record<string, string>;
+    };
     assert.equal(show.type, 'show');
     assert.equal(show.model.id, '1706.03762');
     assert.equal(show.saved, false);
@@ -130,7 +136,12 @@ describe('paper panel (host side, stand-in vscode)', () => {
   it('refuses other links with a warning that does not repeat the URL', () => {
     handle.show(paper);
     const panel = lastPanel();
-    for (const url of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'https://huggingface.co@evil.com/', 'https://evil.com/[x](command:y)']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'command:workbench.action.terminal.new',
+      'https://huggingface.co@evil.com/',
+      'https://evil.com/[x](command:y)',
+    ]) {
       panel.fromPage({ type: 'openLink', url });
     }
     assert.deepEqual(fake.opened, []);
@@ -157,7 +168,15 @@ describe('paper panel (host side, stand-in vscode)', () => {
   it('ignores malformed messages from the page', async () => {
     handle.show(paper);
     const panel = lastPanel();
-    for (const m of [null, 'ready', { type: 'action', action: 'rm -rf' }, { type: 'openLink' }, { type: 'executeCommand' }]) panel.fromPage(m);
+    for (const m of [
+      null,
+      'ready',
+      { type: 'action', action: 'rm -rf' },
+      { type: 'openLink' },
+      { type: 'executeCommand' },
+    ]) {
+      panel.fromPage(m);
+    }
     await settle();
     assert.deepEqual(calls, []);
     assert.deepEqual(fake.opened, []);

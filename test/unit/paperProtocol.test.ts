@@ -4,7 +4,10 @@ import { readPageMessage, readSavedPaper, readSavedPaperId } from '../../src/web
 describe('paper view protocol readers', () => {
   it('accepts the page messages it knows', () => {
     assert.deepEqual(readPageMessage({ type: 'ready' }), { type: 'ready' });
-    assert.deepEqual(readPageMessage({ type: 'openLink', url: 'https://arxiv.org/abs/1' }), { type: 'openLink', url: 'https://arxiv.org/abs/1' });
+    assert.deepEqual(readPageMessage({ type: 'openLink', url: 'https://arxiv.org/abs/1' }), {
+      type: 'openLink',
+      url: 'https://arxiv.org/abs/1',
+    });
     for (const action of ['cite', 'copyBibtex', 'save', 'openPdf', 'openHuggingFace']) {
       assert.deepEqual(readPageMessage({ type: 'action', action }), { type: 'action', action });
     }
@@ -32,7 +35,10 @@ describe('paper view protocol readers', () => {
   });
 
   it('recovers a paper from saved state, filling missing lists', () => {
-    const paper = readSavedPaper({ paperId: 'p1', paper: { id: 'p1', title: 'T', authors: ['A', 3], source: 'hf-daily' } });
+    const paper = readSavedPaper({
+      paperId: 'p1',
+      paper: { id: 'p1', title: 'T', authors: ['A', 3], source: 'hf-daily' },
+    });
     assert.equal(paper?.id, 'p1');
     assert.deepEqual(paper?.authors, ['A']);
     assert.deepEqual(paper?.aiKeywords, []);
@@ -42,7 +48,17 @@ describe('paper view protocol readers', () => {
   });
 
   it('finds no paper in state that does not hold one, or whose id disagrees', () => {
-    for (const state of [undefined, null, 'x', {}, { paper: null }, { paper: { id: 1, title: 'T' } }, { paper: { id: '', title: 'T' } }, { paper: { id: 'a' } }, { paperId: 'b', paper: { id: 'a', title: 'T' } }]) {
+    for (const state of [
+      undefined,
+      null,
+      'x',
+      {},
+      { paper: null },
+      { paper: { id: 1, title: 'T' } },
+      { paper: { id: '', title: 'T' } },
+      { paper: { id: 'a' } },
+      { paperId: 'b', paper: { id: 'a', title: 'T' } },
+    ]) {
       assert.equal(readSavedPaper(state), undefined, JSON.stringify(state));
     }
     assert.equal(readSavedPaperId({ paperId: 7 }), undefined);

@@ -41,19 +41,36 @@ describe('decoding a stored paper record', () => {
   });
 
   it('drops unknown or non-string links, and links that are not an object', () => {
-    const mixed = decodePaper(raw({ links: { code: 'https://github.com/x/y', pdf: 7, tracker: 'https://evil.example' } }), { fallbackSource: 'hf-daily', inPlace: true });
+    const mixed = decodePaper(
+      raw({ links: { code: 'https://github.com/x/y', pdf: 7, tracker: 'https://evil.example' } }),
+      { fallbackSource: 'hf-daily', inPlace: true },
+    );
     assert.deepEqual(mixed?.links, { code: 'https://github.com/x/y' });
     for (const links of [null, 'https://x', ['https://x'], 3]) {
-      assert.deepEqual(decodePaper(raw({ links }), { fallbackSource: 'hf-daily', inPlace: true })?.links, {}, JSON.stringify(links));
+      assert.deepEqual(
+        decodePaper(raw({ links }), { fallbackSource: 'hf-daily', inPlace: true })?.links,
+        {},
+        JSON.stringify(links),
+      );
     }
     assert.deepEqual(decodePaper(raw({ links: undefined }), { fallbackSource: 'hf-daily', inPlace: true })?.links, {});
   });
 
   it('drops wrong-typed optional fields, null included, and keeps unknown ones', () => {
-    const paper = decodePaper(raw({ published: null, upvotes: '12', githubStars: Infinity, categories: ['cs.LG', 2], aiKeywords: 'x', future: { a: 1 } }), {
-      fallbackSource: 'hf-daily',
-      inPlace: true,
-    }) as unknown as Record<string, unknown>;
+    const paper = decodePaper(
+      raw({
+        published: null,
+        upvotes: '12',
+        githubStars: Infinity,
+        categories: ['cs.LG', 2],
+        aiKeywords: 'x',
+        future: { a: 1 },
+      }),
+      {
+        fallbackSource: 'hf-daily',
+        inPlace: true,
+      },
+    ) as unknown as Record<string, unknown>;
     assert.equal('published' in paper, false);
     assert.equal('upvotes' in paper, false);
     assert.equal('categories' in paper, false);
@@ -66,12 +83,26 @@ describe('decoding a stored paper record', () => {
   it('falls back to the given source when the stored one is not a plain name', () => {
     assert.equal(decodePaper(raw({ source: '../x' }), { fallbackSource: 'arxiv', inPlace: true })?.source, 'arxiv');
     assert.equal(decodePaper(raw({ source: 42 }), { fallbackSource: 'arxiv', inPlace: true })?.source, 'arxiv');
-    assert.equal(decodePaper(raw({ source: 'newer-source' }), { fallbackSource: 'arxiv', inPlace: true })?.source, 'newer-source');
+    assert.equal(
+      decodePaper(raw({ source: 'newer-source' }), { fallbackSource: 'arxiv', inPlace: true })?.source,
+      'newer-source',
+    );
   });
 
   it('refuses a record without its identity or text', () => {
-    for (const bad of [{ id: '' }, { id: 5 }, { title: null }, { abstract: undefined }, { authors: ['a', 1] }, { authors: 'a' }]) {
-      assert.equal(decodePaper(raw(bad), { fallbackSource: 'hf-daily', inPlace: true }), undefined, JSON.stringify(bad));
+    for (const bad of [
+      { id: '' },
+      { id: 5 },
+      { title: null },
+      { abstract: undefined },
+      { authors: ['a', 1] },
+      { authors: 'a' },
+    ]) {
+      assert.equal(
+        decodePaper(raw(bad), { fallbackSource: 'hf-daily', inPlace: true }),
+        undefined,
+        JSON.stringify(bad),
+      );
     }
     assert.equal(decodePaper([raw()], { fallbackSource: 'hf-daily' }), undefined);
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/core/paper';
-import { paperViewModel } from '../../src/core/paperView';
+import { paperViewModel } from '../../src/core/view/paperView';
 
 function paper(overrides: Partial<Paper> = {}): Paper {
   return {
@@ -62,9 +62,26 @@ describe('paperViewModel', () => {
   });
 
   it('leaves out what the paper does not have', () => {
-    const bare: Paper = { id: 'x1', title: 'Only a title', authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-search' };
+    const bare: Paper = {
+      id: 'x1',
+      title: 'Only a title',
+      authors: [],
+      abstract: '',
+      aiKeywords: [],
+      links: {},
+      source: 'hf-search',
+    };
     const m = paperViewModel(bare);
-    assert.deepEqual(Object.keys(m).sort(), ['abstract', 'aiKeywords', 'authors', 'authorsCollapsedCount', 'id', 'links', 'title', 'titleSegments']);
+    assert.deepEqual(Object.keys(m).sort(), [
+      'abstract',
+      'aiKeywords',
+      'authors',
+      'authorsCollapsedCount',
+      'id',
+      'links',
+      'title',
+      'titleSegments',
+    ]);
     assert.deepEqual(m.abstract, []);
     assert.deepEqual(m.links, []);
     assert.equal(m.authorsCollapsedCount, 0);
@@ -93,7 +110,16 @@ describe('paperViewModel', () => {
     assert.deepEqual(m.abstract, []);
     assert.deepEqual(m.aiKeywords, ['kw']);
     assert.deepEqual(m.links, []);
-    for (const key of ['upvotes', 'numComments', 'githubStars', 'organization', 'published', 'feedDay', 'thumbnail', 'aiSummary'] as const) {
+    for (const key of [
+      'upvotes',
+      'numComments',
+      'githubStars',
+      'organization',
+      'published',
+      'feedDay',
+      'thumbnail',
+      'aiSummary',
+    ] as const) {
       assert.equal(key in m, false, key);
     }
   });
@@ -102,7 +128,11 @@ describe('paperViewModel', () => {
     const m = paperViewModel(paper({ links: {} }));
     assert.deepEqual(
       m.links.map((l) => l.url),
-      ['https://huggingface.co/papers/1706.03762', 'https://arxiv.org/abs/1706.03762', 'https://arxiv.org/pdf/1706.03762'],
+      [
+        'https://huggingface.co/papers/1706.03762',
+        'https://arxiv.org/abs/1706.03762',
+        'https://arxiv.org/pdf/1706.03762',
+      ],
     );
   });
 
@@ -128,7 +158,9 @@ describe('paperViewModel', () => {
         },
       }),
     );
-    assert.deepEqual(m.links, [{ kind: 'project', label: 'Project page', url: 'https://github.com/tensorflow/tensor2tensor' }]);
+    assert.deepEqual(m.links, [
+      { kind: 'project', label: 'Project page', url: 'https://github.com/tensorflow/tensor2tensor' },
+    ]);
   });
 
   it('drops a thumbnail from a host other than Hugging Face', () => {
@@ -147,7 +179,9 @@ describe('paperViewModel', () => {
   });
 
   it('formats dates in the given locale, in UTC', () => {
-    const m = paperViewModel(paper({ published: '2024-01-01T23:30:00-05:00', feedDay: '2024-01-01' }), { locale: 'de' });
+    const m = paperViewModel(paper({ published: '2024-01-01T23:30:00-05:00', feedDay: '2024-01-01' }), {
+      locale: 'de',
+    });
     assert.equal(m.published?.label, '2. Jan. 2024');
     assert.equal(m.feedDay?.label, '1. Jan. 2024');
   });

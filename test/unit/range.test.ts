@@ -23,7 +23,11 @@ describe('feed ranges', () => {
   });
 
   it('only days up to today can have been listed', () => {
-    assert.deepEqual(pastRangeDays({ kind: 'week', anchor: '2026-11-25' }, '2026-11-25'), ['2026-11-23', '2026-11-24', '2026-11-25']);
+    assert.deepEqual(pastRangeDays({ kind: 'week', anchor: '2026-11-25' }, '2026-11-25'), [
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+    ]);
   });
 
   it('shifts by a day, a week, and a month across year ends', () => {

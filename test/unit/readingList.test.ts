@@ -9,7 +9,7 @@ import {
   deserialiseReadingList,
   serialiseReadingList,
   type Memento,
-} from '../../src/core/readingList';
+} from '../../src/core/tracking/readingList';
 
 function paper(id: string, fields: Partial<Paper> = {}): Paper {
   return {
@@ -137,7 +137,10 @@ describe('reading list', () => {
       links: { pdf: 'https://arxiv.org/pdf/fixable', code: 42 },
       source: 'From A Newer Version!',
     };
-    const { entries, problem } = deserialiseReadingList({ version: 1, entries: [{ paper: raw, savedAt: '2025-01-01T00:00:00Z' }] });
+    const { entries, problem } = deserialiseReadingList({
+      version: 1,
+      entries: [{ paper: raw, savedAt: '2025-01-01T00:00:00Z' }],
+    });
     assert.equal(problem, undefined);
     const [{ paper: p }] = entries;
     assert.equal('upvotes' in p, false);
@@ -181,7 +184,10 @@ describe('reading list', () => {
     await list.save(paper('c'));
     assert.equal(changes, 3);
     const last = writes[2] as { entries: { paper: Paper }[] };
-    assert.deepEqual(last.entries.map((e) => e.paper.id), ['b']);
+    assert.deepEqual(
+      last.entries.map((e) => e.paper.id),
+      ['b'],
+    );
   });
 });
 
@@ -193,7 +199,10 @@ describe('read marks', () => {
     assert.equal(await state.markRead(['a', 'b', 'c']), 2);
     assert.equal(await state.markUnread(['b', 'zz']), 1);
     const again = new ReadState(memento);
-    assert.deepEqual(['a', 'b', 'c'].map((id) => again.isRead(id)), [true, false, true]);
+    assert.deepEqual(
+      ['a', 'b', 'c'].map((id) => again.isRead(id)),
+      [true, false, true],
+    );
     assert.equal(again.size, 2);
   });
 
@@ -204,7 +213,10 @@ describe('read marks', () => {
     await state.markRead('a');
     await state.markRead('d');
     assert.equal(state.size, 3);
-    assert.deepEqual(['a', 'b', 'c', 'd'].map((id) => state.isRead(id)), [true, false, true, true]);
+    assert.deepEqual(
+      ['a', 'b', 'c', 'd'].map((id) => state.isRead(id)),
+      [true, false, true, true],
+    );
     assert.equal(new ReadState(memento, { cap: 2 }).isRead('c'), false);
   });
 

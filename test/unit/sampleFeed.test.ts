@@ -102,7 +102,11 @@ describe('bundled sample feed (resources/sample-feed.json)', () => {
       const ids = new Set<string>();
       for (const author of authors) {
         assert.ok(isObject(author), `${id}: an author is not an object`);
-        assert.match(String(author._id), /^[0-9a-f]{24}$/, `${id}: author _id "${String(author._id)}" is not 24 hex digits`);
+        assert.match(
+          String(author._id),
+          /^[0-9a-f]{24}$/,
+          `${id}: author _id "${String(author._id)}" is not 24 hex digits`,
+        );
         assert.ok(!ids.has(author._id as string), `${id}: two authors share an _id`);
         ids.add(author._id as string);
         assert.ok(isTidy(author.name), `${id}: author name "${String(author.name)}" is empty or has stray whitespace`);
@@ -134,7 +138,10 @@ describe('bundled sample feed (resources/sample-feed.json)', () => {
       const idMonth = `20${id.slice(0, 2)}-${id.slice(2, 4)}`;
       const pubMonth = published.slice(0, 7);
       const nextMonth = addDays(`${pubMonth}-28`, 7).slice(0, 7);
-      assert.ok(idMonth === pubMonth || idMonth === nextMonth, `${id}: published ${published} does not fit the id's month ${idMonth}`);
+      assert.ok(
+        idMonth === pubMonth || idMonth === nextMonth,
+        `${id}: published ${published} does not fit the id's month ${idMonth}`,
+      );
     }
   });
 
@@ -149,7 +156,11 @@ describe('bundled sample feed (resources/sample-feed.json)', () => {
   it('links code only as full GitHub repository URLs', () => {
     for (const { paper, id } of items) {
       if (paper.githubRepo === undefined) continue;
-      assert.match(String(paper.githubRepo), /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/, `${id}: githubRepo is not a repository URL`);
+      assert.match(
+        String(paper.githubRepo),
+        /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/,
+        `${id}: githubRepo is not a repository URL`,
+      );
     }
   });
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseDailyPapers } from '../../src/core/sources/huggingfaceParse';
 import type { Paper } from '../../src/core/paper';
-import { PaperIndex } from '../../src/core/search';
+import { PaperIndex } from '../../src/core/search/paperIndex';
 import { fixturePath } from './helpers/paths';
 
 const SAMPLE_FILE = path.resolve(__dirname, '../../../resources/sample-feed.json');
@@ -66,7 +66,14 @@ describe('search: PaperIndex', () => {
     for (const [query, id] of cases) {
       it(`"${query}"`, () => {
         const hits = index.search(query, 10);
-        assert.equal(hits[0]?.paper.id, id, `got ${hits.slice(0, 3).map((h) => h.paper.title).join(' | ')}`);
+        assert.equal(
+          hits[0]?.paper.id,
+          id,
+          `got ${hits
+            .slice(0, 3)
+            .map((h) => h.paper.title)
+            .join(' | ')}`,
+        );
       });
     }
   });

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { FeedStore, STORE_SCHEMA, type CachedDay, type StoreProblem } from '../../src/core/store';
+import { FeedStore, STORE_SCHEMA, type CachedDay, type StoreProblem } from '../../src/core/feed/store';
 import type { Logger } from '../../src/core/log';
 import type { Paper, SourceId } from '../../src/core/paper';
 import { fixturePath } from './helpers/paths';
@@ -14,7 +14,16 @@ const WRITER_SCRIPT = path.join(__dirname, 'helpers', 'storeWriter.js');
 const HF: SourceId = 'hf-daily';
 
 function paper(id: string, extra: Partial<Paper> = {}): Paper {
-  return { id, title: `Title ${id}`, authors: ['A. Author'], abstract: `Abstract of ${id}.`, aiKeywords: [], links: {}, source: HF, ...extra };
+  return {
+    id,
+    title: `Title ${id}`,
+    authors: ['A. Author'],
+    abstract: `Abstract of ${id}.`,
+    aiKeywords: [],
+    links: {},
+    source: HF,
+    ...extra,
+  };
 }
 
 function cachedDay(day: string, papers: Paper[], fetchedAt = `${day}T08:00:00.000Z`, source: SourceId = HF): CachedDay {
@@ -23,11 +32,19 @@ function cachedDay(day: string, papers: Paper[], fetchedAt = `${day}T08:00:00.00
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) };
+  return {
+    lines,
+    info: (m) => lines.push(`info ${m}`),
+    warn: (m) => lines.push(`warn ${m}`),
+    error: (m) => lines.push(`error ${m}`),
+  };
 }
 
 async function exists(p: string): Promise<boolean> {
-  return fs.lstat(p).then(() => true, () => false);
+  return fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,28 +78,48 @@ describe('FeedStore', () => {
   }
 
   /** A problem that moved its file to quarantine with the bytes unchanged. */
-  async function assertQuarantined(problem: StoreProblem | undefined, file: string, bytes: Buffer | string, day: string): Promise<void> {
+  async function assertQuarantined(
+    problem: StoreProblem | undefined,
+    file: string,
+    bytes: Buffer | string,
+    day: string,
+  ): Promise<void> {
     assert.ok(problem, 'a problem is reported');
     assert.equal(problem.file, file);
     assert.equal(problem.day, day);
     assert.equal(problem.source, HF);
     assert.ok(problem.movedTo, `moved aside (${problem.reason})`);
     assert.equal(path.dirname(problem.movedTo), path.join(tmp.path, 'feed', 'quarantine'));
-    assert.match(path.basename(problem.movedTo), new RegExp(`^${HF}-${day}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z(-[0-9a-f]{6})?\\.json$`));
-    assert.deepEqual(await fs.readFile(problem.movedTo), Buffer.from(bytes), 'quarantined bytes are the original bytes');
+    assert.match(
+      path.basename(problem.movedTo),
+      new RegExp(`^${HF}-${day}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z(-[0-9a-f]{6})?\\.json$`),
+    );
+    assert.deepEqual(
+      await fs.readFile(problem.movedTo),
+      Buffer.from(bytes),
+      'quarantined bytes are the original bytes',
+    );
     assert.equal(await exists(file), false, 'the damaged file is no longer in the cache');
   }
 
   describe('round trip and layout', () => {
     it('reads back exactly what was written, from <root>/feed/v<schema>/<source>/<day>.json', async () => {
-      const good = JSON.parse(await fs.readFile(fixturePath('store', 'day-good.json'), 'utf8')) as CachedDay & { schema: number };
+      const good = JSON.parse(await fs.readFile(fixturePath('store', 'day-good.json'), 'utf8')) as CachedDay & {
+        schema: number;
+      };
       const day = cachedDay('2024-05-01', good.papers, good.fetchedAt);
       await store.writeDay(day);
 
       const file = path.join(tmp.path, 'feed', `v${STORE_SCHEMA}`, HF, '2024-05-01.json');
       assert.equal(store.dayFile(HF, '2024-05-01'), file);
       const onDisk = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
-      assert.deepEqual(onDisk, { schema: STORE_SCHEMA, source: HF, day: '2024-05-01', fetchedAt: good.fetchedAt, papers: good.papers });
+      assert.deepEqual(onDisk, {
+        schema: STORE_SCHEMA,
+        source: HF,
+        day: '2024-05-01',
+        fetchedAt: good.fetchedAt,
+        papers: good.papers,
+      });
 
       const read = await store.readDay(HF, '2024-05-01');
       assert.equal(read.problem, undefined);
@@ -96,15 +133,24 @@ describe('FeedStore', () => {
       await store.writeDay(cachedDay('2024-05-02', [paper('c'), paper('d')], '2024-05-03T00:00:00.000Z'));
       assert.deepEqual(await fs.readFile(store.dayFile(HF, '2024-05-01')), before);
       const { day } = await store.readDay(HF, '2024-05-02');
-      assert.deepEqual(day?.papers.map((p) => p.id), ['c', 'd']);
+      assert.deepEqual(
+        day?.papers.map((p) => p.id),
+        ['c', 'd'],
+      );
       assert.equal(day?.fetchedAt, '2024-05-03T00:00:00.000Z');
     });
 
     it('keeps sources apart', async () => {
       await store.writeDay(cachedDay('2024-05-01', [paper('hf')]));
       await store.writeDay(cachedDay('2024-05-01', [paper('ax', { source: 'arxiv' })], undefined, 'arxiv'));
-      assert.deepEqual((await store.readDay(HF, '2024-05-01')).day?.papers.map((p) => p.id), ['hf']);
-      assert.deepEqual((await store.readDay('arxiv', '2024-05-01')).day?.papers.map((p) => p.id), ['ax']);
+      assert.deepEqual(
+        (await store.readDay(HF, '2024-05-01')).day?.papers.map((p) => p.id),
+        ['hf'],
+      );
+      assert.deepEqual(
+        (await store.readDay('arxiv', '2024-05-01')).day?.papers.map((p) => p.id),
+        ['ax'],
+      );
     });
 
     it('refuses days and sources that are not safe file names, writing nothing', async () => {
@@ -128,7 +174,10 @@ describe('FeedStore', () => {
       await store.writeDay(cachedDay('2024-05-01', [paper('a')]));
       await store.writeDay(cachedDay('2024-05-03', [paper('c')]));
       const { days, problems } = await store.readDays(HF, ['2024-05-03', '2024-05-02', '2024-05-01', '2024-04-30']);
-      assert.deepEqual(days.map((d) => d.day), ['2024-05-03', '2024-05-01']);
+      assert.deepEqual(
+        days.map((d) => d.day),
+        ['2024-05-03', '2024-05-01'],
+      );
       assert.deepEqual(problems, []);
     });
   });
@@ -141,11 +190,17 @@ describe('FeedStore', () => {
       const file = await placeRaw('2024-05-02', garbage);
 
       const { days, problems } = await store.readDays(HF, ['2024-05-01', '2024-05-02', '2024-05-03']);
-      assert.deepEqual(days.map((d) => d.papers[0].id), ['a', 'c']);
+      assert.deepEqual(
+        days.map((d) => d.papers[0].id),
+        ['a', 'c'],
+      );
       assert.equal(problems.length, 1);
       assert.match(problems[0].reason, /JSON/);
       await assertQuarantined(problems[0], file, garbage, '2024-05-02');
-      assert.ok(log.lines.some((l) => l.startsWith('warn') && l.includes('2024-05-02')), 'the problem is logged');
+      assert.ok(
+        log.lines.some((l) => l.startsWith('warn') && l.includes('2024-05-02')),
+        'the problem is logged',
+      );
 
       // Once moved, the day is just missing: the problem is reported once, not on every read.
       assert.deepEqual(await store.readDay(HF, '2024-05-02'), {});
@@ -164,9 +219,18 @@ describe('FeedStore', () => {
       ['a JSON array', [1, 2]],
       ['JSON null', null],
       ['no schema field', { source: HF, day: '2024-05-05', fetchedAt: '2024-05-05T00:00:00Z', papers: [] }],
-      ['schema as a string', { schema: '1', source: HF, day: '2024-05-05', fetchedAt: '2024-05-05T00:00:00Z', papers: [] }],
-      ['an older schema number', { schema: 0, source: HF, day: '2024-05-05', fetchedAt: '2024-05-05T00:00:00Z', papers: [] }],
-      ['another source', { schema: 1, source: 'arxiv', day: '2024-05-05', fetchedAt: '2024-05-05T00:00:00Z', papers: [] }],
+      [
+        'schema as a string',
+        { schema: '1', source: HF, day: '2024-05-05', fetchedAt: '2024-05-05T00:00:00Z', papers: [] },
+      ],
+      [
+        'an older schema number',
+        { schema: 0, source: HF, day: '2024-05-05', fetchedAt: '2024-05-05T00:00:00Z', papers: [] },
+      ],
+      [
+        'another source',
+        { schema: 1, source: 'arxiv', day: '2024-05-05', fetchedAt: '2024-05-05T00:00:00Z', papers: [] },
+      ],
       ['another day', { schema: 1, source: HF, day: '2024-05-06', fetchedAt: '2024-05-05T00:00:00Z', papers: [] }],
       ['fetchedAt not a date', { schema: 1, source: HF, day: '2024-05-05', fetchedAt: 'soon', papers: [] }],
       ['papers missing', { schema: 1, source: HF, day: '2024-05-05', fetchedAt: '2024-05-05T00:00:00Z' }],
@@ -203,13 +267,20 @@ describe('FeedStore', () => {
         assert.match(problem?.reason ?? '', /JSON/);
         await assertQuarantined(problem, file, bytes, '2024-05-06');
       }
-      assert.equal((await fs.readdir(path.join(tmp.path, 'feed', 'quarantine'))).length, cuts.size, 'each one kept separately');
+      assert.equal(
+        (await fs.readdir(path.join(tmp.path, 'feed', 'quarantine'))).length,
+        cuts.size,
+        'each one kept separately',
+      );
     });
 
     it('malformed paper records are dropped and counted; the day and the file stay', async () => {
       const { file, bytes } = await placeFixture('day-mixed-papers.json', '2024-05-02');
       const { day, problem } = await store.readDay(HF, '2024-05-02');
-      assert.deepEqual(day?.papers.map((p) => p.id), ['2405.00001', '2405.00005']);
+      assert.deepEqual(
+        day?.papers.map((p) => p.id),
+        ['2405.00001', '2405.00005'],
+      );
       assert.equal(problem?.droppedPapers, 5);
       assert.match(problem?.reason ?? '', /dropped 5 malformed paper records/);
       assert.equal(problem?.movedTo, undefined);
@@ -233,7 +304,10 @@ describe('FeedStore', () => {
       const file = store.dayFile(HF, '2024-05-02');
       await fs.mkdir(file);
       const { days, problems } = await store.readDays(HF, ['2024-05-01', '2024-05-02']);
-      assert.deepEqual(days.map((d) => d.day), ['2024-05-01']);
+      assert.deepEqual(
+        days.map((d) => d.day),
+        ['2024-05-01'],
+      );
       assert.equal(problems.length, 1);
       assert.equal(problems[0].file, file);
       assert.match(problems[0].reason, /cannot read/);
@@ -250,7 +324,10 @@ describe('FeedStore', () => {
       const before = await fs.readFile(file);
       await fs.chmod(file, 0o000);
 
-      const deniedHere = await fs.readFile(file).then(() => false, (err: NodeJS.ErrnoException) => err.code === 'EACCES');
+      const deniedHere = await fs.readFile(file).then(
+        () => false,
+        (err: NodeJS.ErrnoException) => err.code === 'EACCES',
+      );
       let problem: StoreProblem | undefined;
       let otherDay: CachedDay | undefined;
       if (deniedHere) {
@@ -260,7 +337,9 @@ describe('FeedStore', () => {
         // Root reads through mode 000, so read as an unprivileged user in a child process:
         // the same code meets a real EACCES from the kernel.
         assert.equal(process.getuid?.(), 0, 'chmod 000 only fails to deny reads for root');
-        for (const dir of [tmp.path, path.join(tmp.path, 'feed'), store.schemaDir, path.dirname(file)]) await fs.chmod(dir, 0o755);
+        for (const dir of [tmp.path, path.join(tmp.path, 'feed'), store.schemaDir, path.dirname(file)]) {
+          await fs.chmod(dir, 0o755);
+        }
         await fs.chmod(store.dayFile(HF, '2024-05-01'), 0o644);
         const asNobody = { uid: 65534, gid: 65534 };
         ({ problem } = (await runChild(['read', tmp.path, HF, '2024-05-02'], asNobody)) as { problem?: StoreProblem });
@@ -269,7 +348,11 @@ describe('FeedStore', () => {
       assert.ok(problem, 'a problem is reported');
       assert.match(problem.reason, /EACCES/);
       assert.equal(problem.movedTo, undefined);
-      assert.deepEqual(otherDay?.papers.map((p) => p.id), ['a'], 'other days stay readable');
+      assert.deepEqual(
+        otherDay?.papers.map((p) => p.id),
+        ['a'],
+        'other days stay readable',
+      );
       await fs.chmod(file, 0o644);
       assert.deepEqual(await fs.readFile(file), before, 'the file is left in place, unchanged');
     });
@@ -279,7 +362,13 @@ describe('FeedStore', () => {
     it('20 concurrent writes of one day leave exactly one complete version, and no temp files', async () => {
       for (let round = 0; round < 5; round++) {
         const versions = Array.from({ length: 20 }, (_, v) =>
-          cachedDay('2024-05-07', Array.from({ length: 100 + v * 7 }, (_, i) => paper(`r${round}-v${v}-p${i}`, { abstract: 'x'.repeat(500 + v) })), `2024-05-07T00:00:${String(v).padStart(2, '0')}.000Z`),
+          cachedDay(
+            '2024-05-07',
+            Array.from({ length: 100 + v * 7 }, (_, i) =>
+              paper(`r${round}-v${v}-p${i}`, { abstract: 'x'.repeat(500 + v) }),
+            ),
+            `2024-05-07T00:00:${String(v).padStart(2, '0')}.000Z`,
+          ),
         );
         await Promise.all(versions.map((v) => store.writeDay(v)));
         const text = await fs.readFile(store.dayFile(HF, '2024-05-07'), 'utf8');
@@ -294,7 +383,10 @@ describe('FeedStore', () => {
 
     it('a reader quarantining a bad file never moves away a good write that just replaced it', async () => {
       const DAY = '2024-05-12';
-      const good = cachedDay(DAY, Array.from({ length: 50 }, (_, i) => paper(`good-${i}`, { abstract: 'y'.repeat(2000) })));
+      const good = cachedDay(
+        DAY,
+        Array.from({ length: 50 }, (_, i) => paper(`good-${i}`, { abstract: 'y'.repeat(2000) })),
+      );
       const bad = `{"schema":1,"papers":[${'"x",'.repeat(20000)}`;
       let raced = 0;
       for (let i = 0; i < 200; i++) {
@@ -331,7 +423,9 @@ describe('FeedStore', () => {
       for (let kills = 0; kills < rounds; kills += writers.length) {
         // allSettled: every writer is dead before anything is checked or the folder removed.
         const outcomes = await Promise.allSettled(
-          writers.map((days) => runAndKill(['write', tmp.path, HF, String(PAPERS), ...days.map((d) => `${d}=${lastSeq.get(d)! + 1}`)])),
+          writers.map((days) =>
+            runAndKill(['write', tmp.path, HF, String(PAPERS), ...days.map((d) => `${d}=${lastSeq.get(d)! + 1}`)]),
+          ),
         );
         for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
         const names = await fs.readdir(dir);
@@ -363,10 +457,23 @@ describe('FeedStore', () => {
         await store.writeDay(cachedDay(d, [paper(d)]));
       }
       const dir = path.dirname(store.dayFile(HF, '2024-01-02'));
-      for (const junk of ['notes.txt', '2024-13-01.json', '2024-1-05.json', '2023-02-29.json', '.2024-01-03.json.1.ab.tmp', '2024-01-04.json.bak']) {
+      for (const junk of [
+        'notes.txt',
+        '2024-13-01.json',
+        '2024-1-05.json',
+        '2023-02-29.json',
+        '.2024-01-03.json.1.ab.tmp',
+        '2024-01-04.json.bak',
+      ]) {
         await fs.writeFile(path.join(dir, junk), '{}');
       }
-      assert.deepEqual(await store.listDays(HF), ['2024-12-01', '2024-02-29', '2024-01-10', '2024-01-02', '2023-12-31']);
+      assert.deepEqual(await store.listDays(HF), [
+        '2024-12-01',
+        '2024-02-29',
+        '2024-01-10',
+        '2024-01-02',
+        '2023-12-31',
+      ]);
       assert.deepEqual(await store.listDays('arxiv'), []);
     });
 
@@ -404,7 +511,10 @@ describe('FeedStore', () => {
       await fs.mkdir(path.join(stuck, 'inside'), { recursive: true }); // unlink refuses a directory
       assert.deepEqual(await store.prune(1, '2024-05-10'), { removed: 1 });
       assert.ok((await fs.stat(stuck)).isDirectory());
-      assert.ok(log.lines.some((l) => l.startsWith('warn') && l.includes('2024-05-01.json')), 'the failure is logged');
+      assert.ok(
+        log.lines.some((l) => l.startsWith('warn') && l.includes('2024-05-01.json')),
+        'the failure is logged',
+      );
     });
 
     it('prune on an empty store removes nothing and does not fail', async () => {
@@ -425,7 +535,7 @@ describe('FeedStore', () => {
       const opened = await FeedStore.open(tmp.path);
       assert.equal(await exists(oldTemp), false, 'stale temp file removed on open');
       assert.equal(await exists(youngTemp), true, 'a temp file a live writer may own is kept');
-      assert.equal(await exists(notTemp), true, 'only the store\'s own temp names are touched');
+      assert.equal(await exists(notTemp), true, "only the store's own temp names are touched");
       assert.deepEqual(await opened.listDays(HF), ['2024-05-01']);
 
       await fs.utimes(youngTemp, twoMinutesAgo, twoMinutesAgo);
@@ -441,16 +551,28 @@ describe('FeedStore', () => {
       const newer = path.join(tmp.path, 'feed', 'v2', HF, '2024-05-03.json');
       for (const f of [older, newer]) {
         await fs.mkdir(path.dirname(f), { recursive: true });
-        await fs.writeFile(f, JSON.stringify({ schema: f === older ? 0 : 2, source: HF, day: path.basename(f, '.json'), fetchedAt: '2024-05-03T00:00:00Z', papers: [] }));
+        await fs.writeFile(
+          f,
+          JSON.stringify({
+            schema: f === older ? 0 : 2,
+            source: HF,
+            day: path.basename(f, '.json'),
+            fetchedAt: '2024-05-03T00:00:00Z',
+            papers: [],
+          }),
+        );
       }
       assert.deepEqual(await store.listDays(HF), ['2024-05-01']);
-      assert.deepEqual(await store.readDay(HF, '2024-05-02'), {}, 'another version\'s files are not read');
+      assert.deepEqual(await store.readDay(HF, '2024-05-02'), {}, "another version's files are not read");
       assert.deepEqual(await store.readDay(HF, '2024-05-03'), {});
 
       await store.prune(365, '2024-05-10');
       assert.equal(await exists(path.join(tmp.path, 'feed', 'v0')), false, 'an older schema cache is removed');
-      assert.equal(await exists(newer), true, 'a newer LitFeed\'s cache is left alone');
-      assert.deepEqual((await store.readDay(HF, '2024-05-01')).day?.papers.map((p) => p.id), ['current']);
+      assert.equal(await exists(newer), true, "a newer LitFeed's cache is left alone");
+      assert.deepEqual(
+        (await store.readDay(HF, '2024-05-01')).day?.papers.map((p) => p.id),
+        ['current'],
+      );
     });
   });
 });

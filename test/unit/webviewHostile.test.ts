@@ -4,9 +4,9 @@
  * as markup, never as a link off the allow-list, and never run.
  */
 import * as assert from 'node:assert/strict';
-import { isAllowedLink } from '../../src/core/links';
+import { isAllowedLink } from '../../src/core/view/linkPolicy';
 import type { Paper } from '../../src/core/paper';
-import { paperViewModel, type PaperViewModel } from '../../src/core/paperView';
+import { paperViewModel, type PaperViewModel } from '../../src/core/view/paperView';
 import { PAGE_ACTIONS } from '../../src/webview/protocol';
 import { openPaperPage, pageBundle, showMessage, type PaperPage } from './helpers/paperPage';
 
@@ -50,29 +50,148 @@ const PAYLOADS: string[] = [
 ];
 
 const KATEX_TAGS = new Set([
-  'span', 'math', 'semantics', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup',
-  'mfrac', 'msqrt', 'mroot', 'mstyle', 'mtable', 'mtr', 'mtd', 'mover', 'munder', 'munderover', 'mpadded',
-  'mphantom', 'menclose', 'annotation', 'svg', 'path', 'line',
+  'span',
+  'math',
+  'semantics',
+  'mrow',
+  'mi',
+  'mo',
+  'mn',
+  'ms',
+  'mtext',
+  'mspace',
+  'msup',
+  'msub',
+  'msubsup',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mstyle',
+  'mtable',
+  'mtr',
+  'mtd',
+  'mover',
+  'munder',
+  'munderover',
+  'mpadded',
+  'mphantom',
+  'menclose',
+  'annotation',
+  'svg',
+  'path',
+  'line',
 ]);
 const PAGE_TAGS = new Set([
-  'article', 'header', 'h1', 'h2', 'section', 'nav', 'div', 'ul', 'li', 'p', 'button', 'time', 'em', 'strong',
-  'code', 'sup', 'span', 'img',
+  'article',
+  'header',
+  'h1',
+  'h2',
+  'section',
+  'nav',
+  'div',
+  'ul',
+  'li',
+  'p',
+  'button',
+  'time',
+  'em',
+  'strong',
+  'code',
+  'sup',
+  'span',
+  'img',
 ]);
 const PAGE_CLASSES = new Set([
-  'paper', 'thumbnail', 'authors', 'author-list', 'authors-toggle', 'meta', 'date', 'upvotes', 'comments', 'stars',
-  'organization', 'actions', 'action', 'primary', 'abstract', 'ai-summary', 'keywords', 'chips', 'links', 'link',
-  'empty', 'math', 'math-display', 'math-fallback',
+  'paper',
+  'thumbnail',
+  'authors',
+  'author-list',
+  'authors-toggle',
+  'meta',
+  'date',
+  'upvotes',
+  'comments',
+  'stars',
+  'organization',
+  'actions',
+  'action',
+  'primary',
+  'abstract',
+  'ai-summary',
+  'keywords',
+  'chips',
+  'links',
+  'link',
+  'empty',
+  'math',
+  'math-display',
+  'math-fallback',
 ]);
 const PAGE_ATTRIBUTES = new Set([
-  'class', 'id', 'type', 'title', 'aria-label', 'aria-labelledby', 'aria-controls', 'aria-expanded', 'aria-pressed',
-  'role', 'data-action', 'data-kind', 'datetime', 'alt', 'src', 'referrerpolicy',
+  'class',
+  'id',
+  'type',
+  'title',
+  'aria-label',
+  'aria-labelledby',
+  'aria-controls',
+  'aria-expanded',
+  'aria-pressed',
+  'role',
+  'data-action',
+  'data-kind',
+  'datetime',
+  'alt',
+  'src',
+  'referrerpolicy',
 ]);
 const KATEX_ATTRIBUTES = new Set([
-  'class', 'style', 'aria-hidden', 'xmlns', 'encoding', 'mathvariant', 'mathcolor', 'mathsize', 'mathbackground',
-  'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'accent', 'accentunder', 'displaystyle', 'scriptlevel',
-  'width', 'height', 'depth', 'viewbox', 'preserveaspectratio', 'd', 'columnalign', 'columnspacing', 'rowspacing',
-  'columnlines', 'rowlines', 'notation', 'linethickness', 'minsize', 'maxsize', 'x1', 'x2', 'y1', 'y2',
-  'stroke-width', 'display', 'voffset', 'symmetric', 'movablelimits', 'largeop', 'form', 'framespacing', 'mathbackground',
+  'class',
+  'style',
+  'aria-hidden',
+  'xmlns',
+  'encoding',
+  'mathvariant',
+  'mathcolor',
+  'mathsize',
+  'mathbackground',
+  'stretchy',
+  'fence',
+  'separator',
+  'lspace',
+  'rspace',
+  'accent',
+  'accentunder',
+  'displaystyle',
+  'scriptlevel',
+  'width',
+  'height',
+  'depth',
+  'viewbox',
+  'preserveaspectratio',
+  'd',
+  'columnalign',
+  'columnspacing',
+  'rowspacing',
+  'columnlines',
+  'rowlines',
+  'notation',
+  'linethickness',
+  'minsize',
+  'maxsize',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'stroke-width',
+  'display',
+  'voffset',
+  'symmetric',
+  'movablelimits',
+  'largeop',
+  'form',
+  'framespacing',
+  'mathbackground',
 ]);
 
 function hostilePaper(payload: string): Paper {
@@ -124,11 +243,17 @@ function assertInert(page: PaperPage, firstAuthor: string, label: string): void 
       }
     }
     if (!inKatex) {
-      for (const cls of Array.from(el.classList)) assert.ok(PAGE_CLASSES.has(cls), `${label}: class ${cls} on <${tag}>`);
+      for (const cls of Array.from(el.classList)) {
+        assert.ok(PAGE_CLASSES.has(cls), `${label}: class ${cls} on <${tag}>`);
+      }
     }
     if (tag === 'img') {
       assert.ok(el.classList.contains('thumbnail'), `${label}: an <img> that is not the thumbnail`);
-      assert.match(el.getAttribute('src') ?? '', /^https:\/\/([a-z0-9-]+\.)*huggingface\.co\//, `${label}: thumbnail src`);
+      assert.match(
+        el.getAttribute('src') ?? '',
+        /^https:\/\/([a-z0-9-]+\.)*huggingface\.co\//,
+        `${label}: thumbnail src`,
+      );
     }
     if (tag === 'math' || tag === 'annotation' || tag === 'svg') assert.ok(inKatex, `${label}: <${tag}> outside KaTeX`);
   }
@@ -228,7 +353,12 @@ describe('abstract view with hostile paper data (real page script in jsdom)', fu
         { kind: 'text', text: '<b>t</b>', style: '__proto__' },
         { kind: 'text', text: 'c', style: 'constructor' },
         { kind: 'text', text: 's', style: 'script' },
-        { kind: 'math', tex: '\\href{javascript:pwn("m")}{x}', display: false, source: '<img src=x onerror=pwn("src")>' },
+        {
+          kind: 'math',
+          tex: '\\href{javascript:pwn("m")}{x}',
+          display: false,
+          source: '<img src=x onerror=pwn("src")>',
+        },
       ],
       thumbnail: 'javascript:pwn("thumb")',
       links: [
@@ -261,7 +391,15 @@ describe('abstract view with hostile paper data (real page script in jsdom)', fu
 
   it('ignores messages that are not a host message', async () => {
     const page = await openPaperPage();
-    for (const data of [null, 'show', 42, [], { type: 'show' }, { type: 'show', model: 'x', paper: {} }, { type: 'eval', code: 'pwn()' }]) {
+    for (const data of [
+      null,
+      'show',
+      42,
+      [],
+      { type: 'show' },
+      { type: 'show', model: 'x', paper: {} },
+      { type: 'eval', code: 'pwn()' },
+    ]) {
       page.send(data);
     }
     assert.equal(page.root.childElementCount, 0);

@@ -4,9 +4,9 @@
  * arXiv asks for 3 seconds between calls: every request, retries included, holds a turn at
  * a shared `Politeness` gate, and retries back off at least that long too.
  */
-import { apiUrl } from './baseUrl';
-import { getText, httpDefaults, type HttpOptions } from '../http';
-import { ARXIV_INTERVAL_MS, Politeness } from '../politeness';
+import { apiUrl } from '../net/baseUrl';
+import { getText, httpDefaults, type HttpOptions } from '../net/http';
+import { ARXIV_INTERVAL_MS, Politeness } from '../net/politeness';
 import { parseArxivFeed, type ArxivParseResult } from './arxivParse';
 
 export { ArxivApiError, ArxivFeedError, arxivIdFromEntryId, parseArxivEntry, parseArxivFeed } from './arxivParse';
@@ -73,7 +73,10 @@ export async function fetchArxivCategory(options: ArxivFetchOptions): Promise<Ar
     ...options.http,
     headers: { accept: 'application/atom+xml, application/xml;q=0.9, */*;q=0.5', ...options.http?.headers },
     // Backoff delays run from half to all of `backoffMs`: twice the interval keeps retries polite.
-    backoffMs: Math.max(options.http?.backoffMs ?? httpDefaults.backoffMs, 2 * Math.max(options.gate.intervalMs, ARXIV_INTERVAL_MS)),
+    backoffMs: Math.max(
+      options.http?.backoffMs ?? httpDefaults.backoffMs,
+      2 * Math.max(options.gate.intervalMs, ARXIV_INTERVAL_MS),
+    ),
   };
   const response = await options.gate.run(url, () => fetchText(url, http), options.http?.signal);
   return { ...parseArxivFeed(response.text), category: options.category.trim(), url };

@@ -6,6 +6,7 @@
 import type { XMLParser } from 'fast-xml-parser';
 import { arxivLinks, collapseWhitespace, normaliseAbstract, normaliseArxivId, type Paper } from '../paper';
 import { loadXmlParser } from './xmlParser';
+import { errorMessage } from '../guards';
 
 /** The body is not an Atom feed at all (an HTML error page, truncated XML, …). */
 export class ArxivFeedError extends Error {
@@ -89,7 +90,7 @@ export function parseArxivFeed(xml: string): ArxivParseResult {
   try {
     doc = reader.parse(xml, true);
   } catch (err) {
-    throw new ArxivFeedError(`the arXiv response is not well-formed XML (${err instanceof Error ? err.message : String(err)})`);
+    throw new ArxivFeedError(`the arXiv response is not well-formed XML (${errorMessage(err)})`);
   }
   const feed = isNode(doc) ? doc.feed : undefined;
   if (!isNode(feed)) {
@@ -99,7 +100,9 @@ export function parseArxivFeed(xml: string): ArxivParseResult {
   const entries = nodes(feed.entry);
   const failure = entries.find(isErrorEntry);
   if (failure) {
-    throw new ArxivApiError(`arXiv refused the query: ${collapseWhitespace(text(failure.summary) ?? 'no reason given')}`);
+    throw new ArxivApiError(
+      `arXiv refused the query: ${collapseWhitespace(text(failure.summary) ?? 'no reason given')}`,
+    );
   }
 
   const papers: Paper[] = [];

@@ -4,8 +4,8 @@
  * and bare paper objects are accepted too, so the daily parser reads them; papers that were
  * never featured simply have no feed day.
  */
-import { apiUrl } from './baseUrl';
-import { getJson, type HttpOptions } from '../http';
+import { apiUrl } from '../net/baseUrl';
+import { getJson, type HttpOptions } from '../net/http';
 import type { Paper } from '../paper';
 import { parseDailyPapers } from './huggingfaceParse';
 

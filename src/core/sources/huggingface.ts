@@ -1,5 +1,5 @@
-import { apiUrl } from './baseUrl';
-import { getJson, type HttpOptions } from '../http';
+import { apiUrl } from '../net/baseUrl';
+import { getJson, type HttpOptions } from '../net/http';
 import type { Paper } from '../paper';
 import { rangeQuery, type FeedRange } from '../range';
 import { parseDailyPapers } from './huggingfaceParse';

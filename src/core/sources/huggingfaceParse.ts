@@ -83,7 +83,10 @@ function authorNames(value: unknown): string[] {
 
 function keywords(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((k): k is string => typeof k === 'string').map(collapseWhitespace).filter(Boolean);
+  return value
+    .filter((k): k is string => typeof k === 'string')
+    .map(collapseWhitespace)
+    .filter(Boolean);
 }
 
 function organizationName(value: unknown): string | undefined {

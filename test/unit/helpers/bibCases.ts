@@ -30,7 +30,10 @@ export function paper(fields: Partial<Paper> & { title: string }): Paper {
     authors: [],
     abstract: '',
     aiKeywords: [],
-    links: arxivId !== undefined ? { arxivAbs: `https://arxiv.org/abs/${arxivId}`, pdf: `https://arxiv.org/pdf/${arxivId}` } : {},
+    links:
+      arxivId !== undefined
+        ? { arxivAbs: `https://arxiv.org/abs/${arxivId}`, pdf: `https://arxiv.org/pdf/${arxivId}` }
+        : {},
     source: 'arxiv',
     ...fields,
   };
@@ -44,7 +47,16 @@ export const BIB_CASES: BibCase[] = [
     paper: paper({
       arxivId: '1706.03762',
       title: 'Attention Is All You Need',
-      authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Łukasz Kaiser', 'Illia Polosukhin'],
+      authors: [
+        'Ashish Vaswani',
+        'Noam Shazeer',
+        'Niki Parmar',
+        'Jakob Uszkoreit',
+        'Llion Jones',
+        'Aidan N. Gomez',
+        'Łukasz Kaiser',
+        'Illia Polosukhin',
+      ],
       published: '2017-06-12T17:57:34Z',
       categories: ['cs.CL', 'cs.LG'],
     }),
@@ -64,7 +76,11 @@ export const BIB_CASES: BibCase[] = [
       authors: ['Jacob Devlin', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova'],
       published: '2018-10-11',
     }),
-    keys: { arxiv: 'devlin2018bertpretrainingdeepbidirectional', google: 'devlin2018bert', bbt: 'devlinBERTPreTraining2018' },
+    keys: {
+      arxiv: 'devlin2018bertpretrainingdeepbidirectional',
+      google: 'devlin2018bert',
+      bbt: 'devlinBERTPreTraining2018',
+    },
     contains: ['title={{BERT:} Pre-training of Deep Bidirectional Transformers for Language Understanding}'],
   },
   {
@@ -76,8 +92,16 @@ export const BIB_CASES: BibCase[] = [
       published: '2008-11-01',
       journalRef: 'Journal of Machine Learning Research 9(86):2579-2605',
     }),
-    keys: { arxiv: 'vandermaaten2008visualizingdatausingtsne', google: 'van2008visualizing', bbt: 'vandermaatenVisualizingDataUsing2008' },
-    contains: ['author={Laurens van der Maaten and Geoffrey Hinton}', 'journal={Journal of Machine Learning Research 9(86):2579-2605}', '{t-SNE}'],
+    keys: {
+      arxiv: 'vandermaaten2008visualizingdatausingtsne',
+      google: 'van2008visualizing',
+      bbt: 'vandermaatenVisualizingDataUsing2008',
+    },
+    contains: [
+      'author={Laurens van der Maaten and Geoffrey Hinton}',
+      'journal={Journal of Machine Learning Research 9(86):2579-2605}',
+      '{t-SNE}',
+    ],
     lacks: ['eprint', 'archivePrefix', 'url='],
   },
   {
@@ -89,7 +113,11 @@ export const BIB_CASES: BibCase[] = [
       published: '2020-10-22',
       categories: ['cs.CV'],
     }),
-    keys: { arxiv: 'dosovitskiy2020imageworth16x16words', google: 'dosovitskiy2020image', bbt: 'dosovitskiyImageWorth16x162020' },
+    keys: {
+      arxiv: 'dosovitskiy2020imageworth16x16words',
+      google: 'dosovitskiy2020image',
+      bbt: 'dosovitskiyImageWorth16x162020',
+    },
   },
   {
     name: 'question title',
@@ -114,7 +142,13 @@ export const BIB_CASES: BibCase[] = [
   },
   {
     name: 'single corporate-style author, acronym with digit',
-    paper: paper({ arxivId: '2303.08774', title: 'GPT-4 Technical Report', authors: ['OpenAI'], published: '2023-03-15', categories: ['cs.CL'] }),
+    paper: paper({
+      arxivId: '2303.08774',
+      title: 'GPT-4 Technical Report',
+      authors: ['OpenAI'],
+      published: '2023-03-15',
+      categories: ['cs.CL'],
+    }),
     keys: { arxiv: 'openai2023gpt4technicalreport', google: 'openai2023gpt', bbt: 'openaiGPT4Technical2023' },
     contains: ['title={{GPT-4} Technical Report}', 'author={OpenAI}'],
   },
@@ -123,16 +157,30 @@ export const BIB_CASES: BibCase[] = [
     paper: paper({
       arxivId: '2302.13971',
       title: 'LLaMA: Open and Efficient Foundation Language Models',
-      authors: ['Hugo Touvron', 'Thibaut Lavril', 'Gautier Izacard', 'Xavier Martinet', 'Marie-Anne Lachaux', 'Timothée Lacroix', 'Baptiste Rozière', 'Naman Goyal'],
+      authors: [
+        'Hugo Touvron',
+        'Thibaut Lavril',
+        'Gautier Izacard',
+        'Xavier Martinet',
+        'Marie-Anne Lachaux',
+        'Timothée Lacroix',
+        'Baptiste Rozière',
+        'Naman Goyal',
+      ],
       published: '2023-02-27',
     }),
     keys: { arxiv: 'touvron2023llamaopenefficientfoundation' },
     contains: ['{LLaMA:}', 'Timothée Lacroix', 'Baptiste Rozière'],
-    asciiContains: ['Timoth{\\\'e}e Lacroix', 'Bapt' + 'iste Rozi{\\`e}re'],
+    asciiContains: ["Timoth{\\'e}e Lacroix", 'Bapt' + 'iste Rozi{\\`e}re'],
   },
   {
     name: 'team as the only author',
-    paper: paper({ arxivId: '2312.11805', title: 'Gemini: A Family of Highly Capable Multimodal Models', authors: ['Gemini Team'], published: '2023-12-19' }),
+    paper: paper({
+      arxivId: '2312.11805',
+      title: 'Gemini: A Family of Highly Capable Multimodal Models',
+      authors: ['Gemini Team'],
+      published: '2023-12-19',
+    }),
     keys: { arxiv: 'geminiteam2023geminifamilyhighlycapable', google: 'geminiteam2023gemini' },
     contains: ['author={{Gemini Team}}'],
   },
@@ -147,7 +195,7 @@ export const BIB_CASES: BibCase[] = [
     keys: { arxiv: 'martins2021inftyformerinfinitememorytransformer' },
     parsedTitle: '∞-former: Infinite Memory Transformer',
     contains: ['title={{$\\infty$}-former: Infinite Memory Transformer}'],
-    asciiContains: ['Andr{\\\'e} F. T. Martins'],
+    asciiContains: ["Andr{\\'e} F. T. Martins"],
   },
   {
     name: 'math with braces and a superscript',
@@ -163,7 +211,12 @@ export const BIB_CASES: BibCase[] = [
   },
   {
     name: 'percent sign and a percent inside math',
-    paper: paper({ arxivId: '2301.00774', title: 'Pruning 90% of Weights: $50%$ Is Not Enough', authors: ['Ada Lovelace'], published: '2023-01-02' }),
+    paper: paper({
+      arxivId: '2301.00774',
+      title: 'Pruning 90% of Weights: $50%$ Is Not Enough',
+      authors: ['Ada Lovelace'],
+      published: '2023-01-02',
+    }),
     parsedTitle: 'Pruning 90% of Weights: 50% Is Not Enough',
     contains: ['90\\%', '{$50\\%$}'],
   },
@@ -179,7 +232,11 @@ export const BIB_CASES: BibCase[] = [
   },
   {
     name: 'underscores',
-    paper: paper({ title: 'Why snake_case Beats camelCase in __init__ Files', authors: ['Guido Rossum'], published: '2019-05-05' }),
+    paper: paper({
+      title: 'Why snake_case Beats camelCase in __init__ Files',
+      authors: ['Guido Rossum'],
+      published: '2019-05-05',
+    }),
     contains: ['snake\\_case', '{camelCase}', '\\_\\_init\\_\\_'],
   },
   {
@@ -227,7 +284,15 @@ export const BIB_CASES: BibCase[] = [
     paper: paper({
       arxivId: '1406.1078',
       title: 'Learning Phrase Representations using RNN Encoder-Decoder for Statistical Machine Translation',
-      authors: ['Kyunghyun Cho', 'Bart van Merriënboer', 'Çağlar Gülçehre', 'Dzmitry Bahdanau', 'Fethi Bougares', 'Holger Schwenk', 'Yoshua Bengio'],
+      authors: [
+        'Kyunghyun Cho',
+        'Bart van Merriënboer',
+        'Çağlar Gülçehre',
+        'Dzmitry Bahdanau',
+        'Fethi Bougares',
+        'Holger Schwenk',
+        'Yoshua Bengio',
+      ],
       published: '2014-06-03',
     }),
     contains: ['Bart van Merriënboer and Çağlar Gülçehre'],
@@ -245,7 +310,12 @@ export const BIB_CASES: BibCase[] = [
   },
   {
     name: 'slashed o, sentence-case title with a proper noun',
-    paper: paper({ arxivId: '1806.04994', title: 'Only Bayes should learn a manifold (on the estimation of differential geometric structure from data)', authors: ['Søren Hauberg'], published: '2018-06-13' }),
+    paper: paper({
+      arxivId: '1806.04994',
+      title: 'Only Bayes should learn a manifold (on the estimation of differential geometric structure from data)',
+      authors: ['Søren Hauberg'],
+      published: '2018-06-13',
+    }),
     keys: { arxiv: 'hauberg2018bayeslearnmanifoldon' },
     contains: ['Only {Bayes} should'],
     asciiContains: ['S{\\o}ren Hauberg'],
@@ -258,39 +328,85 @@ export const BIB_CASES: BibCase[] = [
       authors: ['Bernhard Schölkopf', 'Francesco Locatello', 'Stefan Bauer', 'Nan Rosemary Ke'],
       published: '2021-02-22',
     }),
-    keys: { arxiv: 'scholkopf2021causalrepresentationlearning', google: 'scholkopf2021toward', bbt: 'scholkopfCausalRepresentationLearning2021' },
+    keys: {
+      arxiv: 'scholkopf2021causalrepresentationlearning',
+      google: 'scholkopf2021toward',
+      bbt: 'scholkopfCausalRepresentationLearning2021',
+    },
     asciiContains: ['Bernhard Sch{\\"o}lkopf'],
   },
   {
     name: 'sharp s',
-    paper: paper({ title: 'Große Sprachmodelle für die Straßenverkehrsordnung', authors: ['Johannes Groß', 'Änne Weiß'], published: '2024-03-01' }),
+    paper: paper({
+      title: 'Große Sprachmodelle für die Straßenverkehrsordnung',
+      authors: ['Johannes Groß', 'Änne Weiß'],
+      published: '2024-03-01',
+    }),
     keys: { arxiv: 'gross2024grossesprachmodellefurdie', google: 'gross2024grosse' },
-    asciiContains: ['Johannes Gro{\\ss} and {\\"A}nne Wei{\\ss}', 'Gro{\\ss}e Sprachmodelle f{\\"u}r die Stra{\\ss}enverkehrsordnung'],
+    asciiContains: [
+      'Johannes Gro{\\ss} and {\\"A}nne Wei{\\ss}',
+      'Gro{\\ss}e Sprachmodelle f{\\"u}r die Stra{\\ss}enverkehrsordnung',
+    ],
   },
   {
     name: 'particle de',
-    paper: paper({ title: 'A Tutorial on Bayesian Optimization of Expensive Cost Functions', authors: ['Nando de Freitas', 'Eric Brochu'], published: '2010-12-12' }),
-    keys: { arxiv: 'defreitas2010tutorialbayesianoptimizationexpensive', google: 'de2010tutorial', bbt: 'defreitasTutorialBayesianOptimization2010' },
+    paper: paper({
+      title: 'A Tutorial on Bayesian Optimization of Expensive Cost Functions',
+      authors: ['Nando de Freitas', 'Eric Brochu'],
+      published: '2010-12-12',
+    }),
+    keys: {
+      arxiv: 'defreitas2010tutorialbayesianoptimizationexpensive',
+      google: 'de2010tutorial',
+      bbt: 'defreitasTutorialBayesianOptimization2010',
+    },
     contains: ['author={Nando de Freitas and Eric Brochu}'],
   },
   {
     name: 'particle de la',
     paper: paper({ title: 'Facial Action Unit Detection', authors: ['Fernando de la Torre'], published: '2011-01-01' }),
-    keys: { arxiv: 'delatorre2011facialactionunitdetection', google: 'de2011facial', bbt: 'delatorreFacialActionUnit2011' },
+    keys: {
+      arxiv: 'delatorre2011facialactionunitdetection',
+      google: 'de2011facial',
+      bbt: 'delatorreFacialActionUnit2011',
+    },
   },
   {
     name: 'particle von',
-    paper: paper({ arxivId: '0711.0189', title: 'A Tutorial on Spectral Clustering', authors: ['Ulrike von Luxburg'], published: '2007-11-01', categories: ['cs.DS'] }),
-    keys: { arxiv: 'vonluxburg2007tutorialspectralclustering', google: 'von2007tutorial', bbt: 'vonluxburgTutorialSpectralClustering2007' },
+    paper: paper({
+      arxivId: '0711.0189',
+      title: 'A Tutorial on Spectral Clustering',
+      authors: ['Ulrike von Luxburg'],
+      published: '2007-11-01',
+      categories: ['cs.DS'],
+    }),
+    keys: {
+      arxiv: 'vonluxburg2007tutorialspectralclustering',
+      google: 'von2007tutorial',
+      bbt: 'vonluxburgTutorialSpectralClustering2007',
+    },
   },
   {
     name: 'particle van, acronym-like word',
-    paper: paper({ arxivId: '1509.06461', title: 'Deep Reinforcement Learning with Double Q-learning', authors: ['Hado van Hasselt', 'Arthur Guez', 'David Silver'], published: '2015-09-22' }),
-    keys: { arxiv: 'vanhasselt2015deepreinforcementlearningdouble', google: 'van2015deep', bbt: 'vanhasseltDeepReinforcementLearning2015' },
+    paper: paper({
+      arxivId: '1509.06461',
+      title: 'Deep Reinforcement Learning with Double Q-learning',
+      authors: ['Hado van Hasselt', 'Arthur Guez', 'David Silver'],
+      published: '2015-09-22',
+    }),
+    keys: {
+      arxiv: 'vanhasselt2015deepreinforcementlearningdouble',
+      google: 'van2015deep',
+      bbt: 'vanhasseltDeepReinforcementLearning2015',
+    },
   },
   {
     name: 'capitalised particle',
-    paper: paper({ title: 'Stochastic Gradient Method with an Exponential Convergence Rate', authors: ['Nicolas Le Roux', 'Mark Schmidt', 'Francis Bach'], published: '2012-02-28' }),
+    paper: paper({
+      title: 'Stochastic Gradient Method with an Exponential Convergence Rate',
+      authors: ['Nicolas Le Roux', 'Mark Schmidt', 'Francis Bach'],
+      published: '2012-02-28',
+    }),
     keys: { arxiv: 'leroux2012stochasticgradientmethodexponential', google: 'le2012stochastic' },
     contains: ['author={Le Roux, Nicolas and Mark Schmidt'],
   },
@@ -302,8 +418,16 @@ export const BIB_CASES: BibCase[] = [
   },
   {
     name: 'hyphenated surname',
-    paper: paper({ title: 'An Embarrassingly Simple Approach to Zero-Shot Learning', authors: ['Bernardino Romera-Paredes', 'Philip H. S. Torr'], published: '2015-07-06' }),
-    keys: { arxiv: 'romeraparedes2015embarrassinglysimpleapproachzeroshot', google: 'romeraparedes2015embarrassingly', bbt: 'romeraparedesEmbarrassinglySimpleApproach2015' },
+    paper: paper({
+      title: 'An Embarrassingly Simple Approach to Zero-Shot Learning',
+      authors: ['Bernardino Romera-Paredes', 'Philip H. S. Torr'],
+      published: '2015-07-06',
+    }),
+    keys: {
+      arxiv: 'romeraparedes2015embarrassinglysimpleapproachzeroshot',
+      google: 'romeraparedes2015embarrassingly',
+      bbt: 'romeraparedesEmbarrassinglySimpleApproach2015',
+    },
   },
   {
     name: 'suffix IV',
@@ -318,20 +442,36 @@ export const BIB_CASES: BibCase[] = [
   },
   {
     name: 'suffix Jr. with and without comma',
-    paper: paper({ title: 'A Dream of Fair Benchmarks', authors: ['Martin Luther King Jr.', 'John Smith, Jr.'], published: '1963-08-28' }),
+    paper: paper({
+      title: 'A Dream of Fair Benchmarks',
+      authors: ['Martin Luther King Jr.', 'John Smith, Jr.'],
+      published: '1963-08-28',
+    }),
     keys: { arxiv: 'king1963dreamfairbenchmarks' },
     parsedAuthors: ['Martin Luther King Jr.', 'John Smith Jr.'],
     contains: ['author={King, Jr., Martin Luther and Smith, Jr., John}'],
   },
   {
     name: 'single-name author',
-    paper: paper({ title: 'Open Information Extraction Systems and Downstream Applications', authors: ['Mausam'], published: '2016-07-09' }),
-    keys: { arxiv: 'mausam2016openinformationextractionsystems', google: 'mausam2016open', bbt: 'mausamOpenInformationExtraction2016' },
+    paper: paper({
+      title: 'Open Information Extraction Systems and Downstream Applications',
+      authors: ['Mausam'],
+      published: '2016-07-09',
+    }),
+    keys: {
+      arxiv: 'mausam2016openinformationextractionsystems',
+      google: 'mausam2016open',
+      bbt: 'mausamOpenInformationExtraction2016',
+    },
     contains: ['author={Mausam}'],
   },
   {
     name: 'CJK first author',
-    paper: paper({ title: 'Chinese Word Segmentation Revisited', authors: ['李明', 'Wei Zhang'], published: '2021-01-01' }),
+    paper: paper({
+      title: 'Chinese Word Segmentation Revisited',
+      authors: ['李明', 'Wei Zhang'],
+      published: '2021-01-01',
+    }),
     keys: { arxiv: 'anon2021chinesewordsegmentationrevisited' },
     contains: ['author={李明 and Wei Zhang}'],
     asciiContains: ['author={李明 and Wei Zhang}'],
@@ -339,7 +479,11 @@ export const BIB_CASES: BibCase[] = [
   {
     name: 'no authors',
     paper: paper({ title: 'Anonymous Submission Under Review', authors: [], published: '2024-05-01' }),
-    keys: { arxiv: 'anon2024anonymoussubmissionreview', google: 'anon2024anonymous', bbt: 'anonAnonymousSubmissionReview2024' },
+    keys: {
+      arxiv: 'anon2024anonymoussubmissionreview',
+      google: 'anon2024anonymous',
+      bbt: 'anonAnonymousSubmissionReview2024',
+    },
     contains: ['      key={Anonymous Submission Under Review},'],
     lacks: ['author='],
   },
@@ -359,7 +503,12 @@ export const BIB_CASES: BibCase[] = [
     }),
     keys: { arxiv: 'maldacena1997largenlimitsuperconformal' },
     year: '1997',
-    contains: ['year={1997}', 'eprint={hep-th/9711200}', 'primaryClass={hep-th}', 'url={https://arxiv.org/abs/hep-th/9711200}'],
+    contains: [
+      'year={1997}',
+      'eprint={hep-th/9711200}',
+      'primaryClass={hep-th}',
+      'url={https://arxiv.org/abs/hep-th/9711200}',
+    ],
   },
   {
     name: 'DOI given as a URL, journal with en dash',
@@ -384,7 +533,9 @@ export const BIB_CASES: BibCase[] = [
       categories: ['cs.LG'],
     }),
     keys: { arxiv: 'finn2017modelagnosticmetalearningfastadaptation' },
-    contains: ['booktitle={Proceedings of the 34th International Conference on Machine Learning, PMLR 70:1126-1135, 2017}'],
+    contains: [
+      'booktitle={Proceedings of the 34th International Conference on Machine Learning, PMLR 70:1126-1135, 2017}',
+    ],
     lacks: ['journal='],
   },
   {
@@ -394,22 +545,39 @@ export const BIB_CASES: BibCase[] = [
   },
   {
     name: 'title with BibTeX braces from the source',
-    paper: paper({ arxivId: '1905.05950', title: '{BERT} Rediscovers the Classical {NLP} Pipeline', authors: ['Ian Tenney', 'Dipanjan Das', 'Ellie Pavlick'], published: '2019-05-15' }),
+    paper: paper({
+      arxivId: '1905.05950',
+      title: '{BERT} Rediscovers the Classical {NLP} Pipeline',
+      authors: ['Ian Tenney', 'Dipanjan Das', 'Ellie Pavlick'],
+      published: '2019-05-15',
+    }),
     contains: ['{\\textbraceleft{}BERT\\textbraceright{}}'],
   },
   {
     name: 'TeX accent command in the source title',
-    paper: paper({ title: 'Schr\\"odinger Bridges Beat Diffusion', authors: ['Erwin Bridge'], published: '2023-01-01' }),
+    paper: paper({
+      title: 'Schr\\"odinger Bridges Beat Diffusion',
+      authors: ['Erwin Bridge'],
+      published: '2023-01-01',
+    }),
     contains: ['Schr\\textbackslash{}"odinger'],
   },
   {
     name: 'hard line breaks and tabs in title and names',
-    paper: paper({ title: 'Learning\n  to Rank\twith\r\nLine Breaks', authors: ['Tab\tSeparated  Name'], published: '2022-01-01' }),
+    paper: paper({
+      title: 'Learning\n  to Rank\twith\r\nLine Breaks',
+      authors: ['Tab\tSeparated  Name'],
+      published: '2022-01-01',
+    }),
     contains: ['title={Learning to Rank with Line Breaks}', 'author={Tab Separated Name}'],
   },
   {
     name: 'emoji and Greek letters',
-    paper: paper({ title: '🤗 Transformers for α-Divergence and β Estimation', authors: ['Thomas Wolf'], published: '2019-10-09' }),
+    paper: paper({
+      title: '🤗 Transformers for α-Divergence and β Estimation',
+      authors: ['Thomas Wolf'],
+      published: '2019-10-09',
+    }),
     // The emoji and β use two of arXiv's four word slots and leave no letters.
     keys: { arxiv: 'wolf2019transformersdivergence' },
     contains: ['🤗 Transformers for α-Divergence'],
@@ -423,7 +591,9 @@ export const BIB_CASES: BibCase[] = [
       authors: ['Ben Zhou', 'Daniel Khashabi', 'Qiang Ning', 'Dan Roth'],
       published: '2019-09-06',
     }),
-    asciiContains: ['{\\textquotedblleft}Going on a vacation{\\textquotedblright} takes longer than {{\\textquotedblleft}Going} for a walk{\\textquotedblright} {\\textemdash} a study'],
+    asciiContains: [
+      '{\\textquotedblleft}Going on a vacation{\\textquotedblright} takes longer than {{\\textquotedblleft}Going} for a walk{\\textquotedblright} {\\textemdash} a study',
+    ],
   },
   {
     name: 'apostrophes and a c with acute',
@@ -433,12 +603,20 @@ export const BIB_CASES: BibCase[] = [
       authors: ['Suchin Gururangan', 'Ana Marasović', 'Swabha Swayamdipta'],
       published: '2020-04-23',
     }),
-    keys: { arxiv: 'gururangan2020dontstoppretrainingadapt', google: 'gururangan2020don', bbt: 'gururanganDonTStop2020' },
+    keys: {
+      arxiv: 'gururangan2020dontstoppretrainingadapt',
+      google: 'gururangan2020don',
+      bbt: 'gururanganDonTStop2020',
+    },
     asciiContains: ["Ana Marasovi{\\'c}"],
   },
   {
     name: 'Vietnamese name with stacked accents',
-    paper: paper({ title: 'Low-Resource Translation for Vietnamese', authors: ['Nguyễn Văn Minh'], published: '2022-02-02' }),
+    paper: paper({
+      title: 'Low-Resource Translation for Vietnamese',
+      authors: ['Nguyễn Văn Minh'],
+      published: '2022-02-02',
+    }),
     keys: { arxiv: 'minh2022lowresourcetranslationvietnamese' },
     asciiContains: ['Nguy{\\~{\\^e}}n V{\\u{a}}n Minh'],
   },
@@ -455,12 +633,20 @@ export const BIB_CASES: BibCase[] = [
   },
   {
     name: 'less-than and greater-than',
-    paper: paper({ title: 'Scaling to >100B Parameters with <1% Overhead', authors: ['Big Model'], published: '2023-01-01' }),
+    paper: paper({
+      title: 'Scaling to >100B Parameters with <1% Overhead',
+      authors: ['Big Model'],
+      published: '2023-01-01',
+    }),
     contains: ['\\textgreater{}100B', '\\textless{}1\\% Overhead'],
   },
   {
     name: 'dollar amounts are not math',
-    paper: paper({ title: 'Training for $5 and Inference for $10 Dollars', authors: ['Money Saver'], published: '2023-01-01' }),
+    paper: paper({
+      title: 'Training for $5 and Inference for $10 Dollars',
+      authors: ['Money Saver'],
+      published: '2023-01-01',
+    }),
     contains: ['\\$5 and Inference for \\$10'],
   },
   {
@@ -476,13 +662,21 @@ export const BIB_CASES: BibCase[] = [
   },
   {
     name: 'corporate name containing "and"',
-    paper: paper({ title: 'Annual Report', authors: ['Research and Development Team', 'Jane Doe'], published: '2020-01-01' }),
+    paper: paper({
+      title: 'Annual Report',
+      authors: ['Research and Development Team', 'Jane Doe'],
+      published: '2020-01-01',
+    }),
     keys: { arxiv: 'researchanddevelopmentteam2020annualreport' },
     contains: ['author={{Research and Development Team} and Jane Doe}'],
   },
   {
     name: 'inverted name with particle',
-    paper: paper({ title: 'Equation of State for Gases and Liquids', authors: ['van der Waals, Johannes Diderik'], published: '1910-12-11' }),
+    paper: paper({
+      title: 'Equation of State for Gases and Liquids',
+      authors: ['van der Waals, Johannes Diderik'],
+      published: '1910-12-11',
+    }),
     keys: { arxiv: 'vanderwaals1910equationstategasesliquids', google: 'van1910equation' },
     parsedAuthors: ['Johannes Diderik van der Waals'],
     contains: ['author={van der Waals, Johannes Diderik}'],

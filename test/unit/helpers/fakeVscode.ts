@@ -100,7 +100,10 @@ export function createFakeVscode(): FakeVscode {
   fake.module = {
     Uri: FakeUri,
     ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
-    l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) },
+    l10n: {
+      t: (message: string, ...args: unknown[]) =>
+        message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
+    },
     env: {
       language: 'en',
       openExternal: async (uri: FakeUri) => {
@@ -114,7 +117,10 @@ export function createFakeVscode(): FakeVscode {
         fake.panels.push(panel);
         return panel;
       },
-      registerWebviewPanelSerializer: (viewType: string, serializer: FakeVscode['serializers'] extends Map<string, infer S> ? S : never) => {
+      registerWebviewPanelSerializer: (
+        viewType: string,
+        serializer: FakeVscode['serializers'] extends Map<string, infer S> ? S : never,
+      ) => {
         fake.serializers.set(viewType, serializer);
         return { dispose: () => fake.serializers.delete(viewType) };
       },

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { JSDOM, type DOMWindow } from 'jsdom';
-import type { PaperViewModel } from '../../../src/core/paperView';
+import type { PaperViewModel } from '../../../src/core/view/paperView';
 import type { HostMessage, PageMessage } from '../../../src/webview/protocol';
 import { paperHtml } from '../../../src/ui/paperHtml';
 
@@ -24,7 +24,12 @@ export async function pageBundle(): Promise<string> {
   const { webviewBuildOptions } = createRequire(__filename)(script) as {
     webviewBuildOptions(o: { production: boolean }): esbuild.BuildOptions;
   };
-  const result = await esbuild.build({ ...webviewBuildOptions({ production: true }), write: false, sourcemap: false, legalComments: 'none' });
+  const result = await esbuild.build({
+    ...webviewBuildOptions({ production: true }),
+    write: false,
+    sourcemap: false,
+    legalComments: 'none',
+  });
   const js = result.outputFiles?.find((f) => f.path.endsWith('.js'));
   if (!js) throw new Error('esbuild produced no page script');
   bundle = js.text;

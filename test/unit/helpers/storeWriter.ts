@@ -12,7 +12,7 @@
  * slowest second write: a cold process is slow, and the parent needs the steady pace to
  * aim its kills at random points of the write cycle rather than at start-up.
  */
-import { FeedStore, type CachedDay } from '../../../src/core/store';
+import { FeedStore, type CachedDay } from '../../../src/core/feed/store';
 import type { Paper, SourceId } from '../../../src/core/paper';
 
 const FILLER = 'We study attention over long contexts and report results on many benchmarks. ';

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { checkBaseUrl, fetchDailyPapers, searchHuggingFace, type FeedRange } from '../../../src/core';
 import { fetchArxivCategory } from '../../../src/core/sources/arxiv';
-import { Politeness } from '../../../src/core/politeness';
+import { Politeness } from '../../../src/core/net/politeness';
 
 const EMPTY_ATOM = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>q</title></feed>';
 const RANGES: FeedRange[] = [
@@ -63,7 +63,15 @@ function assertUnder(base: string, urls: string[]): void {
 }
 
 const hosts = fc.constantFrom(
-  'huggingface.co', 'hf-mirror.example.org', 'export.arxiv.org', 'xn--bcher-kva.example', 'a.b.c.d.example', '127.0.0.1', 'localhost', '[::1]', 'HUGGINGFACE.CO',
+  'huggingface.co',
+  'hf-mirror.example.org',
+  'export.arxiv.org',
+  'xn--bcher-kva.example',
+  'a.b.c.d.example',
+  '127.0.0.1',
+  'localhost',
+  '[::1]',
+  'HUGGINGFACE.CO',
 );
 const segment = fc.stringMatching(/^[A-Za-z0-9._~-]{1,8}$/).filter((s) => s !== '.' && s !== '..');
 const bases = fc
@@ -75,33 +83,48 @@ const bases = fc
     slash: fc.boolean(),
     junk: fc.constantFrom('', '', '', '?x=1', '#frag', '@evil.example', ' ', '\t', '/\\evil.example'),
   })
-  .map(({ scheme, host, port, path: p, slash, junk }) => `${scheme}://${host}${port ? `:${port}` : ''}${p.map((s) => `/${s}`).join('')}${slash ? '/' : ''}${junk}`);
+  .map(
+    ({ scheme, host, port, path: p, slash, junk }) =>
+      `${scheme}://${host}${port ? `:${port}` : ''}${p.map((s) => `/${s}`).join('')}${slash ? '/' : ''}${junk}`,
+  );
 
 describe('reliability: base URLs confine every request to the configured host', () => {
   it('for 500 random base URLs: refused with a reason, or every request of all three sources goes to that origin only', async () => {
     let accepted = 0;
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(bases, fc.string({ maxLength: 40 }), fc.constantFrom('cs.LG', 'stat.ML', 'cs.LG OR all:x', '../x', 'cs.LG&max_results=9'), async (raw, query, category) => {
-        const check = checkBaseUrl(raw);
-        if (!check.ok) {
-          refused++;
-          assert.ok(check.reason.includes(JSON.stringify(raw).slice(1, -1)) || check.reason.includes(raw), check.reason);
-          return;
-        }
-        accepted++;
-        const u = new URL(check.url);
-        const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-        assert.ok(u.protocol === 'https:' || (u.protocol === 'http:' && loopback), `${raw} accepted as ${check.url}`);
-        assertSameOrigin(check.url, await requestedUrls(check.url, query, category));
-      }),
+      fc.asyncProperty(
+        bases,
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom('cs.LG', 'stat.ML', 'cs.LG OR all:x', '../x', 'cs.LG&max_results=9'),
+        async (raw, query, category) => {
+          const check = checkBaseUrl(raw);
+          if (!check.ok) {
+            refused++;
+            assert.ok(
+              check.reason.includes(JSON.stringify(raw).slice(1, -1)) || check.reason.includes(raw),
+              check.reason,
+            );
+            return;
+          }
+          accepted++;
+          const u = new URL(check.url);
+          const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+          assert.ok(u.protocol === 'https:' || (u.protocol === 'http:' && loopback), `${raw} accepted as ${check.url}`);
+          assertSameOrigin(check.url, await requestedUrls(check.url, query, category));
+        },
+      ),
       { numRuns: 500 },
     );
     assert.ok(accepted > 50 && refused > 50, `accepted ${accepted}, refused ${refused}`);
   });
 
   it('a mirror with a path prefix gets the requests under that prefix, as the setting says ("/api/… is appended")', async () => {
-    for (const raw of ['https://mirror.example.org/hf', 'https://mirror.example.org/proxy/huggingface/', 'http://127.0.0.1:8123/prefix']) {
+    for (const raw of [
+      'https://mirror.example.org/hf',
+      'https://mirror.example.org/proxy/huggingface/',
+      'http://127.0.0.1:8123/prefix',
+    ]) {
       const check = checkBaseUrl(raw);
       assert.ok(check.ok, raw);
       assertUnder(check.url, await requestedUrls(check.url, 'attention', 'cs.LG'));
@@ -121,7 +144,15 @@ describe('reliability: base URLs confine every request to the configured host', 
     );
   });
 
-  for (const raw of ['http://huggingface.co', 'http://10.0.0.1:8080', 'http://localhost.evil.example', 'http://127.0.0.1.nip.io', 'http://[::ffff:127.0.0.1]/', 'ws://127.0.0.1:9', 'HTTP://EVIL.EXAMPLE']) {
+  for (const raw of [
+    'http://huggingface.co',
+    'http://10.0.0.1:8080',
+    'http://localhost.evil.example',
+    'http://127.0.0.1.nip.io',
+    'http://[::ffff:127.0.0.1]/',
+    'ws://127.0.0.1:9',
+    'HTTP://EVIL.EXAMPLE',
+  ]) {
     it(`refuses the non-https, non-loopback base ${raw} with a message naming it`, () => {
       const check = checkBaseUrl(raw);
       assert.equal(check.ok, false);
@@ -138,7 +169,10 @@ describe('reliability: base URLs confine every request to the configured host', 
     for (const key of ['litfeed.sources.huggingFace.baseUrl', 'litfeed.sources.arxiv.baseUrl']) {
       assert.ok(key in props, key);
       // Default scope is "window", which a workspace can override; only these two keep it out.
-      assert.ok(['application', 'machine'].includes(props[key].scope ?? 'window'), `${key} has scope ${props[key].scope ?? 'window (default)'}`);
+      assert.ok(
+        ['application', 'machine'].includes(props[key].scope ?? 'window'),
+        `${key} has scope ${props[key].scope ?? 'window (default)'}`,
+      );
     }
   });
 });

@@ -9,12 +9,45 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { bibtexEntry } from '../../../src/core/bibtex';
+import { bibtexEntry } from '../../../src/core/cite/bibtexEntry';
 import type { Paper } from '../../../src/core/paper';
 import { makeTempDir, type TempDir } from '../helpers/tmpdir';
 
 const COUNT = 1000;
-const SPECIALS = ['{', '}', '{', '}', '%', '&', '$', '#', '_', '~', '^', '\\', '<', '>', '|', '"', "'", '`', '@', ',', '=', '-', ' ', '\t', '\n', '\r\n', '\\\\', '\\par', '\\end{document}', '@misc{', '}}}', '{{{'];
+const SPECIALS = [
+  '{',
+  '}',
+  '{',
+  '}',
+  '%',
+  '&',
+  '$',
+  '#',
+  '_',
+  '~',
+  '^',
+  '\\',
+  '<',
+  '>',
+  '|',
+  '"',
+  "'",
+  '`',
+  '@',
+  ',',
+  '=',
+  '-',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\\\\',
+  '\\par',
+  '\\end{document}',
+  '@misc{',
+  '}}}',
+  '{{{',
+];
 const WORDS = ['BERT', 'and', 'AND', 'the', 'van', 'von', 'de la', 'Jr.', 'others', 'LLaMA', 'GPT-4', 'x', 'A', 'Deep'];
 
 const piece = fc.oneof(
@@ -39,7 +72,13 @@ function bibtexVersion(): string | undefined {
 }
 
 function problems(output: string): string[] {
-  return output.split(/\r?\n/).filter((l) => /^Warning--|error message|^I was expecting|^I'm skipping|^Repeated entry|^Sorry|^Illegal|^Too many commas|^---line \d+|^You've exceeded/i.test(l));
+  return output
+    .split(/\r?\n/)
+    .filter((l) =>
+      /^Warning--|error message|^I was expecting|^I'm skipping|^Repeated entry|^Sorry|^Illegal|^Too many commas|^---line \d+|^You've exceeded/i.test(
+        l,
+      ),
+    );
 }
 
 describe('reliability: 1000 random entries through the real bibtex', function () {
@@ -49,16 +88,25 @@ describe('reliability: 1000 random entries through the real bibtex', function ()
   before(function () {
     if (version !== undefined) return;
     // Same rule as bibtexTool.test.ts: CI must have bibtex, a laptop without TeX reports pending.
-    if (process.env.CI === 'true') throw new Error('bibtex is not installed: apt-get install texlive-binaries texlive-base');
+    if (process.env.CI === 'true') {
+      throw new Error('bibtex is not installed: apt-get install texlive-binaries texlive-base');
+    }
     this.skip();
   });
   beforeEach(async () => (dir = await makeTempDir('litfeed-bib1000-')));
   afterEach(async () => dir?.remove());
 
-  function runBibtex(bib: string, keys: string[]): { report: string[]; items: string[]; status: number | null; stdout: string } {
+  function runBibtex(
+    bib: string,
+    keys: string[],
+  ): { report: string[]; items: string[]; status: number | null; stdout: string } {
     const work = (dir as TempDir).path;
     writeFileSync(path.join(work, 'refs.bib'), bib, 'utf8');
-    writeFileSync(path.join(work, 'doc.aux'), ['\\relax', ...keys.map((k) => `\\citation{${k}}`), '\\bibstyle{plain}', '\\bibdata{refs}', ''].join('\n'), 'utf8');
+    writeFileSync(
+      path.join(work, 'doc.aux'),
+      ['\\relax', ...keys.map((k) => `\\citation{${k}}`), '\\bibstyle{plain}', '\\bibdata{refs}', ''].join('\n'),
+      'utf8',
+    );
     const run = spawnSync('bibtex', ['-min-crossrefs=100', 'doc'], { cwd: work, encoding: 'utf8' });
     const log = readFileSync(path.join(work, 'doc.blg'), 'utf8');
     const bbl = readFileSync(path.join(work, 'doc.bbl'), 'utf8');
@@ -76,7 +124,9 @@ describe('reliability: 1000 random entries through the real bibtex', function ()
     const taken = new Set<string>();
     const chunks: string[] = [];
     samples.forEach((s, i) => {
-      const id = s.arxiv ? `${String(s.year % 100).padStart(2, '0')}${String((i % 12) + 1).padStart(2, '0')}.${String(10000 + i)}` : `random-${i}`;
+      const id = s.arxiv
+        ? `${String(s.year % 100).padStart(2, '0')}${String((i % 12) + 1).padStart(2, '0')}.${String(10000 + i)}`
+        : `random-${i}`;
       const paper: Paper = {
         id,
         title: s.title,
@@ -86,7 +136,9 @@ describe('reliability: 1000 random entries through the real bibtex', function ()
         links: {},
         source: 'hf-daily',
         published: `${s.year}-06-15`,
-        ...(s.arxiv ? { arxivId: id, links: { arxivAbs: `https://arxiv.org/abs/${id}`, pdf: `https://arxiv.org/pdf/${id}` } } : {}),
+        ...(s.arxiv
+          ? { arxivId: id, links: { arxivAbs: `https://arxiv.org/abs/${id}`, pdf: `https://arxiv.org/pdf/${id}` } }
+          : {}),
         ...(s.doi !== undefined ? { doi: `10.1000/${s.doi}` } : {}),
         ...(s.journal !== undefined ? { journalRef: s.journal } : {}),
       };
@@ -99,16 +151,34 @@ describe('reliability: 1000 random entries through the real bibtex', function ()
     const started = Date.now();
     const run = runBibtex(chunks.join('\n'), keys);
     const took = Date.now() - started;
-    assert.deepEqual(run.report, [], `seed ${seed} (rerun with LITFEED_BIB_SEED=${seed})\n${run.stdout.slice(0, 3000)}`);
+    assert.deepEqual(
+      run.report,
+      [],
+      `seed ${seed} (rerun with LITFEED_BIB_SEED=${seed})\n${run.stdout.slice(0, 3000)}`,
+    );
     assert.equal(run.status, 0, `seed ${seed}`);
     assert.equal(run.items.length, COUNT);
     assert.deepEqual([...run.items].sort(), [...keys].sort());
-    console.log(`      ${COUNT} entries, ${Buffer.byteLength(chunks.join('\n'))} bytes, bibtex ${took} ms, seed ${seed}`);
+    console.log(
+      `      ${COUNT} entries, ${Buffer.byteLength(chunks.join('\n'))} bytes, bibtex ${took} ms, seed ${seed}`,
+    );
   });
 
   it('is able to fail: one unbalanced entry among good ones is reported', () => {
-    const good = bibtexEntry({ id: 'g', title: 'Good', authors: ['Ann Author'], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily', published: '2024-01-01' });
-    const run = runBibtex(`${good.text}\n@misc{broken2024, title={Un{balanced}, author={B B}, year={2024}}\n`, [good.key, 'broken2024']);
+    const good = bibtexEntry({
+      id: 'g',
+      title: 'Good',
+      authors: ['Ann Author'],
+      abstract: '',
+      aiKeywords: [],
+      links: {},
+      source: 'hf-daily',
+      published: '2024-01-01',
+    });
+    const run = runBibtex(`${good.text}\n@misc{broken2024, title={Un{balanced}, author={B B}, year={2024}}\n`, [
+      good.key,
+      'broken2024',
+    ]);
     assert.ok(run.report.length > 0, run.stdout);
   });
 });

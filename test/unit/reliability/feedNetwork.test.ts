@@ -11,7 +11,7 @@ import * as fs from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as path from 'node:path';
 import { FeedService, FeedStore, fetchDailyPapers, type FeedRange, type RefreshOutcome } from '../../../src/core';
-import { getJson, type HttpOptions } from '../../../src/core/http';
+import { getJson, type HttpOptions } from '../../../src/core/net/http';
 import { startLoopbackServer, type LoopbackServer } from '../helpers/loopbackServer';
 import { makeTempDir, type TempDir } from '../helpers/tmpdir';
 
@@ -108,7 +108,8 @@ describe('reliability: network faults through FeedService', function () {
     return new FeedService({
       store,
       source: 'hf-daily',
-      fetchRange: (range, signal) => fetchDailyPapers({ baseUrl, range, http: { ...http, ...(signal ? { signal } : {}) } }),
+      fetchRange: (range, signal) =>
+        fetchDailyPapers({ baseUrl, range, http: { ...http, ...(signal ? { signal } : {}) } }),
       loadSample: async () => [],
       today: () => TODAY,
       log: { info() {}, warn() {}, error() {} },
@@ -143,7 +144,10 @@ describe('reliability: network faults through FeedService', function () {
     assert.equal(again.ok, true, JSON.stringify(again));
     assert.equal(service.isRefreshing(WEEK), false);
     const snap = await service.snapshot(WEEK);
-    assert.ok(snap.papers.some((p) => p.id === '2611.00009'), 'the new paper is shown after recovery');
+    assert.ok(
+      snap.papers.some((p) => p.id === '2611.00009'),
+      'the new paper is shown after recovery',
+    );
     seeded = await diskState(tmp.path);
     seededIds = (await service.snapshot(WEEK)).papers.map((p) => p.id).sort();
   }
@@ -169,7 +173,9 @@ describe('reliability: network faults through FeedService', function () {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><html><head><title>Hotel WiFi</title></head><body><form>Log in</form></body></html>');
     };
-    await failsKeepingCache(/not valid JSON \(got text\/html; a network login page or a proxy may be answering instead\)/);
+    await failsKeepingCache(
+      /not valid JSON \(got text\/html; a network login page or a proxy may be answering instead\)/,
+    );
   });
 
   it('malformed JSON: says the body is not JSON', async () => {
@@ -186,7 +192,8 @@ describe('reliability: network faults through FeedService', function () {
   });
 
   it('429 with an HTTP-date an hour away: fails at once, saying how long the server asked to wait', async () => {
-    handler = (_req, res) => json(res, 429, { error: 'rate limited' }, { 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() });
+    handler = (_req, res) =>
+      json(res, 429, { error: 'rate limited' }, { 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() });
     requests = 0;
     await failsKeepingCache(/answered 429 Too Many Requests and asked to wait (59|60) min .*try again later/);
     assert.equal(requests, 1 + 1, 'no second request while the server asks to wait');
@@ -229,7 +236,9 @@ describe('reliability: network faults through FeedService', function () {
       res.write(JSON.stringify(GOOD).slice(0, 200));
       setTimeout(() => req.socket.resetAndDestroy(), 20);
     };
-    await failsKeepingCache(/the connection to 127\.0\.0\.1:\d+ broke off before the response was complete \(connection reset\) \(tried 2 times\)/);
+    await failsKeepingCache(
+      /the connection to 127\.0\.0\.1:\d+ broke off before the response was complete \(connection reset\) \(tried 2 times\)/,
+    );
   });
 
   it('truncated JSON on a cleanly closed connection: says it stops early', async () => {
@@ -273,7 +282,10 @@ describe('reliability: network faults through FeedService', function () {
     service = makeService(deadUrl, { timeoutMs: TIMEOUT_MS, retries: 1, backoffMs: 10 });
     const outcome = await service.refresh(WEEK);
     assert.equal(outcome.ok, false);
-    assert.match((outcome as { error: string }).error, /could not reach 127\.0\.0\.1:\d+ \(connection refused\) \(tried 2 times\)/);
+    assert.match(
+      (outcome as { error: string }).error,
+      /could not reach 127\.0\.0\.1:\d+ \(connection refused\) \(tried 2 times\)/,
+    );
     assert.deepEqual(await diskState(tmp.path), seeded);
   });
 
@@ -293,7 +305,11 @@ describe('reliability: network faults through FeedService', function () {
     handler = (_req, res) => json(res, 200, []);
     await service.refresh(WEEK);
     const snap = await service.snapshot(WEEK);
-    assert.deepEqual(snap.papers.map((p) => p.id).sort(), ['2611.00001', '2611.00002', '2611.00003'], 'cached papers were erased by an empty answer');
+    assert.deepEqual(
+      snap.papers.map((p) => p.id).sort(),
+      ['2611.00001', '2611.00002', '2611.00003'],
+      'cached papers were erased by an empty answer',
+    );
   });
 
   it('wrong field types: items without id or title are skipped and counted, others repaired', async () => {
@@ -340,7 +356,9 @@ describe('reliability: network faults through FeedService', function () {
   });
 
   it('duplicate items, within a page and across pages of a server that ignores `p`: each paper once', async () => {
-    const page = Array.from({ length: 50 }, (_, i) => item(`2611.${String(100 + (i % 25)).padStart(5, '0')}`, DAYS[i % 3]));
+    const page = Array.from({ length: 50 }, (_, i) =>
+      item(`2611.${String(100 + (i % 25)).padStart(5, '0')}`, DAYS[i % 3]),
+    );
     handler = (_req, res) => json(res, 200, page);
     const outcome = await service.refresh(WEEK);
     assert.deepEqual(outcome, { ok: true, papers: 25, skipped: 0, days: 3, truncated: false });
@@ -354,7 +372,15 @@ describe('reliability: network faults through FeedService', function () {
     handler = (_req, res) =>
       json(res, 200, [
         item('2611.00001', DAYS[0], { futureField: { nested: [1, 2, 3] }, __proto__x: 'x', constructor: 'c' }),
-        { ...item('2611.00002', DAYS[1]), paper: { ...(item('2611.00002', DAYS[1]).paper as object), newThing: 'n', mediaUrls: [1], authors: [{ name: 'A', extra: true }] } },
+        {
+          ...item('2611.00002', DAYS[1]),
+          paper: {
+            ...(item('2611.00002', DAYS[1]).paper as object),
+            newThing: 'n',
+            mediaUrls: [1],
+            authors: [{ name: 'A', extra: true }],
+          },
+        },
         item('2611.00003', DAYS[2], { anotherUnknown: null }),
       ]);
     const outcome = await service.refresh(WEEK);

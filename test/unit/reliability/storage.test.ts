@@ -45,7 +45,10 @@ function send(res: ServerResponse, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function runWorker(args: string[], options: { uid?: number; gid?: number } = {}): Promise<Record<string, unknown>> {
+async function runWorker(
+  args: string[],
+  options: { uid?: number; gid?: number } = {},
+): Promise<Record<string, unknown>> {
   const child = spawn(process.execPath, [WORKER, ...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -102,11 +105,17 @@ describe('reliability: shared and hostile storage', function () {
         await new Promise((r) => setImmediate(r));
       }
     })();
-    const [a, b] = await Promise.all([runWorker(['window', storage, server.url, '4000']), runWorker(['window', storage, server.url, '4000'])]);
+    const [a, b] = await Promise.all([
+      runWorker(['window', storage, server.url, '4000']),
+      runWorker(['window', storage, server.url, '4000']),
+    ]);
     running = false;
     await watcher;
 
-    for (const [name, stats] of [['window A', a], ['window B', b]] as const) {
+    for (const [name, stats] of [
+      ['window A', a],
+      ['window B', b],
+    ] as const) {
       assert.deepEqual(stats.errors, [], `${name}: refresh errors`);
       assert.deepEqual(stats.problems, [], `${name}: cache problems seen`);
       assert.deepEqual(stats.torn, [], `${name}: torn or mixed days seen`);
@@ -116,35 +125,73 @@ describe('reliability: shared and hostile storage', function () {
     assert.ok(parentReads.files > 50, `the parent read ${parentReads.files} files`);
     const files = await filesUnder(storage);
     assert.equal(files.length, 3, `left behind: ${files.join(', ')}`);
-    for (const f of files) assert.equal((JSON.parse(await fs.readFile(f, 'utf8')) as { papers: unknown[] }).papers.length, PER_DAY);
+    for (const f of files) {
+      assert.equal((JSON.parse(await fs.readFile(f, 'utf8')) as { papers: unknown[] }).papers.length, PER_DAY);
+    }
     assert.ok(version >= 10, `${version} answers served`);
     // Reported in docs/reliability.md.
-    console.log(`      two windows: ${String(a.refreshes)} + ${String(b.refreshes)} refreshes, ${String(a.reads)} + ${String(b.reads)} week reads, parent parsed ${parentReads.files} files`);
+    console.log(
+      `      two windows: ${String(a.refreshes)} + ${String(b.refreshes)} refreshes, ${String(a.reads)} + ${String(b.reads)} week reads, parent parsed ${parentReads.files} files`,
+    );
   });
 
   it('is able to fail: a day written in two halves by two versions is seen as mixed', async () => {
     const storage = tmp.path;
     const store = await FeedStore.open(storage);
     const half = (v: number, day: string, from: number, to: number): Paper[] =>
-      Array.from({ length: to - from }, (_, k) => ({ id: `v${v}-${day}-${from + k}`, title: 't', authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily', feedDay: day }));
+      Array.from({ length: to - from }, (_, k) => ({
+        id: `v${v}-${day}-${from + k}`,
+        title: 't',
+        authors: [],
+        abstract: '',
+        aiKeywords: [],
+        links: {},
+        source: 'hf-daily',
+        feedDay: day,
+      }));
     for (const day of WORKER_DAYS) {
-      await store.writeDay({ source: 'hf-daily', day, fetchedAt: '2026-11-25T00:00:00Z', papers: [...half(1, day, 0, 8), ...half(2, day, 8, 15)] });
+      await store.writeDay({
+        source: 'hf-daily',
+        day,
+        fetchedAt: '2026-11-25T00:00:00Z',
+        papers: [...half(1, day, 0, 8), ...half(2, day, 8, 15)],
+      });
     }
     await server.close();
     // A dead server: the refresh fails, the reads show the planted mixed days.
     const stats = await runWorker(['window', storage, server.url, '300']);
-    assert.ok((stats.torn as string[]).some((t) => /mixed/.test(t)), JSON.stringify(stats.torn));
+    assert.ok(
+      (stats.torn as string[]).some((t) => /mixed/.test(t)),
+      JSON.stringify(stats.torn),
+    );
   });
 
   it('a storage folder LitFeed may not write: the refresh fails with EACCES, the cached days stay and show', async () => {
     const storage = path.join(tmp.path, 'globalStorage');
     const store = await FeedStore.open(storage);
-    const seed: Paper[] = [{ id: 'kept', title: 'Kept paper', authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily' }];
-    for (const day of WORKER_DAYS) await store.writeDay({ source: 'hf-daily', day, fetchedAt: `${day}T08:00:00.000Z`, papers: day === WORKER_DAYS[1] ? seed : [] });
-    const before = await Promise.all((await filesUnder(storage)).map(async (f) => [f, await fs.readFile(f, 'utf8')] as const));
+    const seed: Paper[] = [
+      { id: 'kept', title: 'Kept paper', authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily' },
+    ];
+    for (const day of WORKER_DAYS) {
+      await store.writeDay({
+        source: 'hf-daily',
+        day,
+        fetchedAt: `${day}T08:00:00.000Z`,
+        papers: day === WORKER_DAYS[1] ? seed : [],
+      });
+    }
+    const before = await Promise.all(
+      (await filesUnder(storage)).map(async (f) => [f, await fs.readFile(f, 'utf8')] as const),
+    );
 
     // Readable by everyone, writable by no one but the owner; the worker is not the owner.
-    const dirs = [tmp.path, storage, path.join(storage, 'feed'), path.join(storage, 'feed', 'v1'), path.join(storage, 'feed', 'v1', 'hf-daily')];
+    const dirs = [
+      tmp.path,
+      storage,
+      path.join(storage, 'feed'),
+      path.join(storage, 'feed', 'v1'),
+      path.join(storage, 'feed', 'v1', 'hf-daily'),
+    ];
     const asRoot = process.getuid?.() === 0;
     for (const d of dirs) await fs.chmod(d, asRoot ? 0o755 : 0o555);
     for (const [f] of before) await fs.chmod(f, 0o644);
@@ -174,10 +221,34 @@ describe('reliability: shared and hostile storage', function () {
       log: { info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
       retentionDays: () => 3650,
     });
-    const p = (id: string): Paper => ({ id, title: id, authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily' });
-    await store.writeDay({ source: 'hf-daily', day: WORKER_DAYS[0], fetchedAt: '2026-11-23T08:00:00Z', papers: [p('mon')] });
-    await store.writeDay({ source: 'hf-daily', day: WORKER_DAYS[2], fetchedAt: '2026-11-25T08:00:00Z', papers: [p('wed')] });
-    const future = JSON.stringify({ schema: 2, source: 'hf-daily', day: WORKER_DAYS[1], fetchedAt: '2026-11-24T08:00:00Z', entries: { compressed: 'xyz' } });
+    const p = (id: string): Paper => ({
+      id,
+      title: id,
+      authors: [],
+      abstract: '',
+      aiKeywords: [],
+      links: {},
+      source: 'hf-daily',
+    });
+    await store.writeDay({
+      source: 'hf-daily',
+      day: WORKER_DAYS[0],
+      fetchedAt: '2026-11-23T08:00:00Z',
+      papers: [p('mon')],
+    });
+    await store.writeDay({
+      source: 'hf-daily',
+      day: WORKER_DAYS[2],
+      fetchedAt: '2026-11-25T08:00:00Z',
+      papers: [p('wed')],
+    });
+    const future = JSON.stringify({
+      schema: 2,
+      source: 'hf-daily',
+      day: WORKER_DAYS[1],
+      fetchedAt: '2026-11-24T08:00:00Z',
+      entries: { compressed: 'xyz' },
+    });
     await fs.writeFile(store.dayFile('hf-daily', WORKER_DAYS[1]), future);
     const v2 = path.join(storage, 'feed', 'v2', 'hf-daily');
     await fs.mkdir(v2, { recursive: true });
@@ -185,13 +256,19 @@ describe('reliability: shared and hostile storage', function () {
 
     const snap = await service.snapshot(WORKER_WEEK);
     assert.equal(snap.origin, 'cache');
-    assert.deepEqual(snap.papers.map((x) => x.id), ['wed', 'mon']);
+    assert.deepEqual(
+      snap.papers.map((x) => x.id),
+      ['wed', 'mon'],
+    );
     assert.deepEqual(snap.missingDays, [WORKER_DAYS[1]]);
     assert.equal(snap.problems.length, 1);
     assert.match(snap.problems[0].reason, /schema version 2 is newer than this LitFeed understands \(1\)/);
     assert.ok(snap.problems[0].movedTo);
     assert.equal(await fs.readFile(snap.problems[0].movedTo, 'utf8'), future, 'set aside byte for byte');
-    assert.ok(warnings.some((w) => w.includes('schema version 2')), 'logged');
+    assert.ok(
+      warnings.some((w) => w.includes('schema version 2')),
+      'logged',
+    );
 
     // A refresh and its prune leave the newer version's own folder alone.
     assert.equal((await service.refresh(WORKER_WEEK)).ok, true);
@@ -199,7 +276,10 @@ describe('reliability: shared and hostile storage', function () {
   });
 
   describe('a refresh pressed while the auto-refresh runs', () => {
-    function serviceWith(fetchRange: (signal?: AbortSignal) => Promise<FetchedRange>): { service: FeedService; calls: () => number } {
+    function serviceWith(fetchRange: (signal?: AbortSignal) => Promise<FetchedRange>): {
+      service: FeedService;
+      calls: () => number;
+    } {
       let calls = 0;
       const service = new FeedService({
         store: new FeedStore(tmp.path),
@@ -218,7 +298,9 @@ describe('reliability: shared and hostile storage', function () {
 
     it('joins the running fetch: one request, one outcome for both', async () => {
       let release!: () => void;
-      const { service, calls } = serviceWith(() => new Promise((resolve) => (release = () => resolve({ papers: [], skipped: 0, truncated: false }))));
+      const { service, calls } = serviceWith(
+        () => new Promise((resolve) => (release = () => resolve({ papers: [], skipped: 0, truncated: false }))),
+      );
       const auto = service.refresh(WORKER_WEEK); // the auto-refresh has no cancel button: no signal
       const manual = service.refresh(WORKER_WEEK, new AbortController().signal);
       release();
@@ -230,12 +312,17 @@ describe('reliability: shared and hostile storage', function () {
 
     it('cancelling the manual refresh that joined the auto-refresh ends its wait at once', async () => {
       let release!: () => void;
-      const { service } = serviceWith(() => new Promise((resolve) => (release = () => resolve({ papers: [], skipped: 0, truncated: false }))));
+      const { service } = serviceWith(
+        () => new Promise((resolve) => (release = () => resolve({ papers: [], skipped: 0, truncated: false }))),
+      );
       const auto = service.refresh(WORKER_WEEK);
       const abort = new AbortController();
       const manual = service.refresh(WORKER_WEEK, abort.signal);
       abort.abort();
-      const settled = await Promise.race([manual.then((o) => o), new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), 500))]);
+      const settled = await Promise.race([
+        manual.then((o) => o),
+        new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), 500)),
+      ]);
       release();
       await auto;
       if (settled === 'still waiting') assert.fail('the Cancel button of the progress notification did nothing');

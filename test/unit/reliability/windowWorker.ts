@@ -19,7 +19,8 @@ async function service(root: string, baseUrl: string): Promise<FeedService> {
   return new FeedService({
     store,
     source: 'hf-daily',
-    fetchRange: (range, signal) => fetchDailyPapers({ baseUrl, range, http: { timeoutMs: 5_000, retries: 0, ...(signal ? { signal } : {}) } }),
+    fetchRange: (range, signal) =>
+      fetchDailyPapers({ baseUrl, range, http: { timeoutMs: 5_000, retries: 0, ...(signal ? { signal } : {}) } }),
     loadSample: async () => [],
     today: () => WORKER_TODAY,
     log: { info() {}, warn() {}, error() {} },
@@ -44,7 +45,14 @@ function checkDay(day: string, ids: string[]): string | undefined {
 async function windowLoop(root: string, baseUrl: string, ms: number): Promise<void> {
   const feed = await service(root, baseUrl);
   const deadline = Date.now() + ms;
-  const stats = { refreshes: 0, failedRefreshes: 0, reads: 0, problems: [] as string[], torn: [] as string[], errors: [] as string[] };
+  const stats = {
+    refreshes: 0,
+    failedRefreshes: 0,
+    reads: 0,
+    problems: [] as string[],
+    torn: [] as string[],
+    errors: [] as string[],
+  };
   while (Date.now() < deadline) {
     const outcome = await feed.refresh(WORKER_WEEK);
     stats.refreshes++;
@@ -71,12 +79,19 @@ async function refreshOnce(root: string, baseUrl: string): Promise<void> {
   const feed = await service(root, baseUrl);
   const outcome = await feed.refresh(WORKER_WEEK);
   const snap = await feed.snapshot(WORKER_WEEK);
-  process.stdout.write(`${JSON.stringify({ outcome, origin: snap.origin, ids: snap.papers.map((p) => p.id), problems: snap.problems })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ outcome, origin: snap.origin, ids: snap.papers.map((p) => p.id), problems: snap.problems })}\n`,
+  );
 }
 
 if (require.main === module) {
   const [mode, root, baseUrl, ms] = process.argv.slice(2);
-  const run = mode === 'window' ? windowLoop(root, baseUrl, Number(ms)) : mode === 'refresh' ? refreshOnce(root, baseUrl) : Promise.reject(new Error(`unknown mode ${mode}`));
+  const run =
+    mode === 'window'
+      ? windowLoop(root, baseUrl, Number(ms))
+      : mode === 'refresh'
+        ? refreshOnce(root, baseUrl)
+        : Promise.reject(new Error(`unknown mode ${mode}`));
   run.catch((err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
     process.exit(1);

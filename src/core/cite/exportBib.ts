@@ -1,11 +1,14 @@
-import { bibtexEntry, type BibtexOptions } from './bibtex';
-import type { Paper } from './paper';
+import { bibtexEntry, type BibtexOptions } from './bibtexEntry';
+import type { Paper } from '../paper';
 
 /**
  * One .bib text for many papers (the reading list export): the same entries and keys the
  * citation commands make, each key unique within the file.
  */
-export function bibliographyText(papers: readonly Paper[], options: Omit<BibtexOptions, 'taken'> = {}): { text: string; keys: string[] } {
+export function bibliographyText(
+  papers: readonly Paper[],
+  options: Omit<BibtexOptions, 'taken'> = {},
+): { text: string; keys: string[] } {
   const taken = new Set<string>();
   const keys: string[] = [];
   const entries: string[] = [];

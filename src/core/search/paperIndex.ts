@@ -23,9 +23,11 @@
  * abstract costs more than all the other fields together, for the weakest signal.
  */
 import Fuse from 'fuse.js';
-import type { Paper } from './paper';
-import { TermTable, type TermMatch } from './searchTerms';
-import { camelParts, foldText, words, wordSpans } from './textMatch';
+import type { Paper } from '../paper';
+import { TermTable, type TermMatch } from './termTable';
+import { indexTerms, matchesOf, recencyOf, sameSearchText } from './paperText';
+import { foldText, words } from './textMatch';
+import { TopK } from './topK';
 
 export type SearchField = 'title' | 'authors' | 'aiKeywords';
 
@@ -80,7 +82,9 @@ const MAX_QUERY_WORDS = 12;
 const FUSE_SHARE = 0.5;
 
 const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in is it its of on or that the their this to was we were which with'.split(' '),
+  'a an and are as at be by for from has have in is it its of on or that the their this to was we were which with'.split(
+    ' ',
+  ),
 );
 
 /** What Fuse sees of a candidate: its searchable text, folded. */
@@ -219,7 +223,9 @@ export class PaperIndex {
       FUSE_OPTIONS,
     );
     const fuzzy = new Map<number, number>();
-    for (const result of fuse.search(queryWords.map((w) => w.word).join(' '))) fuzzy.set(result.item.slot, result.score ?? 1);
+    for (const result of fuse.search(queryWords.map((w) => w.word).join(' '))) {
+      fuzzy.set(result.item.slot, result.score ?? 1);
+    }
 
     const hits = candidates.map(({ slot, wordScore }) => ({
       slot,
@@ -256,8 +262,12 @@ export class PaperIndex {
     indexTerms(paper.title).forEach((terms, i) => {
       for (const term of terms) note(term, TITLE, Math.min(i, LATE));
     });
-    for (const author of paper.authors) for (const terms of indexTerms(author)) for (const t of terms) note(t, AUTHORS, LATE);
-    for (const keyword of paper.aiKeywords) for (const terms of indexTerms(keyword)) for (const t of terms) note(t, KEYWORDS, LATE);
+    for (const author of paper.authors) {
+      for (const terms of indexTerms(author)) for (const t of terms) note(t, AUTHORS, LATE);
+    }
+    for (const keyword of paper.aiKeywords) {
+      for (const terms of indexTerms(keyword)) for (const t of terms) note(t, KEYWORDS, LATE);
+    }
     for (const terms of indexTerms(paper.abstract, ABSTRACT_WORDS)) {
       for (const term of terms) if (!STOP_WORDS.has(term)) note(term, ABSTRACT, LATE);
     }
@@ -398,116 +408,8 @@ class QueryScratch {
   }
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-const ASCII_WORD = /[a-z0-9]+/g;
-const CAMEL = /\p{Ll}\p{Lu}/u;
-
-/**
- * The folded words of `text` (at most `maxWords`), each with the parts of a camel-case word
- * after it (`FlashAttention` -> flashattention, flash, attention).
- */
-function indexTerms(text: string, maxWords = Infinity): string[][] {
-  const head = maxWords === Infinity ? text : headWords(text, maxWords);
-  const folded = foldText(head);
-  const plain = ASCII.test(folded) ? (folded.match(ASCII_WORD) ?? []) : words(folded);
-  if (!CAMEL.test(head)) return plain.map((w) => [w]);
-  return wordSpans(head.normalize('NFC')).map(({ word }) => [foldText(word), ...camelParts(word).map(foldText)]);
-}
-
-/** The first `count` space-separated words of `text`, found without scanning the rest. */
-function headWords(text: string, count: number): string {
-  let end = 0;
-  for (let n = 0; n < count && end >= 0; n++) end = text.indexOf(' ', end + 1);
-  return end < 0 ? text : text.slice(0, end);
-}
-
-function sameSearchText(a: Paper, b: Paper): boolean {
-  return (
-    a.title === b.title &&
-    a.abstract === b.abstract &&
-    sameList(a.authors, b.authors) &&
-    sameList(a.aiKeywords, b.aiKeywords) &&
-    recencyOf(a) === recencyOf(b)
-  );
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function recencyOf(paper: Paper): number {
-  const when = Date.parse(paper.feedDay ?? paper.published ?? '');
-  return Number.isNaN(when) ? 0 : when / 86_400_000;
-}
-
 function growFloat64(array: Float64Array, atLeast: number): Float64Array<ArrayBuffer> {
   const bigger = new Float64Array(Math.max(atLeast, array.length * 2));
   bigger.set(array);
   return bigger;
-}
-
-/** Where the paper's title, authors and keywords have words the query stood for. */
-function matchesOf(paper: Paper, terms: ReadonlySet<string>): SearchMatch[] {
-  const matches: SearchMatch[] = [];
-  const look = (field: SearchField, value: string) => {
-    // Offsets are into the folded NFC text: they fit `value` only when it is NFC itself.
-    if (value.normalize('NFC') !== value) return;
-    const indices = wordSpans(foldText(value))
-      .filter(({ word }) => terms.has(word))
-      .map(({ start, end }): [number, number] => [start, end - 1]);
-    if (indices.length > 0) matches.push({ field, value, indices });
-  };
-  look('title', paper.title);
-  for (const author of paper.authors) look('authors', author);
-  for (const keyword of paper.aiKeywords) look('aiKeywords', keyword);
-  return matches;
-}
-
-/** The `k` largest items by `compare`, largest first, kept in a heap: n offers cost n log k. */
-class TopK {
-  private readonly heap: number[] = [];
-
-  constructor(
-    private readonly k: number,
-    private readonly compare: (a: number, b: number) => number,
-  ) {}
-
-  offer(item: number): void {
-    const heap = this.heap;
-    if (heap.length < this.k) {
-      heap.push(item);
-      this.up(heap.length - 1);
-    } else if (this.compare(item, heap[0]) > 0) {
-      heap[0] = item;
-      this.down(0);
-    }
-  }
-
-  items(): number[] {
-    return [...this.heap].sort((a, b) => this.compare(b, a));
-  }
-
-  private up(i: number): void {
-    const heap = this.heap;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.compare(heap[i], heap[parent]) >= 0) return;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    const heap = this.heap;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let smallest = i;
-      if (left < heap.length && this.compare(heap[left], heap[smallest]) < 0) smallest = left;
-      if (right < heap.length && this.compare(heap[right], heap[smallest]) < 0) smallest = right;
-      if (smallest === i) return;
-      [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
-      i = smallest;
-    }
-  }
 }

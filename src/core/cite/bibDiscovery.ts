@@ -16,7 +16,7 @@
  * without duplicates.
  */
 
-import { citationSyntax } from './cite';
+import { citationSyntax } from './citeText';
 
 /** Text of a LaTeX line up to its comment (an unescaped `%`). */
 function stripTexComment(line: string): string {
@@ -30,9 +30,13 @@ function stripTexComment(line: string): string {
 }
 
 export function latexBibFiles(text: string): string[] {
-  const body = text.split(/\r\n|\r|\n/).map(stripTexComment).join('\n');
+  const body = text
+    .split(/\r\n|\r|\n/)
+    .map(stripTexComment)
+    .join('\n');
   const found: string[] = [];
-  const re = /\\(no)?bibliography\s*\{([^}]*)\}|\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\]]*)\])?\s*\{([^}]*)\}/g;
+  const re =
+    /\\(no)?bibliography\s*\{([^}]*)\}|\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\]]*)\])?\s*\{([^}]*)\}/g;
   for (const m of body.matchAll(re)) {
     if (m[2] !== undefined) {
       for (const name of m[2].split(',').map((n) => n.trim())) {

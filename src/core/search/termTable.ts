@@ -140,7 +140,12 @@ export class TermTable {
           }
         }
         // A typo inside an unfinished word (rarely in its first letter, which keeps this cheap).
-        if (typing && longer && text.charCodeAt(0) === word.charCodeAt(0) && editDistanceWithin(word, text, 1, true) <= 1) {
+        if (
+          typing &&
+          longer &&
+          text.charCodeAt(0) === word.charCodeAt(0) &&
+          editDistanceWithin(word, text, 1, true) <= 1
+        ) {
           offer(term, 0.55);
         }
       }

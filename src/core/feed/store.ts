@@ -11,11 +11,12 @@
 import type { Stats } from 'fs';
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { createRequire } from 'module';
-import { addDays, isIsoDay } from './dates';
-import { silentLogger, type Logger } from './log';
-import type { Paper, SourceId } from './paper';
-import { SOURCE_NAME, decodePaper, isRecord } from './paperRecord';
+import { addDays, isIsoDay } from '../dates';
+import { silentLogger, type Logger } from '../log';
+import type { Paper, SourceId } from '../paper';
+import { describeError, errorCode, isRecord } from '../guards';
+import { SOURCE_NAME, decodePaper } from '../paperRecord';
+import { exists, randomHex, readdirOrEmpty, removeIfPresent, writeAtomically } from './files';
 
 export const STORE_SCHEMA = 1;
 
@@ -50,7 +51,6 @@ const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 const TEMP_FILE = /^\..+\.tmp$/;
 const SCHEMA_DIR = /^v(\d+)$/;
 /** Windows refuses to rename over a file another handle has open; such clashes pass quickly. */
-const RENAME_RETRY = new Set(['EPERM', 'EACCES', 'EBUSY']);
 
 type DayRead = { day?: CachedDay; problem?: StoreProblem };
 
@@ -60,7 +60,10 @@ export class FeedStore {
   readonly schemaDir: string;
   readonly quarantineDir: string;
 
-  constructor(readonly root: string, options: StoreOptions = {}) {
+  constructor(
+    readonly root: string,
+    options: StoreOptions = {},
+  ) {
     this.log = options.log ?? silentLogger;
     this.feedDir = path.join(root, 'feed');
     this.schemaDir = path.join(this.feedDir, `v${STORE_SCHEMA}`);
@@ -108,7 +111,7 @@ export class FeedStore {
       handle = await fs.open(file, 'r');
     } catch (err) {
       if (errorCode(err) === 'ENOENT') return {};
-      return { problem: this.unreadable(file, source, day, describe(err)) };
+      return { problem: this.unreadable(file, source, day, describeError(err)) };
     }
     let decoded: Decoded;
     // The identity of what was read decides later whether a move caught this file or a newer
@@ -120,14 +123,21 @@ export class FeedStore {
       try {
         text = await handle.readFile('utf8');
       } catch (err) {
-        return { problem: this.unreadable(file, source, day, errorCode(err) === 'EISDIR' ? 'not a regular file' : describe(err)) };
+        return {
+          problem: this.unreadable(
+            file,
+            source,
+            day,
+            errorCode(err) === 'EISDIR' ? 'not a regular file' : describeError(err),
+          ),
+        };
       }
       decoded = decodeDay(text, source, day);
       if (!('reason' in decoded)) return this.decodedRead(file, source, day, decoded);
       stat = await handle.stat();
       if (!stat.isFile()) return { problem: this.unreadable(file, source, day, 'not a regular file') };
     } catch (err) {
-      return { problem: this.unreadable(file, source, day, describe(err)) };
+      return { problem: this.unreadable(file, source, day, describeError(err)) };
     } finally {
       await handle.close();
     }
@@ -137,7 +147,12 @@ export class FeedStore {
     return { problem };
   }
 
-  private decodedRead(file: string, source: SourceId, day: string, decoded: Exclude<Decoded, { reason: string }>): DayRead {
+  private decodedRead(
+    file: string,
+    source: SourceId,
+    day: string,
+    decoded: Exclude<Decoded, { reason: string }>,
+  ): DayRead {
     if (decoded.dropped > 0) {
       const reason = `dropped ${decoded.dropped} malformed paper record${decoded.dropped === 1 ? '' : 's'}`;
       this.log.warn(`LitFeed cache: ${file}: ${reason}`);
@@ -201,7 +216,7 @@ export class FeedStore {
         try {
           if (await removeIfPresent(path.join(dir, name))) removed++;
         } catch (err) {
-          this.log.warn(`LitFeed cache: cannot remove ${path.join(dir, name)}: ${describe(err)}`);
+          this.log.warn(`LitFeed cache: cannot remove ${path.join(dir, name)}: ${describeError(err)}`);
         }
       }
     }
@@ -212,7 +227,7 @@ export class FeedStore {
           await fs.rm(path.join(this.feedDir, name), { recursive: true, force: true });
           this.log.info(`LitFeed cache: removed the cache of schema version ${m[1]}`);
         } catch (err) {
-          this.log.warn(`LitFeed cache: cannot remove the schema ${m[1]} cache: ${describe(err)}`);
+          this.log.warn(`LitFeed cache: cannot remove the schema ${m[1]} cache: ${describeError(err)}`);
         }
       }
     }
@@ -233,7 +248,7 @@ export class FeedStore {
           const stat = await fs.stat(file);
           if (now - stat.mtimeMs > maxAgeMs && (await removeIfPresent(file))) removed++;
         } catch (err) {
-          if (errorCode(err) !== 'ENOENT') this.log.warn(`LitFeed cache: cannot clean ${file}: ${describe(err)}`);
+          if (errorCode(err) !== 'ENOENT') this.log.warn(`LitFeed cache: cannot clean ${file}: ${describeError(err)}`);
         }
       }
     }
@@ -284,10 +299,12 @@ export class FeedStore {
       }
     } catch (err) {
       // ENOENT: a concurrent reader moved it first, or a writer is about to replace it.
-      if (errorCode(err) !== 'ENOENT') problem.reason += `; could not move it aside: ${describe(err)}`;
+      if (errorCode(err) !== 'ENOENT') problem.reason += `; could not move it aside: ${describeError(err)}`;
     }
     if (!replaced) {
-      this.log.warn(`LitFeed cache: ${file}: ${problem.reason}${problem.movedTo ? `; moved to ${problem.movedTo}` : ''}`);
+      this.log.warn(
+        `LitFeed cache: ${file}: ${problem.reason}${problem.movedTo ? `; moved to ${problem.movedTo}` : ''}`,
+      );
     }
     return { problem, replaced };
   }
@@ -318,43 +335,6 @@ async function putBack(moved: string, original: string): Promise<void> {
   await fs.unlink(moved);
 }
 
-/**
- * Random hex for temp and quarantine file names. `crypto` is loaded by the first write, not
- * at start-up: reading the cache for the first screen needs none of it.
- */
-function randomHex(bytes: number): string {
-  const crypto = createRequire(__filename)('crypto') as typeof import('crypto');
-  return crypto.randomBytes(bytes).toString('hex');
-}
-
-async function writeAtomically(file: string, body: string): Promise<void> {
-  const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true });
-  // Unique per process and call, so concurrent writers never share a temp file.
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomHex(6)}.tmp`);
-  try {
-    // No fsync: this is a refetchable cache, and rename already keeps readers and killed
-    // writers from seeing half a file; only a power cut could, and then reads quarantine it.
-    await fs.writeFile(temp, body, { encoding: 'utf8', flag: 'wx' });
-    await renameWithRetry(temp, file);
-  } catch (err) {
-    await fs.unlink(temp).catch(() => undefined);
-    throw err;
-  }
-}
-
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fs.rename(from, to);
-      return;
-    } catch (err) {
-      if (process.platform !== 'win32' || attempt >= 10 || !RENAME_RETRY.has(errorCode(err) ?? '')) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 10 * (attempt + 1)));
-    }
-  }
-}
-
 type Decoded = { day: CachedDay; dropped: number } | { reason: string };
 
 /** Checks a day file's content; a bad envelope rejects the day, bad papers are dropped one by one. */
@@ -363,7 +343,7 @@ function decodeDay(text: string, source: SourceId, day: string): Decoded {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { reason: `not valid JSON (truncated or corrupt): ${describe(err)}` };
+    return { reason: `not valid JSON (truncated or corrupt): ${describeError(err)}` };
   }
   if (!isRecord(data)) return { reason: 'wrong shape: not a JSON object' };
   const schema = data.schema;
@@ -372,7 +352,9 @@ function decodeDay(text: string, source: SourceId, day: string): Decoded {
     return { reason: `schema version ${schema} is newer than this LitFeed understands (${STORE_SCHEMA})` };
   }
   if (schema !== STORE_SCHEMA) return { reason: `wrong shape: schema version ${schema} in a v${STORE_SCHEMA} folder` };
-  if (data.source !== source) return { reason: `wrong shape: source ${JSON.stringify(data.source)} in the ${source} folder` };
+  if (data.source !== source) {
+    return { reason: `wrong shape: source ${JSON.stringify(data.source)} in the ${source} folder` };
+  }
   if (data.day !== day) return { reason: `wrong shape: day ${JSON.stringify(data.day)} in the file for ${day}` };
   if (typeof data.fetchedAt !== 'string' || Number.isNaN(Date.parse(data.fetchedAt))) {
     return { reason: 'wrong shape: fetchedAt is not a date-time' };
@@ -393,42 +375,4 @@ function checkSource(source: string): void {
   if (typeof source !== 'string' || !SOURCE_NAME.test(source)) {
     throw new TypeError(`not a source id usable as a folder name: ${JSON.stringify(source)}`);
   }
-}
-
-async function readdirOrEmpty(dir: string): Promise<string[]> {
-  try {
-    return await fs.readdir(dir);
-  } catch (err) {
-    if (errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR') return [];
-    throw err;
-  }
-}
-
-async function removeIfPresent(file: string): Promise<boolean> {
-  try {
-    await fs.unlink(file);
-    return true;
-  } catch (err) {
-    if (errorCode(err) === 'ENOENT') return false;
-    throw err;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function errorCode(err: unknown): string | undefined {
-  return isRecord(err) && typeof err.code === 'string' ? err.code : undefined;
-}
-
-function describe(err: unknown): string {
-  const code = errorCode(err);
-  const message = err instanceof Error ? err.message : String(err);
-  return code && !message.includes(code) ? `${code}: ${message}` : message;
 }

@@ -14,7 +14,7 @@
  *   normalised the same way; on a tie, arXiv's.
  * - Source: the Hugging Face one, so the paper stays in the feed that featured it.
  */
-import type { Paper, PaperLinks, SourceId } from './paper';
+import type { Paper, PaperLinks, SourceId } from '../paper';
 
 /** Lower comes first for community data. */
 const COMMUNITY_RANK: Record<SourceId, number> = { 'hf-daily': 0, 'hf-search': 1, sample: 2, arxiv: 3 };
@@ -46,7 +46,9 @@ export function mergePapers(a: Paper, b: Paper): Paper {
   if (merged.categories) merged.categories = [...merged.categories];
   const fromCommunity = ['feedDay', 'aiSummary', 'organization', 'thumbnail'] as const;
   for (const key of fromCommunity) setOrDelete(merged, key, hf[key] ?? hfOther[key]);
-  for (const key of ['upvotes', 'numComments', 'githubStars'] as const) setOrDelete(merged, key, larger(a[key], b[key]));
+  for (const key of ['upvotes', 'numComments', 'githubStars'] as const) {
+    setOrDelete(merged, key, larger(a[key], b[key]));
+  }
   return merged;
 }
 

@@ -11,9 +11,8 @@
  * Other languages have no citation syntax; `citationFor` then gives the BibTeX entries or a
  * plain reference ("Authors (Year). Title. arXiv:id"), as the `fallback` setting says.
  */
-import type { Paper } from './paper';
-import { normaliseArxivId } from './paper';
-import { paperYear } from './citekey';
+import type { Paper } from '../paper';
+import { normaliseArxivId, paperYear } from '../paper';
 
 export type CitationSyntax = 'latex' | 'pandoc' | 'typst' | 'rst';
 
@@ -95,7 +94,13 @@ export function citationFor(
   languageId: string,
   options?: CiteOptions & { fallback?: 'entry' | 'plain' },
 ): string {
-  if (citationSyntax(languageId) !== undefined) return citeText(items.map((i) => i.key), languageId, options);
+  if (citationSyntax(languageId) !== undefined) {
+    return citeText(
+      items.map((i) => i.key),
+      languageId,
+      options,
+    );
+  }
   if (options?.fallback === 'plain') return items.map((i) => plainCitation(i.paper)).join('\n');
   return items.map((i) => i.text.trimEnd()).join('\n\n') + '\n';
 }
@@ -117,7 +122,12 @@ export function plainCitation(paper: Paper): string {
   const titlePart = /[.?!]$/.test(title) ? title : `${title}.`;
   const year = `(${paperYear(paper) ?? 'n.d.'})`;
   const arxivId = paper.arxivId ?? normaliseArxivId(paper.id);
-  const where = arxivId !== undefined ? `arXiv:${arxivId}` : paper.doi !== undefined ? `doi:${paper.doi}` : paper.links.huggingFace ?? paper.links.project;
+  const where =
+    arxivId !== undefined
+      ? `arXiv:${arxivId}`
+      : paper.doi !== undefined
+        ? `doi:${paper.doi}`
+        : (paper.links.huggingFace ?? paper.links.project);
   const head = authors.length > 0 ? `${nameList(authors)} ${year}. ${titlePart}` : `${titlePart} ${year}.`;
   return where !== undefined ? `${head} ${where}` : head;
 }
@@ -152,7 +162,15 @@ function latexGroup(text: string, offset: number): Group | undefined {
   const start = offset - m[1].length;
   const close = text.indexOf('}', offset);
   if (close < 0 || /[{\\]/.test(text.slice(offset, close))) return undefined;
-  return { start, end: close, separator: ',', existing: text.slice(start, close).split(',').map((k) => k.trim()) };
+  return {
+    start,
+    end: close,
+    separator: ',',
+    existing: text
+      .slice(start, close)
+      .split(',')
+      .map((k) => k.trim()),
+  };
 }
 
 /** The `[…@key…]` bracket around `offset`, when it holds a pandoc citation. */
@@ -181,7 +199,15 @@ function rstGroup(text: string, offset: number): Group | undefined {
   const start = offset - m[1].length;
   const close = text.indexOf('`', offset);
   if (close < 0) return undefined;
-  return { start, end: close, separator: ',', existing: text.slice(start, close).split(',').map((k) => k.trim()) };
+  return {
+    start,
+    end: close,
+    separator: ',',
+    existing: text
+      .slice(start, close)
+      .split(',')
+      .map((k) => k.trim()),
+  };
 }
 
 /** Adds `keys` to the list `group`, at the cursor (moved to the end of a key it is inside). */
@@ -206,10 +232,22 @@ function addToGroup(text: string, offset: number, group: Group, keys: string[], 
  * inside `[@a|]` it adds `; @k`, inside ``:cite:`a|` `` it adds `,k` (keys already there are
  * not repeated); anywhere else it inserts the full citation (`citeText`).
  */
-export function insertionAt(text: string, offset: number, keys: string[], languageId: string, options?: CiteOptions): Insertion {
+export function insertionAt(
+  text: string,
+  offset: number,
+  keys: string[],
+  languageId: string,
+  options?: CiteOptions,
+): Insertion {
   const syntax = citationSyntax(languageId) ?? 'latex';
   const group =
-    syntax === 'latex' ? latexGroup(text, offset) : syntax === 'pandoc' ? pandocGroup(text, offset) : syntax === 'rst' ? rstGroup(text, offset) : undefined;
+    syntax === 'latex'
+      ? latexGroup(text, offset)
+      : syntax === 'pandoc'
+        ? pandocGroup(text, offset)
+        : syntax === 'rst'
+          ? rstGroup(text, offset)
+          : undefined;
   if (group !== undefined) return addToGroup(text, offset, group, keys, syntax === 'pandoc' ? pandocRef : (k) => k);
   let insertText = citeText(keys, languageId, options);
   // Typst reads `word@key` as text; a space makes it a reference.

@@ -1,10 +1,11 @@
-import type { HttpOptions } from './http';
-import type { Logger } from './log';
+import type { HttpOptions } from '../net/http';
+import type { Logger } from '../log';
 import { mergeLists } from './merge';
-import type { Paper } from './paper';
-import type { Politeness } from './politeness';
-import { checkArxivCategory, fetchArxivCategory, type ArxivFetchResult } from './sources/arxiv';
+import type { Paper } from '../paper';
+import type { Politeness } from '../net/politeness';
+import { checkArxivCategory, fetchArxivCategory, type ArxivFetchResult } from '../sources/arxiv';
 import type { FeedStore, StoreProblem } from './store';
+import { errorMessage } from '../guards';
 
 export interface ArxivFeedDeps {
   store: FeedStore;
@@ -48,7 +49,10 @@ export class ArxivFeed {
     const list = (await this.deps.store.listDays('arxiv')).slice(0, days);
     const { days: cached, problems } = await this.deps.store.readDays('arxiv', list);
     const papers = mergeLists(cached.map((d) => d.papers));
-    const fetchedAt = cached.map((d) => d.fetchedAt).sort().at(-1);
+    const fetchedAt = cached
+      .map((d) => d.fetchedAt)
+      .sort()
+      .at(-1);
     return { papers, problems, ...(fetchedAt ? { fetchedAt } : {}) };
   }
 
@@ -65,10 +69,16 @@ export class ArxivFeed {
       if (request.http?.signal?.aborted) break;
       try {
         results.push(
-          await fetchCategory({ baseUrl: request.baseUrl, category: check.category, maxResults: request.maxResults, gate: this.deps.gate, ...(request.http ? { http: request.http } : {}) }),
+          await fetchCategory({
+            baseUrl: request.baseUrl,
+            category: check.category,
+            maxResults: request.maxResults,
+            gate: this.deps.gate,
+            ...(request.http ? { http: request.http } : {}),
+          }),
         );
       } catch (err) {
-        const message = `arXiv ${check.category}: ${err instanceof Error ? err.message : String(err)}`;
+        const message = `arXiv ${check.category}: ${errorMessage(err)}`;
         errors.push(message);
         this.deps.log.warn(message);
       }
@@ -85,7 +95,12 @@ export class ArxivFeed {
     const fetchedAt = new Date().toISOString();
     for (const [day, papers] of byDay) {
       const { day: old } = await this.deps.store.readDay('arxiv', day);
-      await this.deps.store.writeDay({ source: 'arxiv', day, fetchedAt, papers: mergeLists([papers, old?.papers ?? []]) });
+      await this.deps.store.writeDay({
+        source: 'arxiv',
+        day,
+        fetchedAt,
+        papers: mergeLists([papers, old?.papers ?? []]),
+      });
     }
     const skipped = results.reduce((n, r) => n + r.skipped, 0);
     this.deps.log.info(`arXiv: ${fetched.length} papers from ${results.length} categories over ${byDay.size} days`);

@@ -5,6 +5,8 @@
  * (KaTeX for math, `textContent` for everything else), so nothing here produces markup.
  */
 
+import { ESCAPED, STYLED_COMMANDS, SUPERSCRIPT_DIGITS, SYMBOLS } from './texSymbols';
+
 /** How a run of plain text is set. Nested styles keep the innermost one. */
 export type TextStyle = 'em' | 'strong' | 'code' | 'sup';
 
@@ -25,116 +27,6 @@ const MAX_SPAN = 4000;
 const MAX_INLINE = 1000;
 /** Deepest `\emph{\textbf{...}}` nesting followed; deeper stays literal text. */
 const MAX_DEPTH = 6;
-
-/** Text-mode commands whose argument keeps its words and gains a style (or none). */
-const STYLED_COMMANDS: Record<string, TextStyle | undefined> = {
-  emph: 'em',
-  textit: 'em',
-  textsl: 'em',
-  textbf: 'strong',
-  texttt: 'code',
-  textsc: undefined,
-  textrm: undefined,
-  textsf: undefined,
-  textnormal: undefined,
-  textup: undefined,
-  underline: undefined,
-  mbox: undefined,
-  text: undefined,
-  url: 'code',
-};
-
-/**
- * Symbols written as bare commands outside math (`43\times`, `\sim 5`, `\textasciitilde`).
- * Also used to give a one-command math fragment a plain-text form (panel titles).
- */
-const SYMBOLS: Record<string, string> = {
-  times: '×',
-  sim: '∼',
-  approx: '≈',
-  simeq: '≃',
-  le: '≤',
-  leq: '≤',
-  ge: '≥',
-  geq: '≥',
-  ne: '≠',
-  neq: '≠',
-  ll: '≪',
-  gg: '≫',
-  pm: '±',
-  mp: '∓',
-  cdot: '·',
-  to: '→',
-  rightarrow: '→',
-  leftarrow: '←',
-  Rightarrow: '⇒',
-  leftrightarrow: '↔',
-  infty: '∞',
-  propto: '∝',
-  in: '∈',
-  ast: '∗',
-  star: '⋆',
-  circ: '∘',
-  dagger: '†',
-  ell: 'ℓ',
-  ldots: '…',
-  dots: '…',
-  cdots: '⋯',
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ϵ',
-  varepsilon: 'ε',
-  zeta: 'ζ',
-  eta: 'η',
-  theta: 'θ',
-  kappa: 'κ',
-  lambda: 'λ',
-  mu: 'μ',
-  nu: 'ν',
-  xi: 'ξ',
-  pi: 'π',
-  rho: 'ρ',
-  sigma: 'σ',
-  tau: 'τ',
-  phi: 'ϕ',
-  varphi: 'φ',
-  chi: 'χ',
-  psi: 'ψ',
-  omega: 'ω',
-  Gamma: 'Γ',
-  Delta: 'Δ',
-  Theta: 'Θ',
-  Lambda: 'Λ',
-  Pi: 'Π',
-  Sigma: 'Σ',
-  Phi: 'Φ',
-  Psi: 'Ψ',
-  Omega: 'Ω',
-  S: '§',
-  P: '¶',
-  textasciitilde: '~',
-  textasciicircum: '^',
-  textbackslash: '\\',
-  textendash: '–',
-  textemdash: '—',
-  textbar: '|',
-  textless: '<',
-  textgreater: '>',
-  textdegree: '°',
-  degree: '°',
-  LaTeX: 'LaTeX',
-  TeX: 'TeX',
-};
-
-/** `\%`, `\$`, … : the character itself. */
-const ESCAPED = new Set(['$', '%', '&', '#', '_', '{', '}']);
-
-const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '+': '⁺', '-': '⁻', '−': '⁻', n: 'ⁿ', i: 'ⁱ', '*': '*',
-};
 
 /**
  * Segments of `input`. Math: `$…$`, `$$…$$`, `\(…\)`, `\[…\]`; a delimiter without its

@@ -7,8 +7,9 @@
  * reported in `problems`, and the unreadable value is copied to `<key>.unreadable` before
  * the first write replaces it, so nothing the user had is destroyed silently.
  */
-import type { Paper } from './paper';
-import { decodePaper, isRecord } from './paperRecord';
+import type { Paper } from '../paper';
+import { decodePaper } from '../paperRecord';
+import { errorMessage, isRecord } from '../guards';
 
 /** What VS Code's `Memento` (e.g. `context.globalState`) offers and these classes need. */
 export interface Memento {
@@ -107,10 +108,16 @@ export function serialiseReadingList(entries: readonly SavedPaper[]): StoredRead
  * (or from a newer LitFeed) is an empty list and a problem; bad entries are dropped and
  * counted. Never throws.
  */
-export function deserialiseReadingList(value: unknown, key = READING_LIST_KEY): { entries: SavedPaper[]; problem?: StateProblem } {
+export function deserialiseReadingList(
+  value: unknown,
+  key = READING_LIST_KEY,
+): { entries: SavedPaper[]; problem?: StateProblem } {
   if (value === undefined || value === null) return { entries: [] };
   if (!isRecord(value) || !Array.isArray(value.entries) || typeof value.version !== 'number') {
-    return { entries: [], problem: { key, reason: `the stored reading list is not readable (${describeValue(value)})` } };
+    return {
+      entries: [],
+      problem: { key, reason: `the stored reading list is not readable (${describeValue(value)})` },
+    };
   }
   if (value.version > FORMAT_VERSION) {
     return {
@@ -156,7 +163,7 @@ export class ReadingList {
       stored = memento.get<unknown>(key);
     } catch (err) {
       stored = undefined;
-      this.problems.push({ key, reason: `the reading list could not be read: ${err instanceof Error ? err.message : String(err)}` });
+      this.problems.push({ key, reason: `the reading list could not be read: ${errorMessage(err)}` });
     }
     const { entries, problem } = deserialiseReadingList(stored, key);
     if (problem) {
@@ -218,7 +225,10 @@ export class ReadingList {
 let collator: Intl.Collator | undefined;
 
 const byTitle = (a: SavedPaper, b: SavedPaper) =>
-  (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(a.paper.title, b.paper.title) || compareIds(a, b);
+  (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(
+    a.paper.title,
+    b.paper.title,
+  ) || compareIds(a, b);
 
 const COMPARATORS: Record<ReadingListSort, (a: SavedPaper, b: SavedPaper) => number> = {
   saved: (a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt) || byTitle(a, b),
@@ -265,10 +275,15 @@ export class ReadState {
     try {
       stored = memento.get<unknown>(key);
     } catch (err) {
-      this.problems.push({ key, reason: `read marks could not be read: ${err instanceof Error ? err.message : String(err)}` });
+      this.problems.push({ key, reason: `read marks could not be read: ${errorMessage(err)}` });
     }
     if (stored === undefined || stored === null) return;
-    if (!isRecord(stored) || !Array.isArray(stored.ids) || typeof stored.version !== 'number' || stored.version > FORMAT_VERSION) {
+    if (
+      !isRecord(stored) ||
+      !Array.isArray(stored.ids) ||
+      typeof stored.version !== 'number' ||
+      stored.version > FORMAT_VERSION
+    ) {
       this.problems.push({ key, reason: `the stored read marks are not readable (${describeValue(stored)})` });
       this.writer.keepAside(stored);
       return;
@@ -321,7 +336,11 @@ export class ReadState {
 
 function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
-  if (isRecord(value)) return typeof value.version === 'number' && value.version > FORMAT_VERSION ? `format ${value.version}` : 'an object of another shape';
+  if (isRecord(value)) {
+    return typeof value.version === 'number' && value.version > FORMAT_VERSION
+      ? `format ${value.version}`
+      : 'an object of another shape';
+  }
   return typeof value;
 }
 
@@ -331,4 +350,3 @@ function decodeEntry(raw: unknown): SavedPaper | undefined {
   const paper = decodePaper(raw.paper, { fallbackSource: 'hf-daily' });
   return paper && paper.title !== '' ? { paper, savedAt: raw.savedAt } : undefined;
 }
-

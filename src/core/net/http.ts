@@ -1,41 +1,20 @@
 /**
  * Every request LitFeed makes goes through here: a GET with a deadline, a few polite retries,
  * respect for Retry-After, a size cap and cancellation. Failures come back as one error type
- * whose message can be shown to the user as is.
+ * (httpError.ts) whose message can be shown to the user as is.
  */
-import { createRequire } from 'node:module';
-import { silentLogger, type Logger } from './log';
-
-export type HttpErrorKind = 'network' | 'timeout' | 'status' | 'too-large' | 'aborted' | 'parse';
-
-export class HttpError extends Error {
-  override readonly name = 'HttpError';
-  readonly kind: HttpErrorKind;
-  /** The URL that was asked for (before any redirect). */
-  readonly url: string;
-  readonly status?: number;
-  /** How many requests were sent before giving up (0 when none could be sent). */
-  readonly attempts: number;
-  /** For a 429/503 whose Retry-After was more than we are willing to wait. */
-  readonly retryAfterMs?: number;
-
-  constructor(init: {
-    kind: HttpErrorKind;
-    url: string;
-    message: string;
-    attempts: number;
-    status?: number;
-    retryAfterMs?: number;
-    cause?: unknown;
-  }) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.kind = init.kind;
-    this.url = init.url;
-    this.attempts = init.attempts;
-    if (init.status !== undefined) this.status = init.status;
-    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-  }
-}
+import { silentLogger, type Logger } from '../log';
+import {
+  HttpError,
+  describeNetworkError,
+  describeNotJson,
+  formatDuration,
+  mediaType,
+  simpleFailure,
+  statusFailure,
+  tooLarge,
+  type Failure,
+} from './httpError';
 
 export interface HttpOptions {
   /** Per attempt; covers connecting and receiving the whole body. */
@@ -229,17 +208,6 @@ function hostOf(url: string): string {
   }
 }
 
-/** What went wrong in one attempt, kept open until we know how many attempts there were. */
-interface Failure {
-  kind: HttpErrorKind;
-  retryable: boolean;
-  /** Short phrase for logs and messages: "503 Service Unavailable", "connection refused". */
-  reason: string;
-  status?: number;
-  retryAfterMs?: number;
-  toError(url: string, attempts: number): HttpError;
-}
-
 type Outcome = { ok: true; response: Omit<TextResponse, 'attempts'> } | { ok: false; failure: Failure };
 
 async function attemptOnce(target: URL, settings: Settings, signal: AbortSignal | undefined): Promise<Outcome> {
@@ -260,7 +228,7 @@ async function attemptOnce(target: URL, settings: Settings, signal: AbortSignal 
 
     if (!response.ok) {
       const detail = await errorDetail(response);
-      return { ok: false, failure: statusFailure(target, response, detail, settings) };
+      return { ok: false, failure: statusFailure(target, response, detail, settings.now()) };
     }
 
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
@@ -271,7 +239,10 @@ async function attemptOnce(target: URL, settings: Settings, signal: AbortSignal 
     const text = await readBody(response, settings.maxBytes);
     if (text === undefined) return { ok: false, failure: tooLarge(host, settings.maxBytes) };
 
-    return { ok: true, response: { status: response.status, text, headers: response.headers, url: response.url || target.href } };
+    return {
+      ok: true,
+      response: { status: response.status, text, headers: response.headers, url: response.url || target.href },
+    };
   } catch (err) {
     if (signal?.aborted) {
       return { ok: false, failure: simpleFailure('aborted', false, 'cancelled', 'cancelled', err) };
@@ -281,7 +252,13 @@ async function attemptOnce(target: URL, settings: Settings, signal: AbortSignal 
       const where = phase === 'body' ? ' while receiving the response' : '';
       return {
         ok: false,
-        failure: simpleFailure('timeout', true, `timed out after ${limit}`, `${host} timed out after ${limit}${where}`, err),
+        failure: simpleFailure(
+          'timeout',
+          true,
+          `timed out after ${limit}`,
+          `${host} timed out after ${limit}${where}`,
+          err,
+        ),
       };
     }
     const network = describeNetworkError(err);
@@ -294,63 +271,6 @@ async function attemptOnce(target: URL, settings: Settings, signal: AbortSignal 
     clearTimeout(timer);
     signal?.removeEventListener('abort', onCancel);
   }
-}
-
-function simpleFailure(kind: HttpErrorKind, retryable: boolean, reason: string, message: string, cause: unknown): Failure {
-  return {
-    kind,
-    retryable,
-    reason,
-    toError: (url, attempts) =>
-      new HttpError({ kind, url, attempts, cause, message: message + (attempts > 1 ? ` (tried ${attempts} times)` : '') }),
-  };
-}
-
-function tooLarge(host: string, maxBytes: number, declared?: number): Failure {
-  const size = declared === undefined ? `larger than ${formatBytes(maxBytes)}` : `${formatBytes(declared)}, over the ${formatBytes(maxBytes)} limit`;
-  return {
-    kind: 'too-large',
-    retryable: false,
-    reason: 'response too large',
-    toError: (url, attempts) =>
-      new HttpError({ kind: 'too-large', url, attempts, message: `the response from ${host} is ${size}` }),
-  };
-}
-
-/**
- * Node's text for a status code. `node:http` is loaded here, when a request has failed, not
- * at start-up: fetch does not need it, and loading it cost more than the rest of activation.
- */
-function statusText(status: number): string | undefined {
-  const http = createRequire(__filename)('node:http') as typeof import('node:http');
-  return http.STATUS_CODES[status];
-}
-
-function statusFailure(target: URL, response: Response, detail: string | undefined, settings: Settings): Failure {
-  const status = response.status;
-  const reason = `${status} ${statusText(status) ?? response.statusText}`.trim();
-  const retryable = status === 408 || status === 429 || status >= 500;
-  // For a plain client error the path says what was missing or refused.
-  const what = retryable ? '' : ` for ${target.pathname}`;
-  const retryAfterMs = retryable ? parseRetryAfter(response.headers.get('retry-after'), settings.now()) : undefined;
-  return {
-    kind: 'status',
-    retryable,
-    reason,
-    status,
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    toError: (url, attempts) =>
-      new HttpError({
-        kind: 'status',
-        url,
-        attempts,
-        status,
-        message:
-          `${target.host} answered ${reason}${what}` +
-          (attempts > 1 ? ` after ${attempts} attempts` : '') +
-          (detail ? `: ${detail}` : ''),
-      }),
-  };
 }
 
 /** Reads the body of an error response for a short server explanation worth showing; never throws. */
@@ -415,22 +335,6 @@ function decoderFor(contentType: string | null): TextDecoder {
   return new TextDecoder('utf-8');
 }
 
-function mediaType(contentType: string | null): string {
-  return (contentType ?? '').split(';')[0].trim().toLowerCase();
-}
-
-/** Retry-After is either delta-seconds or an HTTP-date; anything else is ignored. */
-export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (value == null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  // Every HTTP-date form starts with a day name; Date.parse alone would read "-3" as a year.
-  if (!/^[A-Za-z]{3}/.test(trimmed)) return undefined;
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
-}
-
 /** Half the doubled delay is fixed, half random, so clients that failed together spread out. */
 function backoffDelay(baseMs: number, attempt: number, random: () => number): number {
   const full = baseMs * 2 ** (attempt - 1);
@@ -455,83 +359,4 @@ async function pause(
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-}
-
-const TLS_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  EPIPE: 'connection closed unexpectedly',
-  UND_ERR_SOCKET: 'connection closed unexpectedly',
-  ENOTFOUND: 'host not found; offline, or DNS cannot resolve it',
-  EAI_AGAIN: 'DNS lookup failed; offline?',
-  ETIMEDOUT: 'connection timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ENETDOWN: 'network is down',
-};
-
-/** fetch wraps the real cause ("fetch failed" → SocketError → ECONNRESET); find a code worth naming. */
-function describeNetworkError(err: unknown): { reason: string; retryable: boolean } {
-  let deepestMessage: string | undefined;
-  for (let current: unknown = err, depth = 0; current && depth < 6; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') {
-      if (TLS_CODES.has(code)) {
-        return { reason: `certificate not trusted (${code}); a proxy may be intercepting HTTPS`, retryable: false };
-      }
-      const known = NETWORK_REASONS[code];
-      if (known) return { reason: known, retryable: true };
-    }
-    const message = (current as { message?: unknown }).message;
-    if (typeof message === 'string' && message) deepestMessage = message;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return { reason: deepestMessage ?? 'network error', retryable: true };
-}
-
-function describeNotJson(host: string, text: string, contentType: string | null, err: unknown): string {
-  const start = `the response from ${host} is not valid JSON`;
-  const type = mediaType(contentType);
-  const looksHtml = type.includes('html') || /^\s*</.test(text);
-  if (looksHtml) {
-    return `${start} (got ${type || 'HTML'}; a network login page or a proxy may be answering instead)`;
-  }
-  if (text.trim() === '') return `${start} (the body is empty)`;
-  if (type && !type.includes('json')) return `${start} (got ${type})`;
-  const detail = err instanceof Error ? err.message : String(err);
-  // V8 names the end of a cut-off text in several ways; an error at (or past) its last
-  // character means the text stopped early, whatever the wording.
-  const at = /at position (\d+)/.exec(detail);
-  if (/end of (json )?input|unterminated/i.test(detail) || (at && Number(at[1]) >= text.trimEnd().length)) {
-    return `${start} (it stops early, after ${formatBytes(Buffer.byteLength(text))})`;
-  }
-  return `${start} (${detail})`;
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const seconds = ms / 1000;
-  if (seconds < 120) return `${Math.round(seconds * 10) / 10} s`;
-  const minutes = seconds / 60;
-  if (minutes < 120) return `${Math.round(minutes)} min`;
-  return `${Math.round(minutes / 60)} h`;
-}
-
-export function formatBytes(bytes: number): string {
-  const KiB = 1024;
-  const MiB = 1024 * KiB;
-  if (bytes >= MiB) return `${Math.round((bytes / MiB) * 10) / 10} MiB`;
-  if (bytes >= KiB) return `${Math.round((bytes / KiB) * 10) / 10} KiB`;
-  return `${bytes} bytes`;
 }

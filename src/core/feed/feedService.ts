@@ -1,8 +1,9 @@
-import { newestFirst } from './dates';
-import type { Logger } from './log';
-import type { Paper, SourceId } from './paper';
-import { pastRangeDays, rangeKey, type FeedRange } from './range';
+import { newestFirst } from '../dates';
+import type { Logger } from '../log';
+import type { Paper, SourceId } from '../paper';
+import { pastRangeDays, rangeKey, type FeedRange } from '../range';
 import type { CachedDay, FeedStore, StoreProblem } from './store';
+import { errorMessage } from '../guards';
 
 /** Where the papers on screen came from. */
 export type FeedOrigin = 'cache' | 'sample' | 'empty';
@@ -53,7 +54,9 @@ export class FeedService {
   async snapshot(range: FeedRange): Promise<FeedSnapshot> {
     const days = pastRangeDays(range, this.deps.today());
     const { days: cached, problems } = await this.deps.store.readDays(this.deps.source, days);
-    for (const p of problems) this.deps.log.warn(`cache: ${p.file}: ${p.reason}${p.movedTo ? ` (moved to ${p.movedTo})` : ''}`);
+    for (const p of problems) {
+      this.deps.log.warn(`cache: ${p.file}: ${p.reason}${p.movedTo ? ` (moved to ${p.movedTo})` : ''}`);
+    }
     const found = new Set(cached.map((d) => d.day));
     const missingDays = days.filter((d) => !found.has(d));
     if (cached.length > 0) {
@@ -95,7 +98,7 @@ export class FeedService {
       fetched = await this.deps.fetchRange(range, signal);
     } catch (err) {
       const cancelled = signal?.aborted === true;
-      const error = err instanceof Error ? err.message : String(err);
+      const error = errorMessage(err);
       this.deps.log.warn(`refresh ${rangeKey(range)} ${cancelled ? 'cancelled' : `failed: ${error}`}`);
       return { ok: false, error, cancelled };
     }
@@ -107,7 +110,9 @@ export class FeedService {
       if (list) list.push(day === paper.feedDay ? paper : { ...paper, feedDay: day });
       else outside++;
     }
-    if (outside > 0) this.deps.log.info(`refresh ${rangeKey(range)}: ${outside} papers listed outside the range were left out`);
+    if (outside > 0) {
+      this.deps.log.info(`refresh ${rangeKey(range)}: ${outside} papers listed outside the range were left out`);
+    }
     const fetchedAt = new Date().toISOString();
     try {
       for (const [day, papers] of byDay) {
@@ -116,32 +121,38 @@ export class FeedService {
         if (papers.length === 0) {
           const { day: old } = await this.deps.store.readDay(this.deps.source, day);
           if (old && old.papers.length > 0) {
-            this.deps.log.warn(`refresh ${rangeKey(range)}: the server listed no papers for ${day}; kept the ${old.papers.length} cached ones`);
+            this.deps.log.warn(
+              `refresh ${rangeKey(range)}: the server listed no papers for ${day}; kept the ${old.papers.length} cached ones`,
+            );
             continue;
           }
         }
         await this.deps.store.writeDay({ source: this.deps.source, day, fetchedAt, papers });
       }
     } catch (err) {
-      const error = `could not write the cache: ${err instanceof Error ? err.message : String(err)}`;
+      const error = `could not write the cache: ${errorMessage(err)}`;
       this.deps.log.error(error);
       return { ok: false, error, cancelled: false };
     }
     try {
       const { removed } = await this.deps.store.prune(this.deps.retentionDays(), today);
-      if (removed > 0) this.deps.log.info(`cache: pruned ${removed} day files older than ${this.deps.retentionDays()} days`);
+      if (removed > 0) {
+        this.deps.log.info(`cache: pruned ${removed} day files older than ${this.deps.retentionDays()} days`);
+      }
     } catch (err) {
-      this.deps.log.warn(`cache prune failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.deps.log.warn(`cache prune failed: ${errorMessage(err)}`);
     }
     const count = fetched.papers.length - outside;
-    this.deps.log.info(`refresh ${rangeKey(range)}: ${count} papers over ${byDay.size} days, ${fetched.skipped} malformed items skipped`);
+    this.deps.log.info(
+      `refresh ${rangeKey(range)}: ${count} papers over ${byDay.size} days, ${fetched.skipped} malformed items skipped`,
+    );
     return { ok: true, papers: count, skipped: fetched.skipped, days: byDay.size, truncated: fetched.truncated };
   }
 
   private loadSample(): Promise<Paper[]> {
     this.sample ??= this.deps.loadSample().catch((err) => {
       this.sample = undefined;
-      this.deps.log.error(`sample feed unreadable: ${err instanceof Error ? err.message : String(err)}`);
+      this.deps.log.error(`sample feed unreadable: ${errorMessage(err)}`);
       return [];
     });
     return this.sample;

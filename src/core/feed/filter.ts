@@ -1,4 +1,4 @@
-import type { Paper } from './paper';
+import type { Paper } from '../paper';
 
 /** Narrows the visible papers of the feed view. */
 export interface FeedFilter {
@@ -24,6 +24,8 @@ export function passesFilter(paper: Paper, filter: FeedFilter): boolean {
   if ((paper.upvotes ?? 0) < filter.minUpvotes) return false;
   const text = filter.text.trim().toLocaleLowerCase();
   if (!text) return true;
-  const haystack = [paper.title, paper.authors.join(' '), paper.aiKeywords.join(' '), paper.arxivId ?? ''].join('\n').toLocaleLowerCase();
+  const haystack = [paper.title, paper.authors.join(' '), paper.aiKeywords.join(' '), paper.arxivId ?? '']
+    .join('\n')
+    .toLocaleLowerCase();
   return text.split(/\s+/).every((word) => haystack.includes(word));
 }

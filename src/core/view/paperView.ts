@@ -5,10 +5,11 @@
  * absent ones, links are only the ones the host would open, and text is split into math and
  * non-math segments once, here.
  */
-import { dateFormat } from './dateFormat';
-import { checkLink, normaliseImageUrl } from './links';
-import { splitParagraphs, splitMath, segmentsToPlainText, type Segment } from './math';
-import { arxivLinks, collapseWhitespace, normaliseArxivId, type Paper } from './paper';
+import { dateFormat } from '../dateFormat';
+import { isRecord } from '../guards';
+import { checkLink, normaliseImageUrl } from './linkPolicy';
+import { splitParagraphs, splitMath, segmentsToPlainText, type Segment } from './texSegments';
+import { arxivLinks, collapseWhitespace, normaliseArxivId, type Paper } from '../paper';
 
 export type LinkKind = 'huggingFace' | 'arxiv' | 'pdf' | 'code' | 'project';
 
@@ -111,7 +112,7 @@ export function paperViewModel(paper: Paper, options: PaperViewOptions = {}): Pa
 }
 
 function viewLinks(paper: Paper, arxivId: string | undefined, labels: Record<LinkKind, string>): PaperLinkView[] {
-  const given = isRecord(paper.links) ? paper.links : {};
+  const given: Paper['links'] = isRecord(paper.links) ? paper.links : {};
   const derived: Paper['links'] = arxivId
     ? { ...arxivLinks(arxivId), huggingFace: `https://huggingface.co/papers/${arxivId}` }
     : {};
@@ -175,8 +176,4 @@ function count(value: unknown): number | undefined {
 
 function positiveInt(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isSafeInteger(value) && value > 0 ? value : fallback;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> & Paper['links'] {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

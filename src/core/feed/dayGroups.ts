@@ -1,6 +1,6 @@
-import { dateFormat } from './dateFormat';
-import { addDays, newestFirst } from './dates';
-import type { Paper } from './paper';
+import { dateFormat } from '../dateFormat';
+import { addDays, newestFirst } from '../dates';
+import type { Paper } from '../paper';
 
 export type SortOrder = 'upvotes' | 'date' | 'title';
 export const SORT_ORDERS: readonly SortOrder[] = ['upvotes', 'date', 'title'];
@@ -21,8 +21,8 @@ export interface DayGroup {
 // screen sorts on every start — are broken by a cheaper key: the title in lower case, by code
 // unit. For English titles the two orders agree; they differ on accents and punctuation only.
 let titleCollator: Intl.Collator | undefined;
-const byTitle = (a: Paper, b: Paper) => (titleCollator ??= new Intl.Collator(undefined, { sensitivity: 'base' })).compare(a.title, b.title);
-
+const byTitle = (a: Paper, b: Paper) =>
+  (titleCollator ??= new Intl.Collator(undefined, { sensitivity: 'base' })).compare(a.title, b.title);
 
 interface Keyed {
   paper: Paper;
@@ -83,7 +83,13 @@ export function usEnglishDay(date: Date): string {
   return `${WEEKDAYS[date.getUTCDay()]}, ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
 }
 
-const DAY_LABEL: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+const DAY_LABEL: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+};
 
 /** Compact age for "cached 3 h ago" style labels. */
 export function ageLabel(fromIso: string, now: Date): string {

@@ -15,8 +15,8 @@
  * full name and must appear in that order; an initial stands for any word it begins
  * (`Y. LeCun` matches `Yann LeCun`, and `Yann LeCun` matches `Y. LeCun`).
  */
-import type { Paper } from './paper';
-import { foldText, words } from './textMatch';
+import type { Paper } from '../paper';
+import { foldText, words } from '../search/textMatch';
 
 export interface WatchList {
   keywords: readonly string[];
@@ -77,7 +77,9 @@ export function compileWatchList(list: Partial<WatchList>): WatchMatcher {
       const authors: string[] = [];
       if (authorRules.length > 0) {
         const names = paper.authors.map(nameWords);
-        for (const rule of authorRules) if (names.some((name) => nameMatches(rule.words, name))) authors.push(rule.label);
+        for (const rule of authorRules) {
+          if (names.some((name) => nameMatches(rule.words, name))) authors.push(rule.label);
+        }
       }
       return keywords.length > 0 || authors.length > 0 ? { keywords, authors } : undefined;
     },
@@ -101,7 +103,9 @@ function distinct(entries: readonly string[]): string[] {
 
 /** A keyword as a pattern over folded text; undefined when it has nothing to match. */
 function keywordRule(label: string): KeywordRule | undefined {
-  const parts = foldText(label).split(/[\s\p{Pd}]+/u).filter(Boolean);
+  const parts = foldText(label)
+    .split(/[\s\p{Pd}]+/u)
+    .filter(Boolean);
   if (parts.length === 0) return undefined;
   // Boundaries go only where the keyword starts or ends with a word character: `C++` may be
   // followed by anything but must not follow a letter.

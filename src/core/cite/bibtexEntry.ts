@@ -46,10 +46,11 @@
  * ASCII runs that TeX turns into ligatures (`--`, `---`, two backquotes, two apostrophes) are
  * left alone: titles on arXiv are typed for TeX, and there `--` means an en dash.
  */
-import type { Paper } from './paper';
-import { arxivLinks, collapseWhitespace, normaliseArxivId } from './paper';
-import { baseKey, paperYear, splitName, templateKey, uniqueKey } from './citekey';
-import type { KeyStyle } from './citekey';
+import type { Paper } from '../paper';
+import { arxivLinks, collapseWhitespace, normaliseArxivId, paperYear } from '../paper';
+import { templateKey } from './keyTemplate';
+import { baseKey, uniqueKey, type KeyStyle } from './keys';
+import { splitName } from './names';
 
 export interface BibtexOptions {
   /** Key style; ignored when `keyTemplate` is given. Default `arxiv`. */
@@ -67,38 +68,113 @@ export interface BibtexOptions {
 
 /** Combining marks and the LaTeX accent that draws them. */
 const ACCENTS: Record<string, string> = {
-  '\u0300': '`', '\u0301': "'", '\u0302': '^', '\u0303': '~', '\u0304': '=', '\u0306': 'u', '\u0307': '.',
-  '\u0308': '"', '\u030A': 'r', '\u030B': 'H', '\u030C': 'v', '\u0323': 'd', '\u0327': 'c', '\u0328': 'k',
+  '\u0300': '`',
+  '\u0301': "'",
+  '\u0302': '^',
+  '\u0303': '~',
+  '\u0304': '=',
+  '\u0306': 'u',
+  '\u0307': '.',
+  '\u0308': '"',
+  '\u030A': 'r',
+  '\u030B': 'H',
+  '\u030C': 'v',
+  '\u0323': 'd',
+  '\u0327': 'c',
+  '\u0328': 'k',
 };
 
 /** Characters with no decomposition into base letter + accents. */
 const LATEX_CHARS: Record<string, string> = {
   // letters
-  ß: '{\\ss}', æ: '{\\ae}', Æ: '{\\AE}', œ: '{\\oe}', Œ: '{\\OE}', ø: '{\\o}', Ø: '{\\O}', ł: '{\\l}',
-  Ł: '{\\L}', ı: '{\\i}', ȷ: '{\\j}', å: '{\\aa}', Å: '{\\AA}', đ: '{\\dj}', Đ: '{\\DJ}', ð: '{\\dh}',
-  Ð: '{\\DH}', þ: '{\\th}', Þ: '{\\TH}', ŋ: '{\\ng}', Ŋ: '{\\NG}', ĳ: '{\\ij}', Ĳ: '{\\IJ}',
+  ß: '{\\ss}',
+  æ: '{\\ae}',
+  Æ: '{\\AE}',
+  œ: '{\\oe}',
+  Œ: '{\\OE}',
+  ø: '{\\o}',
+  Ø: '{\\O}',
+  ł: '{\\l}',
+  Ł: '{\\L}',
+  ı: '{\\i}',
+  ȷ: '{\\j}',
+  å: '{\\aa}',
+  Å: '{\\AA}',
+  đ: '{\\dj}',
+  Đ: '{\\DJ}',
+  ð: '{\\dh}',
+  Ð: '{\\DH}',
+  þ: '{\\th}',
+  Þ: '{\\TH}',
+  ŋ: '{\\ng}',
+  Ŋ: '{\\NG}',
+  ĳ: '{\\ij}',
+  Ĳ: '{\\IJ}',
   // Latin-1 symbols
-  '\u00A0': '~', '¡': '{\\textexclamdown}', '¢': '{\\textcent}', '£': '{\\pounds}', '¤': '{\\textcurrency}',
-  '¥': '{\\textyen}', '¦': '{\\textbrokenbar}', '§': '{\\S}', '¨': '{\\textasciidieresis}',
-  '©': '{\\copyright}', ª: '{\\textordfeminine}', '«': '{\\guillemotleft}', '¬': '{\\textlnot}',
-  '\u00AD': '\\-', '®': '{\\textregistered}', '¯': '{\\textasciimacron}', '°': '{\\textdegree}',
-  '±': '{\\textpm}', '²': '{\\texttwosuperior}', '³': '{\\textthreesuperior}', '´': '{\\textasciiacute}',
-  µ: '{\\textmu}', '¶': '{\\P}', '·': '{$\\cdotp$}', '¹': '{\\textonesuperior}', º: '{\\textordmasculine}',
-  '»': '{\\guillemotright}', '¼': '{\\textonequarter}', '½': '{\\textonehalf}', '¾': '{\\textthreequarters}',
-  '¿': '{\\textquestiondown}', '×': '{\\texttimes}', '÷': '{\\textdiv}',
+  '\u00A0': '~',
+  '¡': '{\\textexclamdown}',
+  '¢': '{\\textcent}',
+  '£': '{\\pounds}',
+  '¤': '{\\textcurrency}',
+  '¥': '{\\textyen}',
+  '¦': '{\\textbrokenbar}',
+  '§': '{\\S}',
+  '¨': '{\\textasciidieresis}',
+  '©': '{\\copyright}',
+  ª: '{\\textordfeminine}',
+  '«': '{\\guillemotleft}',
+  '¬': '{\\textlnot}',
+  '\u00AD': '\\-',
+  '®': '{\\textregistered}',
+  '¯': '{\\textasciimacron}',
+  '°': '{\\textdegree}',
+  '±': '{\\textpm}',
+  '²': '{\\texttwosuperior}',
+  '³': '{\\textthreesuperior}',
+  '´': '{\\textasciiacute}',
+  µ: '{\\textmu}',
+  '¶': '{\\P}',
+  '·': '{$\\cdotp$}',
+  '¹': '{\\textonesuperior}',
+  º: '{\\textordmasculine}',
+  '»': '{\\guillemotright}',
+  '¼': '{\\textonequarter}',
+  '½': '{\\textonehalf}',
+  '¾': '{\\textthreequarters}',
+  '¿': '{\\textquestiondown}',
+  '×': '{\\texttimes}',
+  '÷': '{\\textdiv}',
   // typographic punctuation, frequent in titles
   // Commands rather than the ligatures -- ``, which would merge with a neighbouring - or `.
-  '–': '{\\textendash}', '—': '{\\textemdash}', '‘': '{\\textquoteleft}', '’': '{\\textquoteright}',
-  '“': '{\\textquotedblleft}', '”': '{\\textquotedblright}', '…': '{\\ldots}',
-  '†': '{\\textdagger}', '‡': '{\\textdaggerdbl}', '•': '{\\textbullet}', '€': '{\\texteuro}',
+  '–': '{\\textendash}',
+  '—': '{\\textemdash}',
+  '‘': '{\\textquoteleft}',
+  '’': '{\\textquoteright}',
+  '“': '{\\textquotedblleft}',
+  '”': '{\\textquotedblright}',
+  '…': '{\\ldots}',
+  '†': '{\\textdagger}',
+  '‡': '{\\textdaggerdbl}',
+  '•': '{\\textbullet}',
+  '€': '{\\texteuro}',
   '™': '{\\texttrademark}',
 };
 
 /** ASCII characters that mean something to LaTeX or BibTeX, as text. */
 const SPECIAL: Record<string, string> = {
-  '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '%': '\\%', '&': '\\&',
-  $: '\\$', '#': '\\#', _: '\\_', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}', '<': '\\textless{}',
-  '>': '\\textgreater{}', '|': '\\textbar{}',
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '%': '\\%',
+  '&': '\\&',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
 };
 
 /** LaTeX for one non-ASCII character, or the character itself when the table has none. */
@@ -174,7 +250,7 @@ function splitMath(title: string): Segment[] {
   for (let i = 0; i < title.length; i++) if (title[i] === '$' && !escapedAt(title, i)) dollars.push(i);
   const segments: Segment[] = [];
   let textStart = 0;
-  for (let d = 0; d + 1 < dollars.length; ) {
+  for (let d = 0; d + 1 < dollars.length;) {
     const [open, close] = [dollars[d], dollars[d + 1]];
     const content = title.slice(open + 1, close);
     if (!validMath(content, title[close + 1])) {
@@ -326,9 +402,7 @@ function cleanUrl(url: string | undefined): string | undefined {
 
 /** The bare DOI (`10.1000/xyz`) when `raw` is one, with or without a resolver prefix. */
 export function cleanDoi(raw: string | undefined): string | undefined {
-  const doi = (raw ?? '')
-    .trim()
-    .replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  const doi = (raw ?? '').trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
   if (!/^10\.\d{4,9}\/\S+$/.test(doi)) return undefined;
   return doi.replace(/[{}\\$"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
@@ -343,7 +417,10 @@ function field(name: string, value: string): string {
  */
 export function bibtexEntry(paper: Paper, options: BibtexOptions = {}): { key: string; text: string } {
   const ascii = options.ascii ?? false;
-  const base = options.keyTemplate !== undefined ? templateKey(paper, options.keyTemplate) : baseKey(paper, options.keyStyle ?? 'arxiv');
+  const base =
+    options.keyTemplate !== undefined
+      ? templateKey(paper, options.keyTemplate)
+      : baseKey(paper, options.keyStyle ?? 'arxiv');
   const key = uniqueKey(base, options.taken ?? new Set());
 
   const arxivId = paper.arxivId !== undefined ? normaliseArxivId(paper.arxivId) : normaliseArxivId(paper.id);
@@ -365,7 +442,8 @@ export function bibtexEntry(paper: Paper, options: BibtexOptions = {}): { key: s
   }
   const doi = cleanDoi(paper.doi);
   if (doi !== undefined) lines.push(field('doi', doi));
-  const url = arxivId !== undefined ? arxivLinks(arxivId).arxivAbs : cleanUrl(paper.links.huggingFace ?? paper.links.project);
+  const url =
+    arxivId !== undefined ? arxivLinks(arxivId).arxivAbs : cleanUrl(paper.links.huggingFace ?? paper.links.project);
   if (url !== undefined) lines.push(field('url', url));
   lines.push('}');
   return { key, text: lines.join('\n') + '\n' };

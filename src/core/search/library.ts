@@ -1,8 +1,9 @@
-import type { Logger } from './log';
-import { mergeLists, mergePapers } from './merge';
-import type { Paper, SourceId } from './paper';
-import { PaperIndex, type SearchHit } from './search';
-import type { FeedStore } from './store';
+import type { Logger } from '../log';
+import { mergeLists, mergePapers } from '../feed/merge';
+import type { Paper, SourceId } from '../paper';
+import { PaperIndex, type SearchHit } from './paperIndex';
+import type { FeedStore } from '../feed/store';
+import { errorMessage } from '../guards';
 
 /**
  * Every paper LitFeed knows — all cached days of every source, the reading list, search
@@ -23,7 +24,7 @@ export class PaperLibrary {
   ensureLoaded(): Promise<void> {
     this.loading ??= this.load().catch((err) => {
       this.loading = undefined;
-      this.log.error(`search index: loading the cache failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.error(`search index: loading the cache failed: ${errorMessage(err)}`);
     });
     return this.loading;
   }

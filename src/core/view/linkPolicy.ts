@@ -3,7 +3,7 @@
  * opens it only when this says yes, and uses the normalised URL returned here so that what
  * was checked is exactly what opens. Anything else is refused with a reason the user sees.
  */
-import type { Paper } from './paper';
+import type { Paper } from '../paper';
 
 /** Hosts every paper may link to. Exact names: no subdomains beyond those listed. */
 export const KNOWN_LINK_HOSTS: readonly string[] = [
@@ -46,7 +46,9 @@ function refuse(code: LinkRefusalCode): LinkCheck {
  * default port, a dotted DNS name that is neither an IP literal nor punycode.
  */
 function parseSafeHttps(url: unknown): { ok: true; parsed: URL } | { ok: false; code: LinkRefusalCode } {
-  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) return { ok: false, code: 'malformed' };
+  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) {
+    return { ok: false, code: 'malformed' };
+  }
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1];
   if (scheme === undefined) return { ok: false, code: /^\s/.test(url) ? 'characters' : 'malformed' };
   if (scheme.toLowerCase() !== 'https') return { ok: false, code: 'scheme' };

@@ -24,7 +24,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type * as BibtexParser from '@retorquere/bibtex-parser' with { 'resolution-mode': 'import' };
-import type { Paper } from './paper';
+import type { Paper } from '../paper';
+import { errorMessage } from '../guards';
 
 /** One entry of a .bib file, fields as written (LaTeX not interpreted, names not split). */
 export interface BibRecord {
@@ -44,8 +45,7 @@ export interface BibProblem {
 }
 
 export type BibParseResult =
-  | { ok: true; entries: BibRecord[]; warnings: string[] }
-  | { ok: false; errors: BibProblem[] };
+  { ok: true; entries: BibRecord[]; warnings: string[] } | { ok: false; errors: BibProblem[] };
 
 // ---------------------------------------------------------------------------------------------
 // Loading the parser
@@ -105,7 +105,7 @@ async function parseUncached(text: string): Promise<BibParseResult> {
       applyCrossRef: false,
     });
   } catch (e) {
-    return { ok: false, errors: [{ line: 1, message: `the BibTeX parser failed: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, errors: [{ line: 1, message: `the BibTeX parser failed: ${errorMessage(e)}` }] };
   }
 
   const errors: BibProblem[] = [];
@@ -168,7 +168,11 @@ export function parseBib(text: string): Promise<BibParseResult> {
 
 /** `1706.03762` from `arXiv:1706.03762v2`, lower case, or undefined. */
 function arxivKey(raw: string): string | undefined {
-  const s = raw.trim().replace(/^arxiv:\s*/i, '').replace(/v\d+$/i, '').toLowerCase();
+  const s = raw
+    .trim()
+    .replace(/^arxiv:\s*/i, '')
+    .replace(/v\d+$/i, '')
+    .toLowerCase();
   return /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})$/.test(s) ? s : undefined;
 }
 
@@ -184,7 +188,10 @@ function arxivIdsOf(record: BibRecord): Set<string> {
     const id = raw !== undefined ? arxivKey(raw) : undefined;
     if (id !== undefined) ids.add(id);
   };
-  if (f.eprint !== undefined && (f.archiveprefix === undefined || /arxiv/i.test(f.archiveprefix) || /arxiv/i.test(f.eprinttype ?? ''))) {
+  if (
+    f.eprint !== undefined &&
+    (f.archiveprefix === undefined || /arxiv/i.test(f.archiveprefix) || /arxiv/i.test(f.eprinttype ?? ''))
+  ) {
     add(f.eprint);
   }
   add(f.arxivid);
