@@ -1,5 +1,7 @@
 import tseslint from 'typescript-eslint';
 
+const CORE_BARREL = 'Import the core module itself (e.g. ../core/paper), not the core/index barrel.';
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'media/dist/**', 'media/katex/**'] },
   ...tseslint.configs.recommended,
@@ -28,9 +30,23 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The barrel is the core's surface for tests, the benchmark and outside checks. Inside src
+    // each import names its module, so a bundle takes only what it uses (see startupBundle.test).
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)core(/index)?$', message: CORE_BARREL }] }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core never imports vscode.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core never imports vscode.' }],
+          patterns: [{ regex: '(^|/)core(/index)?$|^\\.{1,2}(/index)?$|^(\\.\\./)+index$', message: CORE_BARREL }],
+        },
+      ],
     },
   },
 );

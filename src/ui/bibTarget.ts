@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { bibliographyFiles, isBibtexPath, texRoot } from '../core';
+import { bibliographyFiles, isBibtexPath, texRoot } from '../core/cite/bibDiscovery';
 import { documentLanguage } from './documentLanguage';
 import { errorMessage } from '../core/guards';
 

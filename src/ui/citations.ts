@@ -2,20 +2,10 @@ import { constants as fsConstants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  appendEntry,
-  bibtexEntry,
-  citationFor,
-  citationSyntax,
-  citeText,
-  findExisting,
-  insertionAt,
-  keysIn,
-  parseBib,
-  type BibRecord,
-  type CitedPaper,
-  type Paper,
-} from '../core';
+import { appendEntry, findExisting, keysIn, parseBib, type BibRecord } from '../core/cite/bibDocument';
+import { bibtexEntry } from '../core/cite/bibtexEntry';
+import { citationFor, citationSyntax, citeText, insertionAt, type CitedPaper } from '../core/cite/citeText';
+import type { Paper } from '../core/paper';
 import { BibTargetFinder, readText } from './bibTarget';
 import type { CitationSettings } from './settings';
 import { documentLanguage } from './documentLanguage';

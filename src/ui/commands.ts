@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { RANGE_KINDS, SORT_ORDERS, isIsoDay, parseFilter, type FeedFilter, type Paper } from '../core';
+import { isIsoDay } from '../core/dates';
+import { SORT_ORDERS } from '../core/feed/dayGroups';
+import { parseFilter, type FeedFilter } from '../core/feed/filter';
+import type { Paper } from '../core/paper';
+import { RANGE_KINDS } from '../core/range';
 import type { Citer } from './citations';
 import type { CommandName } from './commandIds';
 import type { FeedController } from './feedController';

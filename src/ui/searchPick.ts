@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Paper, PaperLibrary } from '../core';
+import type { Paper } from '../core/paper';
+import type { PaperLibrary } from '../core/search/library';
 import { errorMessage } from '../core/guards';
 
 export interface SearchPickDeps {
