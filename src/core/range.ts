@@ -54,8 +54,9 @@ export function shiftRange(range: FeedRange, direction: 1 | -1): FeedRange {
     case 'month': {
       const [y, m] = range.anchor.slice(0, 7).split('-').map(Number);
       const next = new Date(Date.UTC(y, m - 1 + direction, 1));
-      const month = `${String(next.getUTCFullYear()).padStart(4, '0')}-${String(next.getUTCMonth() + 1).padStart(2, '0')}`;
-      return { kind: 'month', anchor: `${month}-01` };
+      const year = String(next.getUTCFullYear()).padStart(4, '0');
+      const month = String(next.getUTCMonth() + 1).padStart(2, '0');
+      return { kind: 'month', anchor: `${year}-${month}-01` };
     }
   }
 }

@@ -35,8 +35,11 @@ export function latexBibFiles(text: string): string[] {
     .map(stripTexComment)
     .join('\n');
   const found: string[] = [];
-  const re =
-    /\\(no)?bibliography\s*\{([^}]*)\}|\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\]]*)\])?\s*\{([^}]*)\}/g;
+  const re = new RegExp(
+    String.raw`\\(no)?bibliography\s*\{([^}]*)\}` +
+      String.raw`|\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[([^\]]*)\])?\s*\{([^}]*)\}`,
+    'g',
+  );
   for (const m of body.matchAll(re)) {
     if (m[2] !== undefined) {
       for (const name of m[2].split(',').map((n) => n.trim())) {

@@ -177,8 +177,11 @@ function arxivKey(raw: string): string | undefined {
 }
 
 // An id is not followed by another digit: `1706.037621` must not match `1706.03762`.
-const ARXIV_IN_TEXT =
-  /arxiv\.org\/(?:abs|pdf)\/([a-z-]+(?:\.[a-z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?!\d)|arxiv\s*[:.]?\s*([a-z-]+(?:\.[a-z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?!\d)/gi;
+const ARXIV_ID_PATTERN = String.raw`([a-z-]+(?:\.[a-z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?!\d)`;
+const ARXIV_IN_TEXT = new RegExp(
+  String.raw`arxiv\.org\/(?:abs|pdf)\/` + ARXIV_ID_PATTERN + String.raw`|arxiv\s*[:.]?\s*` + ARXIV_ID_PATTERN,
+  'gi',
+);
 
 /** Every arXiv id an entry mentions: eprint, arxivid, arXiv URLs, "arXiv:…" in journal or note, arXiv DOIs. */
 function arxivIdsOf(record: BibRecord): Set<string> {

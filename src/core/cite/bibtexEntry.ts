@@ -336,7 +336,10 @@ function needsProtection(word: Word, sentenceCase: boolean): boolean {
   return sentenceCase && !word.sentenceStart && firstLetterUpper(word.text);
 }
 
-/** A braced group BibTeX treats as protected text: `{…}`, or `{{…}}` when `{\` would make it a "special character". */
+/**
+ * A braced group BibTeX treats as protected text: `{…}`, or `{{…}}` when `{\` would make it a
+ * "special character".
+ */
 function protect(latex: string): string {
   return latex.startsWith('\\') ? `{{${latex}}}` : `{${latex}}`;
 }
@@ -391,8 +394,11 @@ export function nameLatex(name: string, ascii = false): string {
 // ---------------------------------------------------------------------------------------------
 // Fields
 
-const CONFERENCE =
-  /\b(?:proceedings|proc\.|conference|conf\.|workshop|symposium|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|coling|aaai|ijcai|kdd|sigir|interspeech|icassp|colt|aistats|uai|corl|rss|icra|iros)\b/i;
+const CONFERENCE = new RegExp(
+  String.raw`\b(?:proceedings|proc\.|conference|conf\.|workshop|symposium|neurips|nips|icml|iclr|cvpr|iccv|eccv` +
+    String.raw`|acl|emnlp|naacl|coling|aaai|ijcai|kdd|sigir|interspeech|icassp|colt|aistats|uai|corl|rss|icra|iros)\b`,
+  'i',
+);
 
 /** A URL safe inside a BibTeX field and LaTeX's `\url`, or undefined when it is not http(s). */
 function cleanUrl(url: string | undefined): string | undefined {

@@ -84,8 +84,11 @@ const CAPITAL_PARTICLES = new Set([
   'dos',
   'das',
 ]);
-const CORPORATE =
-  /\b(?:team|collaboration|consortium|group|project|lab|labs|laboratory|institute|university|inc\.?|ltd\.?|llc|corporation|corp\.?|foundation|committee|initiative|community|contributors|organi[sz]ation)$/i;
+const CORPORATE = new RegExp(
+  String.raw`\b(?:team|collaboration|consortium|group|project|lab|labs|laboratory|institute|university|inc\.?|ltd\.?` +
+    String.raw`|llc|corporation|corp\.?|foundation|committee|initiative|community|contributors|organi[sz]ation)$`,
+  'i',
+);
 
 function startsLower(word: string): boolean {
   const m = /\p{L}/u.exec(word);

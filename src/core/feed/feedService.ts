@@ -122,7 +122,8 @@ export class FeedService {
           const { day: old } = await this.deps.store.readDay(this.deps.source, day);
           if (old && old.papers.length > 0) {
             this.deps.log.warn(
-              `refresh ${rangeKey(range)}: the server listed no papers for ${day}; kept the ${old.papers.length} cached ones`,
+              `refresh ${rangeKey(range)}: the server listed no papers for ${day}; ` +
+                `kept the ${old.papers.length} cached ones`,
             );
             continue;
           }

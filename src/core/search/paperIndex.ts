@@ -82,9 +82,10 @@ const MAX_QUERY_WORDS = 12;
 const FUSE_SHARE = 0.5;
 
 const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in is it its of on or that the their this to was we were which with'.split(
-    ' ',
-  ),
+  (
+    'a an and are as at be by for from has have in is it its of on or that the their this to ' +
+    'was we were which with'
+  ).split(' '),
 );
 
 /** What Fuse sees of a candidate: its searchable text, folded. */
