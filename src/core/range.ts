@@ -1,3 +1,7 @@
+/**
+ * Ranges of feed days (a day, an ISO week, a month). At the root because both the sources (the
+ * query a range becomes) and the feed (the days it covers) use them, and neither imports the other.
+ */
 import { addDays, daysOfIsoWeek, daysOfMonth, isoWeekOf } from './dates';
 
 /** What the feed view is showing: one day, the ISO week or the month around `anchor`. */

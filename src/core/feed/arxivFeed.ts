@@ -1,3 +1,8 @@
+/**
+ * The arXiv view's data: each configured category's newest listing fetched (one request at a
+ * time through the shared politeness gate), merged into the cached days of the `arxiv` source,
+ * and read back as one list. The Hugging Face feed's counterpart is `feedService.ts`.
+ */
 import type { HttpOptions } from '../net/http';
 import type { Logger } from '../log';
 import { mergeLists } from './merge';

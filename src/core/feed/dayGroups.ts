@@ -1,3 +1,7 @@
+/**
+ * The feed view's shape: papers sorted within a day, grouped by feed day newest first, and
+ * the labels for days ("Today", "Yesterday", a date) and for a cache's age.
+ */
 import { dateFormat } from '../dateFormat';
 import { addDays, newestFirst } from '../dates';
 import type { Paper } from '../paper';

@@ -1,3 +1,9 @@
+/**
+ * The Hugging Face feed for a range of days: what the cache holds (or the bundled sample when
+ * it holds nothing), and a refresh that fetches the range, writes each day, prunes old days and
+ * keeps what was cached when the network fails. The network half is injected (`fetchRange`),
+ * so this file needs no HTTP and stays in the start-up bundle.
+ */
 import { newestFirst } from '../dates';
 import type { Logger } from '../log';
 import type { Paper, SourceId } from '../paper';

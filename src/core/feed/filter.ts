@@ -1,3 +1,4 @@
+/** The feed view's filter: words to find in a paper's title, authors or keywords, and a vote floor. */
 import type { Paper } from '../paper';
 
 /** Narrows the visible papers of the feed view. */

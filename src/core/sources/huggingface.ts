@@ -1,3 +1,8 @@
+/**
+ * Hugging Face Daily Papers: `GET {baseUrl}/api/daily_papers?date=|week=|month=…`, paged until a
+ * short page. The parsing of a body is in `huggingfaceParse.ts`, which the start-up bundle uses
+ * for the sample feed without loading the HTTP client.
+ */
 import { apiUrl } from '../net/baseUrl';
 import { getJson, type HttpOptions } from '../net/http';
 import type { Paper } from '../paper';
