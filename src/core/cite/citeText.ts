@@ -162,15 +162,16 @@ function latexGroup(text: string, offset: number): Group | undefined {
   const start = offset - m[1].length;
   const close = text.indexOf('}', offset);
   if (close < 0 || /[{\\]/.test(text.slice(offset, close))) return undefined;
-  return {
-    start,
-    end: close,
-    separator: ',',
-    existing: text
-      .slice(start, close)
-      .split(',')
-      .map((k) => k.trim()),
-  };
+  return commaGroup(text, start, close);
+}
+
+/** A comma-separated key list from `start` to `close` (LaTeX's braces, reST's backquotes). */
+function commaGroup(text: string, start: number, close: number): Group {
+  const existing = text
+    .slice(start, close)
+    .split(',')
+    .map((k) => k.trim());
+  return { start, end: close, separator: ',', existing };
 }
 
 /** The `[…@key…]` bracket around `offset`, when it holds a pandoc citation. */
@@ -199,15 +200,7 @@ function rstGroup(text: string, offset: number): Group | undefined {
   const start = offset - m[1].length;
   const close = text.indexOf('`', offset);
   if (close < 0) return undefined;
-  return {
-    start,
-    end: close,
-    separator: ',',
-    existing: text
-      .slice(start, close)
-      .split(',')
-      .map((k) => k.trim()),
-  };
+  return commaGroup(text, start, close);
 }
 
 /** Adds `keys` to the list `group`, at the cursor (moved to the end of a key it is inside). */
