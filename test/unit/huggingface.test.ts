@@ -181,6 +181,9 @@ describe('Hugging Face daily papers: paging', () => {
     res.end(JSON.stringify(body));
   };
 
+  /** One day's listing, asked for in pages of two papers. */
+  const fetchDayInPagesOfTwo = () =>
+    fetchDailyPapers({ baseUrl: server.url, range: { kind: 'day', anchor: '2026-11-27' }, pageSize: 2 });
   it('builds the range query for a day, an ISO week and a month', () => {
     assert.equal(
       dailyPapersUrl('https://huggingface.co', { kind: 'day', anchor: '2026-11-27' }, 0, 50),
@@ -222,22 +225,14 @@ describe('Hugging Face daily papers: paging', () => {
 
   it('asks one more page when the last page is exactly full, and stops on an empty one', async () => {
     respond = (url, res) => json(res, url.searchParams.get('p') === '0' ? [item(1), item(2)] : []);
-    const result = await fetchDailyPapers({
-      baseUrl: server.url,
-      range: { kind: 'day', anchor: '2026-11-27' },
-      pageSize: 2,
-    });
+    const result = await fetchDayInPagesOfTwo();
     assert.equal(result.papers.length, 2);
     assert.equal(requests.length, 2);
   });
 
   it('stops when a server ignores p and repeats the first page', async () => {
     respond = (_url, res) => json(res, [item(1), item(2)]);
-    const result = await fetchDailyPapers({
-      baseUrl: server.url,
-      range: { kind: 'day', anchor: '2026-11-27' },
-      pageSize: 2,
-    });
+    const result = await fetchDayInPagesOfTwo();
     assert.equal(result.papers.length, 2);
     assert.equal(requests.length, 2);
   });
@@ -258,11 +253,7 @@ describe('Hugging Face daily papers: paging', () => {
 
   it('counts skipped items across pages', async () => {
     respond = (url, res) => json(res, url.searchParams.get('p') === '0' ? [item(1), null] : [{}]);
-    const result = await fetchDailyPapers({
-      baseUrl: server.url,
-      range: { kind: 'day', anchor: '2026-11-27' },
-      pageSize: 2,
-    });
+    const result = await fetchDayInPagesOfTwo();
     assert.equal(result.papers.length, 1);
     assert.equal(result.skipped, 2);
   });
