@@ -25,6 +25,7 @@ export * from './cite/bibtexEntry';
 export * from './cite/citeText';
 export * from './cite/bibDiscovery';
 export * from './cite/bibDocument';
+export * from './cite/citePlan';
 export * from './view/linkPolicy';
 export * from './view/texSegments';
 export * from './view/paperView';

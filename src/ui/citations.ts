@@ -2,12 +2,13 @@ import { constants as fsConstants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { appendEntry, findExisting, keysIn, parseBib, type BibRecord } from '../core/cite/bibDocument';
-import { bibtexEntry } from '../core/cite/bibtexEntry';
-import { citationFor, citationSyntax, citeText, insertionAt, type CitedPaper } from '../core/cite/citeText';
+import { keysIn, parseBib, type BibRecord } from '../core/cite/bibDocument';
+import { keysWhenAddedAlone, newEntries, planCitation, type EntryOptions } from '../core/cite/citePlan';
+import { citationFor, citationSyntax, citeText, insertionAt } from '../core/cite/citeText';
+import { bibliographyText } from '../core/cite/exportBib';
 import type { Paper } from '../core/paper';
 import { BibTargetFinder, readText } from './bibTarget';
-import type { CitationSettings } from './settings';
+import { entryOptions, type CitationSettings } from './settings';
 import { documentLanguage } from './documentLanguage';
 import { markedReadonlyBySetting } from './readonlySetting';
 
@@ -86,12 +87,7 @@ export class Citer {
     const language = documentLanguage(doc);
     const settings = this.settings();
     if (citationSyntax(language) === undefined) {
-      const taken = new Set<string>();
-      const items: CitedPaper[] = papers.map((paper) => {
-        const entry = bibtexEntry(paper, this.entryOptions(taken));
-        taken.add(entry.key);
-        return { paper, key: entry.key, text: entry.text };
-      });
+      const items = newEntries(papers, this.entryOptions());
       const text = citationFor(items, language, { fallback: settings.fallback, latexCommand: settings.latexCommand });
       await editor.edit((b) => b.replace(editor.selection, text));
       return { keys: items.map((i) => i.key), added: [], reused: [], inserted: text };
@@ -146,30 +142,18 @@ export class Citer {
 
   /** The key each paper has (or would get) in the bibliography `doc` uses; for completion. */
   async keysFor(doc: vscode.TextDocument, papers: readonly Paper[]): Promise<Map<string, string>> {
-    const keys = new Map<string, string>();
     const bibUri = await this.targets.find(doc, { ask: false });
     let entries: BibRecord[] = [];
     if (bibUri) {
       const parsed = await parseBib(await readText(bibUri).catch(() => ''));
       if (parsed.ok) entries = parsed.entries;
     }
-    const taken = keysIn(entries);
-    for (const paper of papers) {
-      const existing = findExisting(entries, paper);
-      keys.set(paper.id, existing ? existing.key : bibtexEntry(paper, this.entryOptions(taken)).key);
-    }
-    return keys;
+    return keysWhenAddedAlone(papers, entries, this.entryOptions());
   }
 
   async copyBibtex(papers: readonly Paper[]): Promise<void> {
     if (papers.length === 0) return;
-    const taken = new Set<string>();
-    const texts = papers.map((paper) => {
-      const { key, text } = bibtexEntry(paper, this.entryOptions(taken));
-      taken.add(key);
-      return text.trimEnd();
-    });
-    await vscode.env.clipboard.writeText(texts.join('\n\n') + '\n');
+    await vscode.env.clipboard.writeText(bibliographyText(papers, this.entryOptions()).text);
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0} BibTeX entries', papers.length), 4000);
   }
 
@@ -188,39 +172,25 @@ export class Citer {
       const parsed = await parseBib(editor.document.getText());
       if (parsed.ok) taken = keysIn(parsed.entries);
     }
-    const texts = papers.map((paper) => {
-      const { key, text } = bibtexEntry(paper, this.entryOptions(taken));
-      taken.add(key);
-      return text.trimEnd();
-    });
-    await editor.edit((b) => b.replace(editor.selection, texts.join('\n\n') + '\n'));
+    const { text } = bibliographyText(papers, this.entryOptions(), taken);
+    await editor.edit((b) => b.replace(editor.selection, text));
   }
 
-  private entryOptions(taken: ReadonlySet<string>) {
-    const s = this.settings();
-    return { keyStyle: s.keyStyle, ascii: s.ascii, taken, ...(s.keyTemplate ? { keyTemplate: s.keyTemplate } : {}) };
+  private entryOptions(): EntryOptions {
+    return entryOptions(this.settings());
   }
 
   private async citeToClipboard(papers: readonly Paper[]): Promise<CiteResult> {
-    const taken = new Set<string>();
-    const items: CitedPaper[] = papers.map((paper) => {
-      const entry = bibtexEntry(paper, this.entryOptions(taken));
-      taken.add(entry.key);
-      return { paper, key: entry.key, text: entry.text };
-    });
-    const citation = citeText(
-      items.map((i) => i.key),
-      'latex',
-      { latexCommand: this.settings().latexCommand },
-    );
-    await vscode.env.clipboard.writeText(`${citation}\n\n${items.map((i) => i.text.trimEnd()).join('\n\n')}\n`);
+    const { text, keys } = bibliographyText(papers, this.entryOptions());
+    const citation = citeText(keys, 'latex', { latexCommand: this.settings().latexCommand });
+    await vscode.env.clipboard.writeText(`${citation}\n\n${text}`);
     vscode.window.showInformationMessage(
       vscode.l10n.t(
         'LitFeed: no text editor is open, so {0} and its BibTeX entry were copied to the clipboard.',
         citation,
       ),
     );
-    return { keys: items.map((i) => i.key), added: [], reused: [], inserted: citation };
+    return { keys, added: [], reused: [], inserted: citation };
   }
 
   /** Reads and parses the .bib; refuses (with a message) to touch one that does not parse. */
@@ -262,33 +232,8 @@ export class Citer {
       this.log.warn(`${bibUri.fsPath}: ${parsed.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
       return undefined;
     }
-    const taken = keysIn(parsed.entries);
-    const cited: { key: string; paper: Paper }[] = [];
-    const added: string[] = [];
-    const reused: string[] = [];
-    let newText = '';
-    let current = text;
-    const seen = new Map<string, string>();
-    for (const paper of papers) {
-      const already = seen.get(paper.id);
-      if (already) continue;
-      const existing = findExisting(parsed.entries, paper);
-      if (existing) {
-        reused.push(existing.key);
-        cited.push({ key: existing.key, paper });
-        seen.set(paper.id, existing.key);
-        continue;
-      }
-      const entry = bibtexEntry(paper, this.entryOptions(taken));
-      taken.add(entry.key);
-      const next = appendEntry(current, entry.text);
-      newText += next.slice(current.length);
-      current = next;
-      added.push(entry.key);
-      cited.push({ key: entry.key, paper });
-      seen.set(paper.id, entry.key);
-    }
-    return { cited, added, reused, newText, exists, wasDirty: open?.isDirty ?? false, endText: text };
+    const plan = planCitation(papers, parsed.entries, this.entryOptions(), text);
+    return { ...plan, exists, wasDirty: open?.isDirty ?? false, endText: text };
   }
 
   private async addToEdit(

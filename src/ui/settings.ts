@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { EntryOptions } from '../core/cite/citePlan';
 import type { KeyStyle } from '../core/cite/keys';
 import { isSortOrder, type SortOrder } from '../core/feed/dayGroups';
 import { isRangeKind, type RangeKind } from '../core/range';
@@ -31,6 +32,15 @@ export interface CitationSettings {
   latexCommand: string;
   ascii: boolean;
   fallback: 'entry' | 'plain';
+}
+
+/** The options every BibTeX entry LitFeed writes is made with, from the citation settings. */
+export function entryOptions(citation: CitationSettings): EntryOptions {
+  return {
+    keyStyle: citation.keyStyle,
+    ascii: citation.ascii,
+    ...(citation.keyTemplate ? { keyTemplate: citation.keyTemplate } : {}),
+  };
 }
 
 export const SECTION = 'litfeed';

@@ -1,22 +1,19 @@
-import { bibtexEntry, type BibtexOptions } from './bibtexEntry';
 import type { Paper } from '../paper';
+import { newEntries, type EntryOptions } from './citePlan';
 
 /**
- * One .bib text for many papers (the reading list export): the same entries and keys the
- * citation commands make, each key unique within the file.
+ * One .bib text for many papers (the reading list export, Copy BibTeX): the same entries and
+ * keys the citation commands make, each key unique within the text and against `taken`, the
+ * keys already in the file the text goes into.
  */
 export function bibliographyText(
   papers: readonly Paper[],
-  options: Omit<BibtexOptions, 'taken'> = {},
+  options: EntryOptions = {},
+  taken: Iterable<string> = [],
 ): { text: string; keys: string[] } {
-  const taken = new Set<string>();
-  const keys: string[] = [];
-  const entries: string[] = [];
-  for (const paper of papers) {
-    const { key, text } = bibtexEntry(paper, { ...options, taken });
-    taken.add(key);
-    keys.push(key);
-    entries.push(text.trimEnd());
-  }
-  return { text: entries.length > 0 ? `${entries.join('\n\n')}\n` : '', keys };
+  const entries = newEntries(papers, options, taken);
+  return {
+    text: entries.length > 0 ? `${entries.map((e) => e.text.trimEnd()).join('\n\n')}\n` : '',
+    keys: entries.map((e) => e.key),
+  };
 }
