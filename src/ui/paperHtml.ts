@@ -4,6 +4,18 @@
  * the paper from a message, so this template never interpolates untrusted text.
  */
 import { createRequire } from 'node:module';
+import { IMAGE_HOSTS } from '../core/view/linkPolicy';
+
+/**
+ * `litfeed.abstractView.font`: prose in the workbench's proportional font (`ui`, as the
+ * Markdown preview sets it) or in the editor's (`editor`). Code and math keep their own.
+ */
+export const ABSTRACT_FONTS = ['ui', 'editor'] as const;
+export type AbstractFont = (typeof ABSTRACT_FONTS)[number];
+
+export function isAbstractFont(value: unknown): value is AbstractFont {
+  return (ABSTRACT_FONTS as readonly unknown[]).includes(value);
+}
 
 export interface PaperHtmlResources {
   /** `webview.cspSource`. */
@@ -14,6 +26,8 @@ export interface PaperHtmlResources {
   katexStyleUri: string;
   /** Document language, e.g. `vscode.env.language`. */
   lang?: string;
+  /** Default `ui`. */
+  font?: AbstractFont;
   /** Only for tests; each real render draws a fresh one. */
   nonce?: string;
 }
@@ -26,12 +40,22 @@ export function makeNonce(): string {
   return crypto.randomBytes(16).toString('base64');
 }
 
+/**
+ * The CSP sources of the thumbnail hosts, from the same list `isAllowedImage` checks, so the
+ * page can load no image the view model would not show. `*.host` matches subdomains only.
+ */
+export function imageSources(): string[] {
+  return IMAGE_HOSTS.flatMap(({ host, subdomains }) =>
+    subdomains ? [`https://${host}`, `https://*.${host}`] : [`https://${host}`],
+  );
+}
+
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
-    `img-src ${cspSource} https:`,
+    `img-src ${[cspSource, ...imageSources()].join(' ')}`,
     `script-src 'nonce-${nonce}'`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -47,6 +71,7 @@ export function paperHtml(resources: PaperHtmlResources): string {
   const nonce = resources.nonce ?? makeNonce();
   const csp = contentSecurityPolicy(resources.cspSource, nonce);
   const lang = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(resources.lang ?? '') ? resources.lang : 'en';
+  const font = isAbstractFont(resources.font) ? resources.font : 'ui';
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang ?? 'en')}">
 <head>
@@ -57,7 +82,7 @@ export function paperHtml(resources: PaperHtmlResources): string {
 <link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
 <title>LitFeed</title>
 </head>
-<body>
+<body data-font="${font}">
 <main id="paper"></main>
 <script nonce="${escapeHtml(nonce)}" src="${escapeHtml(resources.scriptUri)}"></script>
 </body>

@@ -9,7 +9,7 @@ import type { Logger } from '../core/log';
 import type { Paper } from '../core/paper';
 import { paperViewModel, type PaperViewModel } from '../core/view/paperView';
 import { PAPER_VIEW_TYPE } from './commandIds';
-import { paperHtml } from './paperHtml';
+import { isAbstractFont, paperHtml, type AbstractFont } from './paperHtml';
 import {
   readPageMessage,
   readSavedPaper,
@@ -19,6 +19,9 @@ import {
   type PageStrings,
 } from '../webview/protocol';
 import { errorMessage } from '../core/guards';
+import { SECTION } from './settings';
+
+const FONT_SETTING = 'abstractView.font';
 
 /** What the panel's buttons do; supplied by activate(). */
 export interface PaperPanelDeps {
@@ -116,18 +119,9 @@ class PaperPanel implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'litfeed.svg');
     panel.webview.options = this.webviewOptions();
-    const media = (...parts: string[]) =>
-      panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', ...parts)).toString();
-    panel.webview.html = paperHtml({
-      cspSource: panel.webview.cspSource,
-      scriptUri: media('dist', 'paperView.js'),
-      styleUri: media('paperView.css'),
-      katexStyleUri: media('dist', 'katex', 'katex.min.css'),
-      lang: vscode.env.language,
-    });
+    this.render(panel);
     this.listeners.push(
       panel.webview.onDidReceiveMessage((data: unknown) => this.onMessage(data)),
       panel.onDidChangeViewState(({ webviewPanel }) => {
@@ -135,7 +129,26 @@ class PaperPanel implements vscode.Disposable {
         if (!webviewPanel.visible) this.ready = false;
       }),
       panel.onDidDispose(() => this.detach()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // A new document rather than a message: the font is in the HTML, so a page VS Code
+        // reloads later is drawn in the same font. The page says `ready` and is shown again.
+        if (e.affectsConfiguration(`${SECTION}.${FONT_SETTING}`)) this.render(panel);
+      }),
     );
+  }
+
+  private render(panel: vscode.WebviewPanel): void {
+    const media = (...parts: string[]) =>
+      panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', ...parts)).toString();
+    this.ready = false;
+    panel.webview.html = paperHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: media('dist', 'paperView.js'),
+      styleUri: media('paperView.css'),
+      katexStyleUri: media('dist', 'katex', 'katex.min.css'),
+      lang: vscode.env.language,
+      font: abstractFont(),
+    });
   }
 
   private detach(): void {
@@ -250,6 +263,11 @@ class PaperPanel implements vscode.Disposable {
   private log(message: string): void {
     this.deps.log?.warn(message);
   }
+}
+
+function abstractFont(): AbstractFont {
+  const value = vscode.workspace.getConfiguration(SECTION).get<unknown>(FONT_SETTING);
+  return isAbstractFont(value) ? value : 'ui';
 }
 
 function refusalText(code: LinkRefusalCode): string {

@@ -3,10 +3,8 @@
  * It keeps the last paper in the webview state, so a page VS Code reloads (hidden panels
  * are not retained) draws at once, then says `ready` and waits for the host to post.
  */
-import type { Paper } from '../core/paper';
-import type { PaperViewModel } from '../core/view/paperView';
 import { renderPaper, type RenderedPaper } from './render';
-import { DEFAULT_PAGE_STRINGS, type HostMessage, type PageMessage, type PageState, type PageStrings } from './protocol';
+import { readHostMessage, readState, readStrings, type PageMessage, type PageState } from './protocol';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -15,45 +13,6 @@ interface VsCodeApi {
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function readStrings(value: unknown): PageStrings {
-  const strings: PageStrings = { ...DEFAULT_PAGE_STRINGS };
-  if (!isRecord(value)) return strings;
-  for (const key of Object.keys(strings) as (keyof PageStrings)[]) {
-    if (typeof value[key] === 'string') strings[key] = value[key] as string;
-  }
-  return strings;
-}
-
-function isModel(value: unknown): value is PaperViewModel {
-  return isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string';
-}
-
-function readHostMessage(data: unknown): HostMessage | undefined {
-  if (!isRecord(data)) return undefined;
-  if (data.type === 'show' && isModel(data.model) && isRecord(data.paper)) {
-    return {
-      type: 'show',
-      model: data.model,
-      saved: data.saved === true,
-      strings: readStrings(data.strings),
-      paper: data.paper as unknown as Paper,
-    };
-  }
-  if (data.type === 'saved') return { type: 'saved', saved: data.saved === true };
-  return undefined;
-}
-
-function readState(value: unknown): PageState | undefined {
-  if (!isRecord(value) || !isModel(value.model) || !isRecord(value.paper) || typeof value.paperId !== 'string') {
-    return undefined;
-  }
-  return value as unknown as PageState;
-}
 
 function start(): void {
   const vscode = acquireVsCodeApi();

@@ -1,9 +1,12 @@
 /**
  * The messages between the extension host and the abstract view's page, both directions, as
- * one discriminated union each. The page imports this file (bundled by esbuild), the host
- * imports it too; neither side trusts what it receives, so the readers below check shapes.
+ * one discriminated union each, and the readers of both. The page imports this file (bundled
+ * by esbuild), the host imports it too; neither side trusts what it receives, so the readers
+ * below check shapes.
  */
+import { isRecord } from '../core/guards';
 import type { Paper } from '../core/paper';
+import { decodePaper } from '../core/paperRecord';
 import type { PaperViewModel } from '../core/view/paperView';
 
 export const PAGE_ACTIONS = ['cite', 'copyBibtex', 'save', 'openPdf', 'openHuggingFace'] as const;
@@ -89,9 +92,7 @@ export interface PageState {
   authorsExpanded: boolean;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// Host side: what the page sends and what it saved.
 
 /** The page message in `data`, or undefined when it is not one (the host ignores it). */
 export function readPageMessage(data: unknown): PageMessage | undefined {
@@ -112,25 +113,59 @@ export function readPageMessage(data: unknown): PageMessage | undefined {
 
 /**
  * A Paper recovered from saved page state, or undefined when the state does not hold one.
- * Only the shape is checked; the view model cleans every field again before it is shown.
+ * The page saved what the host sent, so it is read back like any Paper LitFeed stored itself.
  */
 export function readSavedPaper(state: unknown): Paper | undefined {
-  if (!isRecord(state) || !isRecord(state.paper)) return undefined;
-  const paper = state.paper;
-  if (typeof paper.id !== 'string' || paper.id.length === 0 || typeof paper.title !== 'string') return undefined;
-  if (typeof state.paperId === 'string' && state.paperId !== paper.id) return undefined;
-  return {
-    ...(paper as unknown as Paper),
-    authors: Array.isArray(paper.authors) ? paper.authors.filter((a): a is string => typeof a === 'string') : [],
-    abstract: typeof paper.abstract === 'string' ? paper.abstract : '',
-    aiKeywords: Array.isArray(paper.aiKeywords)
-      ? paper.aiKeywords.filter((k): k is string => typeof k === 'string')
-      : [],
-    links: isRecord(paper.links) ? (paper.links as Paper['links']) : {},
-  };
+  if (!isRecord(state)) return undefined;
+  const paper = decodePaper(state.paper, { fallbackSource: 'hf-daily' });
+  if (!paper || (typeof state.paperId === 'string' && state.paperId !== paper.id)) return undefined;
+  return paper;
 }
 
 /** The saved paper id alone (the host may prefer a fresher copy from its cache). */
 export function readSavedPaperId(state: unknown): string | undefined {
   return isRecord(state) && typeof state.paperId === 'string' && state.paperId.length > 0 ? state.paperId : undefined;
+}
+
+// Page side: what the host sends and what the page saved.
+
+/** `value`'s strings where they are strings, the English defaults for the rest. */
+export function readStrings(value: unknown): PageStrings {
+  const strings: PageStrings = { ...DEFAULT_PAGE_STRINGS };
+  if (!isRecord(value)) return strings;
+  for (const key of Object.keys(strings) as (keyof PageStrings)[]) {
+    const text = value[key];
+    if (typeof text === 'string') strings[key] = text;
+  }
+  return strings;
+}
+
+/** Only the identity is checked here: the renderer checks every field it draws. */
+function isModel(value: unknown): value is PaperViewModel {
+  return isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string';
+}
+
+/** The host message in `data`, or undefined when it is not one (the page ignores it). */
+export function readHostMessage(data: unknown): HostMessage | undefined {
+  if (!isRecord(data)) return undefined;
+  if (data.type === 'show' && isModel(data.model) && isRecord(data.paper)) {
+    return {
+      type: 'show',
+      model: data.model,
+      saved: data.saved === true,
+      strings: readStrings(data.strings),
+      // The page only keeps the paper for the host, which reads it back with readSavedPaper.
+      paper: data.paper as unknown as Paper,
+    };
+  }
+  if (data.type === 'saved') return { type: 'saved', saved: data.saved === true };
+  return undefined;
+}
+
+/** The page's own saved state, or undefined when there is none (or it is not one). */
+export function readState(value: unknown): PageState | undefined {
+  if (!isRecord(value) || !isModel(value.model) || !isRecord(value.paper) || typeof value.paperId !== 'string') {
+    return undefined;
+  }
+  return value as unknown as PageState;
 }

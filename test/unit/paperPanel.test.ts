@@ -30,9 +30,27 @@ describe('paper panel (host side, stand-in vscode)', () => {
   let calls: string[];
   let saved: boolean;
   let handle: PanelModule.PaperPanelHandle;
+  /** `litfeed.*` settings the panel reads, and the listeners told when one changes. */
+  const settings = new Map<string, unknown>();
+  let configListeners: ((e: { affectsConfiguration(section: string): boolean }) => void)[] = [];
+  const changeSetting = (key: string, value: unknown) => {
+    settings.set(key, value);
+    const event = { affectsConfiguration: (section: string) => `litfeed.${key}`.startsWith(section) };
+    for (const l of [...configListeners]) l(event);
+  };
 
   before(() => {
     fake = createFakeVscode();
+    // The stand-in has no workspace; the panel reads its font setting from one.
+    fake.module.workspace = {
+      getConfiguration: (section: string) => ({
+        get: (key: string) => (section === 'litfeed' ? settings.get(key) : undefined),
+      }),
+      onDidChangeConfiguration: (listener: (typeof configListeners)[number]) => {
+        configListeners.push(listener);
+        return { dispose: () => (configListeners = configListeners.filter((l) => l !== listener)) };
+      },
+    };
     uninstall = installFakeVscode(fake);
     panelModule = createRequire(__filename)('../../src/ui/paperPanel') as typeof PanelModule;
   });
@@ -40,6 +58,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
   after(() => uninstall());
 
   beforeEach(() => {
+    settings.clear();
     fake.panels.length = 0;
     fake.opened.length = 0;
     fake.warnings.length = 0;
@@ -207,6 +226,50 @@ describe('paper panel (host side, stand-in vscode)', () => {
     assert.match(panel.webview.html, /script-src &#39;nonce-/);
     panel.fromPage({ type: 'ready' });
     assert.equal((panel.posted[0] as { model: { id: string } }).model.id, paper.id);
+  });
+
+  it('draws the page in the font the setting names, ui when it names none or nonsense', () => {
+    handle.show(paper);
+    assert.match(lastPanel().webview.html, /<body data-font="ui">/);
+    handle.dispose();
+    for (const [value, font] of [
+      ['editor', 'editor'],
+      ['ui', 'ui'],
+      ['monospace', 'ui'],
+      [42, 'ui'],
+    ] as const) {
+      settings.set('abstractView.font', value);
+      const restored = new FakeWebviewPanel('litfeed.paper');
+      handle.restore(restored as never, { paperId: paper.id, paper });
+      assert.match(restored.webview.html, new RegExp(`<body data-font="${font}">`), String(value));
+      handle.dispose();
+    }
+  });
+
+  it('draws the page again when the font setting changes, and shows the paper once it is ready', () => {
+    handle.show(paper);
+    const panel = lastPanel();
+    panel.fromPage({ type: 'ready' });
+    const first = panel.webview.html;
+    changeSetting('feed.sort', 'title');
+    assert.equal(panel.webview.html, first, 'another setting redrew the page');
+    changeSetting('abstractView.font', 'editor');
+    assert.match(panel.webview.html, /<body data-font="editor">/);
+    // The new document's page has not said ready yet: nothing is posted to it until it does.
+    handle.refreshSaved();
+    assert.equal(panel.posted.length, 1);
+    panel.fromPage({ type: 'ready' });
+    assert.equal(panel.posted.length, 2);
+    assert.equal((panel.posted[1] as { type: string; model: { id: string } }).model.id, paper.id);
+    changeSetting('abstractView.font', 'ui');
+    assert.match(panel.webview.html, /<body data-font="ui">/);
+  });
+
+  it('stops listening for settings when the panel closes', () => {
+    handle.show(paper);
+    assert.equal(configListeners.length, 1);
+    lastPanel().dispose();
+    assert.equal(configListeners.length, 0);
   });
 
   it('closes a restored panel whose state holds no paper', () => {

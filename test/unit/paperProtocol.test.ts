@@ -1,5 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { readPageMessage, readSavedPaper, readSavedPaperId } from '../../src/webview/protocol';
+import type { Paper } from '../../src/core/paper';
+import { paperViewModel } from '../../src/core/view/paperView';
+import {
+  DEFAULT_PAGE_STRINGS,
+  readHostMessage,
+  readPageMessage,
+  readSavedPaper,
+  readSavedPaperId,
+  readState,
+  readStrings,
+} from '../../src/webview/protocol';
+
+const paper: Paper = {
+  id: 'p1',
+  title: 'T',
+  authors: ['A'],
+  abstract: 'Abstract.',
+  aiKeywords: ['k'],
+  links: { huggingFace: 'https://huggingface.co/papers/p1' },
+  source: 'hf-daily',
+};
 
 describe('paper view protocol readers', () => {
   it('accepts the page messages it knows', () => {
@@ -34,16 +54,31 @@ describe('paper view protocol readers', () => {
     }
   });
 
-  it('recovers a paper from saved state, filling missing lists', () => {
-    const paper = readSavedPaper({
+  it('recovers a paper from saved state as decodePaper reads a stored one', () => {
+    assert.deepEqual(readSavedPaper({ paperId: 'p1', paper }), paper);
+    const repaired = readSavedPaper({
       paperId: 'p1',
-      paper: { id: 'p1', title: 'T', authors: ['A', 3], source: 'hf-daily' },
+      paper: {
+        id: 'p1',
+        title: 'T',
+        authors: ['A'],
+        abstract: '',
+        source: '../x',
+        upvotes: 'many',
+        links: { pdf: 'https://arxiv.org/pdf/p1', evil: 'javascript:x', code: 7 },
+        later: 'a field from a newer version',
+      },
     });
-    assert.equal(paper?.id, 'p1');
-    assert.deepEqual(paper?.authors, ['A']);
-    assert.deepEqual(paper?.aiKeywords, []);
-    assert.deepEqual(paper?.links, {});
-    assert.equal(paper?.abstract, '');
+    assert.deepEqual(repaired, {
+      id: 'p1',
+      title: 'T',
+      authors: ['A'],
+      abstract: '',
+      source: 'hf-daily',
+      aiKeywords: [],
+      links: { pdf: 'https://arxiv.org/pdf/p1' },
+      later: 'a field from a newer version',
+    });
     assert.equal(readSavedPaperId({ paperId: 'p1' }), 'p1');
   });
 
@@ -57,10 +92,95 @@ describe('paper view protocol readers', () => {
       { paper: { id: 1, title: 'T' } },
       { paper: { id: '', title: 'T' } },
       { paper: { id: 'a' } },
-      { paperId: 'b', paper: { id: 'a', title: 'T' } },
+      { paper: { id: 'a', title: 'T' } },
+      { paper: { ...paper, authors: ['A', 3] } },
+      { paper: { ...paper, abstract: { html: '<b>' } } },
+      { paper: { ...paper, title: ['T'] } },
+      { paperId: 'b', paper },
     ]) {
       assert.equal(readSavedPaper(state), undefined, JSON.stringify(state));
     }
     assert.equal(readSavedPaperId({ paperId: 7 }), undefined);
+  });
+});
+
+describe('paper view protocol readers, page side', () => {
+  const model = paperViewModel(paper);
+
+  it('accepts a show message, with the saved flag only when it is true', () => {
+    const message = readHostMessage({ type: 'show', model, saved: true, strings: { cite: 'Zitieren' }, paper });
+    assert.equal(message?.type, 'show');
+    if (message?.type !== 'show') return;
+    assert.equal(message.model, model);
+    assert.equal(message.saved, true);
+    assert.equal(message.strings.cite, 'Zitieren');
+    assert.equal(message.strings.save, DEFAULT_PAGE_STRINGS.save);
+    assert.deepEqual(message.paper, paper);
+    for (const saved of ['true', 1, {}, undefined]) {
+      const m = readHostMessage({ type: 'show', model, saved, strings: {}, paper });
+      assert.equal(m?.type === 'show' && m.saved, false, JSON.stringify(saved));
+    }
+    assert.deepEqual(readHostMessage({ type: 'saved', saved: true, extra: 'x' }), { type: 'saved', saved: true });
+    assert.deepEqual(readHostMessage({ type: 'saved', saved: 'yes' }), { type: 'saved', saved: false });
+  });
+
+  it('rejects anything else', () => {
+    for (const data of [
+      undefined,
+      null,
+      'show',
+      42,
+      [],
+      { type: 'show' },
+      { type: 'show', model: 'x', paper },
+      { type: 'show', model: { id: 1, title: 'T' }, paper },
+      { type: 'show', model: { id: 'p1' }, paper },
+      { type: 'show', model, paper: 'p1' },
+      { type: 'show', model, paper: [paper] },
+      { type: 'show', model: [model], paper },
+      { type: 'ready' },
+      { type: 'eval', code: 'pwn()' },
+    ]) {
+      assert.equal(readHostMessage(data), undefined, JSON.stringify(data));
+    }
+  });
+
+  it('takes only the known strings, and only strings', () => {
+    assert.deepEqual(readStrings(undefined), DEFAULT_PAGE_STRINGS);
+    assert.deepEqual(readStrings(['Cite']), DEFAULT_PAGE_STRINGS);
+    const strings = readStrings(
+      JSON.parse('{"cite": "Citer", "save": 7, "evil": "x", "__proto__": {"abstract": "polluted"}}') as unknown,
+    );
+    assert.equal(strings.cite, 'Citer');
+    assert.equal(strings.save, DEFAULT_PAGE_STRINGS.save);
+    assert.equal(strings.abstract, DEFAULT_PAGE_STRINGS.abstract);
+    assert.deepEqual(Object.keys(strings).sort(), Object.keys(DEFAULT_PAGE_STRINGS).sort());
+    // The defaults themselves are never written to.
+    assert.equal(DEFAULT_PAGE_STRINGS.cite, 'Cite');
+  });
+
+  it('reads its own saved state back, and nothing else as state', () => {
+    const state = {
+      paperId: 'p1',
+      paper,
+      model,
+      saved: false,
+      strings: DEFAULT_PAGE_STRINGS,
+      authorsExpanded: true,
+    };
+    assert.deepEqual(readState(JSON.parse(JSON.stringify(state))), JSON.parse(JSON.stringify(state)));
+    for (const value of [
+      undefined,
+      null,
+      'state',
+      [],
+      {},
+      { ...state, paperId: 1 },
+      { ...state, model: null },
+      { ...state, model: { id: 'p1' } },
+      { ...state, paper: 'p1' },
+    ]) {
+      assert.equal(readState(value), undefined, JSON.stringify(value));
+    }
   });
 });

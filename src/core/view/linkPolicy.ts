@@ -112,14 +112,21 @@ export function linkRefusalReason(url: unknown, paper?: Pick<Paper, 'links'>): L
 }
 
 /**
- * Whether a thumbnail may be loaded. Images load without a click, so they tell a server the
+ * Where thumbnails may load from. Images load without a click, so they tell a server the
  * paper is being read: only Hugging Face's own hosts (its CDNs are subdomains) and arXiv.
+ * The abstract view's Content Security Policy is built from this list too.
  */
+export const IMAGE_HOSTS: readonly { host: string; subdomains: boolean }[] = [
+  { host: 'huggingface.co', subdomains: true },
+  { host: 'arxiv.org', subdomains: false },
+];
+
+/** Whether a thumbnail may be loaded: https to one of IMAGE_HOSTS, nothing disguised. */
 export function isAllowedImage(url: unknown): url is string {
   const safe = parseSafeHttps(url);
   if (!safe.ok) return false;
-  const host = safe.parsed.hostname;
-  return host === 'huggingface.co' || host.endsWith('.huggingface.co') || host === 'arxiv.org';
+  const name = safe.parsed.hostname;
+  return IMAGE_HOSTS.some(({ host, subdomains }) => name === host || (subdomains && name.endsWith(`.${host}`)));
 }
 
 /** The normalised form of an allowed image URL. */
