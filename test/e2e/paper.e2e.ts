@@ -161,6 +161,30 @@ describe('abstract view in code-server (e2e)', function () {
     }
   });
 
+  it('sets the abstract in the workbench’s proportional font, not the editor’s monospace', async () => {
+    const frame = await openMathPaper(wb.page);
+    const font = await frame.evaluate(() => {
+      const p = document.querySelector('.abstract p');
+      const root = getComputedStyle(document.documentElement);
+      const style = p ? getComputedStyle(p) : undefined;
+      const ctx = document.createElement('canvas').getContext('2d');
+      if (ctx && style) ctx.font = `${style.fontSize} ${style.fontFamily}`;
+      return {
+        family: style?.fontFamily ?? '',
+        ui: root.getPropertyValue('--vscode-font-family').trim(),
+        editor: root.getPropertyValue('--vscode-editor-font-family').trim(),
+        // In a monospace font the two are equally wide.
+        narrow: ctx?.measureText('iiiiiiiiii').width ?? 0,
+        wide: ctx?.measureText('MMMMMMMMMM').width ?? 0,
+      };
+    });
+    // The computed value drops the quotes the variable may keep around single-word names.
+    const plain = (family: string) => family.replace(/["']/g, '');
+    assert.ok(font.ui && font.editor && plain(font.ui) !== plain(font.editor), JSON.stringify(font));
+    assert.strictEqual(plain(font.family), plain(font.ui));
+    assert.ok(font.narrow > 0 && font.narrow < font.wide * 0.6, `not a proportional font: ${JSON.stringify(font)}`);
+  });
+
   it('is readable, formulas typeset, in Default Light Modern and Default Dark Modern', async () => {
     const { page } = wb;
     const measured: Record<string, { text: string; background: string; heading: string }> = {};
