@@ -6,29 +6,17 @@ import type { Paper } from '../core/paper';
 import { RANGE_KINDS } from '../core/range';
 import type { Citer } from './citations';
 import type { CommandName } from './commandIds';
-import type { FeedController } from './feedController';
-import type { FeedNode, FeedTreeProvider } from './feedTree';
-import type { UserState } from './userState';
+import type { FeedNode } from './feedTree';
+import type { Host } from './host';
 import { updateSetting } from './settings';
+import { asTreeNode, nodePapers, papersOfNodes } from './treeNodes';
 
-/** What command handlers reach: built once in activate(). */
-export interface App {
-  feed: FeedController;
-  tree: FeedTreeProvider;
-  view: vscode.TreeView<FeedNode>;
-  /**
-   * The feed rows selected, as the user sees them: right after a redraw (opening a paper
-   * marks it read) VS Code reports no selection until it has fetched the tree again.
-   */
-  selection(): readonly FeedNode[];
-  log: vscode.LogOutputChannel;
-  today(): string;
+/** What command handlers reach: the start-up host plus what the features bundle adds. */
+export interface App extends Host {
   openPaper(paper: Paper): Promise<void>;
   citer: Citer;
-  /** Papers a command may pick from when it has no target: the feed's and the reading list's. */
+  /** Papers a command may pick from when it has no target: the feed's, the reading list's, arXiv's. */
   knownPapers(): Paper[];
-  isSaved(paper: Paper): boolean;
-  user: UserState;
   search(): Promise<void>;
   setFilter(filter: FeedFilter | undefined): void;
   refreshArxiv(): Promise<void>;
@@ -45,10 +33,16 @@ function isPaper(value: unknown): value is Paper {
   );
 }
 
+/** The papers of `arg` when it is one of our tree rows, else none. */
+function argPapers(arg: unknown): Paper[] {
+  const node = asTreeNode(arg);
+  return node ? nodePapers(node) : [];
+}
+
 /** The paper a command acts on: its argument (a Paper or a tree node), the selection, or a pick. */
 async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
   if (isPaper(arg)) return arg;
-  const fromArg = nodePapers(arg);
+  const fromArg = argPapers(arg);
   if (fromArg.length === 1) return fromArg[0];
   const selected = app.selection().find((n): n is Extract<FeedNode, { kind: 'paper' }> => n.kind === 'paper');
   if (selected) return selected.paper;
@@ -64,35 +58,17 @@ async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
   return pick?.paper;
 }
 
-/** The papers a tree node stands for: a paper row (feed, arXiv or reading list) or a whole day. */
-function nodePapers(node: unknown): Paper[] {
-  if (typeof node !== 'object' || node === null) return [];
-  const n = node as {
-    kind?: string;
-    paper?: Paper;
-    entry?: { paper: Paper };
-    group?: { papers: Paper[] };
-    papers?: Paper[];
-  };
-  if (n.kind === 'paper' && n.paper) return [n.paper];
-  if (n.kind === 'saved' && n.entry) return [n.entry.paper];
-  if (n.kind === 'day' && n.group) return n.group.papers;
-  if (n.kind === 'watched' && n.papers) return n.papers;
-  return [];
-}
-
 /**
  * The papers a multi-paper command acts on: the tree's multi-selection when invoked on one of
  * its items, the argument, the selection, or a multi-pick.
  */
 async function targetPapers(app: App, arg: unknown, selected: unknown, placeHolder: string): Promise<Paper[]> {
-  const fromNodes = (nodes: readonly unknown[]) => nodes.flatMap(nodePapers);
-  if (Array.isArray(selected) && selected.length > 1) return fromNodes(selected as FeedNode[]);
+  if (Array.isArray(selected) && selected.length > 1) return papersOfNodes(selected);
   if (isPaper(arg)) return [arg];
   if (Array.isArray(arg)) return arg.filter(isPaper);
-  const fromArg = nodePapers(arg);
+  const fromArg = argPapers(arg);
   if (fromArg.length > 0) return fromArg;
-  const fromSelection = fromNodes(app.selection());
+  const fromSelection = papersOfNodes(app.selection());
   if (fromSelection.length > 0) return fromSelection;
   const papers = app.knownPapers();
   if (papers.length === 0) {
@@ -210,7 +186,7 @@ export const commands = {
     return paper ? app.user.toggleSaved(paper) : undefined;
   },
   markAllRead: (app: App) => async (arg?: unknown) => {
-    const papers = nodePapers(arg);
+    const papers = argPapers(arg);
     await app.user.markRead(papers.length > 0 ? papers : app.tree.visiblePapers());
   },
   exportReadingList: (app: App) => () => app.exportReadingList(),

@@ -16,6 +16,7 @@ import type { FeedRange } from '../core/range';
 import type { Settings } from './settings';
 import type { UserState } from './userState';
 
+/** The start-up bundle's state; commands see it with what features.ts adds (`App` in commands.ts). */
 export interface Host {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
@@ -28,7 +29,10 @@ export interface Host {
   feed: FeedController;
   tree: FeedTreeProvider;
   view: vscode.TreeView<FeedNode>;
-  /** The feed rows selected, as the user sees them (see App.selection). */
+  /**
+   * The feed rows selected, as the user sees them: right after a redraw (opening a paper
+   * marks it read) VS Code reports no selection until it has fetched the tree again.
+   */
   selection(): readonly FeedNode[];
   arxivTree: ArxivTreeProvider;
   arxivView: vscode.TreeView<ArxivNode>;

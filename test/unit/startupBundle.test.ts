@@ -43,6 +43,9 @@ const LATER = [
   'src/ui/commands.ts',
   'src/ui/paperPanel.ts',
   'src/ui/searchPick.ts',
+  'src/ui/arxivController.ts',
+  'src/ui/remoteSearch.ts',
+  'src/ui/exportReadingList.ts',
   'src/webview/',
 ];
 

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { bibliographyText } from '../core/cite/exportBib';
+import type { Paper } from '../core/paper';
+import { entryOptions, type CitationSettings } from './settings';
+
+/** "Export Reading List to BibTeX": the saved papers' entries, to a .bib file the user picks. */
+export async function exportReadingList(papers: Paper[], citation: CitationSettings): Promise<void> {
+  if (papers.length === 0) {
+    vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: the reading list is empty.'));
+    return;
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'reading-list.bib') } : {}),
+    filters: { BibTeX: ['bib'] },
+    saveLabel: vscode.l10n.t('Export'),
+  });
+  if (!target) return;
+  const { text } = bibliographyText(papers, entryOptions(citation));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  vscode.window.showInformationMessage(
+    vscode.l10n.t('LitFeed: exported {0} papers to {1}.', papers.length, vscode.workspace.asRelativePath(target)),
+  );
+}
