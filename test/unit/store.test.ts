@@ -7,6 +7,7 @@ import { FeedStore, STORE_SCHEMA, type CachedDay, type StoreProblem } from '../.
 import type { Logger } from '../../src/core/log';
 import type { Paper, SourceId } from '../../src/core/paper';
 import { fixturePath } from './helpers/paths';
+import { bundleForNobody, NOBODY, runJsonScript } from './helpers/nobody';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
 import { largeDay, seqOf } from './helpers/storeWriter';
 
@@ -341,12 +342,20 @@ describe('FeedStore', () => {
           await fs.chmod(dir, 0o755);
         }
         await fs.chmod(store.dayFile(HF, '2024-05-01'), 0o644);
-        const asNobody = { uid: 65534, gid: 65534 };
-        ({ problem } = (await runChild(['read', tmp.path, HF, '2024-05-02'], asNobody)) as { problem?: StoreProblem });
-        ({ day: otherDay } = (await runChild(['read', tmp.path, HF, '2024-05-01'], asNobody)) as { day?: CachedDay });
+        const reader = await bundleForNobody('test/unit/helpers/storeWriter.ts');
+        try {
+          const read = (day: string) => runJsonScript(reader.path, ['read', tmp.path, HF, day], NOBODY);
+          ({ problem } = (await read('2024-05-02')) as { problem?: StoreProblem });
+          ({ day: otherDay } = (await read('2024-05-01')) as { day?: CachedDay });
+        } finally {
+          await reader.remove();
+        }
       }
       assert.ok(problem, 'a problem is reported');
+      // Denied at the day file itself, not on the way to it.
+      assert.equal(problem.file, file);
       assert.match(problem.reason, /EACCES/);
+      assert.ok(problem.reason.includes(`'${file}'`), problem.reason);
       assert.equal(problem.movedTo, undefined);
       assert.deepEqual(
         otherDay?.papers.map((p) => p.id),
@@ -612,16 +621,4 @@ async function killAndWait(child: ChildProcess): Promise<void> {
   const exited = once(child, 'exit');
   child.kill('SIGKILL');
   await exited;
-}
-
-/** Runs the helper script to completion and parses what it prints. */
-async function runChild(args: string[], options: { uid?: number; gid?: number }): Promise<unknown> {
-  const child = spawn(process.execPath, [WRITER_SCRIPT, ...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  assert.equal(code, 0, `helper failed: ${err}`);
-  return JSON.parse(out);
 }
