@@ -1,18 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { bibliographyText, parseBib, parseFilter, passesFilter, type Paper } from '../../src/core';
-
-function paper(id: string, fields: Partial<Paper> = {}): Paper {
-  return {
-    id,
-    title: `Title ${id}`,
-    authors: [],
-    abstract: '',
-    aiKeywords: [],
-    links: {},
-    source: 'hf-daily',
-    ...fields,
-  };
-}
+import { bibliographyText, parseBib, parseFilter, passesFilter } from '../../src/core';
+import { paper } from '../helpers/paper';
 
 describe('feed filter', () => {
   it('reads words and a minimum of upvotes', () => {
@@ -23,7 +11,8 @@ describe('feed filter', () => {
   });
 
   it('keeps papers with every word in title, authors or keywords and enough upvotes', () => {
-    const p = paper('2401.00001', {
+    const p = paper({
+      id: '2401.00001',
       title: 'Latent Diffusion Models',
       authors: ['Robin Rombach'],
       aiKeywords: ['image synthesis'],
@@ -33,26 +22,29 @@ describe('feed filter', () => {
     assert.equal(passesFilter(p, { text: 'SYNTHESIS', minUpvotes: 12 }), true);
     assert.equal(passesFilter(p, { text: 'diffusion', minUpvotes: 13 }), false);
     assert.equal(passesFilter(p, { text: 'transformer', minUpvotes: 0 }), false);
-    assert.equal(passesFilter(paper('x'), { text: '', minUpvotes: 1 }), false, 'no upvotes counts as zero');
+    assert.equal(passesFilter(paper({ id: 'x' }), { text: '', minUpvotes: 1 }), false, 'no upvotes counts as zero');
   });
 });
 
 describe('reading list export', () => {
   it('writes one entry per paper with unique keys, and the .bib parses back', async () => {
     const papers = [
-      paper('1706.03762', {
+      paper({
+        id: '1706.03762',
         arxivId: '1706.03762',
         title: 'Attention Is All You Need',
         authors: ['Ashish Vaswani'],
         published: '2017-06-12',
       }),
-      paper('1706.99999', {
+      paper({
+        id: '1706.99999',
         arxivId: '1706.99999',
         title: 'Attention Is All You Need',
         authors: ['Ashish Vaswani'],
         published: '2017-06-30',
       }),
-      paper('2401.00002', {
+      paper({
+        id: '2401.00002',
         arxivId: '2401.00002',
         title: 'Über Alles: 100% of $x^2$ & more',
         authors: ['Jürgen Müller'],

@@ -1,27 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { ageLabel, dayLabel, groupByDay, sortPapers, type Paper } from '../../src/core';
+import { ageLabel, dayLabel, groupByDay, sortPapers } from '../../src/core';
 import { usEnglishDay } from '../../src/core/feed/dayGroups';
-
-function paper(id: string, fields: Partial<Paper> = {}): Paper {
-  return {
-    id,
-    title: `Title ${id}`,
-    authors: [],
-    abstract: '',
-    aiKeywords: [],
-    links: {},
-    source: 'hf-daily',
-    ...fields,
-  };
-}
+import { paper } from '../helpers/paper';
 
 describe('grouping and sorting the feed', () => {
   const papers = [
-    paper('a', { feedDay: '2026-11-27', upvotes: 3, published: '2026-11-20', title: 'beta' }),
-    paper('b', { feedDay: '2026-11-28', upvotes: 10, published: '2026-11-25', title: 'Alpha' }),
-    paper('c', { feedDay: '2026-11-27', upvotes: 30, published: '2026-11-26', title: 'gamma' }),
-    paper('d', { feedDay: '2026-11-27', title: 'delta' }),
-    paper('e', { title: 'no day' }),
+    paper({ id: 'a', feedDay: '2026-11-27', upvotes: 3, published: '2026-11-20', title: 'beta' }),
+    paper({ id: 'b', feedDay: '2026-11-28', upvotes: 10, published: '2026-11-25', title: 'Alpha' }),
+    paper({ id: 'c', feedDay: '2026-11-27', upvotes: 30, published: '2026-11-26', title: 'gamma' }),
+    paper({ id: 'd', feedDay: '2026-11-27', title: 'delta' }),
+    paper({ id: 'e', title: 'no day' }),
   ];
 
   it('groups by feed day, newest day first, undated last', () => {
@@ -54,10 +42,10 @@ describe('grouping and sorting the feed', () => {
 
   it('breaks ties in upvotes and dates by title, ignoring case, without a collator', () => {
     const tied = [
-      paper('x', { upvotes: 5, published: '2026-11-20', title: 'delta' }),
-      paper('y', { upvotes: 5, published: '2026-11-20', title: 'Charlie' }),
-      paper('z', { upvotes: 5, published: '2026-11-20', title: 'bravo' }),
-      paper('w', { upvotes: 9, published: '2026-11-21', title: 'zulu' }),
+      paper({ id: 'x', upvotes: 5, published: '2026-11-20', title: 'delta' }),
+      paper({ id: 'y', upvotes: 5, published: '2026-11-20', title: 'Charlie' }),
+      paper({ id: 'z', upvotes: 5, published: '2026-11-20', title: 'bravo' }),
+      paper({ id: 'w', upvotes: 9, published: '2026-11-21', title: 'zulu' }),
     ];
     assert.deepEqual(
       sortPapers(tied, 'upvotes').map((p) => p.id),
@@ -71,7 +59,7 @@ describe('grouping and sorting the feed', () => {
 
   it('orders days newest first by their ISO date', () => {
     const days = ['2026-02-01', '2025-12-31', '2026-11-09', '2026-11-10'].map((feedDay, i) =>
-      paper(`p${i}`, { feedDay }),
+      paper({ id: `p${i}`, feedDay }),
     );
     assert.deepEqual(
       groupByDay(days, 'upvotes').map((g) => g.day),

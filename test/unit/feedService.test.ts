@@ -1,24 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
-import { FeedService, FeedStore, type FeedRange, type FetchedRange, type Paper } from '../../src/core';
+import { FeedService, FeedStore, type FeedRange, type FetchedRange } from '../../src/core';
+import { paper } from '../helpers/paper';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
-
-function paper(id: string, feedDay?: string): Paper {
-  return {
-    id,
-    title: `Paper ${id}`,
-    authors: ['A. Author'],
-    abstract: '',
-    aiKeywords: [],
-    links: {},
-    source: 'hf-daily',
-    ...(feedDay ? { feedDay } : {}),
-  };
-}
 
 const TODAY = '2026-11-25'; // a Wednesday: the ISO week has three past days
 const WEEK: FeedRange = { kind: 'week', anchor: TODAY };
-const SAMPLE = [paper('sample-1', '2026-01-01')];
+const SAMPLE = [paper({ id: 'sample-1', feedDay: '2026-01-01' })];
 
 describe('FeedService', () => {
   let tmp: TempDir;
@@ -61,7 +49,11 @@ describe('FeedService', () => {
 
   it('caches a refresh day by day, including days with no papers, and shows it', async () => {
     fetchImpl = async () => ({
-      papers: [paper('p1', '2026-11-23'), paper('p2', '2026-11-25'), paper('p3', '2026-11-25')],
+      papers: [
+        paper({ id: 'p1', feedDay: '2026-11-23' }),
+        paper({ id: 'p2', feedDay: '2026-11-25' }),
+        paper({ id: 'p3', feedDay: '2026-11-25' }),
+      ],
       skipped: 1,
       truncated: false,
     });
@@ -81,7 +73,11 @@ describe('FeedService', () => {
 
   it('leaves out papers listed outside the range instead of writing days it did not fetch', async () => {
     fetchImpl = async () => ({
-      papers: [paper('in', '2026-11-24'), paper('out', '2026-10-01'), paper('none')],
+      papers: [
+        paper({ id: 'in', feedDay: '2026-11-24' }),
+        paper({ id: 'out', feedDay: '2026-10-01' }),
+        paper({ id: 'none' }),
+      ],
       skipped: 0,
       truncated: false,
     });
@@ -91,13 +87,13 @@ describe('FeedService', () => {
   });
 
   it('files undated papers of a one-day range under that day', async () => {
-    fetchImpl = async () => ({ papers: [paper('x')], skipped: 0, truncated: false });
+    fetchImpl = async () => ({ papers: [paper({ id: 'x' })], skipped: 0, truncated: false });
     await service.refresh({ kind: 'day', anchor: '2026-11-24' });
     assert.equal((await store.readDay('hf-daily', '2026-11-24')).day?.papers[0].feedDay, '2026-11-24');
   });
 
   it('a failed refresh says what failed and keeps the cache as it was', async () => {
-    fetchImpl = async () => ({ papers: [paper('kept', '2026-11-24')], skipped: 0, truncated: false });
+    fetchImpl = async () => ({ papers: [paper({ id: 'kept', feedDay: '2026-11-24' })], skipped: 0, truncated: false });
     await service.refresh(WEEK);
     fetchImpl = async () => {
       throw new Error('huggingface.co answered 503 Service Unavailable after 3 attempts');
@@ -129,7 +125,9 @@ describe('FeedService', () => {
     let release!: () => void;
     fetchImpl = () =>
       new Promise(
-        (resolve) => (release = () => resolve({ papers: [paper('p', '2026-11-25')], skipped: 0, truncated: false })),
+        (resolve) =>
+          (release = () =>
+            resolve({ papers: [paper({ id: 'p', feedDay: '2026-11-25' })], skipped: 0, truncated: false })),
       );
     const all = Promise.all([1, 2, 3, 4, 5].map(() => service.refresh(WEEK)));
     assert.equal(service.isRefreshing(WEEK), true);
@@ -145,7 +143,7 @@ describe('FeedService', () => {
   });
 
   it('shows an empty range, not the sample, once anything is cached', async () => {
-    fetchImpl = async () => ({ papers: [paper('p', '2026-11-25')], skipped: 0, truncated: false });
+    fetchImpl = async () => ({ papers: [paper({ id: 'p', feedDay: '2026-11-25' })], skipped: 0, truncated: false });
     await service.refresh(WEEK);
     const earlier = await service.snapshot({ kind: 'week', anchor: '2026-11-11' });
     assert.equal(earlier.origin, 'empty');
@@ -154,7 +152,7 @@ describe('FeedService', () => {
 
   it('sets a corrupt cached day aside, reports it, and still shows the other days', async () => {
     fetchImpl = async () => ({
-      papers: [paper('a', '2026-11-23'), paper('b', '2026-11-24')],
+      papers: [paper({ id: 'a', feedDay: '2026-11-23' }), paper({ id: 'b', feedDay: '2026-11-24' })],
       skipped: 0,
       truncated: false,
     });
@@ -171,7 +169,7 @@ describe('FeedService', () => {
   });
 
   it('reports a cache that cannot be written as a failed refresh', async () => {
-    fetchImpl = async () => ({ papers: [paper('a', '2026-11-23')], skipped: 0, truncated: false });
+    fetchImpl = async () => ({ papers: [paper({ id: 'a', feedDay: '2026-11-23' })], skipped: 0, truncated: false });
     // A file where the source directory should be makes every write fail.
     await service.refresh(WEEK);
     const { rm, mkdir } = await import('node:fs/promises');

@@ -1,20 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { ArxivFeed, FeedStore, PaperLibrary, Politeness, silentLogger, type Paper } from '../../src/core';
+import { ArxivFeed, FeedStore, PaperLibrary, Politeness, silentLogger } from '../../src/core';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
-
-function paper(id: string, fields: Partial<Paper> = {}): Paper {
-  return {
-    id,
-    arxivId: id,
-    title: `Paper ${id}`,
-    authors: ['Ada Lovelace'],
-    abstract: '',
-    aiKeywords: [],
-    links: {},
-    source: 'hf-daily',
-    ...fields,
-  };
-}
+import { paper } from '../helpers/paper';
 
 /** A fresh store in a temp folder for each test; `cache.store` is the current one. */
 function useTempStore(): { store: FeedStore } {
@@ -35,20 +22,21 @@ describe('PaperLibrary', () => {
       source: 'hf-daily',
       day: '2026-11-20',
       fetchedAt: '2026-11-20T08:00:00Z',
-      papers: [paper('2611.00001', { title: 'Sparse Mixture of Experts at Scale', upvotes: 9 })],
+      papers: [paper({ id: '2611.00001', title: 'Sparse Mixture of Experts at Scale', upvotes: 9 })],
     });
     await cache.store.writeDay({
       source: 'hf-daily',
       day: '2026-11-21',
       fetchedAt: '2026-11-21T08:00:00Z',
-      papers: [paper('2611.00002', { title: 'Diffusion Transformers for Video' })],
+      papers: [paper({ id: '2611.00002', title: 'Diffusion Transformers for Video' })],
     });
     await cache.store.writeDay({
       source: 'arxiv',
       day: '2026-11-19',
       fetchedAt: '2026-11-21T08:00:00Z',
       papers: [
-        paper('2611.00001', {
+        paper({
+          id: '2611.00001',
           title: 'Sparse Mixture of Experts at Scale',
           source: 'arxiv',
           categories: ['cs.LG'],
@@ -69,8 +57,8 @@ describe('PaperLibrary', () => {
   it('adds papers that arrive later, merging them with what it knows', async () => {
     const library = new PaperLibrary(cache.store, ['hf-daily'], silentLogger);
     await library.ensureLoaded();
-    library.add([paper('2611.00003', { title: 'Retrieval Augmented Generation Revisited', upvotes: 1 })]);
-    library.add([paper('2611.00003', { title: 'Retrieval Augmented Generation Revisited', upvotes: 5 })]);
+    library.add([paper({ id: '2611.00003', title: 'Retrieval Augmented Generation Revisited', upvotes: 1 })]);
+    library.add([paper({ id: '2611.00003', title: 'Retrieval Augmented Generation Revisited', upvotes: 5 })]);
     assert.equal(library.size, 1);
     assert.equal(library.get('2611.00003')?.upvotes, 5);
     assert.equal(library.search('retreival augmented', 3)[0]?.paper.id, '2611.00003');
@@ -81,11 +69,11 @@ describe('PaperLibrary', () => {
       source: 'hf-daily',
       day: '2026-11-20',
       fetchedAt: '2026-11-20T08:00:00Z',
-      papers: [paper('2611.00001')],
+      papers: [paper({ id: '2611.00001' })],
     });
     const library = new PaperLibrary(cache.store, ['hf-daily'], silentLogger);
     const loading = library.ensureLoaded();
-    library.add([paper('2611.00009', { title: 'Arrived During Load' })]);
+    library.add([paper({ id: '2611.00009', title: 'Arrived During Load' })]);
     await loading;
     assert.ok(library.get('2611.00001'));
     assert.ok(library.get('2611.00009'));
@@ -102,7 +90,7 @@ describe('ArxivFeed', () => {
       source: 'arxiv',
       day: '2026-11-26',
       fetchedAt: '2026-11-26T08:00:00Z',
-      papers: [paper('2611.00100', { source: 'arxiv', feedDay: '2026-11-26' })],
+      papers: [paper({ id: '2611.00100', source: 'arxiv', feedDay: '2026-11-26' })],
     });
     const asked: string[] = [];
     const feed = new ArxivFeed({
@@ -117,8 +105,8 @@ describe('ArxivFeed', () => {
           url: 'x',
           skipped: 1,
           papers: [
-            paper('2611.00101', { source: 'arxiv', feedDay: '2026-11-26', categories: [o.category] }),
-            paper('2611.00102', { source: 'arxiv', feedDay: '2026-11-27', categories: [o.category] }),
+            paper({ id: '2611.00101', source: 'arxiv', feedDay: '2026-11-26', categories: [o.category] }),
+            paper({ id: '2611.00102', source: 'arxiv', feedDay: '2026-11-27', categories: [o.category] }),
           ],
         };
       },

@@ -4,6 +4,7 @@ import { mergeLists, mergePapers } from '../../src/core/feed/merge';
 import type { Paper } from '../../src/core/paper';
 import { parseArxivFeed } from '../../src/core/sources/arxivParse';
 import { parseDailyPapers } from '../../src/core/sources/huggingfaceParse';
+import { paper } from '../helpers/paper';
 import { fixturePath } from './helpers/paths';
 
 /** Mixtral as the Hugging Face daily feed and the arXiv listing each describe it. */
@@ -14,18 +15,8 @@ function mixtral(): { hf: Paper; arxiv: Paper } {
   return { hf: find(hf), arxiv: find(arxiv) };
 }
 
-function paper(source: Paper['source'], fields: Partial<Paper> = {}): Paper {
-  return {
-    id: '2401.00001',
-    title: 'A Paper',
-    authors: ['Ada Lovelace'],
-    abstract: 'Short.',
-    aiKeywords: [],
-    links: {},
-    source,
-    ...fields,
-  };
-}
+/** The papers merged here are copies of one paper from different sources. */
+const SAME_ID = '2401.00001';
 
 describe('merge: one paper from two sources', () => {
   const { hf, arxiv } = mixtral();
@@ -80,8 +71,14 @@ describe('merge: one paper from two sources', () => {
   });
 
   it('fills gaps from either side and leaves absent fields absent', () => {
-    const a = paper('hf-daily', { upvotes: 3, feedDay: '2024-01-02' });
-    const b = paper('arxiv', { doi: '10.1000/xyz', journalRef: 'J. Test 1 (2024)', categories: ['stat.ML'] });
+    const a = paper({ id: SAME_ID, source: 'hf-daily', upvotes: 3, feedDay: '2024-01-02' });
+    const b = paper({
+      id: SAME_ID,
+      source: 'arxiv',
+      doi: '10.1000/xyz',
+      journalRef: 'J. Test 1 (2024)',
+      categories: ['stat.ML'],
+    });
     const m = mergePapers(a, b);
     assert.equal(m.doi, '10.1000/xyz');
     assert.equal(m.journalRef, 'J. Test 1 (2024)');
@@ -93,18 +90,23 @@ describe('merge: one paper from two sources', () => {
   });
 
   it('prefers a longer list or abstract even from the other side, and arXiv on a tie', () => {
-    const short = paper('arxiv', { authors: ['A. One'], abstract: 'Cut.' });
-    const long = paper('hf-search', { authors: ['Ann One', 'Bob Two'], abstract: 'The whole abstract.' });
+    const short = paper({ id: SAME_ID, source: 'arxiv', authors: ['A. One'], abstract: 'Cut.' });
+    const long = paper({
+      id: SAME_ID,
+      source: 'hf-search',
+      authors: ['Ann One', 'Bob Two'],
+      abstract: 'The whole abstract.',
+    });
     assert.deepEqual(mergePapers(short, long).authors, ['Ann One', 'Bob Two']);
     assert.equal(mergePapers(short, long).abstract, 'The whole abstract.');
-    const tieA = paper('arxiv', { authors: ['Théo Gervet'] });
-    const tieB = paper('hf-daily', { authors: ['Theo Gervet'] });
+    const tieA = paper({ id: SAME_ID, source: 'arxiv', authors: ['Théo Gervet'] });
+    const tieB = paper({ id: SAME_ID, source: 'hf-daily', authors: ['Theo Gervet'] });
     assert.deepEqual(mergePapers(tieB, tieA).authors, ['Théo Gervet']);
   });
 
   it('keeps the larger count when two Hugging Face records disagree', () => {
-    const daily = paper('hf-daily', { upvotes: 10, numComments: 4, feedDay: '2024-01-03' });
-    const search = paper('hf-search', { upvotes: 12, numComments: 1 });
+    const daily = paper({ id: SAME_ID, source: 'hf-daily', upvotes: 10, numComments: 4, feedDay: '2024-01-03' });
+    const search = paper({ id: SAME_ID, source: 'hf-search', upvotes: 12, numComments: 1 });
     const m = mergePapers(search, daily);
     assert.equal(m.upvotes, 12);
     assert.equal(m.numComments, 4);
@@ -113,15 +115,18 @@ describe('merge: one paper from two sources', () => {
   });
 
   it('refuses to merge different papers', () => {
-    assert.throws(() => mergePapers(paper('arxiv'), paper('hf-daily', { id: '2401.99999' })), RangeError);
+    assert.throws(
+      () => mergePapers(paper({ id: SAME_ID, source: 'arxiv' }), paper({ id: '2401.99999', source: 'hf-daily' })),
+      RangeError,
+    );
   });
 });
 
 describe('merge: lists', () => {
   it('keeps each paper once, in order of first appearance, merging repeats', () => {
     const { hf, arxiv } = mixtral();
-    const other = paper('arxiv', { id: '2401.00002', title: 'Other' });
-    const hfOnly = paper('hf-daily', { id: '2401.00003', title: 'HF only' });
+    const other = paper({ id: '2401.00002', source: 'arxiv', title: 'Other' });
+    const hfOnly = paper({ id: '2401.00003', source: 'hf-daily', title: 'HF only' });
     const merged = mergeLists([[hf, hfOnly], [other, arxiv], [other]]);
     assert.deepEqual(
       merged.map((p) => p.id),

@@ -5,10 +5,12 @@
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/core/paper';
 import { paperViewModel } from '../../src/core/view/paperView';
+import { paper as makePaper } from '../helpers/paper';
 import { openPaperPage, pageBundle, showMessage } from './helpers/paperPage';
 
+/** A paper with every field the view shows filled, so a test overrides only what it is about. */
 function paper(overrides: Partial<Paper> = {}): Paper {
-  return {
+  return makePaper({
     id: '2401.00001',
     arxivId: '2401.00001',
     title: 'LR^2VQ: $\\sim$43times Faster Quantisation',
@@ -28,9 +30,8 @@ function paper(overrides: Partial<Paper> = {}): Paper {
       pdf: 'https://arxiv.org/pdf/2401.00001',
       code: 'https://github.com/o/r',
     },
-    source: 'hf-daily',
     ...overrides,
-  };
+  });
 }
 
 describe('abstract view page (real page script in jsdom)', function () {

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/core/paper';
 import { paperViewModel } from '../../src/core/view/paperView';
+import { paper as makePaper } from '../helpers/paper';
 
+/** A paper with every field the view shows filled, so a test overrides only what it is about. */
 function paper(overrides: Partial<Paper> = {}): Paper {
-  return {
+  return makePaper({
     id: '1706.03762',
     arxivId: '1706.03762',
     title: 'Attention Is All You Need',
@@ -25,9 +27,8 @@ function paper(overrides: Partial<Paper> = {}): Paper {
       code: 'https://github.com/tensorflow/tensor2tensor',
       project: 'https://tensor2tensor.github.io/',
     },
-    source: 'hf-daily',
     ...overrides,
-  };
+  });
 }
 
 describe('paperViewModel', () => {

@@ -10,19 +10,7 @@ import {
   serialiseReadingList,
   type Memento,
 } from '../../src/core/tracking/readingList';
-
-function paper(id: string, fields: Partial<Paper> = {}): Paper {
-  return {
-    id,
-    title: `Paper ${id}`,
-    authors: ['Ada Lovelace'],
-    abstract: 'An abstract.',
-    aiKeywords: [],
-    links: { arxivAbs: `https://arxiv.org/abs/${id}` },
-    source: 'hf-daily',
-    ...fields,
-  };
-}
+import { paper } from '../helpers/paper';
 
 /** A clock that moves one minute per reading. */
 function ticking(start = Date.UTC(2025, 0, 1)): () => Date {
@@ -33,8 +21,8 @@ function ticking(start = Date.UTC(2025, 0, 1)): () => Date {
 describe('reading list', () => {
   it('saves, tells what is saved, and unsaves', async () => {
     const list = new ReadingList(new MemoryMemento(), { now: ticking() });
-    assert.equal(await list.save(paper('2401.00001')), true);
-    assert.equal(await list.save(paper('2401.00001')), false);
+    assert.equal(await list.save(paper({ id: '2401.00001' })), true);
+    assert.equal(await list.save(paper({ id: '2401.00001' })), false);
     assert.equal(list.size, 1);
     assert.equal(list.has('2401.00001'), true);
     assert.equal(await list.unsave('2401.00001'), true);
@@ -46,7 +34,8 @@ describe('reading list', () => {
   it('survives a round trip through the memento, paper and save date intact', async () => {
     const memento = new MemoryMemento();
     const first = new ReadingList(memento, { now: ticking() });
-    const mamba = paper('2312.00752', {
+    const mamba = paper({
+      id: '2312.00752',
       title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
       authors: ['Albert Gu', 'Tri Dao'],
       upvotes: 188,
@@ -55,9 +44,9 @@ describe('reading list', () => {
       published: '2023-12-01T18:01:34.000Z',
     });
     await first.save(mamba);
-    await first.save(paper('1706.03762', { authors: ['Ashish Vaswani', 'Łukasz Kaiser'] }));
+    await first.save(paper({ id: '1706.03762', authors: ['Ashish Vaswani', 'Łukasz Kaiser'] }));
     await first.unsave('1706.03762');
-    await first.save(paper('2106.09685'));
+    await first.save(paper({ id: '2106.09685' }));
 
     const second = new ReadingList(memento);
     assert.deepEqual(second.problems, []);
@@ -69,18 +58,18 @@ describe('reading list', () => {
 
   it('keeps the first save date when a saved paper is saved again with newer data', async () => {
     const list = new ReadingList(new MemoryMemento(), { now: ticking() });
-    await list.save(paper('a', { upvotes: 1 }));
-    await list.save(paper('a', { upvotes: 50 }));
+    await list.save(paper({ id: 'a', upvotes: 1 }));
+    await list.save(paper({ id: 'a', upvotes: 50 }));
     assert.equal(list.get('a')?.paper.upvotes, 50);
     assert.equal(list.get('a')?.savedAt, '2025-01-01T00:01:00.000Z');
   });
 
   it('sorts by save date, title or paper date', async () => {
     const list = new ReadingList(new MemoryMemento(), { now: ticking() });
-    await list.save(paper('b', { title: 'beta: second', published: '2020-05-01' }));
-    await list.save(paper('a', { title: 'Alpha 10', published: '2024-01-01' }));
-    await list.save(paper('c', { title: 'Alpha 9', feedDay: '2022-02-02' }));
-    await list.save(paper('d', { title: 'Undated' }));
+    await list.save(paper({ id: 'b', title: 'beta: second', published: '2020-05-01' }));
+    await list.save(paper({ id: 'a', title: 'Alpha 10', published: '2024-01-01' }));
+    await list.save(paper({ id: 'c', title: 'Alpha 9', feedDay: '2022-02-02' }));
+    await list.save(paper({ id: 'd', title: 'Undated' }));
     const order = (sort: 'saved' | 'title' | 'date') => list.list(sort).map((e) => e.paper.id);
     assert.deepEqual(order('saved'), ['d', 'c', 'a', 'b']);
     assert.deepEqual(order('title'), ['c', 'a', 'b', 'd']);
@@ -94,32 +83,35 @@ describe('reading list', () => {
       assert.equal(list.size, 0);
       assert.equal(list.problems.length, 1, JSON.stringify(corrupt));
       assert.match(list.problems[0].reason, /not readable/);
-      await list.save(paper('x'));
+      await list.save(paper({ id: 'x' }));
       assert.deepEqual(memento.get(`${READING_LIST_KEY}.unreadable`), corrupt);
       assert.equal(new ReadingList(memento).size, 1);
     }
   });
 
   it('does not overwrite what a newer LitFeed stored without keeping a copy', async () => {
-    const newer = { version: 2, entries: [{ paper: paper('x'), savedAt: '2025-01-01T00:00:00.000Z', tags: ['t'] }] };
+    const newer = {
+      version: 2,
+      entries: [{ paper: paper({ id: 'x' }), savedAt: '2025-01-01T00:00:00.000Z', tags: ['t'] }],
+    };
     const memento = new MemoryMemento({ [READING_LIST_KEY]: newer });
     const list = new ReadingList(memento);
     assert.equal(list.size, 0);
     assert.match(list.problems[0].reason, /newer LitFeed/);
-    await list.save(paper('y'));
+    await list.save(paper({ id: 'y' }));
     assert.deepEqual(memento.get(`${READING_LIST_KEY}.unreadable`), newer);
   });
 
   it('drops unreadable entries, keeps the rest and counts what it dropped', () => {
-    const good = { paper: paper('good'), savedAt: '2025-01-01T00:00:00.000Z' };
+    const good = { paper: paper({ id: 'good' }), savedAt: '2025-01-01T00:00:00.000Z' };
     const { entries, problem } = deserialiseReadingList({
       version: 1,
       entries: [
         good,
-        { paper: paper('no-date') },
-        { paper: { ...paper('no-title'), title: '' }, savedAt: '2025-01-01T00:00:00.000Z' },
-        { paper: { ...paper('bad-authors'), authors: 'Ada' }, savedAt: '2025-01-01T00:00:00.000Z' },
-        { paper: paper('bad-date'), savedAt: 'yesterday' },
+        { paper: paper({ id: 'no-date' }) },
+        { paper: { ...paper({ id: 'no-title' }), title: '' }, savedAt: '2025-01-01T00:00:00.000Z' },
+        { paper: { ...paper({ id: 'bad-authors' }), authors: 'Ada' }, savedAt: '2025-01-01T00:00:00.000Z' },
+        { paper: paper({ id: 'bad-date' }), savedAt: 'yesterday' },
         null,
         good,
       ],
@@ -130,7 +122,7 @@ describe('reading list', () => {
 
   it('repairs decoration instead of dropping a saved paper', () => {
     const raw = {
-      ...paper('fixable'),
+      ...paper({ id: 'fixable' }),
       upvotes: 'many',
       aiKeywords: 'not a list',
       categories: [1, 2],
@@ -151,7 +143,7 @@ describe('reading list', () => {
   });
 
   it('serialises to plain JSON that reads back the same', () => {
-    const entries = [{ paper: paper('a', { doi: '10.1/x' }), savedAt: '2025-01-01T00:00:00.000Z' }];
+    const entries = [{ paper: paper({ id: 'a', doi: '10.1/x' }), savedAt: '2025-01-01T00:00:00.000Z' }];
     const stored = JSON.parse(JSON.stringify(serialiseReadingList(entries)));
     assert.equal(stored.version, 1);
     assert.deepEqual(deserialiseReadingList(stored), { entries });
@@ -179,9 +171,9 @@ describe('reading list', () => {
     const list = new ReadingList(slow, { now: ticking() });
     let changes = 0;
     const stop = list.onDidChange(() => changes++);
-    await Promise.all([list.save(paper('a')), list.save(paper('b')), list.unsave('a')]);
+    await Promise.all([list.save(paper({ id: 'a' })), list.save(paper({ id: 'b' })), list.unsave('a')]);
     stop();
-    await list.save(paper('c'));
+    await list.save(paper({ id: 'c' }));
     assert.equal(changes, 3);
     const last = writes[2] as { entries: { paper: Paper }[] };
     assert.deepEqual(

@@ -6,6 +6,7 @@ import { parseDailyPapers } from '../../src/core/sources/huggingfaceParse';
 import type { Paper } from '../../src/core/paper';
 import { PaperIndex } from '../../src/core/search/paperIndex';
 import { fixturePath } from './helpers/paths';
+import { paper } from '../helpers/paper';
 
 const SAMPLE_FILE = path.resolve(__dirname, '../../../resources/sample-feed.json');
 
@@ -14,19 +15,6 @@ function corpus(): Paper[] {
   const sample = parseDailyPapers(JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')), { source: 'sample' }).papers;
   const extra = JSON.parse(readFileSync(fixturePath('search', 'papers.json'), 'utf8')) as Paper[];
   return [...sample, ...extra];
-}
-
-function paper(id: string, fields: Partial<Paper> = {}): Paper {
-  return {
-    id,
-    title: `Untitled ${id}`,
-    authors: [],
-    abstract: '',
-    aiKeywords: [],
-    links: {},
-    source: 'hf-daily',
-    ...fields,
-  };
 }
 
 const ids = (hits: { paper: Paper }[]) => hits.map((h) => h.paper.id);
@@ -116,11 +104,11 @@ describe('search: PaperIndex', () => {
   it('ranks title over authors over AI keywords over abstract', () => {
     const word = 'Zeppelin';
     const small = new PaperIndex([
-      paper('abstract', { title: 'Airships at scale', abstract: `We study the ${word} and other airships.` }),
-      paper('keywords', { title: 'Airships at scale', aiKeywords: ['airships', word] }),
-      paper('authors', { title: 'Airships at scale', authors: ['Ada Lovelace', `Ferdinand ${word}`] }),
-      paper('title', { title: `The ${word} at scale` }),
-      paper('none', { title: 'Airships at scale', abstract: 'Nothing to see.' }),
+      paper({ id: 'abstract', title: 'Airships at scale', abstract: `We study the ${word} and other airships.` }),
+      paper({ id: 'keywords', title: 'Airships at scale', aiKeywords: ['airships', word] }),
+      paper({ id: 'authors', title: 'Airships at scale', authors: ['Ada Lovelace', `Ferdinand ${word}`] }),
+      paper({ id: 'title', title: `The ${word} at scale` }),
+      paper({ id: 'none', title: 'Airships at scale', abstract: 'Nothing to see.' }),
     ]);
     assert.deepEqual(ids(small.search(word.toLowerCase())), ['title', 'authors', 'keywords', 'abstract']);
   });
@@ -170,15 +158,15 @@ describe('search: PaperIndex', () => {
     it('adds papers that are found at once', () => {
       const live = new PaperIndex(papers);
       assert.deepEqual(live.search('zeppelin airships'), []);
-      live.add([paper('z1', { title: 'Zeppelin Airships Revisited', feedDay: '2026-01-01' })]);
+      live.add([paper({ id: 'z1', title: 'Zeppelin Airships Revisited', feedDay: '2026-01-01' })]);
       assert.equal(live.size, papers.length + 1);
       assert.equal(live.search('zepelin airships')[0].paper.id, 'z1');
     });
 
     it('replaces a paper added again with the same id', () => {
       const live = new PaperIndex(papers);
-      live.add([paper('z1', { title: 'Zeppelin Airships Revisited' })]);
-      live.add([paper('z1', { title: 'Blimps for Everyone' })]);
+      live.add([paper({ id: 'z1', title: 'Zeppelin Airships Revisited' })]);
+      live.add([paper({ id: 'z1', title: 'Blimps for Everyone' })]);
       assert.equal(live.size, papers.length + 1);
       assert.deepEqual(ids(live.search('zeppelin')), []);
       assert.deepEqual(ids(live.search('blimps')), ['z1']);
@@ -205,7 +193,7 @@ describe('search: PaperIndex', () => {
     it('stays correct through heavy churn (removed papers outnumbering live ones)', () => {
       const live = new PaperIndex(papers);
       const filler = Array.from({ length: 3000 }, (_, i) =>
-        paper(`f${i}`, { title: `Filler study number ${i} on attention`, authors: [`Author ${i}`] }),
+        paper({ id: `f${i}`, title: `Filler study number ${i} on attention`, authors: [`Author ${i}`] }),
       );
       live.add(filler);
       assert.equal(live.size, papers.length + 3000);
@@ -213,7 +201,7 @@ describe('search: PaperIndex', () => {
       assert.equal(live.size, papers.length);
       assert.deepEqual(live.search('filler'), []);
       assert.equal(live.search('atention is all you ned')[0].paper.id, '1706.03762');
-      live.add([paper('after', { title: 'Filler after compaction' })]);
+      live.add([paper({ id: 'after', title: 'Filler after compaction' })]);
       assert.deepEqual(ids(live.search('filler')), ['after']);
     });
 
@@ -227,8 +215,8 @@ describe('search: PaperIndex', () => {
 
   it('prefers the newer of two equally good matches', () => {
     const small = new PaperIndex([
-      paper('old', { title: 'Sparse Autoencoders', feedDay: '2024-01-01' }),
-      paper('new', { title: 'Sparse Autoencoders', feedDay: '2025-06-01' }),
+      paper({ id: 'old', title: 'Sparse Autoencoders', feedDay: '2024-01-01' }),
+      paper({ id: 'new', title: 'Sparse Autoencoders', feedDay: '2025-06-01' }),
     ]);
     assert.deepEqual(ids(small.search('sparse autoencoders')), ['new', 'old']);
   });

@@ -10,22 +10,10 @@ import { fixturePath } from './helpers/paths';
 import { bundleForNobody, NOBODY, runJsonScript } from './helpers/nobody';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
 import { largeDay, seqOf } from './helpers/storeWriter';
+import { paper } from '../helpers/paper';
 
 const WRITER_SCRIPT = path.join(__dirname, 'helpers', 'storeWriter.js');
 const HF: SourceId = 'hf-daily';
-
-function paper(id: string, extra: Partial<Paper> = {}): Paper {
-  return {
-    id,
-    title: `Title ${id}`,
-    authors: ['A. Author'],
-    abstract: `Abstract of ${id}.`,
-    aiKeywords: [],
-    links: {},
-    source: HF,
-    ...extra,
-  };
-}
 
 function cachedDay(day: string, papers: Paper[], fetchedAt = `${day}T08:00:00.000Z`, source: SourceId = HF): CachedDay {
   return { source, day, fetchedAt, papers };
@@ -128,10 +116,12 @@ describe('FeedStore', () => {
     });
 
     it('rewrites only the day it writes', async () => {
-      await store.writeDay(cachedDay('2024-05-01', [paper('a')]));
-      await store.writeDay(cachedDay('2024-05-02', [paper('b')]));
+      await store.writeDay(cachedDay('2024-05-01', [paper({ id: 'a' })]));
+      await store.writeDay(cachedDay('2024-05-02', [paper({ id: 'b' })]));
       const before = await fs.readFile(store.dayFile(HF, '2024-05-01'));
-      await store.writeDay(cachedDay('2024-05-02', [paper('c'), paper('d')], '2024-05-03T00:00:00.000Z'));
+      await store.writeDay(
+        cachedDay('2024-05-02', [paper({ id: 'c' }), paper({ id: 'd' })], '2024-05-03T00:00:00.000Z'),
+      );
       assert.deepEqual(await fs.readFile(store.dayFile(HF, '2024-05-01')), before);
       const { day } = await store.readDay(HF, '2024-05-02');
       assert.deepEqual(
@@ -142,8 +132,8 @@ describe('FeedStore', () => {
     });
 
     it('keeps sources apart', async () => {
-      await store.writeDay(cachedDay('2024-05-01', [paper('hf')]));
-      await store.writeDay(cachedDay('2024-05-01', [paper('ax', { source: 'arxiv' })], undefined, 'arxiv'));
+      await store.writeDay(cachedDay('2024-05-01', [paper({ id: 'hf' })]));
+      await store.writeDay(cachedDay('2024-05-01', [paper({ id: 'ax', source: 'arxiv' })], undefined, 'arxiv'));
       assert.deepEqual(
         (await store.readDay(HF, '2024-05-01')).day?.papers.map((p) => p.id),
         ['hf'],
@@ -172,8 +162,8 @@ describe('FeedStore', () => {
     });
 
     it('readDays returns the days that exist, in the order asked', async () => {
-      await store.writeDay(cachedDay('2024-05-01', [paper('a')]));
-      await store.writeDay(cachedDay('2024-05-03', [paper('c')]));
+      await store.writeDay(cachedDay('2024-05-01', [paper({ id: 'a' })]));
+      await store.writeDay(cachedDay('2024-05-03', [paper({ id: 'c' })]));
       const { days, problems } = await store.readDays(HF, ['2024-05-03', '2024-05-02', '2024-05-01', '2024-04-30']);
       assert.deepEqual(
         days.map((d) => d.day),
@@ -185,8 +175,8 @@ describe('FeedStore', () => {
 
   describe('damaged files', () => {
     it('corrupt JSON is moved to quarantine and reported; the other days still read', async () => {
-      await store.writeDay(cachedDay('2024-05-01', [paper('a')]));
-      await store.writeDay(cachedDay('2024-05-03', [paper('c')]));
+      await store.writeDay(cachedDay('2024-05-01', [paper({ id: 'a' })]));
+      await store.writeDay(cachedDay('2024-05-03', [paper({ id: 'c' })]));
       const garbage = '{"schema":1,"source":"hf-daily",\u0000\u0000 not json at all';
       const file = await placeRaw('2024-05-02', garbage);
 
@@ -256,7 +246,9 @@ describe('FeedStore', () => {
     });
 
     it('a truncated file, cut anywhere, is quarantined with the bytes it had', async () => {
-      await store.writeDay(cachedDay('2024-05-06', [paper('x'), paper('y', { upvotes: 3, aiKeywords: ['k'] })]));
+      await store.writeDay(
+        cachedDay('2024-05-06', [paper({ id: 'x' }), paper({ id: 'y', upvotes: 3, aiKeywords: ['k'] })]),
+      );
       const full = await fs.readFile(store.dayFile(HF, '2024-05-06'));
       const cuts = new Set<number>([0, 1, full.length - 1]);
       for (let i = 1; i <= 25; i++) cuts.add(Math.floor((full.length * i) / 26));
@@ -301,7 +293,7 @@ describe('FeedStore', () => {
 
   describe('unreadable files', () => {
     it('a directory where a day file should be is reported and left in place', async () => {
-      await store.writeDay(cachedDay('2024-05-01', [paper('a')]));
+      await store.writeDay(cachedDay('2024-05-01', [paper({ id: 'a' })]));
       const file = store.dayFile(HF, '2024-05-02');
       await fs.mkdir(file);
       const { days, problems } = await store.readDays(HF, ['2024-05-01', '2024-05-02']);
@@ -319,8 +311,8 @@ describe('FeedStore', () => {
 
     it('a file without read permission (EACCES) is reported and left in place', async function () {
       this.timeout(15000);
-      await store.writeDay(cachedDay('2024-05-01', [paper('a')]));
-      await store.writeDay(cachedDay('2024-05-02', [paper('b')]));
+      await store.writeDay(cachedDay('2024-05-01', [paper({ id: 'a' })]));
+      await store.writeDay(cachedDay('2024-05-02', [paper({ id: 'b' })]));
       const file = store.dayFile(HF, '2024-05-02');
       const before = await fs.readFile(file);
       await fs.chmod(file, 0o000);
@@ -374,7 +366,7 @@ describe('FeedStore', () => {
           cachedDay(
             '2024-05-07',
             Array.from({ length: 100 + v * 7 }, (_, i) =>
-              paper(`r${round}-v${v}-p${i}`, { abstract: 'x'.repeat(500 + v) }),
+              paper({ id: `r${round}-v${v}-p${i}`, abstract: 'x'.repeat(500 + v) }),
             ),
             `2024-05-07T00:00:${String(v).padStart(2, '0')}.000Z`,
           ),
@@ -394,7 +386,7 @@ describe('FeedStore', () => {
       const DAY = '2024-05-12';
       const good = cachedDay(
         DAY,
-        Array.from({ length: 50 }, (_, i) => paper(`good-${i}`, { abstract: 'y'.repeat(2000) })),
+        Array.from({ length: 50 }, (_, i) => paper({ id: `good-${i}`, abstract: 'y'.repeat(2000) })),
       );
       const bad = `{"schema":1,"papers":[${'"x",'.repeat(20000)}`;
       let raced = 0;
@@ -463,7 +455,7 @@ describe('FeedStore', () => {
   describe('listing, retention and housekeeping', () => {
     it('listDays lists valid day files newest first and ignores everything else', async () => {
       for (const d of ['2024-01-02', '2023-12-31', '2024-12-01', '2024-01-10', '2024-02-29']) {
-        await store.writeDay(cachedDay(d, [paper(d)]));
+        await store.writeDay(cachedDay(d, [paper({ id: d })]));
       }
       const dir = path.dirname(store.dayFile(HF, '2024-01-02'));
       for (const junk of [
@@ -487,17 +479,19 @@ describe('FeedStore', () => {
     });
 
     it('lastFetched is the newest fetchedAt across days, not the fetch of the newest day', async () => {
-      await store.writeDay(cachedDay('2024-05-01', [paper('a')], '2024-05-09T10:00:00.000Z'));
-      await store.writeDay(cachedDay('2024-05-02', [paper('b')], '2024-05-02T10:00:00.000Z'));
-      await store.writeDay(cachedDay('2024-05-03', [paper('c')], '2024-05-09T09:59:59+00:00'));
-      await store.writeDay(cachedDay('2024-05-04', [paper('x')], '2024-06-01T00:00:00.000Z', 'arxiv'));
+      await store.writeDay(cachedDay('2024-05-01', [paper({ id: 'a' })], '2024-05-09T10:00:00.000Z'));
+      await store.writeDay(cachedDay('2024-05-02', [paper({ id: 'b' })], '2024-05-02T10:00:00.000Z'));
+      await store.writeDay(cachedDay('2024-05-03', [paper({ id: 'c' })], '2024-05-09T09:59:59+00:00'));
+      await store.writeDay(cachedDay('2024-05-04', [paper({ id: 'x' })], '2024-06-01T00:00:00.000Z', 'arxiv'));
       assert.equal(await store.lastFetched(HF), '2024-05-09T10:00:00.000Z');
     });
 
     it('prune removes day files older than today - retentionDays, for every source', async () => {
       const hfDays = ['2024-05-01', '2024-05-02', '2024-05-03', '2024-05-09', '2024-05-10', '2024-05-11'];
-      for (const d of hfDays) await store.writeDay(cachedDay(d, [paper(d)]));
-      for (const d of ['2024-04-01', '2024-05-05']) await store.writeDay(cachedDay(d, [paper(d)], undefined, 'arxiv'));
+      for (const d of hfDays) await store.writeDay(cachedDay(d, [paper({ id: d })]));
+      for (const d of ['2024-04-01', '2024-05-05']) {
+        await store.writeDay(cachedDay(d, [paper({ id: d })], undefined, 'arxiv'));
+      }
       const stray = path.join(path.dirname(store.dayFile(HF, '2024-05-01')), 'notes.txt');
       await fs.writeFile(stray, 'not a day');
 
@@ -515,7 +509,7 @@ describe('FeedStore', () => {
     });
 
     it('prune carries on past a day file it cannot remove, and says so', async () => {
-      await store.writeDay(cachedDay('2024-05-02', [paper('b')]));
+      await store.writeDay(cachedDay('2024-05-02', [paper({ id: 'b' })]));
       const stuck = store.dayFile(HF, '2024-05-01');
       await fs.mkdir(path.join(stuck, 'inside'), { recursive: true }); // unlink refuses a directory
       assert.deepEqual(await store.prune(1, '2024-05-10'), { removed: 1 });
@@ -531,7 +525,7 @@ describe('FeedStore', () => {
     });
 
     it('temp files older than a minute are removed on open and prune; younger ones are kept', async () => {
-      await store.writeDay(cachedDay('2024-05-01', [paper('a')]));
+      await store.writeDay(cachedDay('2024-05-01', [paper({ id: 'a' })]));
       const dir = path.dirname(store.dayFile(HF, '2024-05-01'));
       const oldTemp = path.join(dir, '.2024-05-01.json.4242.0a1b2c.tmp');
       const youngTemp = path.join(dir, '.2024-05-01.json.4243.3d4e5f.tmp');
@@ -555,7 +549,7 @@ describe('FeedStore', () => {
 
     it('keeps each schema version in its own folder; prune drops older versions and keeps newer ones', async () => {
       assert.equal(STORE_SCHEMA, 1, 'update this test when the schema changes');
-      await store.writeDay(cachedDay('2024-05-01', [paper('current')]));
+      await store.writeDay(cachedDay('2024-05-01', [paper({ id: 'current' })]));
       const older = path.join(tmp.path, 'feed', 'v0', HF, '2024-05-02.json');
       const newer = path.join(tmp.path, 'feed', 'v2', HF, '2024-05-03.json');
       for (const f of [older, newer]) {

@@ -1,10 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Paper } from '../../src/core/paper';
 import { compileWatchList, type WatchList } from '../../src/core/tracking/watchList';
-
-function paper(fields: Partial<Paper>): Paper {
-  return { id: 'p', title: '', authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily', ...fields };
-}
+import { paper } from '../helpers/paper';
 
 /** The keywords of `list` that match a paper with `title`. */
 function keywordsIn(keywords: string[], title: string): string[] {

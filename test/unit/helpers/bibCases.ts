@@ -3,6 +3,7 @@
  * the rest built to hit one difficulty each. Shared by the unit tests and the real-bibtex run.
  */
 import type { Paper } from '../../../src/core/paper';
+import { paper } from '../../helpers/paper';
 
 export interface BibCase {
   name: string;
@@ -23,21 +24,8 @@ export interface BibCase {
   lacks?: string[];
 }
 
-export function paper(fields: Partial<Paper> & { title: string }): Paper {
-  const arxivId = fields.arxivId;
-  return {
-    id: fields.id ?? arxivId ?? `test-${fields.title.length}`,
-    authors: [],
-    abstract: '',
-    aiKeywords: [],
-    links:
-      arxivId !== undefined
-        ? { arxivAbs: `https://arxiv.org/abs/${arxivId}`, pdf: `https://arxiv.org/pdf/${arxivId}` }
-        : {},
-    source: 'arxiv',
-    ...fields,
-  };
-}
+// The cite tests build their own papers with the same builder, from here.
+export { paper };
 
 const many = Array.from({ length: 320 }, (_, i) => `Author${i} Surname${String.fromCharCode(65 + (i % 26))}${i}`);
 
