@@ -113,7 +113,7 @@ describe('citing from the tree in code-server (e2e)', function () {
     await showFeedRow(page, GAMMA.title);
     // A click selects the row and opens the paper, which marks it read: the person sees the
     // abstract and the row's unread dot go, then presses F1. (Pressing F1 at once can find the
-    // selection empty while the tree redraws: see /work/notes/bugs-from-helper8.md.)
+    // selection empty while the tree redraws the row it marked read; the cite then asks which paper.)
     const row = page.locator(SIDEBAR_ROWS, { hasText: GAMMA.title }).first();
     await row.click();
     const frame = await webviewFrame(page, '#paper-title');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, EXTENSION_ID } from './helpers';
+import { activate, EXTENSION_ID, type FeedState } from './helpers';
 
 describe('activation', () => {
   it('is installed and activates without throwing', async () => {
@@ -12,14 +12,19 @@ describe('activation', () => {
     assert.strictEqual(ext.isActive, true);
   });
 
-  it('returns the test API: tree, refresh, state, storageDir', async () => {
+  it('returns the test API: the three view providers, refresh, state, storageDir', async () => {
     const api = await activate();
-    assert.strictEqual(typeof api.tree.getChildren, 'function');
-    assert.strictEqual(typeof api.tree.getTreeItem, 'function');
+    for (const [name, provider] of Object.entries({ tree: api.tree, readingList: api.readingList, arxiv: api.arxiv })) {
+      assert.strictEqual(typeof provider?.getChildren, 'function', `${name}.getChildren`);
+      assert.strictEqual(typeof provider?.getTreeItem, 'function', `${name}.getTreeItem`);
+    }
     assert.strictEqual(typeof api.refresh, 'function');
     const state = api.state();
-    assert.ok(['network', 'cache', 'sample'].includes(state.source), `unexpected source ${state.source}`);
+    const sources: FeedState['source'][] = ['network', 'cache', 'sample', 'empty'];
+    assert.ok(sources.includes(state.source), `unexpected source ${state.source}`);
     assert.strictEqual(typeof state.stale, 'boolean');
+    assert.ok(['day', 'week', 'month'].includes(state.range.kind), `range ${JSON.stringify(state.range)}`);
+    assert.ok(Number.isInteger(state.papers) && state.papers >= 0, `papers ${state.papers}`);
     assert.strictEqual(typeof api.storageDir, 'string');
   });
 

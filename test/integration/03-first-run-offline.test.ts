@@ -1,10 +1,33 @@
-// Runs before any refresh succeeds: the profile is fresh, so there is no cache yet.
+// A first run on a train: no network and nothing cached yet, so the bundled sample stands in.
 import * as assert from 'assert';
-import { activate, deadUrl, filesUnder, readTree, refreshQuietly, setSetting } from './helpers';
+import {
+  activate,
+  deadUrl,
+  filesUnder,
+  keepSettings,
+  readTree,
+  refreshQuietly,
+  setSetting,
+  wipeFeedCache,
+  type LitFeedApi,
+} from './helpers';
 
 describe('first run with no network and no cache', () => {
+  let api: LitFeedApi;
+  let restoreSettings: () => Promise<void>;
+
+  before(async () => {
+    api = await activate();
+    restoreSettings = keepSettings('sources.huggingFace.baseUrl');
+    // Whatever an earlier file fetched is gone: the profile is as on a first run.
+    wipeFeedCache(api);
+  });
+
+  after(async () => {
+    await restoreSettings();
+  });
+
   it('shows the bundled sample feed, labelled as the sample', async () => {
-    const api = await activate();
     const cached = filesUnder(api.storageDir).filter((f) => f.endsWith('.json'));
     assert.deepStrictEqual(cached, [], 'this test needs a profile without a feed cache');
     await setSetting('sources.huggingFace.baseUrl', await deadUrl());

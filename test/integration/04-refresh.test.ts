@@ -1,5 +1,5 @@
 // Refresh against the loopback fixture server, started here because the extension host is
-// where the extension fetches. Later files reuse the cache this file leaves behind.
+// where the extension fetches.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
@@ -10,17 +10,31 @@ import {
   utcDay,
   type FixtureServer,
 } from '../fixtures/server/hfFixtureServer';
-import { activate, filesUnder, labelText, readTree, setSetting, type LitFeedTestApi } from './helpers';
+import {
+  activate,
+  FEED_SETTINGS,
+  filesUnder,
+  keepSettings,
+  labelText,
+  readTree,
+  setSetting,
+  wipeFeedCache,
+  type LitFeedApi,
+} from './helpers';
 
 // A weekday and the year, in whatever order the display language puts them ("Fri, Nov 27, 2026").
 const DAY_LABEL = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), .*\b20\d\d$/;
 
 describe('refresh against the fixture server', () => {
   let server: FixtureServer;
-  let api: LitFeedTestApi;
+  let api: LitFeedApi;
+  let restoreSettings: () => Promise<void>;
 
   before(async () => {
     api = await activate();
+    restoreSettings = keepSettings(...FEED_SETTINGS);
+    // The cache test below must see what this refresh wrote, not an earlier file's cache.
+    wipeFeedCache(api);
     server = await startHfFixtureServer();
     await setSetting('feed.range', 'week');
     await setSetting('feed.sort', 'upvotes');
@@ -28,6 +42,8 @@ describe('refresh against the fixture server', () => {
   });
 
   after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await restoreSettings();
     await server?.close();
   });
 

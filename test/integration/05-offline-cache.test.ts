@@ -1,27 +1,41 @@
-// Runs after 04-refresh left a cache behind: the network goes away, the papers stay.
+// A week fetched once stays on screen, marked stale, when the network goes away.
 import * as assert from 'assert';
 import { expectedThisWeek, startHfFixtureServer } from '../fixtures/server/hfFixtureServer';
-import { activate, readTree, refreshQuietly, setSetting, type LitFeedTestApi } from './helpers';
+import {
+  activate,
+  FEED_SETTINGS,
+  keepSettings,
+  readTree,
+  refreshQuietly,
+  setSetting,
+  showFixtureWeek,
+  type LitFeedApi,
+} from './helpers';
 
-async function shownTitles(api: LitFeedTestApi): Promise<string[]> {
+async function shownTitles(api: LitFeedApi): Promise<string[]> {
   return (await readTree(api)).flatMap((g) => g.papers.map((p) => p.label)).sort();
 }
 
 describe('offline with a cache', () => {
-  let api: LitFeedTestApi;
+  let api: LitFeedApi;
   const titles = expectedThisWeek()
     .map((p) => p.title)
     .sort();
 
+  let restoreSettings: () => Promise<void>;
+
   before(async () => {
     api = await activate();
+    restoreSettings = keepSettings(...FEED_SETTINGS);
+  });
+
+  after(async () => {
+    await restoreSettings();
   });
 
   it('keeps showing cached papers, marked stale, when the server is gone', async () => {
     const server = await startHfFixtureServer();
-    await setSetting('sources.huggingFace.baseUrl', server.url);
-    await api.refresh();
-    assert.strictEqual(api.state().source, 'network');
+    await showFixtureWeek(api, server.url);
     await server.close();
     await refreshQuietly(api);
     const state = api.state();

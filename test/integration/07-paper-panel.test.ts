@@ -2,7 +2,8 @@
 // panel reused for the next paper. What the page shows is checked on screen by the e2e suite.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeEverything, paper, waitUntil } from './citeSupport';
+import { arxivPaper } from '../helpers/paper';
+import { closeEverything, waitUntil } from './citeSupport';
 import { activate } from './helpers';
 
 function paperTabs(): vscode.Tab[] {
@@ -13,8 +14,11 @@ function paperTabs(): vscode.Tab[] {
 
 describe('abstract view panel', function () {
   this.timeout(30_000);
-  const first = paper('2503.11111', 'Short Title', ['Ada Lovelace']);
-  const second = paper('2503.22222', 'A Much Longer Title About Lattices That Goes On and On', ['Brook Sample']);
+  const first = arxivPaper('2503.11111', { title: 'Short Title', authors: ['Ada Lovelace'] });
+  const second = arxivPaper('2503.22222', {
+    title: 'A Much Longer Title About Lattices That Goes On and On',
+    authors: ['Brook Sample'],
+  });
 
   before(async () => {
     await activate();

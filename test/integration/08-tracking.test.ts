@@ -1,6 +1,6 @@
 // Issue 6 in a real VS Code: the watch list marks papers and announces new matches, the
 // reading list survives a cache wipe and exports to .bib, arXiv categories fill their view.
-// Runs after 04-07 (a cache of this week exists, some papers were opened and so are read).
+// The file starts from this week of the fixture feed, no watch list and an empty reading list.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -8,7 +8,18 @@ import * as vscode from 'vscode';
 import { bibtexEntry, type Paper } from '../../src/core';
 import { expectedArxivPapers } from '../fixtures/server/arxivFixture';
 import { expectedThisWeek, startHfFixtureServer, utcDay, type FixtureServer } from '../fixtures/server/hfFixtureServer';
-import { activate, deadUrl, labelText, refreshQuietly, setSetting, type LitFeedTestApi } from './helpers';
+import {
+  activate,
+  deadUrl,
+  FEED_SETTINGS,
+  keepSettings,
+  labelText,
+  refreshQuietly,
+  setSetting,
+  showFixtureWeek,
+  wipeFeedCache,
+  type LitFeedApi,
+} from './helpers';
 
 interface Node {
   element: unknown;
@@ -72,9 +83,21 @@ async function allLabels(provider: vscode.TreeDataProvider<unknown>, parent?: un
 }
 
 /** The day group labelled Today and its children (a "Watched" group first when anything matches). */
-async function todayGroup(api: LitFeedTestApi): Promise<{ day: Node; rows: Node[] } | undefined> {
+async function todayGroup(api: LitFeedApi): Promise<{ day: Node; rows: Node[] } | undefined> {
   const day = (await children(api.tree)).find((n) => n.label === 'Today');
   return day ? { day, rows: await children(api.tree, day.element) } : undefined;
+}
+
+/** Removes every paper from the reading list (what "Remove from Reading List" does on each). */
+async function emptyReadingList(api: LitFeedApi): Promise<void> {
+  const saved = (await children(api.readingList)).map(paperOf);
+  if (saved.length > 0) await vscode.commands.executeCommand('litfeed.unsave', saved);
+  const left = await children(api.readingList);
+  assert.deepStrictEqual(
+    left.map((r) => r.label),
+    [],
+    'the reading list is empty',
+  );
 }
 
 /** Captures the information messages the extension shows (it shares this API object with the tests). */
@@ -91,9 +114,11 @@ function captureInfoMessages(): { messages: string[]; restore(): void } {
 
 describe('tracking: watch list, reading list, export, arXiv (issue 6)', function () {
   this.timeout(90_000);
-  let api: LitFeedTestApi;
+  let api: LitFeedApi;
   let server: FixtureServer;
   let savedPapers: Paper[] = [];
+  let restoreSettings: () => Promise<void>;
+  let exported: string | undefined;
   const today = utcDay(new Date());
   const todays = expectedThisWeek().filter((p) => p.day === today);
   const titleOf = (id: string) => {
@@ -106,20 +131,25 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
 
   before(async () => {
     api = await activate();
+    restoreSettings = keepSettings(
+      ...FEED_SETTINGS,
+      'watch.keywords',
+      'watch.authors',
+      'sources.arxiv.categories',
+      'sources.arxiv.baseUrl',
+    );
     server = await startHfFixtureServer();
-    await setSetting('sources.huggingFace.baseUrl', server.url);
-    await setSetting('feed.range', 'week');
-    await setSetting('feed.sort', 'upvotes');
     await setSetting('watch.keywords', undefined);
     await setSetting('watch.authors', undefined);
-    await api.refresh();
-    assert.strictEqual(api.state().source, 'network', `state: ${JSON.stringify(api.state())}`);
+    assert.ok(api.readingList && api.arxiv, 'activate() exports the Reading List and arXiv view providers');
+    await showFixtureWeek(api, server.url);
+    await emptyReadingList(api);
   });
 
   after(async () => {
-    for (const key of ['watch.keywords', 'watch.authors', 'sources.arxiv.categories', 'sources.arxiv.baseUrl']) {
-      await setSetting(key, undefined);
-    }
+    await emptyReadingList(api);
+    if (exported) fs.rmSync(exported, { force: true });
+    await restoreSettings();
     await vscode.commands.executeCommand('notifications.clearAll');
     await server?.close();
   });
@@ -177,7 +207,7 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
 
   it('a refresh that brings new matching papers announces "N new papers match your watch list"', async () => {
     // Without a cache every fetched paper is new: wipe it and let the view re-read it.
-    fs.rmSync(path.join(api.storageDir, 'feed'), { recursive: true, force: true });
+    wipeFeedCache(api);
     await setSetting('sources.huggingFace.baseUrl', await deadUrl());
     await refreshQuietly(api);
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -191,7 +221,7 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
         const g = await todayGroup(api);
         return g?.rows[0]?.label === 'Watched' ? g : undefined;
       });
-      // Only unread matches are announced (07 opened papers, which marked them read).
+      // Only unread matches are announced (a paper opened before in this profile is read).
       const unreadMatches = (await children(api.tree, group.rows[0].element)).filter((r) =>
         (r.item.accessibilityInformation?.label ?? '').includes('unread'),
       );
@@ -235,12 +265,8 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
       alphaNow.item.accessibilityInformation?.label.includes('saved'),
       'a watched saved paper says "saved" to a screen reader',
     );
-    assert.ok(
-      api.readingList,
-      'activate() does not export readingList (the Reading List view provider); see /work/notes/bugs-from-helper9.md',
-    );
     const saved = await until('both papers in the Reading List view', async () => {
-      const rows = await children(api.readingList as vscode.TreeDataProvider<unknown>);
+      const rows = await children(api.readingList);
       return [titleOf('2611.90003'), titleOf('2611.90001')].every((t) => rows.some((r) => r.label === t))
         ? rows
         : undefined;
@@ -253,8 +279,7 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
   });
 
   it('saved papers survive a cache wipe', async () => {
-    assert.ok(api.readingList, 'activate() does not export readingList');
-    fs.rmSync(path.join(api.storageDir, 'feed'), { recursive: true, force: true });
+    wipeFeedCache(api);
     await setSetting('sources.huggingFace.baseUrl', await deadUrl());
     await refreshQuietly(api);
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -274,6 +299,7 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
     assert.ok(folder, 'the integration run has a workspace folder');
     const target = path.join(folder.fsPath, 'reading-list.bib');
     fs.rmSync(target, { force: true });
+    exported = target;
     let settled = false;
     const running = Promise.resolve(vscode.commands.executeCommand('litfeed.exportReadingList')).finally(
       () => (settled = true),
@@ -304,10 +330,6 @@ describe('tracking: watch list, reading list, export, arXiv (issue 6)', function
 
   it('arXiv categories show up in the arXiv view, fetched 3 s apart, merged with the Hugging Face paper', async function () {
     this.timeout(60_000);
-    assert.ok(
-      api.arxiv,
-      'activate() does not export arxiv (the arXiv view provider); see /work/notes/bugs-from-helper9.md',
-    );
     await setSetting('sources.huggingFace.baseUrl', server.url);
     await api.refresh(); // the Hugging Face feed is back (the previous test wiped it)
     await setSetting('sources.arxiv.baseUrl', server.url);

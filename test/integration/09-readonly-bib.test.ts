@@ -4,7 +4,17 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CURSOR, cite, closeEverything, openAt, paper, parseBibFile, scratchDir, workspaceDir } from './citeSupport';
+import { arxivPaper } from '../helpers/paper';
+import {
+  CURSOR,
+  cite,
+  closeEverything,
+  openAt,
+  parseBibFile,
+  removeScratchDirs,
+  scratchDir,
+  workspaceDir,
+} from './citeSupport';
 import { activate } from './helpers';
 
 const SCHEME = 'litfeed-readonly-test';
@@ -79,7 +89,9 @@ describe('a read-only .bib', () => {
     const caret = doc.positionAt(TEX.indexOf(CURSOR));
     editor.selection = new vscode.Selection(caret, caret);
     const before = doc.getText();
-    const result = await cite(paper('2503.04321', 'Read Only Bibliographies', ['Ada Lovelace']));
+    const result = await cite(
+      arxivPaper('2503.04321', { title: 'Read Only Bibliographies', authors: ['Ada Lovelace'] }),
+    );
     assert.strictEqual(result, undefined, 'the cite went through');
     assert.strictEqual(doc.getText(), before);
     assert.strictEqual(doc.isDirty, false);
@@ -99,6 +111,7 @@ describe('a .bib marked read-only by files.readonlyInclude', () => {
     await files().update('readonlyInclude', undefined, vscode.ConfigurationTarget.Global);
     await files().update('readonlyExclude', undefined, vscode.ConfigurationTarget.Global);
     await closeEverything();
+    removeScratchDirs();
   });
 
   /** A paper.tex citing from refs.bib in a new scratch folder; returns the folder. */
@@ -115,7 +128,7 @@ describe('a .bib marked read-only by files.readonlyInclude', () => {
     await files().update('readonlyInclude', { [glob]: true }, vscode.ConfigurationTarget.Global);
     const doc = vscode.window.activeTextEditor?.document;
     const before = doc?.getText();
-    const result = await cite(paper('2503.04322', 'Marked Read Only', ['Grace Hopper']));
+    const result = await cite(arxivPaper('2503.04322', { title: 'Marked Read Only', authors: ['Grace Hopper'] }));
     assert.strictEqual(result, undefined, 'the cite went through');
     assert.strictEqual(doc?.getText(), before);
     assert.strictEqual(fs.readFileSync(path.join(dir, 'refs.bib'), 'utf8'), BIB);
@@ -131,7 +144,7 @@ describe('a .bib marked read-only by files.readonlyInclude', () => {
       { [`**/${path.basename(dir)}/refs.bib`]: true },
       vscode.ConfigurationTarget.Global,
     );
-    const result = await cite(paper('2503.04323', 'Excluded Again', ['Grace Hopper']));
+    const result = await cite(arxivPaper('2503.04323', { title: 'Excluded Again', authors: ['Grace Hopper'] }));
     assert.ok(result, 'the cite was refused');
     assert.deepStrictEqual(result.added, [result.keys[0]]);
     const keys = (await parseBibFile(path.join(dir, 'refs.bib'))).map((e) => e.key);

@@ -1,14 +1,12 @@
 /**
- * What the citation and abstract-view integration tests share: papers written out by hand,
- * scratch folders inside the workspace the harness opened, editors with the cursor at a
- * marked spot, and .bib files read back with the maintained parser (not with the code
- * under test).
+ * What the citation and abstract-view integration tests share: scratch folders inside the
+ * workspace the harness opened, editors with the cursor at a marked spot, LitFeed's questions
+ * answered, and .bib files read back with the maintained parser (not with the code under test).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Paper } from '../../src/core/paper';
 import type { CiteResult } from '../../src/ui/citations';
 
 /** Where the cursor goes in the text given to `openAt`. */
@@ -40,24 +38,27 @@ export function removeScratchDirs(): void {
   }
 }
 
-export function paper(id: string, title: string, authors: string[], extra: Partial<Paper> = {}): Paper {
-  return {
-    id,
-    arxivId: id,
-    title,
-    authors,
-    abstract: `The abstract of ${title}.`,
-    published: '2025-03-04T10:00:00.000Z',
-    aiKeywords: [],
-    links: {
-      huggingFace: `https://huggingface.co/papers/${id}`,
-      arxivAbs: `https://arxiv.org/abs/${id}`,
-      pdf: `https://arxiv.org/pdf/${id}`,
-    },
-    categories: ['cs.CL'],
-    source: 'hf-daily',
-    ...extra,
+/**
+ * Runs `run` with LitFeed's quick picks answered by `answer` instead of a person, and returns
+ * what it asked (the placeholders). The extension calls the same `vscode.window` object the
+ * tests hold, so the stand-in sees every question, however slowly the machine runs.
+ */
+export async function answeringQuickPicks<T>(
+  answer: (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined,
+  run: () => Thenable<T>,
+): Promise<{ result: T; asked: string[] }> {
+  const asked: string[] = [];
+  const window = vscode.window as { showQuickPick: (...args: unknown[]) => Thenable<unknown> };
+  const original = window.showQuickPick;
+  window.showQuickPick = async (items: unknown, options?: unknown) => {
+    asked.push((options as vscode.QuickPickOptions | undefined)?.placeHolder ?? '');
+    return answer(await (items as Thenable<readonly vscode.QuickPickItem[]>));
   };
+  try {
+    return { result: await run(), asked };
+  } finally {
+    window.showQuickPick = original;
+  }
 }
 
 /** Writes `text` (one CURSOR marks the caret) to `file`, opens it and puts the caret there. */

@@ -1,33 +1,21 @@
-/** What the integration tests need from the extension: the test API activate() returns. */
+/** What the integration tests share: the API activate() returns, reading its trees, settings. */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { LitFeedApi } from '../../src/extension';
+import type { FeedNode } from '../../src/ui/feedTree';
 
 export const EXTENSION_ID = 'litfeed.litfeed';
 
-export interface FeedState {
-  source: 'network' | 'cache' | 'sample';
-  stale: boolean;
-  fetchedAt?: string;
-  lastError?: string;
-}
+// Type-only: the real contract, and nothing from src is loaded into the test run.
+export type { LitFeedApi } from '../../src/extension';
+export type { FeedState } from '../../src/ui/feedController';
+export type { FeedNode } from '../../src/ui/feedTree';
 
-/** The exports of activate() (the contract between the extension and these tests). */
-export interface LitFeedTestApi {
-  tree: vscode.TreeDataProvider<unknown>;
-  /** The Reading List view's provider (08-tracking asserts it is exported). */
-  readingList?: vscode.TreeDataProvider<unknown>;
-  /** The arXiv view's provider (08-tracking asserts it is exported). */
-  arxiv?: vscode.TreeDataProvider<unknown>;
-  refresh(): Promise<void>;
-  state(): FeedState;
-  storageDir: string;
-}
-
-export async function activate(): Promise<LitFeedTestApi> {
-  const ext = vscode.extensions.getExtension<LitFeedTestApi>(EXTENSION_ID);
+export async function activate(): Promise<LitFeedApi> {
+  const ext = vscode.extensions.getExtension<LitFeedApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this VS Code`);
   const api = await ext.activate();
   assert.ok(api && typeof api.refresh === 'function', 'activate() did not return the test API');
@@ -43,10 +31,10 @@ export function labelText(item: vscode.TreeItem): string {
 export interface Row {
   label: string;
   description: string;
-  element: unknown;
+  element: FeedNode;
 }
 
-async function rows(api: LitFeedTestApi, parent?: unknown): Promise<Row[]> {
+async function rows(api: LitFeedApi, parent?: FeedNode): Promise<Row[]> {
   const children = (await api.tree.getChildren(parent)) ?? [];
   return Promise.all(
     children.map(async (element) => {
@@ -58,7 +46,7 @@ async function rows(api: LitFeedTestApi, parent?: unknown): Promise<Row[]> {
 }
 
 /** The tree as a person reads it: day groups, each with its paper rows. */
-export async function readTree(api: LitFeedTestApi): Promise<{ group: Row; papers: Row[] }[]> {
+export async function readTree(api: LitFeedApi): Promise<{ group: Row; papers: Row[] }[]> {
   const groups = await rows(api);
   return Promise.all(groups.map(async (group) => ({ group, papers: await rows(api, group.element) })));
 }
@@ -68,12 +56,41 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 /**
+ * Remembers the user-level values of `keys` and returns what puts them back. Back means the
+ * value the run started with, not unset: the runner's settings keep the feed off the network.
+ */
+export function keepSettings(...keys: string[]): () => Promise<void> {
+  const config = vscode.workspace.getConfiguration('litfeed');
+  const kept = keys.map((key) => [key, config.inspect(key)?.globalValue] as const);
+  return async () => {
+    for (const [key, value] of kept) await setSetting(key, value);
+  };
+}
+
+/** The settings a file that fetches the fixture feed changes. */
+export const FEED_SETTINGS = ['sources.huggingFace.baseUrl', 'feed.range', 'feed.sort'];
+
+/** Points the feed at `url`, shows this week best-upvoted first, and fetches it. */
+export async function showFixtureWeek(api: LitFeedApi, url: string): Promise<void> {
+  await setSetting('feed.range', 'week');
+  await setSetting('feed.sort', 'upvotes');
+  await setSetting('sources.huggingFace.baseUrl', url);
+  await api.refresh();
+  assert.strictEqual(api.state().source, 'network', `state after refresh: ${JSON.stringify(api.state())}`);
+}
+
+/** Deletes the feed cache, so the next refresh starts as on a fresh profile. */
+export function wipeFeedCache(api: LitFeedApi): void {
+  fs.rmSync(path.join(api.storageDir, 'feed'), { recursive: true, force: true });
+}
+
+/**
  * A refresh that is expected to fail. The extension reports the failure in a notification
  * and its refresh() may wait until that is dismissed, so this dismisses notifications the
  * way a person would until refresh() settles. Whether it rejects or resolves does not
  * matter; the tests read state().
  */
-export async function refreshQuietly(api: LitFeedTestApi, timeoutMs = 45_000): Promise<void> {
+export async function refreshQuietly(api: LitFeedApi, timeoutMs = 45_000): Promise<void> {
   let settled = false;
   const done = api.refresh().then(
     () => undefined,

@@ -15,14 +15,29 @@ function testFiles(dir: string): string[] {
     if (entry.isDirectory()) found.push(...testFiles(full));
     else if (entry.name.endsWith('.test.js')) found.push(full);
   }
-  // Files run in name order: the numbered files rely on a fresh profile (no cache yet).
   return found.sort();
+}
+
+/**
+ * The files to run: all of them in name order, or those whose name contains one of the
+ * comma-separated parts of LITFEED_INTEGRATION_FILES (e.g. `06,09`). Each file sets up what it
+ * needs, so LITFEED_INTEGRATION_ORDER=reverse runs them backwards to show no file leans on another.
+ */
+function selectedFiles(dir: string): string[] {
+  const parts = (process.env.LITFEED_INTEGRATION_FILES ?? '').split(',').filter((p) => p.trim() !== '');
+  const files = testFiles(dir).filter(
+    (f) => parts.length === 0 || parts.some((p) => path.basename(f).includes(p.trim())),
+  );
+  if (files.length === 0) {
+    throw new Error(`no integration test file matches LITFEED_INTEGRATION_FILES=${parts.join(',')}`);
+  }
+  return process.env.LITFEED_INTEGRATION_ORDER === 'reverse' ? files.reverse() : files;
 }
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, forbidOnly: true });
   if (process.env.LITFEED_TEST_GREP) mocha.grep(process.env.LITFEED_TEST_GREP);
-  for (const file of testFiles(__dirname)) mocha.addFile(file);
+  for (const file of selectedFiles(__dirname)) mocha.addFile(file);
   await mocha.loadFilesAsync();
   const counts = await new Promise<{ passed: number; failed: number }>((resolve) => {
     const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
