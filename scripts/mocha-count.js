@@ -4,7 +4,8 @@
 // machine-readable line, `LITFEED-MOCHA {"passed":N,"failed":M}`, for scripts/test-all.js.
 // Pending (skipped) tests count as failures: nothing in this project is skipped.
 //
-// Usage: node scripts/mocha-count.js <dir> <file suffix> [timeout ms]
+// Usage: node scripts/mocha-count.js <dir> <file suffix> [timeout ms] [--require <module>]
+// A required module's `mochaHooks` export become root hooks, as with mocha's own --require.
 'use strict';
 
 const fs = require('node:fs');
@@ -28,8 +29,12 @@ function find(dir, suffix) {
 }
 
 async function main() {
-  const [dir, suffix, timeout] = process.argv.slice(2);
-  if (!dir || !suffix) throw new Error('usage: mocha-count.js <dir> <suffix> [timeout ms]');
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--require');
+  const required = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const [dir, suffix, timeout] = args;
+  if (!dir || !suffix) throw new Error('usage: mocha-count.js <dir> <suffix> [timeout ms] [--require <module>]');
+  const rootHooks = required ? require(path.resolve(required)).mochaHooks : undefined;
   const files = find(path.resolve(dir), suffix);
   if (files.length === 0) throw new Error(`no *${suffix} files under ${dir} (did tsc run?)`);
   const mocha = new Mocha({
@@ -38,6 +43,7 @@ async function main() {
     timeout: Number(timeout ?? 10000),
     forbidOnly: true,
     forbidPending: true,
+    ...(rootHooks ? { rootHooks } : {}),
   });
   for (const f of files) mocha.addFile(f);
   await mocha.loadFilesAsync();

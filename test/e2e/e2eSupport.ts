@@ -1,14 +1,27 @@
 /**
- * What the abstract-view and citation e2e files share: a code-server with the packaged
- * litfeed.vsix and the loopback fixture feed, a browser context that may reach nothing but
- * 127.0.0.1, and the few ways a person moves around the workbench (palette, sidebar, editor).
+ * What the e2e files share: one code-server with the packaged litfeed.vsix and one Chromium for
+ * the whole run, and for each file a window of its own (a fresh browser context, a fresh copy
+ * of the workspace, its own loopback fixture feed and settings, and an empty global storage),
+ * that may reach nothing but 127.0.0.1; and the few ways a person moves around the workbench
+ * (palette, sidebar, editor).
+ *
+ * Installing the .vsix and starting code-server and the browser cost seconds each, so they
+ * happen once; everything a file can change is made new for the next file instead. Run the
+ * files with `mochaHooks` as root hooks (scripts/mocha-count.js does) so the shared processes
+ * end after the last file.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchBrowser, resultsDir } from '../../scripts/vscode-server/browser';
-import { codeServerInstall, repoRoot, startCodeServer, type CodeServer } from '../../scripts/vscode-server/codeServer';
+import {
+  codeServerInstall,
+  quietSettings,
+  repoRoot,
+  startCodeServer,
+  type CodeServer,
+} from '../../scripts/vscode-server/codeServer';
 import { copyWorkspace } from '../../scripts/vscode-server/runIntegration';
 import { startHfFixtureServer, type FixtureServer } from '../fixtures/server/hfFixtureServer';
 
@@ -22,9 +35,10 @@ export interface Workbench {
   page: Page;
   /** The copy of test/fixtures/workspace that is open. */
   workspace: string;
-  /** Requests the browser tried to send off the machine (all were aborted). */
+  /** Requests this window tried to send off the machine (all were aborted). */
   blocked: string[];
   shot(name: string): Promise<void>;
+  /** Closes this file's window and fixture feed; code-server and the browser stay for the next file. */
   close(): Promise<void>;
 }
 
@@ -54,32 +68,98 @@ export async function waitFor<T>(
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** code-server with the packaged extension, the fixture feed and `workspace` open, in Chromium. */
-export async function startWorkbench(logName: string, settings: Record<string, unknown> = {}): Promise<Workbench> {
-  const vsix = path.resolve(process.env.LITFEED_E2E_VSIX ?? path.join(repoRoot, 'litfeed.vsix'));
-  assert.ok(fs.existsSync(vsix), 'litfeed.vsix is missing: run `npm run package` first');
-  const layout = codeServerInstall({ install: true });
-  const shots = resultsDir(repoRoot);
-  const fixture = await startHfFixtureServer();
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
-  try {
-    server = await startCodeServer({
+interface Shared {
+  server: CodeServer;
+  browser: Browser;
+}
+
+let shared: Promise<Shared> | undefined;
+
+/** code-server with the packaged extension installed, and Chromium: started by the first file, kept for the rest. */
+function sharedHarness(): Promise<Shared> {
+  shared ??= (async () => {
+    const vsix = path.resolve(process.env.LITFEED_E2E_VSIX ?? path.join(repoRoot, 'litfeed.vsix'));
+    assert.ok(fs.existsSync(vsix), 'litfeed.vsix is missing: run `npm run package` first');
+    const layout = codeServerInstall({ install: true });
+    const server = await startCodeServer({
       vsix: [vsix],
-      settings: {
-        'litfeed.sources.huggingFace.baseUrl': fixture.url,
-        'litfeed.feed.range': 'week',
-        'litfeed.feed.sort': 'upvotes',
-        'litfeed.network.timeoutSeconds': 5,
-        ...settings,
-      },
-      logFile: path.join(shots, `e2e-${logName}-code-server.log`),
+      logFile: path.join(resultsDir(repoRoot), 'e2e-code-server.log'),
     });
-    browser = await launchBrowser(layout.chromium, server.xdgEnv);
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      return { server, browser: await launchBrowser(layout.chromium, server.xdgEnv) };
+    } catch (e) {
+      await server.stop();
+      throw e;
+    }
+  })();
+  return shared;
+}
+
+/** Root hooks for the e2e run: the shared code-server and browser end after the last file. */
+export const mochaHooks = {
+  async afterAll(): Promise<void> {
+    const started = await shared?.catch(() => undefined);
+    shared = undefined;
+    await started?.browser.close().catch(() => undefined);
+    await started?.server.stop();
+  },
+};
+
+/** Pids of the extension hosts code-server runs (one per open window). */
+function extensionHosts(server: CodeServer): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name (which may hold spaces): state, ppid, pgrp, ...
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (pgrp !== server.pid) continue;
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=extensionHost')) pids.push(Number(entry));
+    } catch {
+      // ended while being read
+    }
+  }
+  return pids;
+}
+
+/**
+ * A new window in the shared code-server: the fixture feed, `settings` over the defaults, a
+ * fresh copy of test/fixtures/workspace, and nothing an earlier file left behind.
+ */
+export async function startWorkbench(logName: string, settings: Record<string, unknown> = {}): Promise<Workbench> {
+  const { server, browser } = await sharedHarness();
+  const shots = resultsDir(repoRoot);
+  // An earlier file's window must be gone: its extension host would see the new settings and
+  // write to the same global storage.
+  await waitFor('the extension host of the window before to end', async () => extensionHosts(server).length === 0);
+  fs.rmSync(path.join(server.userDataDir, 'User/globalStorage'), { recursive: true, force: true });
+  const fixture = await startHfFixtureServer();
+  let context: BrowserContext | undefined;
+  try {
+    // User settings are read when a window opens, so each file's go in before its window.
+    fs.writeFileSync(
+      path.join(server.userDataDir, 'User/settings.json'),
+      JSON.stringify(
+        {
+          ...quietSettings,
+          'litfeed.sources.huggingFace.baseUrl': fixture.url,
+          'litfeed.feed.range': 'week',
+          'litfeed.feed.sort': 'upvotes',
+          'litfeed.network.timeoutSeconds': 5,
+          ...settings,
+        },
+        null,
+        2,
+      ),
+    );
+    // A context of its own: the workbench keeps its state (and the extension's globalState) in
+    // the browser's storage, which a new context starts without.
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context = ctx;
     // Nothing leaves the machine: every request to another host is aborted and recorded.
     const blocked: string[] = [];
-    await context.route('**/*', (route) => {
+    await ctx.route('**/*', (route) => {
       const url = route.request().url();
       let host = '';
       try {
@@ -91,16 +171,15 @@ export async function startWorkbench(logName: string, settings: Record<string, u
       blocked.push(url);
       return route.abort('blockedbyclient');
     });
-    const page = await context.newPage();
+    const page = await ctx.newPage();
     const workspace = copyWorkspace(`litfeed-e2e-${logName}-`);
     await page.goto(server.folderUrl(workspace));
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
-    const started = { server, browser };
     return {
       fixture,
       server,
       browser,
-      context,
+      context: ctx,
       page,
       workspace,
       blocked,
@@ -110,14 +189,12 @@ export async function startWorkbench(logName: string, settings: Record<string, u
         await page.screenshot({ path: path.join(shots, `e2e-${name}.png`) });
       },
       close: async () => {
-        await started.browser.close().catch(() => undefined);
-        await started.server.stop();
+        await ctx.close().catch(() => undefined);
         await fixture.close();
       },
     };
   } catch (e) {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await context?.close().catch(() => undefined);
     await fixture.close();
     throw e;
   }

@@ -48,7 +48,7 @@ describe('LitFeed in code-server (e2e)', function () {
 
   before(async function () {
     this.timeout(300_000);
-    // LITFEED_E2E_VSIX (read by startWorkbench): check another build, e.g. a deliberately
+    // LITFEED_E2E_VSIX (read by e2eSupport): check another build, e.g. a deliberately
     // broken one, with the same suite.
     wb = await startWorkbench('feed');
     ({ fixture, page } = wb);
