@@ -5,7 +5,7 @@ import { appendEntry, findExisting, keysIn, parseBib } from '../../src/core/cite
 import type { BibParseResult, BibRecord } from '../../src/core/cite/bibDocument';
 import { bibtexEntry } from '../../src/core/cite/bibtexEntry';
 import { fixturePath } from './helpers/paths';
-import { paper } from './helpers/bibCases';
+import { paper } from '../helpers/paper';
 
 async function entriesOf(text: string): Promise<BibRecord[]> {
   const r = await parseBib(text);

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { bibtexEntry, escapeLatexText, titleLatex, nameLatex, cleanDoi } from '../../src/core/cite/bibtexEntry';
 import { KeyTemplateError } from '../../src/core/cite/keyTemplate';
-import { BIB_CASES, paper } from './helpers/bibCases';
+import { paper } from '../helpers/paper';
+import { BIB_CASES } from './helpers/bibCases';
 import { bibtexBalanced, readBack, writtenFields } from './helpers/bibParse';
 
 /** What a title or name becomes once whitespace is folded, which the writer does on purpose. */

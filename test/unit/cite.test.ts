@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { citationFor, citationSyntax, citeText, insertionAt, plainCitation } from '../../src/core/cite/citeText';
 import { bibtexEntry } from '../../src/core/cite/bibtexEntry';
-import { paper } from './helpers/bibCases';
+import { paper } from '../helpers/paper';
 
 /** Applies an insertion to the text with the cursor marked `|`, and returns the text after it. */
 function cite(marked: string, keys: string[], languageId: string, latexCommand?: string): string {

@@ -4,7 +4,7 @@ import { checkKeyTemplate, KeyTemplateError, templateKey } from '../../src/core/
 import { baseKey, uniqueKey } from '../../src/core/cite/keys';
 import { asciiFold, splitName } from '../../src/core/cite/names';
 import { paperYear } from '../../src/core/paper';
-import { paper } from './helpers/bibCases';
+import { paper } from '../helpers/paper';
 
 describe('asciiFold', () => {
   const cases: [string, string][] = [

@@ -24,9 +24,6 @@ export interface BibCase {
   lacks?: string[];
 }
 
-// The cite tests build their own papers with the same builder, from here.
-export { paper };
-
 const many = Array.from({ length: 320 }, (_, i) => `Author${i} Surname${String.fromCharCode(65 + (i % 26))}${i}`);
 
 export const BIB_CASES: BibCase[] = [
