@@ -13,19 +13,19 @@ import { FeedService } from './core/feed/feedService';
 import { FeedStore } from './core/feed/store';
 import { errorMessage } from './core/guards';
 import { parseDailyPapers } from './core/sources/huggingfaceParse';
-import type { ArxivNode } from './ui/arxivTree';
-import { BackgroundWork } from './ui/backgroundWork';
-import { FeedController, type FeedState } from './ui/feedController';
-import { FeedSelection } from './ui/feedSelection';
-import type { FeedNode } from './ui/feedTree';
+import type { ArxivNode } from './ui/arxiv/arxivTree';
+import { BackgroundWork } from './ui/feed/backgroundWork';
+import { FeedController, type FeedState } from './ui/feed/feedController';
+import { FeedSelection } from './ui/feed/feedSelection';
+import type { FeedNode } from './ui/feed/feedTree';
 import type { Host } from './ui/host';
 import { registerLazyEntries } from './ui/lazyEntries';
 import { LazyFeatures } from './ui/loadFeatures';
-import { PaperMarks } from './ui/paperMarks';
-import type { ReadingNode } from './ui/readingListView';
+import { PaperMarks } from './ui/feed/paperMarks';
+import type { ReadingNode } from './ui/tracking/readingListView';
 import { SECTION, readSettings } from './ui/settings';
-import { FeedStatusBar } from './ui/statusBar';
-import { UserState } from './ui/userState';
+import { FeedStatusBar } from './ui/feed/statusBar';
+import { UserState } from './ui/tracking/userState';
 import { createViews } from './ui/views';
 
 /** What activate() returns: used by the integration tests and open to other extensions. */

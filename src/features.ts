@@ -11,17 +11,17 @@ import { Politeness } from './core/net/politeness';
 import type { Paper } from './core/paper';
 import { PaperLibrary } from './core/search/library';
 import { fetchDailyPapers } from './core/sources/huggingface';
-import { ArxivController } from './ui/arxivController';
-import { Citer } from './ui/citations';
-import { CiteCompletionProvider } from './ui/citeCompletion';
+import { ArxivController } from './ui/arxiv/arxivController';
+import { Citer } from './ui/cite/citations';
+import { CiteCompletionProvider } from './ui/cite/citeCompletion';
 import { commandHandlers, type App } from './ui/commands';
-import { exportReadingList } from './ui/exportReadingList';
+import { exportReadingList } from './ui/cite/exportReadingList';
 import type { Features, Host } from './ui/host';
 import { network } from './ui/network';
-import { createPaperPanel } from './ui/paperPanel';
-import { remoteSearch } from './ui/remoteSearch';
-import { showSearchPick } from './ui/searchPick';
-import { showWatched } from './ui/showWatched';
+import { createPaperPanel } from './ui/panel/paperPanel';
+import { remoteSearch } from './ui/search/remoteSearch';
+import { showSearchPick } from './ui/search/searchPick';
+import { showWatched } from './ui/tracking/showWatched';
 
 export function createFeatures(host: Host): Features {
   const { context, log, settings, today, store, user, marker, feed, tree, arxivTree } = host;

@@ -7,14 +7,14 @@
 import type * as vscode from 'vscode';
 import type { Paper } from '../core/paper';
 import type { FeedStore } from '../core/feed/store';
-import type { ArxivNode, ArxivTreeProvider } from './arxivTree';
+import type { ArxivNode, ArxivTreeProvider } from './arxiv/arxivTree';
 import type { CommandName } from './commandIds';
-import type { FeedController } from './feedController';
-import type { FeedNode, FeedTreeProvider, PaperMarker } from './feedTree';
+import type { FeedController } from './feed/feedController';
+import type { FeedNode, FeedTreeProvider, PaperMarker } from './feed/feedTree';
 import type { FetchedRange } from '../core/feed/feedService';
 import type { FeedRange } from '../core/range';
 import type { Settings } from './settings';
-import type { UserState } from './userState';
+import type { UserState } from './tracking/userState';
 
 /** The start-up bundle's state; commands see it with what features.ts adds (`App` in commands.ts). */
 export interface Host {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../core/guards';
-import { COMPLETION_SELECTOR, citeLinePrefix } from './citeContext';
+import { COMPLETION_SELECTOR, citeLinePrefix } from './cite/citeContext';
 import { COMMAND_NAMES, PAPER_VIEW_TYPE, type CommandName } from './commandIds';
 import type { Features } from './host';
 

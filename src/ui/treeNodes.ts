@@ -4,9 +4,9 @@
  */
 import type { Paper } from '../core/paper';
 import { isRecord } from '../core/guards';
-import type { ArxivNode } from './arxivTree';
-import type { FeedNode } from './feedTree';
-import type { ReadingNode } from './readingListView';
+import type { ArxivNode } from './arxiv/arxivTree';
+import type { FeedNode } from './feed/feedTree';
+import type { ReadingNode } from './tracking/readingListView';
 
 export type TreeNode = FeedNode | ReadingNode | ArxivNode;
 

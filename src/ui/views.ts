@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { ReadingListSort } from '../core/tracking/readingList';
-import { ArxivTreeProvider, type ArxivNode } from './arxivTree';
-import { FeedTreeProvider, type FeedNode, type PaperMarker } from './feedTree';
-import { ReadingListProvider } from './readingListView';
-import type { UserState } from './userState';
+import { ArxivTreeProvider, type ArxivNode } from './arxiv/arxivTree';
+import { FeedTreeProvider, type FeedNode, type PaperMarker } from './feed/feedTree';
+import { ReadingListProvider } from './tracking/readingListView';
+import type { UserState } from './tracking/userState';
 
 /** LitFeed's three trees and their views: the daily feed, the reading list, the arXiv listings. */
 export interface Views {

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CiteResult } from '../../src/ui/citations';
+import type { CiteResult } from '../../src/ui/cite/citations';
 
 /** Where the cursor goes in the text given to `openAt`. */
 export const CURSOR = '‸';
@@ -161,7 +161,7 @@ export async function waitUntil(
 }
 
 // What `litfeed.cite` returns: the command hands back the Citer's result.
-export type { CiteResult } from '../../src/ui/citations';
+export type { CiteResult } from '../../src/ui/cite/citations';
 
 export function cite(...args: unknown[]): Thenable<CiteResult | undefined> {
   return vscode.commands.executeCommand<CiteResult | undefined>('litfeed.cite', ...args);

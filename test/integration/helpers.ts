@@ -5,14 +5,14 @@ import * as net from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LitFeedApi } from '../../src/extension';
-import type { FeedNode } from '../../src/ui/feedTree';
+import type { FeedNode } from '../../src/ui/feed/feedTree';
 
 export const EXTENSION_ID = 'litfeed.litfeed';
 
 // Type-only: the real contract, and nothing from src is loaded into the test run.
 export type { LitFeedApi } from '../../src/extension';
-export type { FeedState } from '../../src/ui/feedController';
-export type { FeedNode } from '../../src/ui/feedTree';
+export type { FeedState } from '../../src/ui/feed/feedController';
+export type { FeedNode } from '../../src/ui/feed/feedTree';
 
 export async function activate(): Promise<LitFeedApi> {
   const ext = vscode.extensions.getExtension<LitFeedApi>(EXTENSION_ID);

@@ -11,7 +11,7 @@ import { silentLogger } from '../../src/core/log';
 import { Politeness } from '../../src/core/net/politeness';
 import type { Paper } from '../../src/core/paper';
 import { PaperLibrary } from '../../src/core/search/library';
-import type * as ControllerModule from '../../src/ui/arxivController';
+import type * as ControllerModule from '../../src/ui/arxiv/arxivController';
 import type { Network } from '../../src/ui/network';
 import type { Settings } from '../../src/ui/settings';
 import { arxivPaper } from '../helpers/paper';

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Paper } from '../../src/core/paper';
-import type { ArxivNode } from '../../src/ui/arxivTree';
+import type { ArxivNode } from '../../src/ui/arxiv/arxivTree';
 import type * as CommandsModule from '../../src/ui/commands';
 import { arxivPaper } from '../helpers/paper';
 import { createFakeVscode, installFakeVscode } from './helpers/fakeVscode';

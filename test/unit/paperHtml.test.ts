@@ -10,7 +10,7 @@ import {
   paperHtml,
   type AbstractFont,
   type PaperHtmlResources,
-} from '../../src/ui/paperHtml';
+} from '../../src/ui/panel/paperHtml';
 import { repoRoot } from './helpers/paperPage';
 
 const resources: PaperHtmlResources = {

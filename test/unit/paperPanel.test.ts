@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Paper } from '../../src/core/paper';
-import type * as PanelModule from '../../src/ui/paperPanel';
+import type * as PanelModule from '../../src/ui/panel/paperPanel';
 import { createFakeVscode, FakeUri, FakeWebviewPanel, installFakeVscode, type FakeVscode } from './helpers/fakeVscode';
 
 const paper: Paper = {

@@ -39,13 +39,13 @@ const LATER = [
   'src/core/sources/arxiv.ts',
   'src/core/sources/huggingface.ts',
   'src/core/view/paperView.ts',
-  'src/ui/citations.ts',
+  'src/ui/cite/citations.ts',
   'src/ui/commands.ts',
-  'src/ui/paperPanel.ts',
-  'src/ui/searchPick.ts',
-  'src/ui/arxivController.ts',
-  'src/ui/remoteSearch.ts',
-  'src/ui/exportReadingList.ts',
+  'src/ui/panel/paperPanel.ts',
+  'src/ui/search/searchPick.ts',
+  'src/ui/arxiv/arxivController.ts',
+  'src/ui/search/remoteSearch.ts',
+  'src/ui/cite/exportReadingList.ts',
   'src/webview/',
 ];
 
@@ -62,8 +62,8 @@ describe('the start-up bundle', function () {
     for (const file of [
       'src/core/feed/store.ts',
       'src/core/feed/feedService.ts',
-      'src/ui/feedTree.ts',
-      'src/ui/feedController.ts',
+      'src/ui/feed/feedTree.ts',
+      'src/ui/feed/feedController.ts',
       'src/core/tracking/readingList.ts',
     ]) {
       assert.ok(startup.includes(file), `${file} is missing from the start-up bundle`);

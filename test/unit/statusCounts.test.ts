@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/core/paper';
-import type { PaperMarker } from '../../src/ui/feedTree';
-import { statusCounts } from '../../src/ui/statusCounts';
+import type { PaperMarker } from '../../src/ui/feed/feedTree';
+import { statusCounts } from '../../src/ui/feed/statusCounts';
 import { paper } from '../helpers/paper';
 
 const papers = ['r1', 'u1', 'u2', 'w1', 'w2-read'].map((id) => paper({ id }));

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Paper } from '../../src/core/paper';
-import type { PaperMarker } from '../../src/ui/feedTree';
-import type * as NoticeModule from '../../src/ui/watchNotice';
+import type { PaperMarker } from '../../src/ui/feed/feedTree';
+import type * as NoticeModule from '../../src/ui/tracking/watchNotice';
 import { paper } from '../helpers/paper';
 import { createFakeVscode, installFakeVscode } from './helpers/fakeVscode';
 

@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 import { JSDOM, type DOMWindow } from 'jsdom';
 import type { PaperViewModel } from '../../../src/core/view/paperView';
 import type { HostMessage, PageMessage } from '../../../src/webview/protocol';
-import { paperHtml } from '../../../src/ui/paperHtml';
+import { paperHtml } from '../../../src/ui/panel/paperHtml';
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
 

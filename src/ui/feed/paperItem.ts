@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { segmentsToPlainText, splitMath } from '../core/view/texSegments';
-import { firstAuthorLabel, type Paper } from '../core/paper';
-import type { WatchMatch } from '../core/tracking/watchList';
+import { segmentsToPlainText, splitMath } from '../../core/view/texSegments';
+import { firstAuthorLabel, type Paper } from '../../core/paper';
+import type { WatchMatch } from '../../core/tracking/watchList';
 
 /** What the tree shows about a paper beyond its own data. */
 export interface PaperMarks {

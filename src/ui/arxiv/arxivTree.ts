@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../core/feed/dayGroups';
-import type { Paper } from '../core/paper';
-import type { PaperMarker } from './feedTree';
-import { paperItem } from './paperItem';
+import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../../core/feed/dayGroups';
+import type { Paper } from '../../core/paper';
+import type { PaperMarker } from '../feed/feedTree';
+import { paperItem } from '../feed/paperItem';
 
 export type ArxivNode =
   | { kind: 'category'; category: string; papers: Paper[] }

@@ -4,7 +4,7 @@
  * the paper from a message, so this template never interpolates untrusted text.
  */
 import { createRequire } from 'node:module';
-import { IMAGE_HOSTS } from '../core/view/linkPolicy';
+import { IMAGE_HOSTS } from '../../core/view/linkPolicy';
 
 /**
  * `litfeed.abstractView.font`: prose in the workbench's proportional font (`ui`, as the

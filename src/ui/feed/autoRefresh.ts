@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { errorMessage } from '../core/guards';
+import { errorMessage } from '../../core/guards';
 
 const FAILURES_BEFORE_WARNING = 3;
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { ArxivFeed, ArxivRefreshOutcome } from '../core/feed/arxivFeed';
-import { ageLabel } from '../core/feed/dayGroups';
-import { errorMessage } from '../core/guards';
-import type { PaperLibrary } from '../core/search/library';
-import type { Host } from './host';
-import type { Network } from './network';
-import type { Settings } from './settings';
+import type { ArxivFeed, ArxivRefreshOutcome } from '../../core/feed/arxivFeed';
+import { ageLabel } from '../../core/feed/dayGroups';
+import { errorMessage } from '../../core/guards';
+import type { PaperLibrary } from '../../core/search/library';
+import type { Host } from '../host';
+import type { Network } from '../network';
+import type { Settings } from '../settings';
 
 export interface ArxivControllerDeps extends Pick<Host, 'arxivTree' | 'arxivView' | 'settings' | 'today' | 'log'> {
   /** The cached and fetched category listings. */

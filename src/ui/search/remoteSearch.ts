@@ -1,10 +1,10 @@
 import type * as vscode from 'vscode';
-import type { FeedStore } from '../core/feed/store';
-import { errorMessage } from '../core/guards';
-import type { Paper } from '../core/paper';
-import type { PaperLibrary } from '../core/search/library';
-import { searchHuggingFace } from '../core/sources/hfSearch';
-import type { Network } from './network';
+import type { FeedStore } from '../../core/feed/store';
+import { errorMessage } from '../../core/guards';
+import type { Paper } from '../../core/paper';
+import type { PaperLibrary } from '../../core/search/library';
+import { searchHuggingFace } from '../../core/sources/hfSearch';
+import type { Network } from '../network';
 
 export interface RemoteSearchDeps {
   store: FeedStore;

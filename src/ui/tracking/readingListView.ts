@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { dateFormat } from '../core/dateFormat';
-import type { Paper } from '../core/paper';
-import type { ReadingListSort, SavedPaper } from '../core/tracking/readingList';
-import { paperItem } from './paperItem';
+import { dateFormat } from '../../core/dateFormat';
+import type { Paper } from '../../core/paper';
+import type { ReadingListSort, SavedPaper } from '../../core/tracking/readingList';
+import { paperItem } from '../feed/paperItem';
 import type { UserState } from './userState';
 
 export type ReadingNode = { kind: 'saved'; entry: SavedPaper };

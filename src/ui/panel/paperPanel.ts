@@ -4,11 +4,11 @@
  * never markup; links it asks for open only through the allow-list in core/view/linkPolicy.
  */
 import * as vscode from 'vscode';
-import { checkLink, type LinkRefusalCode } from '../core/view/linkPolicy';
-import type { Logger } from '../core/log';
-import type { Paper } from '../core/paper';
-import { paperViewModel, type PaperViewModel } from '../core/view/paperView';
-import { PAPER_VIEW_TYPE } from './commandIds';
+import { checkLink, type LinkRefusalCode } from '../../core/view/linkPolicy';
+import type { Logger } from '../../core/log';
+import type { Paper } from '../../core/paper';
+import { paperViewModel, type PaperViewModel } from '../../core/view/paperView';
+import { PAPER_VIEW_TYPE } from '../commandIds';
 import { isAbstractFont, paperHtml, type AbstractFont } from './paperHtml';
 import {
   readPageMessage,
@@ -17,9 +17,9 @@ import {
   type HostMessage,
   type PageAction,
   type PageStrings,
-} from '../webview/protocol';
-import { errorMessage } from '../core/guards';
-import { SECTION } from './settings';
+} from '../../webview/protocol';
+import { errorMessage } from '../../core/guards';
+import { SECTION } from '../settings';
 
 const FONT_SETTING = 'abstractView.font';
 

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { bibliographyFiles, isBibtexPath, texRoot } from '../core/cite/bibDiscovery';
+import { bibliographyFiles, isBibtexPath, texRoot } from '../../core/cite/bibDiscovery';
 import { documentLanguage } from './documentLanguage';
-import { errorMessage } from '../core/guards';
+import { errorMessage } from '../../core/guards';
 
 /**
  * Finds the .bib file a document cites into: the files the document (or its LaTeX root)

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { paperYear, type Paper } from '../core/paper';
+import { paperYear, type Paper } from '../../core/paper';
 import type { Citer } from './citations';
 import { citeLinePrefix } from './citeContext';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../core/paper';
-import type { PaperMarker } from './feedTree';
+import type { Paper } from '../../core/paper';
+import type { PaperMarker } from '../feed/feedTree';
 
 /**
  * After a refresh: tells the user when new papers match the watch list and are still unread,

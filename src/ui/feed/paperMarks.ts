@@ -1,8 +1,8 @@
-import { compileWatchList, type WatchMatcher } from '../core/tracking/watchList';
-import type { Paper } from '../core/paper';
+import { compileWatchList, type WatchMatcher } from '../../core/tracking/watchList';
+import type { Paper } from '../../core/paper';
 import type { PaperMarker } from './feedTree';
-import type { Settings } from './settings';
-import type { UserState } from './userState';
+import type { Settings } from '../settings';
+import type { UserState } from '../tracking/userState';
 
 /** The marks every tree draws: read and saved from the user's state, watched from the watch list. */
 export class PaperMarks implements PaperMarker {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { bibliographyText } from '../core/cite/exportBib';
-import type { Paper } from '../core/paper';
-import { entryOptions, type CitationSettings } from './settings';
+import { bibliographyText } from '../../core/cite/exportBib';
+import type { Paper } from '../../core/paper';
+import { entryOptions, type CitationSettings } from '../settings';
 
 /** "Export Reading List to BibTeX": the saved papers' entries, to a .bib file the user picks. */
 export async function exportReadingList(papers: Paper[], citation: CitationSettings): Promise<void> {

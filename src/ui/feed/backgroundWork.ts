@@ -1,11 +1,11 @@
 import type * as vscode from 'vscode';
-import { errorMessage } from '../core/guards';
+import { errorMessage } from '../../core/guards';
 import { AutoRefresher } from './autoRefresh';
 import type { RefreshEvent } from './feedController';
-import type { Host } from './host';
-import type { LazyFeatures } from './loadFeatures';
-import type { Settings } from './settings';
-import { notifyWatched } from './watchNotice';
+import type { Host } from '../host';
+import type { LazyFeatures } from '../loadFeatures';
+import type { Settings } from '../settings';
+import { notifyWatched } from '../tracking/watchNotice';
 
 /** How long the rest waits for the feed view to be drawn when it is not on screen. */
 const FIRST_SCREEN_WAIT_MS = 1000;

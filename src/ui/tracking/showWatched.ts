@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../core/paper';
-import type { PaperMarker } from './feedTree';
+import type { Paper } from '../../core/paper';
+import type { PaperMarker } from '../feed/feedTree';
 
 /** "Show Watch-List Matches": a pick of `papers` with what each matched; the picked one opens. */
 export async function showWatched(

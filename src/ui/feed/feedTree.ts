@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { passesFilter, type FeedFilter } from '../core/feed/filter';
-import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../core/feed/dayGroups';
-import type { Paper } from '../core/paper';
-import type { WatchMatch } from '../core/tracking/watchList';
+import { passesFilter, type FeedFilter } from '../../core/feed/filter';
+import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../../core/feed/dayGroups';
+import type { Paper } from '../../core/paper';
+import type { WatchMatch } from '../../core/tracking/watchList';
 import { paperItem, type PaperMarks } from './paperItem';
 
 export type FeedNode =

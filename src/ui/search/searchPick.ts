@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../core/paper';
-import type { PaperLibrary } from '../core/search/library';
-import { errorMessage } from '../core/guards';
+import type { Paper } from '../../core/paper';
+import type { PaperLibrary } from '../../core/search/library';
+import { errorMessage } from '../../core/guards';
 
 export interface SearchPickDeps {
   library: PaperLibrary;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../core/paper';
-import { READING_LIST_KEY, ReadState, ReadingList } from '../core/tracking/readingList';
+import type { Paper } from '../../core/paper';
+import { READING_LIST_KEY, ReadState, ReadingList } from '../../core/tracking/readingList';
 
 /**
  * The user's own state in `globalState`: the reading list (synced with Settings Sync) and

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { dateFormat } from '../core/dateFormat';
-import { isoWeekOf } from '../core/dates';
-import type { FeedFilter } from '../core/feed/filter';
-import { ageLabel } from '../core/feed/dayGroups';
-import type { FeedService, FeedSnapshot } from '../core/feed/feedService';
-import type { Paper } from '../core/paper';
-import { rangeReachesToday, shiftRange, type FeedRange, type RangeKind } from '../core/range';
+import { dateFormat } from '../../core/dateFormat';
+import { isoWeekOf } from '../../core/dates';
+import type { FeedFilter } from '../../core/feed/filter';
+import { ageLabel } from '../../core/feed/dayGroups';
+import type { FeedService, FeedSnapshot } from '../../core/feed/feedService';
+import type { Paper } from '../../core/paper';
+import { rangeReachesToday, shiftRange, type FeedRange, type RangeKind } from '../../core/range';
 import type { FeedTreeProvider } from './feedTree';
-import type { Settings } from './settings';
+import type { Settings } from '../settings';
 
 /** What the view shows, for the status line and for tests. */
 export interface FeedState {
