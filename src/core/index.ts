@@ -21,6 +21,7 @@ export {
 export * from './cite/names';
 export * from './cite/keys';
 export * from './cite/keyTemplate';
+export * from './cite/latexText';
 export * from './cite/bibtexEntry';
 export * from './cite/citeText';
 export * from './cite/bibDiscovery';

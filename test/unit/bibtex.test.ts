@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bibtexEntry, escapeLatexText, titleLatex, nameLatex, cleanDoi } from '../../src/core/cite/bibtexEntry';
+import { bibtexEntry, titleLatex, nameLatex, cleanDoi } from '../../src/core/cite/bibtexEntry';
+import { escapeLatexText } from '../../src/core/cite/latexText';
 import { KeyTemplateError } from '../../src/core/cite/keyTemplate';
 import { paper } from '../helpers/paper';
 import { BIB_CASES } from './helpers/bibCases';

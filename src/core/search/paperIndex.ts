@@ -27,6 +27,7 @@ import type { Paper } from '../paper';
 import { TermTable, type TermMatch } from './termTable';
 import { indexTerms, matchesOf, recencyOf, sameSearchText } from './paperText';
 import { foldText, words } from './textMatch';
+import { QueryScratch, growFloat64 } from './queryScratch';
 import { TopK } from './topK';
 
 export type SearchField = 'title' | 'authors' | 'aiKeywords';
@@ -389,28 +390,4 @@ export class PaperIndex {
       aiKeywords: paper.aiKeywords.map(foldText).join(LIST_SEPARATOR),
     };
   }
-}
-
-/** Per-slot scratch arrays for a query, kept between queries so typing allocates little. */
-class QueryScratch {
-  readonly wordBest: Float64Array;
-  readonly wordPos: Uint8Array;
-  /** 1 + the index of the last query word found in the title, 0 for none. */
-  readonly lastWord: Int32Array;
-  readonly lastPos: Uint8Array;
-  readonly total: Float64Array;
-
-  constructor(readonly size: number) {
-    this.wordBest = new Float64Array(size);
-    this.wordPos = new Uint8Array(size);
-    this.lastWord = new Int32Array(size);
-    this.lastPos = new Uint8Array(size);
-    this.total = new Float64Array(size);
-  }
-}
-
-function growFloat64(array: Float64Array, atLeast: number): Float64Array<ArrayBuffer> {
-  const bigger = new Float64Array(Math.max(atLeast, array.length * 2));
-  bigger.set(array);
-  return bigger;
 }
