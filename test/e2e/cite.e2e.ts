@@ -36,7 +36,7 @@ function keysFor(bibText: string, arxivId: string): string[] {
 }
 
 describe('citing from the tree in code-server (e2e)', function () {
-  this.timeout(90_000);
+  this.timeout(120_000);
   let wb: Workbench;
   let bib: string;
   let original: string;

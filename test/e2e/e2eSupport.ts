@@ -132,7 +132,11 @@ export async function startWorkbench(logName: string, settings: Record<string, u
   const shots = resultsDir(repoRoot);
   // An earlier file's window must be gone: its extension host would see the new settings and
   // write to the same global storage.
-  await waitFor('the extension host of the window before to end', async () => extensionHosts(server).length === 0);
+  await waitFor(
+    'the extension host of the window before to end',
+    async () => extensionHosts(server).length === 0,
+    60_000,
+  );
   fs.rmSync(path.join(server.userDataDir, 'User/globalStorage'), { recursive: true, force: true });
   const fixture = await startHfFixtureServer();
   let context: BrowserContext | undefined;
@@ -190,6 +194,15 @@ export async function startWorkbench(logName: string, settings: Record<string, u
       },
       close: async () => {
         await ctx.close().catch(() => undefined);
+        // A closed tab does not always say goodbye: code-server then keeps the window's extension
+        // host for a reconnect that never comes. No window is open now, so every one is stale.
+        for (const pid of extensionHosts(server)) {
+          try {
+            process.kill(pid, 'SIGTERM');
+          } catch {
+            // already gone
+          }
+        }
         await fixture.close();
       },
     };
@@ -321,11 +334,12 @@ export async function openFileAtLine(page: Page, name: string, lineText: string)
   } else {
     await showSidebar(page, 'Explorer');
     const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
     await row.dblclick();
   }
+  // The first file opened in a new window can take tens of seconds when the machine is busy.
   const line = page.locator('.editor-instance .view-line', { hasText: lineText }).first();
-  await line.waitFor({ state: 'visible', timeout: 20_000 });
+  await line.waitFor({ state: 'visible', timeout: 60_000 });
   await line.click();
   await page.keyboard.press('End');
 }
