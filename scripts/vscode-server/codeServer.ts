@@ -58,6 +58,9 @@ export const quietSettings: Record<string, unknown> = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
+  // The web workbench saves 1 s after an edit unless told otherwise; desktop VS Code, which
+  // LitFeed's users mostly run, does not. A test that keeps a file unsaved needs desktop's default.
+  'files.autoSave': 'off',
 };
 
 export interface StartOptions {

@@ -408,7 +408,9 @@ describe('FeedStore', () => {
     });
 
     it('writers killed at random moments always leave a complete old or new version', async function () {
-      this.timeout(60000);
+      // 100 Node processes started and killed: seconds on an idle machine, minutes when every
+      // core is busy. Nothing here is timed; the limit only stops a writer that never gets ready.
+      this.timeout(600_000);
       // Four writers at a time, each refreshing three days of its own at once, so that 100
       // kills take seconds and most of them land while some write is open.
       const writers = [0, 1, 2, 3].map((w) => [1, 2, 3].map((d) => `2024-0${w + 5}-0${d}`));
