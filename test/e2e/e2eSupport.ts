@@ -376,6 +376,23 @@ export async function contextMenuOnRow(page: Page, title: string, label: string)
 }
 
 /** Text of the visible text editors' lines. */
+/** Text of every frame but the workbench's own: webviews live in nested iframes. */
+export async function framesText(page: Page): Promise<string> {
+  const parts: string[] = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    parts.push(
+      clean(
+        await frame
+          .locator('body')
+          .innerText({ timeout: 1000 })
+          .catch(() => ''),
+      ),
+    );
+  }
+  return parts.join('\n');
+}
+
 export async function editorText(page: Page): Promise<string> {
   return clean((await page.locator('.editor-instance .view-lines').allInnerTexts()).join('\n'));
 }

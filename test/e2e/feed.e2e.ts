@@ -17,23 +17,13 @@ import {
   startWorkbench,
   waitFor,
   type Workbench,
+  framesText,
 } from './e2eSupport';
 
 /** Text of every editor and every frame (webviews live in nested iframes). */
 async function visibleDocumentText(page: Page): Promise<string> {
-  const parts = [clean((await page.locator('.editor-instance .view-lines').allInnerTexts()).join('\n'))];
-  for (const frame of page.frames()) {
-    if (frame === page.mainFrame()) continue;
-    parts.push(
-      clean(
-        await frame
-          .locator('body')
-          .innerText({ timeout: 1000 })
-          .catch(() => ''),
-      ),
-    );
-  }
-  return parts.join('\n');
+  const editors = clean((await page.locator('.editor-instance .view-lines').allInnerTexts()).join('\n'));
+  return `${editors}\n${await framesText(page)}`;
 }
 
 describe('LitFeed in code-server (e2e)', function () {

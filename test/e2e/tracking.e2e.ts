@@ -20,6 +20,7 @@ import {
   startWorkbench,
   waitFor,
   type Workbench,
+  framesText,
 } from './e2eSupport';
 
 const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
@@ -62,23 +63,6 @@ async function toastText(page: Page): Promise<string> {
       .innerText()
       .catch(() => ''),
   );
-}
-
-/** Text of every frame (the abstract view lives in nested iframes). */
-async function framesText(page: Page): Promise<string> {
-  const parts: string[] = [];
-  for (const frame of page.frames()) {
-    if (frame === page.mainFrame()) continue;
-    parts.push(
-      clean(
-        await frame
-          .locator('body')
-          .innerText({ timeout: 1000 })
-          .catch(() => ''),
-      ),
-    );
-  }
-  return parts.join('\n');
 }
 
 describe('tracking in code-server (e2e)', function () {
