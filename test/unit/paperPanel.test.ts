@@ -7,21 +7,20 @@ import { createRequire } from 'node:module';
 import type { Paper } from '../../src/core/paper';
 import type * as PanelModule from '../../src/ui/panel/paperPanel';
 import { createFakeVscode, FakeUri, FakeWebviewPanel, installFakeVscode, type FakeVscode } from './helpers/fakeVscode';
+import { paper as makePaper } from '../helpers/paper';
 
-const paper: Paper = {
+const paper: Paper = makePaper({
   id: '1706.03762',
   arxivId: '1706.03762',
   title: 'Attention Is All You Need, a Title Long Enough to Be Cut Short',
   authors: ['Ashish Vaswani'],
   abstract: 'Abstract.',
-  aiKeywords: [],
   links: {
     huggingFace: 'https://huggingface.co/papers/1706.03762',
     pdf: 'https://arxiv.org/pdf/1706.03762',
     project: 'https://tensor2tensor.github.io/',
   },
-  source: 'hf-daily',
-};
+});
 
 describe('paper panel (host side, stand-in vscode)', () => {
   let fake: FakeVscode;

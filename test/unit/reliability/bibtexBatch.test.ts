@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { bibtexEntry } from '../../../src/core/cite/bibtexEntry';
 import type { Paper } from '../../../src/core/paper';
 import { makeTempDir, type TempDir } from '../helpers/tmpdir';
+import { arxivPaper, paper as makePaper } from '../../helpers/paper';
 
 const COUNT = 1000;
 const SPECIALS = [
@@ -127,21 +128,14 @@ describe('reliability: 1000 random entries through the real bibtex', function ()
       const id = s.arxiv
         ? `${String(s.year % 100).padStart(2, '0')}${String((i % 12) + 1).padStart(2, '0')}.${String(10000 + i)}`
         : `random-${i}`;
-      const paper: Paper = {
-        id,
+      const fields: Partial<Paper> = {
         title: s.title,
         authors: s.authors,
-        abstract: '',
-        aiKeywords: [],
-        links: {},
-        source: 'hf-daily',
         published: `${s.year}-06-15`,
-        ...(s.arxiv
-          ? { arxivId: id, links: { arxivAbs: `https://arxiv.org/abs/${id}`, pdf: `https://arxiv.org/pdf/${id}` } }
-          : {}),
         ...(s.doi !== undefined ? { doi: `10.1000/${s.doi}` } : {}),
         ...(s.journal !== undefined ? { journalRef: s.journal } : {}),
       };
+      const paper = s.arxiv ? arxivPaper(id, fields) : makePaper({ id, ...fields });
       const { key, text: entry } = bibtexEntry(paper, { ascii: i % 2 === 1, taken });
       assert.ok(!taken.has(key), `key ${key} given twice`);
       taken.add(key);
@@ -165,16 +159,7 @@ describe('reliability: 1000 random entries through the real bibtex', function ()
   });
 
   it('is able to fail: one unbalanced entry among good ones is reported', () => {
-    const good = bibtexEntry({
-      id: 'g',
-      title: 'Good',
-      authors: ['Ann Author'],
-      abstract: '',
-      aiKeywords: [],
-      links: {},
-      source: 'hf-daily',
-      published: '2024-01-01',
-    });
+    const good = bibtexEntry(makePaper({ id: 'g', title: 'Good', authors: ['Ann Author'], published: '2024-01-01' }));
     const run = runBibtex(`${good.text}\n@misc{broken2024, title={Un{balanced}, author={B B}, year={2024}}\n`, [
       good.key,
       'broken2024',

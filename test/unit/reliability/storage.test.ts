@@ -14,6 +14,7 @@ import { startLoopbackServer, type LoopbackServer } from '../helpers/loopbackSer
 import { bundleForNobody, NOBODY, runJsonScript } from '../helpers/nobody';
 import { makeTempDir, type TempDir } from '../helpers/tmpdir';
 import { WORKER_DAYS, WORKER_TODAY, WORKER_WEEK } from './windowWorker';
+import { paper } from '../../helpers/paper';
 
 const WORKER = path.join(__dirname, 'windowWorker.js');
 // 45 items: one short page per refresh, so each refresh is one version of the week.
@@ -128,16 +129,7 @@ describe('reliability: shared and hostile storage', function () {
     const storage = tmp.path;
     const store = await FeedStore.open(storage);
     const half = (v: number, day: string, from: number, to: number): Paper[] =>
-      Array.from({ length: to - from }, (_, k) => ({
-        id: `v${v}-${day}-${from + k}`,
-        title: 't',
-        authors: [],
-        abstract: '',
-        aiKeywords: [],
-        links: {},
-        source: 'hf-daily',
-        feedDay: day,
-      }));
+      Array.from({ length: to - from }, (_, k) => paper({ id: `v${v}-${day}-${from + k}`, title: 't', feedDay: day }));
     for (const day of WORKER_DAYS) {
       await store.writeDay({
         source: 'hf-daily',
@@ -158,9 +150,7 @@ describe('reliability: shared and hostile storage', function () {
   it('a storage folder LitFeed may not write: the refresh fails with EACCES, the cached days stay and show', async () => {
     const storage = path.join(tmp.path, 'globalStorage');
     const store = await FeedStore.open(storage);
-    const seed: Paper[] = [
-      { id: 'kept', title: 'Kept paper', authors: [], abstract: '', aiKeywords: [], links: {}, source: 'hf-daily' },
-    ];
+    const seed: Paper[] = [paper({ id: 'kept', title: 'Kept paper' })];
     for (const day of WORKER_DAYS) {
       await store.writeDay({
         source: 'hf-daily',
@@ -227,15 +217,7 @@ describe('reliability: shared and hostile storage', function () {
       log: { info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
       retentionDays: () => 3650,
     });
-    const p = (id: string): Paper => ({
-      id,
-      title: id,
-      authors: [],
-      abstract: '',
-      aiKeywords: [],
-      links: {},
-      source: 'hf-daily',
-    });
+    const p = (id: string): Paper => paper({ id, title: id });
     await store.writeDay({
       source: 'hf-daily',
       day: WORKER_DAYS[0],
