@@ -7,6 +7,7 @@ import { runTests } from '@vscode/test-electron';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { errorMessage } from '../../src/core/guards';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -49,6 +50,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(`integration tests failed: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`integration tests failed: ${errorMessage(e)}`);
   process.exit(1);
 });

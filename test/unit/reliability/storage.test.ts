@@ -15,6 +15,7 @@ import { bundleForNobody, NOBODY, runJsonScript } from '../helpers/nobody';
 import { makeTempDir, type TempDir } from '../helpers/tmpdir';
 import { WORKER_DAYS, WORKER_TODAY, WORKER_WEEK } from './windowWorker';
 import { paper } from '../../helpers/paper';
+import { errorMessage } from '../../../src/core/guards';
 
 const WORKER = path.join(__dirname, 'windowWorker.js');
 // 45 items: one short page per refresh, so each refresh is one version of the week.
@@ -89,7 +90,7 @@ describe('reliability: shared and hostile storage', function () {
             const parsed = JSON.parse(text) as { papers: Paper[] };
             if (parsed.papers.length !== PER_DAY) parentReads.torn.push(`${day}: ${parsed.papers.length} papers`);
           } catch (e) {
-            parentReads.torn.push(`${day}: ${String(e)}`);
+            parentReads.torn.push(`${day}: ${errorMessage(e)}`);
           }
         }
         await new Promise((r) => setImmediate(r));
