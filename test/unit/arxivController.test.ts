@@ -45,7 +45,8 @@ describe('arXiv view controller (stand-in vscode)', () => {
       return task({}, { onCancellationRequested: () => ({ dispose: () => undefined }) });
     };
     uninstall = installFakeVscode(fake);
-    Controller = (createRequire(__filename)('../../src/ui/arxivController') as typeof ControllerModule).ArxivController;
+    Controller = (createRequire(__filename)('../../src/ui/arxiv/arxivController') as typeof ControllerModule)
+      .ArxivController;
   });
   after(() => uninstall());
 

@@ -51,7 +51,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
       },
     };
     uninstall = installFakeVscode(fake);
-    panelModule = createRequire(__filename)('../../src/ui/paperPanel') as typeof PanelModule;
+    panelModule = createRequire(__filename)('../../src/ui/panel/paperPanel') as typeof PanelModule;
   });
 
   after(() => uninstall());

@@ -29,7 +29,7 @@ describe('watch-list notice (stand-in vscode)', () => {
       return click;
     };
     uninstall = installFakeVscode(fake);
-    notify = (createRequire(__filename)('../../src/ui/watchNotice') as typeof NoticeModule).notifyWatched;
+    notify = (createRequire(__filename)('../../src/ui/tracking/watchNotice') as typeof NoticeModule).notifyWatched;
   });
   after(() => uninstall());
   beforeEach(() => {
