@@ -1,7 +1,7 @@
 import type { Paper } from '../paper';
 import { normaliseArxivId, paperYear } from '../paper';
-import { cleanKey } from './keys';
-import { alnum, splitName } from './names';
+import { arxivIdKey, cleanKey } from './keys';
+import { keyAlnum, splitName } from './names';
 import { FUNCTION_WORDS, capitalise, significantWords } from './titleWords';
 
 /**
@@ -9,11 +9,15 @@ import { FUNCTION_WORDS, capitalise, significantWords } from './titleWords';
  * `:modifier`s: `[auth:lower][year][shorttitle]`.
  *
  * Fields:
- * - `auth`      first author's surname with particles (`vanderWaals`), `anon` without authors
+ * - `auth`      first author's surname with particles (`vanderWaals`); Cyrillic and Greek names
+ *               romanised (`Kolmogorov`); without authors, or for a name in another script, the
+ *               arXiv id as in keys.ts (`arxiv2401.00001`), else `anon`
  * - `authors`   surnames of the first two authors (`VaswaniShazeer`), plus `EtAl` when there are more;
- *               `[authors:N]` takes N
+ *               `[authors:N]` takes N; names no script rule spells are left out, and when none
+ *               is left it falls back like `auth`
  * - `year`      four-digit year (empty when unknown); `shortyear` its last two digits
- * - `title`     the first title word that is not a function word; `[title:N]` takes N words
+ * - `title`     the first title word that is not a function word; `[title:N]` takes N words;
+ *               a Cyrillic or Greek title is romanised, one in another script gives nothing
  * - `shorttitle` the first three such words, each capitalised; `veryshorttitle` just the first
  * - `eprint`    the arXiv id (`1706.03762`; old ids lose the slash: `hep-th9901001`)
  * - `id`        the paper's id
@@ -22,7 +26,8 @@ import { FUNCTION_WORDS, capitalise, significantWords } from './titleWords';
  * for `title`, names for `authors`, characters for the other fields).
  *
  * Text outside brackets is copied. The result keeps only ASCII letters, digits and `_ : . -`
- * (not at either end); an empty result becomes `anon`.
+ * (not at either end); an empty result becomes the arXiv id key (`arxiv2401.00001`), or
+ * `anon` for a paper without an arXiv id.
  */
 export class KeyTemplateError extends Error {
   constructor(
@@ -96,22 +101,27 @@ export function checkKeyTemplate(template: string): string | undefined {
   }
 }
 
+/** What stands for authors no rule can spell: the arXiv id key, so that the key still names the paper. */
+function unnamed(paper: Paper): string {
+  return arxivIdKey(paper) ?? 'anon';
+}
+
 function fieldValue(paper: Paper, field: TemplateField, count: number | undefined): string {
   switch (field) {
     case 'auth': {
       const first = paper.authors.find((a) => a.trim() !== '');
       const parts = first !== undefined ? splitName(first) : undefined;
       // Particles keep their own case (`vanderWaals`), as they would in the name itself.
-      return (parts ? alnum(`${parts.particle}${parts.family}`) : '') || 'anon';
+      return (parts ? keyAlnum(`${parts.particle}${parts.family}`) : '') || unnamed(paper);
     }
     case 'authors': {
       const n = count ?? 2;
       const names = paper.authors.filter((a) => a.trim() !== '');
       const words = names.slice(0, n).map((a) => {
         const p = splitName(a);
-        return capitalise(alnum(`${p.particle}${p.family}`));
+        return capitalise(keyAlnum(`${p.particle}${p.family}`));
       });
-      return (words.join('') || 'anon') + (names.length > n ? 'EtAl' : '');
+      return (words.join('') || unnamed(paper)) + (names.length > n ? 'EtAl' : '');
     }
     case 'year':
       return paperYear(paper) ?? '';
@@ -151,5 +161,5 @@ export function templateKey(paper: Paper, template: string): string {
     }
     out += value;
   }
-  return cleanKey(out) || 'anon';
+  return cleanKey(out) || unnamed(paper);
 }

@@ -29,12 +29,18 @@
  *
  * Names: a single-word name is its own surname (`Cher`); corporate names (`Gemini Team`,
  * anything containing the word `and`) are used whole (`geminiteam`); hyphens are dropped
- * (`García-Márquez` → `garciamarquez`). With no authors, or a surname with no ASCII letters
- * left after folding, the surname part is `anon`. With no year the year part is left out.
+ * (`García-Márquez` → `garciamarquez`). A surname or title that folding leaves empty is
+ * romanised from Cyrillic or Greek (`Колмогоров` → `kolmogorov`, see transliterate.ts).
+ * With no year the year part is left out.
+ *
+ * No authors, or a first author whose surname still has no ASCII letter (Chinese, Japanese,
+ * Arabic, …): the paper's arXiv id is its key in every style (`arxiv2401.00001`, old ids
+ * without the slash: `arxivhep-th9901001`), because it is stable and says which paper it is;
+ * only a paper without an arXiv id gets `anon` in place of the surname.
  */
 import type { Paper } from '../paper';
-import { paperYear } from '../paper';
-import { alnum, asciiFold, splitName } from './names';
+import { normaliseArxivId, paperYear } from '../paper';
+import { asciiFold, keyAlnum, splitName } from './names';
 import { FUNCTION_WORDS, GOOGLE_STOPWORDS, arxivTitleWords, capitalise, significantWords } from './titleWords';
 
 export type KeyStyle = 'arxiv' | 'google' | 'bbt';
@@ -44,9 +50,19 @@ function surnameWord(name: string, style: KeyStyle): string {
   const parts = splitName(name);
   if (style === 'google' && !parts.literal) {
     const first = `${parts.particle} ${parts.family}`.trim().split(' ')[0];
-    return alnum(first).toLowerCase();
+    return keyAlnum(first).toLowerCase();
   }
-  return alnum(`${parts.particle}${parts.family}`).toLowerCase();
+  return keyAlnum(`${parts.particle}${parts.family}`).toLowerCase();
+}
+
+/**
+ * `arxiv` + the paper's arXiv id (`arxiv2401.00001`, `arxivhep-th9901001`), or `undefined`
+ * without one. Letters, digits, `.` and `-` only: legal in BibTeX, biber, pandoc and Typst.
+ */
+export function arxivIdKey(paper: Paper): string | undefined {
+  // `||`: an empty arxivId from a source is no id.
+  const id = paper.arxivId || normaliseArxivId(paper.id);
+  return id ? cleanKey(`arxiv${id}`) : undefined;
 }
 
 /** Characters allowed in generated keys: safe for BibTeX, biber, pandoc and Typst alike. */
@@ -59,7 +75,10 @@ export function cleanKey(raw: string): string {
 /** The key a paper gets in `style`, before any clash suffix. */
 export function baseKey(paper: Paper, style: KeyStyle = 'arxiv'): string {
   const first = paper.authors.find((a) => a.trim() !== '');
-  const surname = (first !== undefined ? surnameWord(first, style) : '') || 'anon';
+  const spelled = first !== undefined ? surnameWord(first, style) : '';
+  const byId = spelled === '' ? arxivIdKey(paper) : undefined;
+  if (byId) return byId;
+  const surname = spelled || 'anon';
   const year = paperYear(paper) ?? '';
   let key: string;
   switch (style) {

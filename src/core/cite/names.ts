@@ -2,6 +2,7 @@
  * Author names as BibTeX sees them (given / particle / family / suffix) and the ASCII folding
  * that keys and ASCII entries share.
  */
+import { transliterate } from './transliterate';
 
 /** Letters that Unicode does not decompose into a base letter plus accents. */
 const FOLD_SPECIAL: Record<string, string> = {
@@ -49,6 +50,15 @@ export function asciiFold(s: string): string {
 /** Letters and digits of `s`, folded to ASCII. */
 export function alnum(s: string): string {
   return asciiFold(s).replace(/[^A-Za-z0-9]/g, '');
+}
+
+/**
+ * Letters and digits of `s` for a key: folded to ASCII, or, when folding leaves none,
+ * romanised from Cyrillic or Greek first. Romanising only then keeps every key that folding
+ * already spelled (`β-VAE` stays `VAE`) unchanged.
+ */
+export function keyAlnum(s: string): string {
+  return alnum(s) || alnum(transliterate(s));
 }
 
 export interface NameParts {

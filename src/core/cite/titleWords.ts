@@ -3,6 +3,7 @@
  * skips, and the function words Better BibTeX (and the key template) leave out.
  */
 import { alnum, asciiFold } from './names';
+import { transliterate } from './transliterate';
 
 // arXiv's own list (the classic Glasgow English stop-word list), used for `arxiv` keys.
 const ARXIV_STOPWORDS = new Set(
@@ -48,11 +49,18 @@ export const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-/** Title words (split at anything that is not a letter or digit), folded to ASCII, in order. */
+/**
+ * Title words (split at anything that is not a letter or digit), folded to ASCII, in order.
+ * A title with no word left by folding is romanised from Cyrillic or Greek first; a title
+ * that folding does spell keeps its words as they were (a stray `α` is still dropped).
+ */
 function asciiWords(title: string): string[] {
-  return asciiFold(title)
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w !== '');
+  const words = (t: string): string[] =>
+    asciiFold(t)
+      .split(/[^A-Za-z0-9]+/)
+      .filter((w) => w !== '');
+  const folded = words(title);
+  return folded.length > 0 ? folded : words(transliterate(title));
 }
 
 export function significantWords(title: string, skip: ReadonlySet<string>): string[] {
@@ -60,13 +68,18 @@ export function significantWords(title: string, skip: ReadonlySet<string>): stri
 }
 
 export function arxivTitleWords(title: string): string {
-  const tokens = title.split(/\s+/).filter((t) => t !== '' && !ARXIV_STOPWORDS.has(t.toLowerCase()));
-  // Four tokens are taken before punctuation is stripped, as arXiv does: a lone "–" uses a slot.
-  return tokens
-    .slice(0, 4)
-    .map((t) => alnum(t))
-    .join('')
-    .toLowerCase();
+  const pick = (t: string): string => {
+    const tokens = t.split(/\s+/).filter((w) => w !== '' && !ARXIV_STOPWORDS.has(w.toLowerCase()));
+    // Four tokens are taken before punctuation is stripped, as arXiv does: a lone "–" uses a slot.
+    return tokens
+      .slice(0, 4)
+      .map((w) => alnum(w))
+      .join('')
+      .toLowerCase();
+  };
+  // Romanised only when folding spells nothing at all, as for the other styles (see asciiWords):
+  // `On α` keeps its empty title part.
+  return pick(alnum(title) !== '' ? title : transliterate(title));
 }
 
 export function capitalise(word: string): string {
