@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { asciiEntries, type AsciiSetting, type BibEngine } from '../core/cite/bibDiscovery';
 import type { EntryOptions } from '../core/cite/citePlan';
 import type { KeyStyle } from '../core/cite/keys';
 import { isSortOrder, type SortOrder } from '../core/feed/dayGroups';
@@ -30,15 +31,20 @@ export interface CitationSettings {
   /** Set when `keyStyle` is `custom` in the settings UI. */
   keyTemplate?: string;
   latexCommand: string;
-  ascii: boolean;
+  /** `auto`: ASCII escapes when the document's bibliography is read by classic BibTeX. */
+  ascii: AsciiSetting;
   fallback: 'entry' | 'plain';
 }
 
-/** The options every BibTeX entry LitFeed writes is made with, from the citation settings. */
-export function entryOptions(citation: CitationSettings): EntryOptions {
+/**
+ * The options every BibTeX entry LitFeed writes is made with, from the citation settings and
+ * the program that reads the bibliography (undefined when there is no document, or it names
+ * no bibliography: `auto` then writes UTF-8).
+ */
+export function entryOptions(citation: CitationSettings, engine?: BibEngine): EntryOptions {
   return {
     keyStyle: citation.keyStyle,
-    ascii: citation.ascii,
+    ascii: asciiEntries(citation.ascii, engine),
     ...(citation.keyTemplate ? { keyTemplate: citation.keyTemplate } : {}),
   };
 }
@@ -102,7 +108,14 @@ function readCitationSettings(c: vscode.WorkspaceConfiguration): CitationSetting
     keyStyle: style === 'google' || style === 'bbt' ? style : 'arxiv',
     ...(style === 'custom' && template ? { keyTemplate: template } : {}),
     latexCommand: c.get<string>('citation.latexCommand')?.trim() || 'cite',
-    ascii: c.get<boolean>('citation.asciiBibtex') ?? false,
+    ascii: asciiSetting(c.get<unknown>('citation.asciiBibtex')),
     fallback: fallback === 'plain' ? 'plain' : 'entry',
   };
+}
+
+/** `true`/`false` as settings.json has held them since before `auto`; anything else is `auto`. */
+function asciiSetting(value: unknown): AsciiSetting {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return 'auto';
 }

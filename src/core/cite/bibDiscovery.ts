@@ -193,6 +193,49 @@ export function bibliographyFiles(text: string, languageId?: string): string[] {
   return [...new Set(all)];
 }
 
+/** The program that reads a document's bibliography files. */
+export type BibEngine = 'bibtex' | 'biber' | 'pandoc' | 'typst';
+
+/**
+ * Which program reads the bibliography `text` names, from the same syntax `bibliographyFiles`
+ * reads: `\bibliography{}` is classic BibTeX, unless biblatex is loaded (it takes the legacy
+ * command too and hands it to biber, or to BibTeX with `backend=bibtex`/`bibtex8`);
+ * `\addbibresource{}` and its kin are biber; a YAML `bibliography:` is pandoc; Typst's
+ * `#bibliography` is Typst. Undefined when the text names no bibliography.
+ *
+ * It matters because classic BibTeX reads names byte by byte: a UTF-8 `Álvarez` does not start
+ * with an ASCII capital, so BibTeX takes it for a lowercase "von" particle and splits the name
+ * wrongly; biber, pandoc and Typst read UTF-8 names right.
+ */
+export function bibliographyEngine(text: string, languageId?: string): BibEngine | undefined {
+  const family = languageId !== undefined ? citationSyntax(languageId) : undefined;
+  const latex = family === 'latex' || family === undefined ? latexEngine(text) : undefined;
+  if (latex !== undefined) return latex;
+  if ((family === 'pandoc' || family === undefined) && yamlBibFiles(text).length > 0) return 'pandoc';
+  if ((family === 'typst' || family === undefined) && typstBibFiles(text).length > 0) return 'typst';
+  return undefined;
+}
+
+function latexEngine(text: string): BibEngine | undefined {
+  const body = text
+    .split(/\r\n|\r|\n/)
+    .map(stripTexComment)
+    .join('\n');
+  const biblatex = /\\(?:usepackage|RequirePackage)\s*(?:\[([^\]]*)\])?\s*\{[^}]*\bbiblatex\b[^}]*\}/.exec(body);
+  const biblatexEngine: BibEngine = biblatex && /backend\s*=\s*bibtex/i.test(biblatex[1] ?? '') ? 'bibtex' : 'biber';
+  if (/\\(?:addbibresource|addglobalbib|addsectionbib)\b/.test(body)) return biblatexEngine;
+  if (/\\(?:no)?bibliography\s*\{/.test(body)) return biblatex ? biblatexEngine : 'bibtex';
+  return undefined;
+}
+
+/** `litfeed.citation.asciiBibtex`: always ASCII, never, or `auto` (ASCII for classic BibTeX only). */
+export type AsciiSetting = boolean | 'auto';
+
+/** Whether entries for a bibliography read by `engine` are written with ASCII LaTeX escapes. */
+export function asciiEntries(setting: AsciiSetting, engine: BibEngine | undefined): boolean {
+  return setting === 'auto' ? engine === 'bibtex' : setting;
+}
+
 /** True for paths BibTeX entries may be written to. */
 export function isBibtexPath(path: string): boolean {
   return /\.bib$/i.test(path);

@@ -1,6 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { bibliographyFiles, isBibtexPath, texRoot } from '../../core/cite/bibDiscovery';
+import {
+  bibliographyEngine,
+  bibliographyFiles,
+  isBibtexPath,
+  texRoot,
+  type BibEngine,
+} from '../../core/cite/bibDiscovery';
 import { documentLanguage } from './documentLanguage';
 import { errorMessage } from '../../core/guards';
 
@@ -30,21 +36,38 @@ export class BibTargetFinder {
     return chosen;
   }
 
+  /**
+   * The program that reads the bibliography the document (or its LaTeX root) names, from the
+   * same text `find` takes the .bib from; undefined when neither names one (a .bib from the
+   * setting or the user's pick has no known reader).
+   */
+  async engine(doc: vscode.TextDocument): Promise<BibEngine | undefined> {
+    const source = await this.source(doc);
+    return source ? bibliographyEngine(source.text, source.language) : undefined;
+  }
+
   /** Files named by `\bibliography{}`, `\addbibresource{}`, YAML `bibliography:` or `#bibliography()`. */
   private async named(doc: vscode.TextDocument): Promise<vscode.Uri[]> {
-    let text = doc.getText();
-    let base = baseDir(doc);
-    if (!base) return [];
-    let names = bibliographyFiles(text, documentLanguage(doc)).filter(isBibtexPath);
-    if (names.length === 0 && ['latex', 'tex'].includes(documentLanguage(doc))) {
-      const root = await this.latexRoot(doc, text);
-      if (root) {
-        text = root.text;
-        base = dirOf(root.uri);
-        names = bibliographyFiles(text, 'latex').filter(isBibtexPath);
-      }
-    }
-    return names.map((name) => resolveIn(base, name));
+    const source = await this.source(doc);
+    if (!source) return [];
+    return bibliographyFiles(source.text, source.language)
+      .filter(isBibtexPath)
+      .map((name) => resolveIn(source.base, name));
+  }
+
+  /** The text that names the document's bibliography: its own, or its LaTeX root's when it names none. */
+  private async source(
+    doc: vscode.TextDocument,
+  ): Promise<{ text: string; language: string; base: vscode.Uri } | undefined> {
+    const text = doc.getText();
+    const base = baseDir(doc);
+    if (!base) return undefined;
+    const language = documentLanguage(doc);
+    const own = { text, language, base };
+    if (bibliographyFiles(text, language).filter(isBibtexPath).length > 0) return own;
+    if (!['latex', 'tex'].includes(language)) return own;
+    const root = await this.latexRoot(doc, text);
+    return root ? { text: root.text, language: 'latex', base: dirOf(root.uri) } : own;
   }
 
   private async latexRoot(

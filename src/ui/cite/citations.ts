@@ -87,6 +87,7 @@ export class Citer {
     const language = documentLanguage(doc);
     const settings = this.settings();
     if (citationSyntax(language) === undefined) {
+      // Keys only, no entry is written: the ASCII choice does not matter here.
       const items = newEntries(papers, this.entryOptions());
       const text = citationFor(items, language, { fallback: settings.fallback, latexCommand: settings.latexCommand });
       await editor.edit((b) => b.replace(editor.selection, text));
@@ -94,7 +95,7 @@ export class Citer {
     }
     const bibUri = await this.targets.find(doc, { ask: true });
     if (!bibUri) return undefined;
-    const plan = await this.planEntries(bibUri, papers);
+    const plan = await this.planEntries(bibUri, papers, await this.documentOptions(doc));
     if (!plan) return undefined;
     const keys = plan.cited.map((c) => c.key);
     const offset = doc.offsetAt(editor.selection.active);
@@ -129,7 +130,7 @@ export class Citer {
   async addEntries(doc: vscode.TextDocument, papers: readonly Paper[]): Promise<CiteResult | undefined> {
     const bibUri = await this.targets.find(doc, { ask: true });
     if (!bibUri) return undefined;
-    const plan = await this.planEntries(bibUri, papers);
+    const plan = await this.planEntries(bibUri, papers, await this.documentOptions(doc));
     if (!plan) return undefined;
     if (plan.newText.length > 0) {
       const edit = new vscode.WorkspaceEdit();
@@ -148,7 +149,7 @@ export class Citer {
       const parsed = await parseBib(await readText(bibUri).catch(() => ''));
       if (parsed.ok) entries = parsed.entries;
     }
-    return keysWhenAddedAlone(papers, entries, this.entryOptions());
+    return keysWhenAddedAlone(papers, entries, await this.documentOptions(doc));
   }
 
   async copyBibtex(papers: readonly Paper[]): Promise<void> {
@@ -176,8 +177,17 @@ export class Citer {
     await editor.edit((b) => b.replace(editor.selection, text));
   }
 
+  /** Entry options with no document to go by: `auto` writes UTF-8. */
   private entryOptions(): EntryOptions {
     return entryOptions(this.settings());
+  }
+
+  /**
+   * Entry options for the bibliography `doc` uses: with `auto`, ASCII escapes when classic
+   * BibTeX reads it (it splits UTF-8 names like `Álvarez` wrongly), UTF-8 otherwise.
+   */
+  private async documentOptions(doc: vscode.TextDocument): Promise<EntryOptions> {
+    return entryOptions(this.settings(), await this.targets.engine(doc));
   }
 
   private async citeToClipboard(papers: readonly Paper[]): Promise<CiteResult> {
@@ -194,7 +204,7 @@ export class Citer {
   }
 
   /** Reads and parses the .bib; refuses (with a message) to touch one that does not parse. */
-  private async planEntries(bibUri: vscode.Uri, papers: readonly Paper[]) {
+  private async planEntries(bibUri: vscode.Uri, papers: readonly Paper[], options: EntryOptions) {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString());
     let text = '';
     let exists = true;
@@ -232,7 +242,7 @@ export class Citer {
       this.log.warn(`${bibUri.fsPath}: ${parsed.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
       return undefined;
     }
-    const plan = planCitation(papers, parsed.entries, this.entryOptions(), text);
+    const plan = planCitation(papers, parsed.entries, options, text);
     return { ...plan, exists, wasDirty: open?.isDirty ?? false, endText: text };
   }
 

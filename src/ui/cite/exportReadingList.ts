@@ -16,7 +16,8 @@ export async function exportReadingList(papers: Paper[], citation: CitationSetti
     saveLabel: vscode.l10n.t('Export'),
   });
   if (!target) return;
-  const { text } = bibliographyText(papers, entryOptions(citation));
+  // No document, so no engine: `auto` writes UTF-8 (biber, pandoc, Typst); `true` still gives ASCII.
+  const { text } = bibliographyText(papers, entryOptions(citation, undefined));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   vscode.window.showInformationMessage(
     vscode.l10n.t('LitFeed: exported {0} papers to {1}.', papers.length, vscode.workspace.asRelativePath(target)),
