@@ -110,7 +110,7 @@ describe('citations', function () {
 
   before(async () => {
     api = await activate();
-    restoreSettings = keepSettings(...FEED_SETTINGS, 'citation.bibFile');
+    restoreSettings = keepSettings(...FEED_SETTINGS, 'citation.bibFile', 'citation.asciiBibtex');
     // Multi-select and completion offer the feed's papers: this week of the fixture feed.
     server = await startHfFixtureServer();
     await showFixtureWeek(api, server.url);
@@ -233,9 +233,35 @@ describe('citations', function () {
       assert.strictEqual(all.length, 1);
       assert.match(entry.key, /^[a-z][A-Za-z0-9]*$/, `key "${entry.key}" of a paper by Søren Ødegård is ASCII`);
       assert.ok(entry.key.startsWith('odegard2025'), `key "${entry.key}"`);
-      // UTF-8 names stay UTF-8 unless the ASCII option is on.
-      assert.match(entry.fields.author, /Søren Ødegård/);
+      // \bibliography is read by classic BibTeX, which splits UTF-8 names wrongly (Álvarez as a
+      // "von" particle): asciiBibtex "auto" writes LaTeX escapes for it.
+      assert.match(entry.fields.author, /\{\\'A\}lvarez/);
+      assert.match(entry.fields.author, /^[\x20-\x7e]*$/, `non-ASCII letters left: ${entry.fields.author}`);
       assert.ok(editor.document.getText().includes(`New \\cite{${entry.key}}.`), editor.document.getText());
+    });
+
+    it('writes UTF-8 names into a biblatex \\addbibresource bibliography (biber reads them right)', async () => {
+      const dir = scratchDir('tex-biber');
+      await openAt(
+        path.join(dir, 'paper.tex'),
+        `\\documentclass{article}\n\\usepackage{biblatex}\n\\addbibresource{refs.bib}\n\\begin{document}\nBiber ${CURSOR}.\n\\printbibliography\n\\end{document}\n`,
+      );
+      await cite(UNICODE);
+      const { entry } = await onlyEntry(path.join(dir, 'refs.bib'), UNICODE.id);
+      assert.match(entry.fields.author, /Søren Ødegård and José Núñez-Álvarez/);
+    });
+
+    it('asciiBibtex false writes UTF-8 even for \\bibliography', async () => {
+      await setSetting('citation.asciiBibtex', false);
+      try {
+        const dir = scratchDir('tex-utf8');
+        await openAt(path.join(dir, 'paper.tex'), TEX(`Plain ${CURSOR}.`));
+        await cite(UNICODE);
+        const { entry } = await onlyEntry(path.join(dir, 'refs.bib'), UNICODE.id);
+        assert.match(entry.fields.author, /Søren Ødegård/);
+      } finally {
+        await setSetting('citation.asciiBibtex', undefined);
+      }
     });
 
     it('finds the bibliography through "% !TeX root" in a chapter file (biblatex \\addbibresource)', async () => {
@@ -314,6 +340,7 @@ describe('citations', function () {
         editor.document.getText(),
         `---\ntitle: Thesis\nbibliography: [refs.bib]\n---\n\nAs argued [@${entry.key}]\n`,
       );
+      assert.match(entry.fields.author, /Søren Ødegård/, 'pandoc reads UTF-8 names: no escapes');
     });
 
     it('Typst (.typ, plain text without a Typst extension) with #bibliography("refs.bib"): @key', async () => {
