@@ -19,7 +19,14 @@
  *   written `\textbraceleft{}` / `\textbraceright{}`, because BibTeX counts `\{` as a brace.
  * - `$…$` spans stay math, wrapped in braces (`{$O(n^2)$}`) so styles that change case leave
  *   them alone, when they look like math by pandoc's rule (no space just inside the dollars, no
- *   digit after the closing one) and their braces balance. Any other `$` is text (`\$`).
+ *   digit after the closing one) and their braces balance. arXiv titles are TeX, so a span that
+ *   is plainly TeX math (a command, `^` or `_`, or one non-digit character) stays math before a
+ *   digit too: `$\sim$10x` is `{$\sim$}10x`, while `$5 and $10` is money. Any other `$` is
+ *   text (`\$`).
+ * - Title markup stays TeX: `\emph{…}`, `\textit{…}`, `\textbf{…}`, `\texttt{…}`, `{\em …}`,
+ *   `{\it …}`, `{\bf …}` whose group closes; their contents are written by these same rules
+ *   (nested markup kept, everything else escaped), so braces still balance. Math is found
+ *   first, so markup around a `$…$` span is text. Any other command is text (`\textbackslash{}`).
  * - Words BibTeX styles would lower-case wrongly are protected with braces: acronyms and
  *   mixed case (`{BERT}`, `{ImageNet}`, `{GPT-4o}`, `{3D}`), the pronoun `{I}`, and, in a title
  *   written in sentence case, every other capitalised word (a proper noun: `{Bayesian}`).
@@ -35,13 +42,22 @@
  *   (`{Gemini Team}`), so the word "and" inside them does not split the author list.
  *
  * Unicode stays UTF-8 by default (biber, and bibtex with a UTF-8 document). With `ascii: true`
- * letters of Latin-1 and Latin Extended-A become LaTeX accents and letter commands
- * (`{\"u}`, `{\'e}`, `{\c{c}}`, `{\o}`, `{\ss}`, `{\aa}`, …), common symbols and typographic
- * punctuation become text commands (`{\textdegree}`, `{\textendash}`), and any character not
- * in that table is kept as it is: Greek, CJK, emoji, and from Latin-1 / Extended-A only
- * `¸ Ħ ħ ĸ Ŀ ŀ ŉ ſ Ŧ ŧ`, which have no standard LaTeX command. pdfLaTeX typesets all of it
- * with T1 fonts (`\usepackage[T1]{fontenc}`); with the old OT1 default, `{\dh}`, `{\th}`,
- * `{\dj}`, `{\ng}` (and capitals), the ogonek `{\k{a}}` and the guillemets are errors.
+ * every byte of the entry is ASCII, each character taking the first of:
+ * 1. letters of Latin-1 and Latin Extended-A as LaTeX accents and letter commands (`{\"u}`,
+ *    `{\'e}`, `{\c{c}}`, `{\o}`, `{\ss}`, `{\aa}`, …), common symbols and typographic
+ *    punctuation as text commands (`{\textdegree}`, `{\textendash}`);
+ * 2. Greek letters and common math symbols as math (`{$\alpha$}`, `{$\leq$}`); capitals that
+ *    look Latin (Α Β Ε …) have no command and are the Latin letter;
+ * 3. the compatibility form (NFKC): ligatures `ﬁ` → `fi`, full-width and mathematical letters,
+ *    `⁴` → `4`, `ŀ` → `l{$\cdotp$}`, itself written by these rules (a comma from it is `{,}`,
+ *    which a name cannot mistake for `Last, First`);
+ * 4. any Latin letter with accents: the accents LaTeX has a command for; others are dropped;
+ * 5. anything else as its code point, `[U+4E2D]`: CJK, emoji, `Ħ`, `ŧ`. It is readable, plain
+ *    text to BibTeX and LaTeX, and says what was there instead of losing it.
+ * Inside math, non-ASCII characters become `{\alpha}`-style commands or `\mbox{…}` text.
+ * pdfLaTeX typesets all of it with T1 fonts (`\usepackage[T1]{fontenc}`); with the old OT1
+ * default, `{\dh}`, `{\th}`, `{\dj}`, `{\ng}` (and capitals), the ogonek `{\k{a}}` and the
+ * guillemets are errors.
  *
  * ASCII runs that TeX turns into ligatures (`--`, `---`, two backquotes, two apostrophes) are
  * left alone: titles on arXiv are typed for TeX, and there `--` means an en dash.
@@ -50,7 +66,7 @@ import type { Paper } from '../paper';
 import { arxivLinks, collapseWhitespace, normaliseArxivId, paperYear } from '../paper';
 import { templateKey } from './keyTemplate';
 import { baseKey, uniqueKey, type KeyStyle } from './keys';
-import { escapeLatexText } from './latexText';
+import { asciiMath, escapeLatexText } from './latexText';
 import { splitName } from './names';
 
 export interface BibtexOptions {
@@ -93,11 +109,19 @@ function balanced(s: string, count: (i: number) => boolean): boolean {
 /**
  * Pandoc's rule for inline math (no space just inside either `$`, no digit right after the
  * closing one, so `$5 and $10` is money), plus balanced braces: BibTeX's count and LaTeX's
- * (escaped braces excluded) must both balance.
+ * (escaped braces excluded) must both balance. arXiv titles are TeX, though, where
+ * `$\\sim$10x` is math followed by a number: a span that is plainly TeX math (a command, `^`
+ * or `_`, or one letter or symbol) stays math before a digit too.
  */
 function validMath(content: string, after: string | undefined): boolean {
-  if (content === '' || /^\s|\s$/.test(content) || (after !== undefined && /\d/.test(after))) return false;
+  if (content === '' || /^\s|\s$/.test(content)) return false;
+  if (after !== undefined && /\d/.test(after) && !looksLikeTexMath(content)) return false;
   return balanced(content, () => true) && balanced(content, (i) => !escapedAt(content, i));
+}
+
+/** A command (`\\sim`), a sub- or superscript, or a single non-digit character (`$x$`, `$+$`). */
+function looksLikeTexMath(content: string): boolean {
+  return /\\[A-Za-z]|[\^_]/.test(content) || /^[^\d\s]$/u.test(content);
 }
 
 /** Splits a title into text and `$…$` math, pairing unescaped dollars from the left. */
@@ -200,27 +224,92 @@ function protect(latex: string): string {
   return latex.startsWith('\\') ? `{{${latex}}}` : `{${latex}}`;
 }
 
-/** The LaTeX for a title: escaped text, braced math, protected capitals. */
+/**
+ * Title markup kept as TeX: `\\emph{…}`, `\\textit{…}`, `\\textbf{…}`, `\\texttt{…}` and the
+ * old `{\\em …}`, `{\\it …}`, `{\\bf …}`. Anything else with a backslash stays text.
+ */
+const MARKUP = /\\(emph|textit|textbf|texttt)\{|\{\\(em|it|bf)(?![A-Za-z])/g;
+
+type Piece = string | { open: string; body: string };
+
+/** Index of the `}` closing a group whose body starts at `from`, or -1 when it never closes. */
+function closingBrace(s: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < s.length; i++) {
+    if (escapedAt(s, i)) continue;
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Splits text into plain runs and markup groups whose braces close (others stay plain). */
+function splitMarkup(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  const re = new RegExp(MARKUP.source, 'g');
+  let last = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    // `\\\\emph{` is a line break followed by text: the backslash is not a command's.
+    if (escapedAt(text, m.index)) continue;
+    const bodyStart = m.index + m[0].length;
+    const end = closingBrace(text, bodyStart);
+    if (end < 0) continue;
+    if (m.index > last) pieces.push(text.slice(last, m.index));
+    const body = text.slice(bodyStart, end);
+    pieces.push(
+      m[1] !== undefined ? { open: `\\${m[1]}{`, body } : { open: `{\\${m[2]} `, body: body.replace(/^ /, '') },
+    );
+    last = end + 1;
+    re.lastIndex = last;
+  }
+  if (last < text.length) pieces.push(text.slice(last));
+  return pieces;
+}
+
+interface TitleState {
+  ascii: boolean;
+  sentenceCase: boolean;
+  /** The next word starts the title or a sub-sentence. */
+  start: boolean;
+}
+
+/** Text (with markup) as LaTeX: markup kept, its body rendered the same way, words protected. */
+function textLatex(text: string, st: TitleState): string {
+  let out = '';
+  for (const piece of splitMarkup(text)) {
+    if (typeof piece !== 'string') {
+      out += `${piece.open}${textLatex(piece.body, st)}}`;
+      continue;
+    }
+    for (const part of piece.split(/(\s+)/)) {
+      if (part === '') continue;
+      if (/^\s+$/.test(part)) {
+        out += ' ';
+        continue;
+      }
+      const word: Word = { text: part, sentenceStart: st.start };
+      st.start = /[:?!.]$/.test(part);
+      const latex = escapeLatexText(part, st.ascii);
+      out += needsProtection(word, st.sentenceCase) ? protect(latex) : latex;
+    }
+  }
+  return out;
+}
+
+/** The LaTeX for a title: escaped text, braced math, kept markup, protected capitals. */
 export function titleLatex(title: string, ascii = false): string {
   const segments = splitMath(collapseWhitespace(title.replace(/[\u0000-\u001f\u007f]/g, ' ')));
-  const words = titleWords(segments);
-  const sentenceCase = isSentenceCase(words);
-  let w = 0;
+  // Case is judged on the words without the markup's own syntax.
+  const words = titleWords(segments.map((seg) => ({ ...seg, text: seg.text.replace(MARKUP, '') })));
+  const st: TitleState = { ascii, sentenceCase: isSentenceCase(words), start: true };
   let out = '';
   for (const seg of segments) {
     if (seg.math) {
-      out += `{$${mathLatex(seg.text)}$}`;
-      continue;
+      out += `{$${ascii ? asciiMath(mathLatex(seg.text)) : mathLatex(seg.text)}$}`;
+      st.start = false;
+    } else {
+      out += textLatex(seg.text, st);
     }
-    out += seg.text
-      .split(/(\s+)/)
-      .map((piece) => {
-        if (piece === '' || /^\s+$/.test(piece)) return piece === '' ? '' : ' ';
-        const word = words[w++];
-        const latex = escapeLatexText(piece, ascii);
-        return needsProtection(word, sentenceCase) ? protect(latex) : latex;
-      })
-      .join('');
   }
   return out;
 }
@@ -286,7 +375,9 @@ export function bibtexEntry(paper: Paper, options: BibtexOptions = {}): { key: s
   const key = uniqueKey(base, options.taken ?? new Set());
 
   const arxivId = paper.arxivId !== undefined ? normaliseArxivId(paper.arxivId) : normaliseArxivId(paper.id);
-  const authors = paper.authors.map((a) => a.trim()).filter((a) => a !== '');
+  // Control characters become spaces in a name, so a name of nothing else is no name: BibTeX
+  // would warn that the entry has no author to sort by.
+  const authors = paper.authors.map((a) => a.replace(/[\u0000-\u001f\u007f]/g, ' ').trim()).filter((a) => a !== '');
   const title = titleLatex(paper.title, ascii);
   const year = paperYear(paper);
   const lines = [`@misc{${key},`, field('title', title)];

@@ -72,6 +72,8 @@ const LATEX_CHARS: Record<string, string> = {
   '´': '{\\textasciiacute}',
   µ: '{\\textmu}',
   '¶': '{\\P}',
+  // The cedilla alone; its compatibility form is a space and a combining cedilla.
+  '¸': '{\\c{}}',
   '·': '{$\\cdotp$}',
   '¹': '{\\textonesuperior}',
   º: '{\\textordmasculine}',
@@ -115,33 +117,97 @@ const SPECIAL: Record<string, string> = {
   '|': '\\textbar{}',
 };
 
-/** LaTeX for one non-ASCII character, or the character itself when the table has none. */
-function latexFor(ch: string): string {
-  const direct = LATEX_CHARS[ch];
+/**
+ * Greek letters as math (upper-case letters that look like Latin ones have no command in
+ * LaTeX: they are the Latin letter), and a few symbols common in titles that exist only in
+ * math. Written `{$…$}` like `·` above: a braced group is one token to BibTeX.
+ */
+const MATH_COMMANDS =
+  'α alpha β beta γ gamma δ delta ε epsilon ζ zeta η eta θ theta ι iota κ kappa λ lambda μ mu ν nu ' +
+  'ξ xi π pi ρ rho σ sigma ς varsigma τ tau υ upsilon φ phi χ chi ψ psi ω omega Γ Gamma Δ Delta ' +
+  'Θ Theta Λ Lambda Ξ Xi Π Pi Σ Sigma Υ Upsilon Φ Phi Ψ Psi Ω Omega ϵ epsilon ϕ varphi ' +
+  '→ rightarrow ← leftarrow ↔ leftrightarrow ⇒ Rightarrow ⇐ Leftarrow ⇔ Leftrightarrow ≤ leq ≥ geq ' +
+  '≠ neq ≈ approx ≡ equiv ∼ sim ∞ infty ∈ in ∉ notin ⊂ subset ⊆ subseteq ∪ cup ∩ cap ∀ forall ' +
+  '∃ exists ∂ partial ∇ nabla ∑ sum ∏ prod √ surd ∫ int ⊕ oplus ⊗ otimes ∘ circ ⋅ cdot ℓ ell';
+
+const MATH_CHARS: Record<string, string> = {
+  // U+2212, the minus sign: a hyphen reads the same in a title.
+  '\u2212': '-',
+};
+{
+  const words = MATH_COMMANDS.split(' ');
+  for (let i = 0; i + 1 < words.length; i += 2) MATH_CHARS[words[i]] = `{$\\${words[i + 1]}$}`;
+  const latinLookalikes = ['ΑΒΕΖΗΙΚΜΝΟΡΤΧο', 'ABEZHIKMNOPTXo'];
+  [...latinLookalikes[0]].forEach((c, i) => (MATH_CHARS[c] = latinLookalikes[1][i]));
+}
+
+/**
+ * LaTeX for one non-ASCII character in ASCII mode, every byte ASCII:
+ * 1. the tables above (letters, symbols, Greek);
+ * 2. the compatibility form (NFKC: `ﬁ` → `fi`, full-width and mathematical letters, `⁴` → `4`),
+ *    itself escaped, so a full-width `＄` is still `\$` and a comma `{,}`;
+ * 3. a Latin letter with accents: LaTeX accents for the marks it has a command for; marks
+ *    without one are dropped (`ḁ` → `a`), as are accents on any other base (`ά` → `{$\alpha$}`);
+ * 4. anything else as its code point, `[U+4E2D]`: readable, plain text to BibTeX and LaTeX, and
+ *    nothing is silently lost.
+ */
+function asciiFor(ch: string, depth: number): string {
+  const direct = LATEX_CHARS[ch] ?? MATH_CHARS[ch];
   if (direct !== undefined) return direct;
-  const [base, ...marks] = [...ch.normalize('NFD')];
-  if (marks.length === 0 || !/^[A-Za-z]$/.test(base) || marks.some((m) => ACCENTS[m] === undefined)) return ch;
-  let out = base;
-  for (const mark of marks) {
-    const cmd = ACCENTS[mark];
-    // Symbol accents (\" \' …) take the letter directly, letter accents (\c \v …) need a group.
-    out = /[a-z]/i.test(cmd) ? `\\${cmd}{${out}}` : `\\${cmd}${out.length === 1 ? out : `{${out}}`}`;
+  const compat = ch.normalize('NFKC');
+  // NFKC is idempotent, so one level of recursion settles it; the depth guard is belt and braces.
+  // A comma from a decomposition (`🄃` is `2,`) is braced: in a name, BibTeX would read a bare
+  // one as the `Last, First` separator the name was not split by.
+  if (compat !== ch && depth < 2) {
+    return [...compat].map((c) => (c === ',' ? '{,}' : charLatex(c, true, depth + 1))).join('');
   }
-  return `{${out}}`;
+  const [base, ...marks] = [...ch.normalize('NFD')];
+  if (marks.length > 0 && /^[A-Za-z]$/.test(base)) {
+    let out = base;
+    for (const mark of marks) {
+      const cmd = ACCENTS[mark];
+      if (cmd === undefined) continue;
+      // Symbol accents (\" \' …) take the letter directly, letter accents (\c \v …) need a group.
+      out = /[a-z]/i.test(cmd) ? `\\${cmd}{${out}}` : `\\${cmd}${out.length === 1 ? out : `{${out}}`}`;
+    }
+    return out === base ? base : `{${out}}`;
+  }
+  if (marks.length > 0 && depth < 2) return charLatex(base, true, depth + 1);
+  const code = ch.codePointAt(0) as number;
+  return `[U+${code.toString(16).toUpperCase().padStart(4, '0')}]`;
+}
+
+function charLatex(ch: string, ascii: boolean, depth: number): string {
+  const code = ch.codePointAt(0) as number;
+  if (code < 0x20 || code === 0x7f) return ' ';
+  if (SPECIAL[ch] !== undefined) return SPECIAL[ch];
+  if (code < 0x80 || !ascii) return ch;
+  return asciiFor(ch, depth);
+}
+
+/**
+ * Math content with every character ASCII: Greek and math symbols as their commands (`{\\alpha}`),
+ * anything else as text in a box (`\\mbox{{\\"u}}`), which plain LaTeX allows in math.
+ */
+export function asciiMath(content: string): string {
+  let out = '';
+  for (const ch of content.normalize('NFC')) {
+    if ((ch.codePointAt(0) as number) < 0x80) {
+      out += ch;
+      continue;
+    }
+    const command = /^\{\$(\\[A-Za-z]+)\$\}$/.exec(MATH_CHARS[ch] ?? '');
+    out += command !== null ? `{${command[1]}}` : `\\mbox{${escapeLatexText(ch, true)}}`;
+  }
+  return out;
 }
 
 /**
  * `text` as LaTeX text: every special character escaped, braces as text commands, control
- * characters dropped. With `ascii`, non-ASCII characters are written as LaTeX where known.
+ * characters dropped. With `ascii`, every character of the result is ASCII (see `asciiFor`).
  */
 export function escapeLatexText(text: string, ascii = false): string {
   let out = '';
-  for (const ch of text.normalize('NFC')) {
-    const code = ch.codePointAt(0) as number;
-    if (code < 0x20 || code === 0x7f) out += ' ';
-    else if (SPECIAL[ch] !== undefined) out += SPECIAL[ch];
-    else if (code < 0x80 || !ascii) out += ch;
-    else out += latexFor(ch);
-  }
+  for (const ch of text.normalize('NFC')) out += charLatex(ch, ascii, 0);
   return out;
 }

@@ -16,6 +16,10 @@ export interface BibCase {
   parsedTitle?: string;
   /** Author names as the parser reads them back, when they differ from the input order. */
   parsedAuthors?: string[];
+  /** The title read back from the ASCII entry, when ASCII cannot say it the same way. */
+  asciiParsedTitle?: string;
+  /** Author names read back from the ASCII entry, when ASCII cannot say them the same way. */
+  asciiParsedAuthors?: string[];
   /** Text the UTF-8 entry must contain. */
   contains?: string[];
   /** Text the ASCII entry must contain. */
@@ -459,7 +463,9 @@ export const BIB_CASES: BibCase[] = [
     }),
     keys: { arxiv: 'anon2021chinesewordsegmentationrevisited' },
     contains: ['author={李明 and Wei Zhang}'],
-    asciiContains: ['author={李明 and Wei Zhang}'],
+    // No ASCII form: the code points, readable and not lost.
+    asciiContains: ['author={[U+674E][U+660E] and Wei Zhang}'],
+    asciiParsedAuthors: ['[U+674E][U+660E]', 'Wei Zhang'],
   },
   {
     name: 'no authors',
@@ -566,7 +572,8 @@ export const BIB_CASES: BibCase[] = [
     // The emoji and β use two of arXiv's four word slots and leave no letters.
     keys: { arxiv: 'wolf2019transformersdivergence' },
     contains: ['🤗 Transformers for α-Divergence'],
-    asciiContains: ['🤗 Transformers for α-Divergence'],
+    asciiContains: ['title={[U+1F917] Transformers for {$\\alpha$}-Divergence and {$\\beta$} Estimation}'],
+    asciiParsedTitle: '[U+1F917] Transformers for α-Divergence and β Estimation',
   },
   {
     name: 'typographic quotes and dashes',
@@ -633,6 +640,64 @@ export const BIB_CASES: BibCase[] = [
       published: '2023-01-01',
     }),
     contains: ['\\$5 and Inference for \\$10'],
+  },
+  {
+    name: 'ligatures and full-width letters fold to ASCII',
+    paper: paper({
+      title: 'Sparse Attention and Ligatures: ﬁne ﬂow with ＧＰＵ',
+      authors: ['Ｊａｎｅ Doe'],
+      published: '2024-01-01',
+    }),
+    contains: ['Ligatures: ﬁne ﬂow'],
+    asciiContains: ['title={Sparse Attention and Ligatures: fine flow with {GPU}}', 'author={Jane Doe}'],
+    asciiParsedTitle: 'Sparse Attention and Ligatures: fine flow with GPU',
+    asciiParsedAuthors: ['Jane Doe'],
+  },
+  {
+    name: 'math followed by a digit stays math',
+    paper: paper({
+      arxivId: '1602.07360',
+      title: 'SqueezeNet: AlexNet-level accuracy with 50x fewer parameters and $<$0.5MB model size',
+      authors: ['Forrest N. Iandola'],
+      published: '2016-02-24',
+    }),
+    parsedTitle: 'SqueezeNet: AlexNet-level accuracy with 50x fewer parameters and <0.5MB model size',
+    contains: ['and {$<$}{0.5MB} model size'],
+  },
+  {
+    name: 'math command followed by a number',
+    paper: paper({
+      title: '$\\sim$10x Fewer Parameters',
+      authors: ['Small Model'],
+      published: '2024-01-01',
+    }),
+    parsedTitle: '∼10x Fewer Parameters',
+    contains: ['title={{$\\sim$}10x Fewer Parameters}'],
+  },
+  {
+    name: 'title markup kept as TeX',
+    paper: paper({
+      title: '{\\em Emphasis}, \\textbf{Bold} and \\emph{\\texttt{Nested} Code}',
+      authors: ['Mark Up'],
+      published: '2024-01-01',
+    }),
+    // The parser reads markup as HTML.
+    parsedTitle: '<i>Emphasis</i>, <b>Bold</b> and <i><code>Nested</code> Code</i>',
+    contains: ['title={{\\em Emphasis}, \\textbf{Bold} and \\emph{\\texttt{Nested} Code}}'],
+  },
+  {
+    name: 'hostile markup stays balanced text',
+    paper: paper({
+      title: '\\textbf{Open {\\em never closed \\emph{ok} }{ \\textit{',
+      authors: ['Mark Up'],
+      published: '2024-01-01',
+    }),
+    // Only the groups that close are markup; the rest is text.
+    parsedTitle: '\\textbf{Open <i>never closed <i>ok</i> </i>{ \\textit{',
+    contains: [
+      'title={{{\\textbackslash{}textbf\\textbraceleft{}Open}} {\\em never closed \\emph{ok} }' +
+        '\\textbraceleft{} \\textbackslash{}textit\\textbraceleft{}}',
+    ],
   },
   {
     name: 'only math',
