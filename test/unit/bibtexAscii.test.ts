@@ -5,14 +5,12 @@
  * the real `bibtex` over both (skipped like bibtexTool.test.ts where TeX is missing, outside CI).
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { bibtexEntry, nameLatex, titleLatex } from '../../src/core/cite/bibtexEntry';
 import { escapeLatexText } from '../../src/core/cite/latexText';
 import { paper } from '../helpers/paper';
 import { bibtexBalanced, writtenFields } from './helpers/bibParse';
+import { requireBibtex, runBibtex } from './helpers/realBibtex';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
 
 // Any string at all: lone surrogates, controls, combining marks, astral characters.
@@ -169,22 +167,6 @@ describe('title markup', () => {
 // ---------------------------------------------------------------------------------------------
 // The real bibtex
 
-function bibtexVersion(): string | undefined {
-  const r = spawnSync('bibtex', ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
-}
-
-/** The lines of a bibtex run that report a problem (as in bibtexTool.test.ts). */
-function problems(output: string): string[] {
-  return output
-    .split(/\r?\n/)
-    .filter((l) =>
-      /^Warning--|error message|^I was expecting|^I'm skipping|^Repeated entry|^Sorry|^Illegal|^Too many commas|^---line \d+|^You've exceeded/i.test(
-        l,
-      ),
-    );
-}
-
 const MARKUP_TITLES = [
   '{\\em Emphasis} and {\\it Italic} and {\\bf Bold}',
   '\\emph{\\textbf{Nested} \\textit{Words}} with \\texttt{code_1}',
@@ -195,33 +177,21 @@ const MARKUP_TITLES = [
 
 describe('real bibtex: ASCII entries from random Unicode, markup titles', function () {
   this.timeout(60_000);
-  const version = bibtexVersion();
   let dir: TempDir | undefined;
   before(function () {
-    if (version !== undefined) return;
-    // Same rule as bibtexTool.test.ts: CI must have bibtex, a laptop without TeX reports pending.
-    if (process.env.CI === 'true') {
-      throw new Error('bibtex is not installed: apt-get install texlive-binaries texlive-base');
-    }
-    this.skip();
+    requireBibtex(this);
   });
   beforeEach(async () => (dir = await makeTempDir('litfeed-bibascii-')));
   afterEach(async () => dir?.remove());
 
   function run(entries: { key: string; text: string }[], style: string) {
-    const work = (dir as TempDir).path;
-    writeFileSync(path.join(work, 'refs.bib'), entries.map((e) => e.text).join('\n'), 'utf8');
-    const aux = [
-      '\\relax',
-      ...entries.map((e) => `\\citation{${e.key}}`),
-      `\\bibstyle{${style}}`,
-      '\\bibdata{refs}',
-      '',
-    ];
-    writeFileSync(path.join(work, 'doc.aux'), aux.join('\n'), 'utf8');
-    const r = spawnSync('bibtex', ['doc'], { cwd: work, encoding: 'utf8' });
-    const log = readFileSync(path.join(work, 'doc.blg'), 'utf8');
-    return { report: problems(`${r.stdout}\n${log}`), status: r.status, stdout: r.stdout };
+    const bib = entries.map((e) => e.text).join('\n');
+    return runBibtex(
+      (dir as TempDir).path,
+      bib,
+      entries.map((e) => e.key),
+      style,
+    );
   }
 
   it('500 ASCII entries from random Unicode: no warning, no error', () => {

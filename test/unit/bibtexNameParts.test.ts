@@ -8,21 +8,18 @@
  * test shows why: in UTF-8, BibTeX reads `Álvarez` as a lowercase "von" particle, since to a
  * byte-reading program a letter that is not an ASCII capital is not a capital.
  *
- * Needs bibtex like test/unit/bibtexTool.test.ts: missing in CI fails the suite, missing on a
- * developer machine reports it as pending.
+ * Needs bibtex (see helpers/realBibtex).
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { asciiEntries, bibliographyEngine } from '../../src/core/cite/bibDiscovery';
 import { bibtexEntry } from '../../src/core/cite/bibtexEntry';
 import { escapeLatexText } from '../../src/core/cite/latexText';
 import { paper } from '../helpers/paper';
+import { requireBibtex, runBibtex } from './helpers/realBibtex';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
-
-const INSTALL_HINT = 'apt-get install -y --no-install-recommends texlive-binaries texlive-base';
 
 /** first, von, last, jr */
 type Parts = [string, string, string, string];
@@ -79,11 +76,6 @@ function plain(part: string, unescape: (s: string) => string): string {
   return unescape(part).replace(/[{}]/g, '').replace(/~/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function bibtexVersion(): string | undefined {
-  const r = spawnSync('bibtex', ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
-}
-
 /**
  * Writes one entry whose authors are `names` (as LitFeed writes it, ASCII or not), runs bibtex
  * with the parts style and returns each author's parts.
@@ -91,16 +83,10 @@ function bibtexVersion(): string | undefined {
 function bibtexParts(work: string, names: string[], ascii: boolean): Parts[] {
   const { key, text } = bibtexEntry(paper({ id: 'names', title: 'Names', authors: names }), { ascii });
   writeFileSync(path.join(work, 'parts.bst'), PARTS_BST, 'utf8');
-  writeFileSync(path.join(work, 'refs.bib'), text, 'utf8');
-  writeFileSync(
-    path.join(work, 'doc.aux'),
-    `\\relax\n\\citation{${key}}\n\\bibstyle{parts}\n\\bibdata{refs}\n`,
-    'utf8',
-  );
-  const run = spawnSync('bibtex', ['doc'], { cwd: work, encoding: 'utf8' });
-  assert.equal(run.status, 0, `${run.stdout}${run.stderr}\n${text}`);
-  assert.doesNotMatch(run.stdout, /Warning--|error message/, `${run.stdout}\n${text}`);
-  const bbl = readFileSync(path.join(work, 'doc.bbl'), 'utf8').replace(/\s*\n\s*/g, ' ');
+  const run = runBibtex(work, text, [key], 'parts');
+  assert.equal(run.status, 0, `${run.stdout}\n${text}`);
+  assert.deepEqual(run.report, [], `${run.stdout}\n${text}`);
+  const bbl = run.bbl.replace(/\s*\n\s*/g, ' ');
   const unescape = unescaper([...names.join('')].join(''));
   return [...bbl.matchAll(/<<(.*?)>>/g)].map((m) => m[1].split('|').map((p) => plain(p, unescape)) as Parts);
 }
@@ -133,16 +119,10 @@ const HARD_NAMES: [string, Parts][] = [
 
 describe('real bibtex reads the name parts LitFeed meant', function () {
   this.timeout(60_000);
-  const version = bibtexVersion();
   let dir: TempDir | undefined;
 
   before(function () {
-    if (version !== undefined) return;
-    if (process.env.CI === 'true') {
-      throw new Error(`bibtex is not installed, and CI must run this check: ${INSTALL_HINT}`);
-    }
-    // Outside CI a machine without TeX reports the suite as pending instead of failing it.
-    this.skip();
+    requireBibtex(this);
   });
   beforeEach(async () => {
     dir = await makeTempDir('litfeed-nameparts-');

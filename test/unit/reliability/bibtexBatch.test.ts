@@ -5,12 +5,10 @@
  * no warning, one \bibitem per key. The hand-made hard cases live in bibtexTool.test.ts.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { bibtexEntry } from '../../../src/core/cite/bibtexEntry';
 import type { Paper } from '../../../src/core/paper';
+import { requireBibtex, runBibtex } from '../helpers/realBibtex';
 import { makeTempDir, type TempDir } from '../helpers/tmpdir';
 import { arxivPaper, paper as makePaper } from '../../helpers/paper';
 
@@ -67,57 +65,18 @@ const papers = fc.record({
   journal: fc.option(text, { nil: undefined }),
 });
 
-function bibtexVersion(): string | undefined {
-  const r = spawnSync('bibtex', ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
-}
-
-function problems(output: string): string[] {
-  return output
-    .split(/\r?\n/)
-    .filter((l) =>
-      /^Warning--|error message|^I was expecting|^I'm skipping|^Repeated entry|^Sorry|^Illegal|^Too many commas|^---line \d+|^You've exceeded/i.test(
-        l,
-      ),
-    );
-}
-
 describe('reliability: 1000 random entries through the real bibtex', function () {
   this.timeout(60_000);
   let dir: TempDir | undefined;
-  const version = bibtexVersion();
   before(function () {
-    if (version !== undefined) return;
-    // Same rule as bibtexTool.test.ts: CI must have bibtex, a laptop without TeX reports pending.
-    if (process.env.CI === 'true') {
-      throw new Error('bibtex is not installed: apt-get install texlive-binaries texlive-base');
-    }
-    this.skip();
+    requireBibtex(this);
   });
   beforeEach(async () => (dir = await makeTempDir('litfeed-bib1000-')));
   afterEach(async () => dir?.remove());
 
-  function runBibtex(
-    bib: string,
-    keys: string[],
-  ): { report: string[]; items: string[]; status: number | null; stdout: string } {
-    const work = (dir as TempDir).path;
-    writeFileSync(path.join(work, 'refs.bib'), bib, 'utf8');
-    writeFileSync(
-      path.join(work, 'doc.aux'),
-      ['\\relax', ...keys.map((k) => `\\citation{${k}}`), '\\bibstyle{plain}', '\\bibdata{refs}', ''].join('\n'),
-      'utf8',
-    );
-    const run = spawnSync('bibtex', ['-min-crossrefs=100', 'doc'], { cwd: work, encoding: 'utf8' });
-    const log = readFileSync(path.join(work, 'doc.blg'), 'utf8');
-    const bbl = readFileSync(path.join(work, 'doc.bbl'), 'utf8');
-    return {
-      report: problems(`${run.stdout}\n${log}`),
-      items: [...bbl.matchAll(/\\bibitem(?:\[[^\]]*\])?\{([^}]*)\}/g)].map((m) => m[1]),
-      status: run.status,
-      stdout: run.stdout,
-    };
-  }
+  // Cross-references are never wanted; a high minimum keeps bibtex from adding entries.
+  const bibtex = (bib: string, keys: string[]) =>
+    runBibtex((dir as TempDir).path, bib, keys, 'plain', ['-min-crossrefs=100']);
 
   it(`${COUNT} fast-check entries: no error, no warning, every key typeset once`, () => {
     const seed = Number(process.env.LITFEED_BIB_SEED ?? Date.now() % 2 ** 31);
@@ -143,7 +102,7 @@ describe('reliability: 1000 random entries through the real bibtex', function ()
     });
     const keys = [...taken];
     const started = Date.now();
-    const run = runBibtex(chunks.join('\n'), keys);
+    const run = bibtex(chunks.join('\n'), keys);
     const took = Date.now() - started;
     assert.deepEqual(
       run.report,
@@ -160,7 +119,7 @@ describe('reliability: 1000 random entries through the real bibtex', function ()
 
   it('is able to fail: one unbalanced entry among good ones is reported', () => {
     const good = bibtexEntry(makePaper({ id: 'g', title: 'Good', authors: ['Ann Author'], published: '2024-01-01' }));
-    const run = runBibtex(`${good.text}\n@misc{broken2024, title={Un{balanced}, author={B B}, year={2024}}\n`, [
+    const run = bibtex(`${good.text}\n@misc{broken2024, title={Un{balanced}, author={B B}, year={2024}}\n`, [
       good.key,
       'broken2024',
     ]);
