@@ -22,6 +22,7 @@ export * from './cite/names';
 export * from './cite/keys';
 export * from './cite/keyTemplate';
 export * from './cite/latexText';
+export * from './cite/titleLatex';
 export * from './cite/bibtexEntry';
 export * from './cite/citeText';
 export * from './cite/bibDiscovery';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bibtexEntry, titleLatex, nameLatex, cleanDoi } from '../../src/core/cite/bibtexEntry';
+import { bibtexEntry, nameLatex, cleanDoi } from '../../src/core/cite/bibtexEntry';
+import { titleLatex } from '../../src/core/cite/titleLatex';
 import { escapeLatexText } from '../../src/core/cite/latexText';
 import { KeyTemplateError } from '../../src/core/cite/keyTemplate';
 import { paper } from '../helpers/paper';

@@ -6,7 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bibtexEntry, nameLatex, titleLatex } from '../../src/core/cite/bibtexEntry';
+import { bibtexEntry, nameLatex } from '../../src/core/cite/bibtexEntry';
+import { titleLatex } from '../../src/core/cite/titleLatex';
 import { escapeLatexText } from '../../src/core/cite/latexText';
 import { paper } from '../helpers/paper';
 import { bibtexBalanced, writtenFields } from './helpers/bibParse';

@@ -127,7 +127,8 @@ const MATH_COMMANDS =
   'ξ xi π pi ρ rho σ sigma ς varsigma τ tau υ upsilon φ phi χ chi ψ psi ω omega Γ Gamma Δ Delta ' +
   'Θ Theta Λ Lambda Ξ Xi Π Pi Σ Sigma Υ Upsilon Φ Phi Ψ Psi Ω Omega ϵ epsilon ϕ varphi ' +
   '→ rightarrow ← leftarrow ↔ leftrightarrow ⇒ Rightarrow ⇐ Leftarrow ⇔ Leftrightarrow ≤ leq ≥ geq ' +
-  '≠ neq ≈ approx ≡ equiv ∼ sim ∞ infty ∈ in ∉ notin ⊂ subset ⊆ subseteq ∪ cup ∩ cap ∀ forall ' +
+  '≠ neq ≈ approx ≡ equiv ∼ sim ∞ infty ∈ in ∉ notin ⊂ subset ⊆ subseteq ∪ cup ∩ cap ' +
+  '∀ forall ' +
   '∃ exists ∂ partial ∇ nabla ∑ sum ∏ prod √ surd ∫ int ⊕ oplus ⊗ otimes ∘ circ ⋅ cdot ℓ ell';
 
 const MATH_CHARS: Record<string, string> = {
