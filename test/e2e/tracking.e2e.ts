@@ -56,6 +56,24 @@ async function openFromPalette(page: Page, label: string): Promise<Locator> {
   return input;
 }
 
+/**
+ * Opens a command's own quick input and types `text` into it. A quick input closes when
+ * something else takes the focus as it opens (on a busy machine, the abstract view opened just
+ * before can finish loading then); a person opens it again, and so does this.
+ */
+async function typeIntoCommand(page: Page, label: string, text: string): Promise<Locator> {
+  for (let attempt = 1; ; attempt++) {
+    const input = await openFromPalette(page, label);
+    try {
+      await input.fill(text, { timeout: 5_000 });
+      return input;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 async function toastText(page: Page): Promise<string> {
   return clean(
     await page
@@ -180,9 +198,8 @@ describe('tracking in code-server (e2e)', function () {
 
   it('"Search Papers…" puts the paper of a misspelled title first, and opens its abstract', async () => {
     const { page } = wb;
-    const input = await openFromPalette(page, 'LitFeed: Search Papers');
     // "Small Models Grade Large Proofs", typed in a hurry.
-    await input.fill('smal modles grade larg proofs');
+    await typeIntoCommand(page, 'LitFeed: Search Papers', 'smal modles grade larg proofs');
     const first = await waitFor('search results', async () => {
       // The list is virtual: DOM order is not screen order, data-index is.
       const r = await page
@@ -203,8 +220,7 @@ describe('tracking in code-server (e2e)', function () {
 
   it('"Search Hugging Face for …" finds a paper that is in no cached feed, and saves it from the pick', async () => {
     const { page } = wb;
-    const input = await openFromPalette(page, 'LitFeed: Search Papers');
-    await input.fill('asking the hub');
+    await typeIntoCommand(page, 'LitFeed: Search Papers', 'asking the hub');
     const ask = page
       .locator(QUICK_ROWS, { hasText: 'Search Hugging Face' })
       .filter({ hasText: 'asking the hub' })
