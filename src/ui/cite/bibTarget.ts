@@ -15,44 +15,42 @@ import { errorMessage } from '../../core/guards';
  * names, then the `litfeed.citation.bibFile` setting, then the user's pick, remembered per
  * document for the session.
  */
+export interface BibTarget {
+  uri: vscode.Uri | undefined;
+  engine: BibEngine | undefined;
+}
+
 export class BibTargetFinder {
   private readonly picked = new Map<string, vscode.Uri>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
-  async find(doc: vscode.TextDocument, options: { ask: boolean }): Promise<vscode.Uri | undefined> {
-    const named = await this.named(doc);
+  /**
+   * The .bib `doc` cites into (undefined when none is named, set or picked), and the program
+   * that reads the bibliography the document (or its LaTeX root) names — both from one read of
+   * that text. The engine is undefined when the .bib came from the setting or the user's pick:
+   * nothing says what reads it.
+   */
+  async find(doc: vscode.TextDocument, options: { ask: boolean }): Promise<BibTarget> {
+    const source = await this.source(doc);
+    const engine = source ? bibliographyEngine(source.text, source.language) : undefined;
+    const named = source
+      ? bibliographyFiles(source.text, source.language)
+          .filter(isBibtexPath)
+          .map((name) => resolveIn(source.base, name))
+      : [];
     if (named.length > 0) {
-      for (const uri of named) if (await exists(uri)) return uri;
-      return named[0]; // named but missing: it will be created
+      for (const uri of named) if (await exists(uri)) return { uri, engine };
+      return { uri: named[0], engine }; // named but missing: it will be created
     }
     const configured = this.configured(doc);
-    if (configured) return configured;
+    if (configured) return { uri: configured, engine };
     const remembered = this.picked.get(doc.uri.toString());
-    if (remembered) return remembered;
-    if (!options.ask) return undefined;
+    if (remembered) return { uri: remembered, engine };
+    if (!options.ask) return { uri: undefined, engine };
     const chosen = await this.ask(doc);
     if (chosen) this.picked.set(doc.uri.toString(), chosen);
-    return chosen;
-  }
-
-  /**
-   * The program that reads the bibliography the document (or its LaTeX root) names, from the
-   * same text `find` takes the .bib from; undefined when neither names one (a .bib from the
-   * setting or the user's pick has no known reader).
-   */
-  async engine(doc: vscode.TextDocument): Promise<BibEngine | undefined> {
-    const source = await this.source(doc);
-    return source ? bibliographyEngine(source.text, source.language) : undefined;
-  }
-
-  /** Files named by `\bibliography{}`, `\addbibresource{}`, YAML `bibliography:` or `#bibliography()`. */
-  private async named(doc: vscode.TextDocument): Promise<vscode.Uri[]> {
-    const source = await this.source(doc);
-    if (!source) return [];
-    return bibliographyFiles(source.text, source.language)
-      .filter(isBibtexPath)
-      .map((name) => resolveIn(source.base, name));
+    return { uri: chosen, engine };
   }
 
   /** The text that names the document's bibliography: its own, or its LaTeX root's when it names none. */

@@ -93,9 +93,9 @@ export class Citer {
       await editor.edit((b) => b.replace(editor.selection, text));
       return { keys: items.map((i) => i.key), added: [], reused: [], inserted: text };
     }
-    const bibUri = await this.targets.find(doc, { ask: true });
+    const { uri: bibUri, engine } = await this.targets.find(doc, { ask: true });
     if (!bibUri) return undefined;
-    const plan = await this.planEntries(bibUri, papers, await this.documentOptions(doc));
+    const plan = await this.planEntries(bibUri, papers, entryOptions(this.settings(), engine));
     if (!plan) return undefined;
     const keys = plan.cited.map((c) => c.key);
     const offset = doc.offsetAt(editor.selection.active);
@@ -128,9 +128,9 @@ export class Citer {
 
   /** Adds entries to the document's bibliography without citing (completion, Insert entry). */
   async addEntries(doc: vscode.TextDocument, papers: readonly Paper[]): Promise<CiteResult | undefined> {
-    const bibUri = await this.targets.find(doc, { ask: true });
+    const { uri: bibUri, engine } = await this.targets.find(doc, { ask: true });
     if (!bibUri) return undefined;
-    const plan = await this.planEntries(bibUri, papers, await this.documentOptions(doc));
+    const plan = await this.planEntries(bibUri, papers, entryOptions(this.settings(), engine));
     if (!plan) return undefined;
     if (plan.newText.length > 0) {
       const edit = new vscode.WorkspaceEdit();
@@ -143,13 +143,13 @@ export class Citer {
 
   /** The key each paper has (or would get) in the bibliography `doc` uses; for completion. */
   async keysFor(doc: vscode.TextDocument, papers: readonly Paper[]): Promise<Map<string, string>> {
-    const bibUri = await this.targets.find(doc, { ask: false });
+    const { uri: bibUri, engine } = await this.targets.find(doc, { ask: false });
     let entries: BibRecord[] = [];
     if (bibUri) {
       const parsed = await parseBib(await readText(bibUri).catch(() => ''));
       if (parsed.ok) entries = parsed.entries;
     }
-    return keysWhenAddedAlone(papers, entries, await this.documentOptions(doc));
+    return keysWhenAddedAlone(papers, entries, entryOptions(this.settings(), engine));
   }
 
   async copyBibtex(papers: readonly Paper[]): Promise<void> {
@@ -180,14 +180,6 @@ export class Citer {
   /** Entry options with no document to go by: `auto` writes UTF-8. */
   private entryOptions(): EntryOptions {
     return entryOptions(this.settings());
-  }
-
-  /**
-   * Entry options for the bibliography `doc` uses: with `auto`, ASCII escapes when classic
-   * BibTeX reads it (it splits UTF-8 names like `Álvarez` wrongly), UTF-8 otherwise.
-   */
-  private async documentOptions(doc: vscode.TextDocument): Promise<EntryOptions> {
-    return entryOptions(this.settings(), await this.targets.engine(doc));
   }
 
   private async citeToClipboard(papers: readonly Paper[]): Promise<CiteResult> {
