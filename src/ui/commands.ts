@@ -9,7 +9,7 @@ import type { CommandName } from './commandIds';
 import type { FeedNode } from './feed/feedTree';
 import type { Host } from './host';
 import { updateSetting } from './settings';
-import { asTreeNode, nodePapers, papersOfNodes } from './treeNodes';
+import { papersOfNodes } from './treeNodes';
 
 /** What command handlers reach: the start-up host plus what the features bundle adds. */
 export interface App extends Host {
@@ -33,16 +33,10 @@ function isPaper(value: unknown): value is Paper {
   );
 }
 
-/** The papers of `arg` when it is one of our tree rows, else none. */
-function argPapers(arg: unknown): Paper[] {
-  const node = asTreeNode(arg);
-  return node ? nodePapers(node) : [];
-}
-
 /** The paper a command acts on: its argument (a Paper or a tree node), the selection, or a pick. */
 async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
   if (isPaper(arg)) return arg;
-  const fromArg = argPapers(arg);
+  const fromArg = papersOfNodes([arg]);
   if (fromArg.length === 1) return fromArg[0];
   const selected = app.selection().find((n): n is Extract<FeedNode, { kind: 'paper' }> => n.kind === 'paper');
   if (selected) return selected.paper;
@@ -66,7 +60,7 @@ async function targetPapers(app: App, arg: unknown, selected: unknown, placeHold
   if (Array.isArray(selected) && selected.length > 1) return papersOfNodes(selected);
   if (isPaper(arg)) return [arg];
   if (Array.isArray(arg)) return arg.filter(isPaper);
-  const fromArg = argPapers(arg);
+  const fromArg = papersOfNodes([arg]);
   if (fromArg.length > 0) return fromArg;
   const fromSelection = papersOfNodes(app.selection());
   if (fromSelection.length > 0) return fromSelection;
@@ -186,7 +180,7 @@ export const commands = {
     return paper ? app.user.toggleSaved(paper) : undefined;
   },
   markAllRead: (app: App) => async (arg?: unknown) => {
-    const papers = argPapers(arg);
+    const papers = papersOfNodes([arg]);
     await app.user.markRead(papers.length > 0 ? papers : app.tree.visiblePapers());
   },
   exportReadingList: (app: App) => () => app.exportReadingList(),
