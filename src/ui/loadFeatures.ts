@@ -10,7 +10,7 @@ import type { Features, FeaturesModule, Host } from './host';
 
 export const FEATURES_BUNDLE = 'features.js';
 
-export function loadFeaturesModule(): FeaturesModule {
+function loadFeaturesModule(): FeaturesModule {
   return createRequire(__filename)(path.join(__dirname, FEATURES_BUNDLE)) as FeaturesModule;
 }
 

@@ -29,7 +29,7 @@ export function remoteSearch(deps: RemoteSearchDeps): (query: string, signal: Ab
 }
 
 /** Search results are cached like feed papers (under today's day of the `hf-search` source). */
-export async function cacheSearchResults(
+async function cacheSearchResults(
   store: FeedStore,
   papers: Paper[],
   day: string,
