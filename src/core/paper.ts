@@ -5,7 +5,7 @@
  */
 
 /** Which source produced a paper record. `sample` is the bundled offline feed. */
-export type SourceId = 'hf-daily' | 'hf-search' | 'arxiv' | 'sample';
+export type SourceId = 'hf-daily' | 'hf-search' | 'arxiv' | 'sample' | 'lookup';
 
 export interface PaperLinks {
   /** https://huggingface.co/papers/<id> */
@@ -18,6 +18,28 @@ export interface PaperLinks {
   code?: string;
   /** Project page, as given by the source. */
   project?: string;
+}
+
+/**
+ * The journal or proceedings version of a paper, found by the look-ups of `core/lookup`
+ * (arXiv's own DOI and journal reference, DBLP, Crossref, Semantic Scholar). Citing with
+ * `preferPublished` writes it as `@article` / `@inproceedings`.
+ */
+export interface Publication {
+  kind: 'article' | 'inproceedings';
+  /** Journal or proceedings title, plain text. */
+  venue: string;
+  /** Four digits: the year of the published version, which may differ from the preprint's. */
+  year?: string;
+  volume?: string;
+  number?: string;
+  /** Page range with a plain hyphen (`5998-6008`) or an article number. */
+  pages?: string;
+  publisher?: string;
+  /** Bare DOI of the published version. */
+  doi?: string;
+  /** Which service said so: `arxiv`, `dblp`, `crossref` or `semanticScholar`. */
+  foundBy: string;
 }
 
 export interface Paper {
@@ -46,6 +68,8 @@ export interface Paper {
   categories?: string[];
   doi?: string;
   journalRef?: string;
+  /** The published version, when a look-up found one. */
+  publication?: Publication;
   source: SourceId;
 }
 

@@ -61,6 +61,7 @@ export function decodePaper(raw: unknown, options: DecodeOptions): Paper | undef
     if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) delete paper[key];
   }
   if (paper.categories !== undefined && !isStringArray(paper.categories)) delete paper.categories;
+  if (paper.publication !== undefined && !isPublication(paper.publication)) delete paper.publication;
   if (!isStringArray(paper.aiKeywords)) paper.aiKeywords = [];
   if (
     paper.source !== options.fallbackSource &&
@@ -86,4 +87,14 @@ function knownLinks(raw: unknown): PaperLinks {
     for (const key of LINK_KEYS) if (typeof raw[key] === 'string') links[key] = raw[key];
   }
   return links;
+}
+
+const PUBLICATION_STRINGS = ['year', 'volume', 'number', 'pages', 'publisher', 'doi'] as const;
+
+/** A published version is kept only whole and well typed: half of one would be cited wrong. */
+function isPublication(raw: unknown): boolean {
+  if (!isRecord(raw)) return false;
+  if (raw.kind !== 'article' && raw.kind !== 'inproceedings') return false;
+  if (typeof raw.venue !== 'string' || raw.venue === '' || typeof raw.foundBy !== 'string') return false;
+  return PUBLICATION_STRINGS.every((key) => raw[key] === undefined || typeof raw[key] === 'string');
 }

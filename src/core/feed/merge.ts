@@ -12,14 +12,17 @@
  *   any; on a tie, arXiv's (its spelling is the one the paper carries).
  * - Abstract: the longer one, since a cut-short abstract is the usual defect and both are
  *   normalised the same way; on a tie, arXiv's.
+ * - A published version (`publication`, from a look-up) is bibliographic data, kept from
+ *   whichever record has one.
  * - Source: the Hugging Face one, so the paper stays in the feed that featured it.
  */
 import type { Paper, PaperLinks, SourceId } from '../paper';
 
 /** Lower comes first for community data. */
-const COMMUNITY_RANK: Record<SourceId, number> = { 'hf-daily': 0, 'hf-search': 1, sample: 2, arxiv: 3 };
+const COMMUNITY_RANK: Record<SourceId, number> = { 'hf-daily': 0, 'hf-search': 1, sample: 2, arxiv: 3, lookup: 4 };
 /** Lower comes first for bibliographic data. */
-const RECORD_RANK: Record<SourceId, number> = { arxiv: 0, 'hf-daily': 1, 'hf-search': 2, sample: 3 };
+// A look-up's record is arXiv's (or Crossref's / DBLP's for a paper arXiv does not hold).
+const RECORD_RANK: Record<SourceId, number> = { arxiv: 0, lookup: 1, 'hf-daily': 2, 'hf-search': 3, sample: 4 };
 
 const COMMUNITY_LINKS = ['huggingFace', 'code', 'project'] as const;
 const RECORD_LINKS = ['arxivAbs', 'pdf'] as const;
@@ -41,7 +44,7 @@ export function mergePapers(a: Paper, b: Paper): Paper {
     source: hf.source,
   };
 
-  const fromRecord = ['arxivId', 'published', 'categories', 'doi', 'journalRef'] as const;
+  const fromRecord = ['arxivId', 'published', 'categories', 'doi', 'journalRef', 'publication'] as const;
   for (const key of fromRecord) setOrDelete(merged, key, record[key] ?? recordOther[key]);
   if (merged.categories) merged.categories = [...merged.categories];
   const fromCommunity = ['feedDay', 'aiSummary', 'organization', 'thumbnail'] as const;
