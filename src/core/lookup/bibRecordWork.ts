@@ -1,0 +1,368 @@
+/**
+ * DBLP (`GET {dblp}/rec/{key}.bib`) and the ACL Anthology (`GET {acl}/{id}.bib`) each answer
+ * one BibTeX entry. `parseBib` reads its structure (fields as written); the LaTeX the two
+ * services put in titles, names and venues (`Doll{\'{a}}r`, `Allen{-}Zhu`, `{IEEE}`, `\&`)
+ * is decoded here to plain Unicode. The parser could decode it too, but only through an
+ * option `parseBib` does not take, and these services use a small, known set of commands.
+ */
+import { apiUrl } from '../net/baseUrl';
+import { getText, type HttpOptions } from '../net/http';
+import { HttpError } from '../net/httpError';
+import { collapseWhitespace, normaliseArxivId, type Publication } from '../paper';
+import { parseBib, type BibRecord } from '../cite/bibDocument';
+import { LookupFormatError, fourDigitYear, lowerDoi, plainPages } from './markup';
+import type { Work } from './work';
+
+export const ACL_ANTHOLOGY_BASE_URL = 'https://aclanthology.org';
+
+export type BibRecordService = 'dblp' | 'acl';
+
+export const BIBTEX_ACCEPT = 'application/x-bibtex, text/x-bibtex;q=0.9, text/plain;q=0.8, */*;q=0.5';
+
+// ---------------------------------------------------------------------------------------------
+// LaTeX to plain text
+
+const ACCENTS: Record<string, string> = {
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030c',
+  H: '\u030b',
+  c: '\u0327',
+  k: '\u0328',
+  r: '\u030a',
+  d: '\u0323',
+  b: '\u0331',
+};
+
+const LETTERS: Record<string, string> = {
+  ss: 'ß',
+  o: 'ø',
+  O: 'Ø',
+  l: 'ł',
+  L: 'Ł',
+  aa: 'å',
+  AA: 'Å',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  i: 'ı',
+  j: 'ȷ',
+  dh: 'ð',
+  DH: 'Ð',
+  th: 'þ',
+  TH: 'Þ',
+  ng: 'ŋ',
+  NG: 'Ŋ',
+};
+
+const SYMBOLS: Record<string, string> = {
+  textendash: '–',
+  textemdash: '—',
+  textquoteright: '’',
+  textquoteleft: '‘',
+  textquotedblleft: '“',
+  textquotedblright: '”',
+  ldots: '…',
+  dots: '…',
+  textellipsis: '…',
+  textasciitilde: '~',
+  textbackslash: '\\',
+  textunderscore: '_',
+  textregistered: '®',
+  texttrademark: '™',
+  textcopyright: '©',
+  S: '§',
+  P: '¶',
+};
+
+/** Commands whose argument is the text (`\emph{x}` → `x`) or that only switch a font (`{\em x}`). */
+const STYLE =
+  /\\(?:emph|textit|textbf|textsc|texttt|textrm|textsf|textsl|textup|textmd|textnormal|mbox|text)\s*(?=\{)/g;
+const SWITCH = /\\(?:em|it|bf|sc|tt|rm|sf|sl|up|md|normalfont)(?![A-Za-z])\s*/g;
+
+// An accent command with its letter: `\"u`, `\"{u}`, `{\'{a}}`, `\c c`, `\c{c}`, `\'\i`.
+const ACCENT_SYMBOL = /\\(['`^"~=.])\s*(?:\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z])|[A-Za-z]))/g;
+const ACCENT_LETTER = /\\([uvHckrdb])(?:\s*\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}|\s+([A-Za-z]))/g;
+const LETTER = /\\(ss|aa|AA|ae|AE|oe|OE|dh|DH|th|TH|ng|NG|o|O|l|L|i|j)(?![A-Za-z])(?:\s*\{\})?\s?/g;
+const SYMBOL = /\\([A-Za-z]+)(?![A-Za-z])(?:\s*\{\})?\s?/g;
+const ESCAPED = /\\([&%$#_{}])/g;
+
+function accented(command: string, braced: string | undefined, bare: string | undefined): string {
+  // A dotless i or j under an accent is the ordinary letter: `\'{\i}` is í.
+  const base = (braced ?? bare ?? '').replace(/^\\([ij])$/, '$1');
+  return (base + ACCENTS[command]).normalize('NFC');
+}
+
+function decodeText(text: string): string {
+  return (
+    text
+      .replace(ACCENT_SYMBOL, (_, c: string, braced?: string, bare?: string) => accented(c, braced, bare))
+      .replace(ACCENT_LETTER, (_, c: string, braced?: string, bare?: string) => accented(c, braced, bare))
+      .replace(LETTER, (_, name: string) => LETTERS[name])
+      .replace(STYLE, '')
+      .replace(SWITCH, '')
+      .replace(SYMBOL, (whole, name: string) => SYMBOLS[name] ?? whole)
+      .replace(/\\[ ,;:!]/g, ' ')
+      .replace(/---/g, '—')
+      .replace(/--/g, '–')
+      .replace(/~/g, ' ')
+      // Escaped braces survive as placeholders while the grouping ones are dropped.
+      .replace(/\\\{/g, '\u0000')
+      .replace(/\\\}/g, '\u0001')
+      .replace(/[{}]/g, '')
+      .replace(/\u0000/g, '{')
+      .replace(/\u0001/g, '}')
+      .replace(ESCAPED, '$1')
+  );
+}
+
+/**
+ * A BibTeX field's LaTeX as plain Unicode on one line. `$…$` math is kept as written: titles
+ * are written back to BibTeX, where math must stay math.
+ */
+export function latexToPlain(latex: string): string {
+  const parts = latex.split(/(?<!\\)(\$[^$]*\$)/);
+  return collapseWhitespace(parts.map((part, i) => (i % 2 === 1 ? part : decodeText(part))).join('')).normalize('NFC');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/** Splits `a and b and c` on the `and`s outside braces (`{Barnes and Noble}` is one name). */
+function splitAuthors(field: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < field.length; i++) {
+    const ch = field[i];
+    if (ch === '{') depth++;
+    else if (ch === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /\s/.test(ch)) {
+      const m = /^\s+and\s+/i.exec(field.slice(i));
+      if (m) {
+        names.push(field.slice(start, i));
+        i += m[0].length - 1;
+        start = i + 1;
+      }
+    }
+  }
+  names.push(field.slice(start));
+  return names.map((n) => n.trim()).filter((n) => n !== '');
+}
+
+/** Commas outside braces: `Last, First` and `Last, Jr, First`. */
+function commaParts(name: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    if (ch === '{') depth++;
+    else if (ch === '}') depth = Math.max(0, depth - 1);
+    else if (ch === ',' && depth === 0) {
+      parts.push(name.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(name.slice(start));
+  return parts.map((p) => p.trim());
+}
+
+interface ReadName {
+  display: string;
+  /** Known only when the name was written `Last, First`. */
+  family?: string;
+}
+
+function readName(raw: string): ReadName | undefined {
+  if (/^others$/i.test(raw.trim())) return undefined;
+  const parts = commaParts(raw);
+  let display: string;
+  let family: string | undefined;
+  if (parts.length === 1) {
+    display = latexToPlain(parts[0]);
+  } else {
+    const [last, ...rest] = parts.map(latexToPlain);
+    const first = rest.length >= 2 ? rest[1] : rest[0];
+    const suffix = rest.length >= 2 ? rest[0] : '';
+    family = last;
+    display = [first, last, suffix].filter((p) => p !== '').join(' ');
+  }
+  // DBLP tells namesakes apart with a number (`Wei Wang 0001`), which is not part of the name.
+  display = display.replace(/\s+\d{4}$/, '');
+  if (display === '') return undefined;
+  return family !== undefined && family !== '' ? { display, family } : { display };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries
+
+/** A field taken verbatim (URLs, DOIs, ids): no LaTeX to decode there, and `~` or `%` must stay. */
+function verbatim(record: BibRecord, name: string): string | undefined {
+  const raw = record.fields[name]?.replace(/[{}\s]/g, '');
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function field(record: BibRecord, name: string): string | undefined {
+  const raw = record.fields[name];
+  if (raw === undefined) return undefined;
+  const plain = latexToPlain(raw);
+  return plain === '' ? undefined : plain;
+}
+
+/** The arXiv id of a record: its `eprint`, DBLP's CoRR `volume` (`abs/1706.03762`), or an arXiv URL. */
+function arxivIdOf(record: BibRecord): string | undefined {
+  const prefix = (field(record, 'eprinttype') ?? field(record, 'archiveprefix') ?? '').toLowerCase();
+  const volume = field(record, 'volume');
+  const url = verbatim(record, 'url');
+  const candidates = [
+    prefix === 'arxiv' ? verbatim(record, 'eprint') : undefined,
+    volume?.startsWith('abs/') ? volume.slice(4) : undefined,
+    url !== undefined ? /arxiv\.org\/(?:abs|pdf)\/(.+?)(?:\.pdf)?$/i.exec(url)?.[1] : undefined,
+  ];
+  for (const candidate of candidates) {
+    const id = candidate !== undefined ? normaliseArxivId(candidate) : undefined;
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
+
+function isPreprint(record: BibRecord): boolean {
+  const journal = field(record, 'journal');
+  if (journal !== undefined) return /^corr$/i.test(journal) || /^arxiv\b/i.test(journal);
+  if (field(record, 'booktitle') !== undefined) return false;
+  return (field(record, 'eprinttype') ?? field(record, 'archiveprefix') ?? '').toLowerCase() === 'arxiv';
+}
+
+function publicationOf(
+  record: BibRecord,
+  service: BibRecordService,
+  year?: string,
+  doi?: string,
+): Publication | undefined {
+  if (isPreprint(record)) return undefined;
+  let kind: Publication['kind'];
+  let venue: string | undefined;
+  if (record.type === 'article') {
+    kind = 'article';
+    venue = field(record, 'journal');
+  } else if (record.type === 'inproceedings' || record.type === 'conference' || record.type === 'incollection') {
+    kind = 'inproceedings';
+    venue = field(record, 'booktitle');
+  } else {
+    return undefined;
+  }
+  if (venue === undefined) return undefined;
+  const publication: Publication = { kind, venue, foundBy: service };
+  if (year !== undefined) publication.year = year;
+  const volume = field(record, 'volume');
+  if (volume !== undefined) publication.volume = volume;
+  const number = field(record, 'number');
+  if (number !== undefined) publication.number = number;
+  const pages = record.fields.pages;
+  if (pages !== undefined && pages.trim() !== '') publication.pages = plainPages(pages.replace(/[{}]/g, '').trim());
+  const publisher = field(record, 'publisher');
+  if (publisher !== undefined) publication.publisher = publisher;
+  if (doi !== undefined) publication.doi = doi;
+  return publication;
+}
+
+/**
+ * The first entry of `text` as a Work; undefined when that entry has no title. Throws when
+ * the text is not BibTeX with an entry.
+ */
+export async function workFromBibtex(text: string, service: BibRecordService): Promise<Work | undefined> {
+  const parsed = await parseBib(text);
+  const label = service === 'dblp' ? 'DBLP' : 'the ACL Anthology';
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    throw new LookupFormatError(
+      service,
+      `${label} answered BibTeX that does not parse (${first?.message ?? 'no detail'})`,
+    );
+  }
+  const record = parsed.entries.find((e) => e.type !== 'string' && e.type !== 'preamble' && e.type !== 'comment');
+  // An HTML page (a login portal, an error page) parses as BibTeX without entries.
+  if (record === undefined) throw new LookupFormatError(service, `${label} answered no BibTeX entry`);
+  const title = field(record, 'title');
+  if (title === undefined) return undefined;
+
+  const authors: string[] = [];
+  const families: string[] = [];
+  for (const raw of splitAuthors(record.fields.author ?? '')) {
+    const name = readName(raw);
+    if (name === undefined) continue;
+    authors.push(name.display);
+    if (name.family !== undefined) families.push(name.family);
+  }
+
+  const work: Work = { service, title, authors };
+  if (families.length === authors.length && families.length > 0) work.families = families;
+  const year = fourDigitYear(field(record, 'year'));
+  if (year !== undefined) work.year = year;
+  const doi = lowerDoi(verbatim(record, 'doi'));
+  if (doi !== undefined) work.doi = doi;
+  const arxivId = arxivIdOf(record);
+  if (arxivId !== undefined) work.arxivId = arxivId;
+  if (service === 'dblp' && record.key.startsWith('DBLP:')) work.dblpKey = record.key.slice('DBLP:'.length);
+  const publication = publicationOf(record, service, year, doi);
+  if (publication !== undefined) work.publication = publication;
+  const abstract = field(record, 'abstract');
+  if (abstract !== undefined) work.abstract = abstract;
+  const url = verbatim(record, 'url');
+  if (url !== undefined) work.url = url;
+  return work;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+/** A DBLP record key: path segments of letters, digits and `-_.` (`conf/nips/VaswaniSPUJGKP17`). */
+const DBLP_KEY = /^[A-Za-z0-9][\w.-]*(?:\/[\w.-]+)+$/;
+
+export function dblpRecordUrl(baseUrl: string, key: string): string {
+  const bare = key.trim().replace(/^DBLP:/, '');
+  if (!DBLP_KEY.test(bare) || bare.split('/').some((s) => s === '.' || s === '..')) {
+    throw new RangeError(`"${key}" is not a DBLP record key`);
+  }
+  return apiUrl(baseUrl, `/rec/${bare}.bib`).toString();
+}
+
+/** An ACL Anthology id: `2020.acl-main.1` or `P19-1001`. */
+const ACL_ID = /^(?:(?:19|20)\d{2}\.[a-z][a-z0-9]*-[a-z0-9]+\.\d{1,4}|[A-Z]\d{2}-\d{4})$/i;
+
+export function aclRecordUrl(baseUrl: string, id: string): string {
+  const bare = id.trim();
+  if (!ACL_ID.test(bare)) throw new RangeError(`"${id}" is not an ACL Anthology id`);
+  return apiUrl(baseUrl, `/${encodeURIComponent(bare)}.bib`).toString();
+}
+
+export function bibtexHttp(http: HttpOptions | undefined): HttpOptions {
+  return { ...http, headers: { accept: BIBTEX_ACCEPT, ...http?.headers } };
+}
+
+async function fetchRecord(url: string, service: BibRecordService, http?: HttpOptions): Promise<Work | undefined> {
+  let text: string;
+  try {
+    text = (await getText(url, bibtexHttp(http))).text;
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 404) return undefined;
+    throw err;
+  }
+  return workFromBibtex(text, service);
+}
+
+export function fetchDblpRecord(o: { baseUrl: string; key: string; http?: HttpOptions }): Promise<Work | undefined> {
+  return fetchRecord(dblpRecordUrl(o.baseUrl, o.key), 'dblp', o.http);
+}
+
+export function fetchAclRecord(o: { baseUrl: string; id: string; http?: HttpOptions }): Promise<Work | undefined> {
+  return fetchRecord(aclRecordUrl(o.baseUrl, o.id), 'acl', o.http);
+}
