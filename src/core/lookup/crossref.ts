@@ -9,7 +9,16 @@ import { apiUrl } from '../net/baseUrl';
 import { getJson, type HttpOptions } from '../net/http';
 import { HttpError } from '../net/httpError';
 import type { Publication } from '../paper';
-import { LookupFormatError, fourDigitYear, lowerDoi, plainAbstract, plainLine, plainPages, text } from './markup';
+import {
+  LookupFormatError,
+  fourDigitYear,
+  lowerDoi,
+  plainAbstract,
+  plainLine,
+  plainPages,
+  text,
+  textOrNumber,
+} from './markup';
 import type { TitleQuery } from './services';
 import type { Work } from './work';
 
@@ -198,21 +207,31 @@ function publicationOf(
 ): Publication | undefined {
   const kind = typeof item.type === 'string' ? KIND[item.type] : undefined;
   if (kind === undefined) return undefined;
-  const venue = firstLine(item['container-title']);
+  const venue = venueOf(item.type, item['container-title']);
   if (venue === undefined) return undefined;
   const publication: Publication = { kind, venue, foundBy: 'crossref' };
   if (year !== undefined) publication.year = year;
-  const volume = text(item.volume);
+  const volume = textOrNumber(item.volume);
   if (volume !== undefined) publication.volume = volume;
-  const number = text(item.issue);
+  const number = textOrNumber(item.issue);
   if (number !== undefined) publication.number = number;
   // Online-only journals number their articles instead of giving pages.
-  const pages = text(item.page) ?? text(item['article-number']);
+  const pages = textOrNumber(item.page) ?? textOrNumber(item['article-number']);
   if (pages !== undefined) publication.pages = plainPages(pages);
   const publisher = typeof item.publisher === 'string' ? plainLine(item.publisher) : '';
   if (publisher !== '') publication.publisher = publisher;
   if (doi !== undefined) publication.doi = doi;
   return publication;
+}
+
+/**
+ * The journal or proceedings title. A chapter lists its series before its volume
+ * (`["Lecture Notes in Computer Science", "Computer Vision – ECCV 2020"]`): the volume, last,
+ * is the proceedings.
+ */
+function venueOf(type: unknown, containers: unknown): string | undefined {
+  if (type === 'book-chapter' && Array.isArray(containers)) return firstLine([...containers].reverse());
+  return firstLine(containers);
 }
 
 /** The ids of one relation type, DOIs in lower case and other ids as given. */

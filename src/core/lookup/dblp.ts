@@ -8,7 +8,7 @@ import { isRecord } from '../guards';
 import { apiUrl } from '../net/baseUrl';
 import { getJson, type HttpOptions } from '../net/http';
 import { normaliseArxivId, type Publication } from '../paper';
-import { LookupFormatError, fourDigitYear, lowerDoi, plainLine, plainPages, text } from './markup';
+import { LookupFormatError, fourDigitYear, lowerDoi, plainLine, plainPages, text, textOrNumber } from './markup';
 import type { TitleQuery } from './services';
 import type { Work } from './work';
 
@@ -105,7 +105,7 @@ function parseInfo(info: unknown): Work | undefined {
   const venue = venueName(info.venue);
   const preprint = (key !== undefined && isCorrKey(key)) || venue === 'CoRR';
   if (preprint) {
-    const arxivId = arxivIdOf(ee, text(info.volume), doi);
+    const arxivId = arxivIdOf(ee, textOrNumber(info.volume), doi);
     if (arxivId !== undefined) work.arxivId = arxivId;
     return work;
   }
@@ -114,11 +114,11 @@ function parseInfo(info: unknown): Work | undefined {
   if (kind !== undefined && venue !== undefined) {
     const publication: Publication = { kind, venue, foundBy: 'dblp' };
     if (year !== undefined) publication.year = year;
-    const volume = text(info.volume);
+    const volume = textOrNumber(info.volume);
     if (volume !== undefined) publication.volume = volume;
-    const number = text(info.number);
+    const number = textOrNumber(info.number);
     if (number !== undefined) publication.number = number;
-    const pages = text(info.pages);
+    const pages = textOrNumber(info.pages);
     if (pages !== undefined) publication.pages = plainPages(pages);
     if (doi !== undefined) publication.doi = doi;
     work.publication = publication;

@@ -107,10 +107,14 @@ export function plainAbstract(text: string): string {
 
 /** A string field, or undefined when absent, of another type, or blank. */
 export function text(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return undefined;
   const trimmed = collapseWhitespace(value);
   return trimmed === '' ? undefined : trimmed;
+}
+
+/** Like `text`, but a number is read too: volumes and issues come either way. */
+export function textOrNumber(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : text(value);
 }
 
 /** Four digits from a number or string year, else undefined. */

@@ -19,6 +19,7 @@ import {
   plainLine,
   plainPages,
   text,
+  textOrNumber,
 } from './markup';
 import type { Work } from './work';
 
@@ -122,7 +123,7 @@ function publicationOf(
   if (kind === undefined) return undefined;
   const journal = isRecord(record.journal) ? record.journal : undefined;
   // A journal whose volume is `abs/…` is arXiv's listing, whatever its name says.
-  const journalVolume = text(journal?.volume);
+  const journalVolume = textOrNumber(journal?.volume);
   const arxivJournal = journal !== undefined && (journalVolume?.startsWith('abs/') ?? false);
   const journalName = arxivJournal ? undefined : nameOf(journal?.name);
   const venueRecord = isRecord(record.publicationVenue) ? record.publicationVenue : undefined;
@@ -134,7 +135,7 @@ function publicationOf(
   const usableJournal = journal !== undefined && !arxivJournal && !isArxivName(text(journal.name) ?? '');
   if (usableJournal) {
     if (journalVolume !== undefined) publication.volume = journalVolume;
-    const pages = text(journal.pages);
+    const pages = textOrNumber(journal.pages);
     if (pages !== undefined) publication.pages = plainPages(pages);
   }
   if (doi !== undefined && !isArxivDoi(doi)) publication.doi = doi;
