@@ -7,7 +7,6 @@
  */
 import * as vscode from 'vscode';
 import { ArxivFeed } from './core/feed/arxivFeed';
-import { Politeness } from './core/net/politeness';
 import type { Paper } from './core/paper';
 import { PaperLibrary } from './core/search/library';
 import { fetchDailyPapers } from './core/sources/huggingface';
@@ -16,6 +15,10 @@ import { Citer } from './ui/cite/citations';
 import { CiteCompletionProvider } from './ui/cite/citeCompletion';
 import { commandHandlers, type App } from './ui/commands';
 import { exportReadingList } from './ui/cite/exportReadingList';
+import { BibTargetFinder } from './ui/cite/bibTarget';
+import { citeById } from './ui/lookup/citeById';
+import { LookedUpPapers } from './ui/lookup/lookedUpPapers';
+import { updatePreprints } from './ui/lookup/updatePreprints';
 import type { Features, Host } from './ui/host';
 import { network } from './ui/network';
 import { createPaperPanel } from './ui/panel/paperPanel';
@@ -25,8 +28,14 @@ import { showWatched } from './ui/tracking/showWatched';
 
 export function createFeatures(host: Host): Features {
   const { context, log, settings, today, store, user, marker, feed, tree, arxivTree } = host;
-  const net = network(String(context.extension.packageJSON.version ?? '0.0.0'), settings, log);
-  const library = new PaperLibrary(store, ['hf-daily', 'hf-search', 'arxiv'], log);
+  const net = network(
+    String(context.extension.packageJSON.version ?? '0.0.0'),
+    settings,
+    log,
+    context.globalStorageUri,
+  );
+  const library = new PaperLibrary(store, ['hf-daily', 'hf-search', 'arxiv', 'lookup'], log);
+  const lookedUp = new LookedUpPapers(store, log);
   library.add(user.savedPapers());
   library.add(feed.papers());
 
@@ -43,10 +52,11 @@ export function createFeatures(host: Host): Features {
     log,
   });
   const citer = new Citer(() => settings().citation, log);
+  const targets = new BibTargetFinder(log);
   const disposables: vscode.Disposable[] = [paperPanel, citer.trackEditors()];
   const arxiv = new ArxivController({
     ...host,
-    listings: new ArxivFeed({ store, gate: new Politeness(), log }),
+    listings: new ArxivFeed({ store, gate: net.arxivGate, log }),
     library,
     net,
   });
@@ -61,7 +71,7 @@ export function createFeatures(host: Host): Features {
     openPaper,
     knownPapers: () => {
       const seen = new Set<string>();
-      return [...feed.papers(), ...user.savedPapers(), ...arxivTree.allPapers()].filter(
+      return [...feed.papers(), ...user.savedPapers(), ...arxivTree.allPapers(), ...lookedUp.papers()].filter(
         (p) => !seen.has(p.id) && seen.add(p.id),
       );
     },
@@ -72,6 +82,7 @@ export function createFeatures(host: Host): Features {
         cite,
         ...saving,
         searchRemote: remoteSearch({ store, library, net, today, log }),
+        lookUp: (query) => app.citeById(query),
       }),
     setFilter: (filter) => {
       tree.setFilter(filter);
@@ -81,6 +92,21 @@ export function createFeatures(host: Host): Features {
     refreshArxiv: () => arxiv.refresh(false),
     exportReadingList: () => exportReadingList(user.savedPapers(), settings().citation),
     showWatched: () => showWatched(tree.watchedPapers(), marker, openPaper),
+    citeById: (query) =>
+      citeById(
+        {
+          services: () => net.lookup(),
+          preferPublished: () => settings().citation.preferPublished,
+          keep: async (papers) => {
+            await lookedUp.keep(papers, today());
+            library.add(papers);
+          },
+          cite: async (papers) => vscode.commands.executeCommand('litfeed.cite', papers),
+          log,
+        },
+        query,
+      ),
+    updatePreprints: (bib, options) => updatePreprints({ services: () => net.lookup(), targets, log }, bib, options),
   };
   const completion = new CiteCompletionProvider(() => app.knownPapers(), citer);
 

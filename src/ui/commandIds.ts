@@ -28,6 +28,8 @@ export const COMMAND_NAMES = [
   'showWatched',
   'sortReadingList',
   'refreshArxiv',
+  'citeById',
+  'updatePreprints',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

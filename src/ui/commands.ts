@@ -7,6 +7,7 @@ import { RANGE_KINDS } from '../core/range';
 import type { Citer } from './cite/citations';
 import type { CommandName } from './commandIds';
 import type { FeedNode } from './feed/feedTree';
+import type { UpdatePreprintsOptions, UpdateReport } from './lookup/updatePreprints';
 import type { Host } from './host';
 import { updateSetting } from './settings';
 import { papersOfNodes } from './treeNodes';
@@ -22,6 +23,9 @@ export interface App extends Host {
   refreshArxiv(): Promise<void>;
   exportReadingList(): Promise<void>;
   showWatched(): Promise<void>;
+  /** "Cite Paper by ID, DOI or Title…", with the input box filled when `query` is given. */
+  citeById(query?: string): Promise<unknown>;
+  updatePreprints(bib?: vscode.Uri, options?: UpdatePreprintsOptions): Promise<UpdateReport | undefined>;
 }
 
 function isPaper(value: unknown): value is Paper {
@@ -198,6 +202,15 @@ export const commands = {
     if (pick) await updateSetting('readingList.sort', pick.order);
   },
   refreshArxiv: (app: App) => () => app.refreshArxiv(),
+  citeById: (app: App) => (query?: unknown) => app.citeById(typeof query === 'string' ? query : undefined),
+  // From a .bib's context menu the argument is its Uri; tests add `{ preview: false }`.
+  updatePreprints: (app: App) => (bib?: unknown, options?: unknown) =>
+    app.updatePreprints(
+      bib instanceof vscode.Uri ? bib : undefined,
+      typeof options === 'object' && options !== null && (options as UpdatePreprintsOptions).preview === false
+        ? { preview: false }
+        : {},
+    ),
 } satisfies Record<CommandName, (app: App) => (...args: never[]) => unknown>;
 
 /** The handlers of every command, bound to `app`; `extension.ts` registers them (lazily). */

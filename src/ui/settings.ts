@@ -24,6 +24,10 @@ export interface Settings {
   autoRefreshHours: number;
   statusBar: boolean;
   readingListSort: ReadingListSort;
+  /** Base URLs of the cite-any-paper look-ups, unchecked (network.ts checks them). */
+  lookupBaseUrls: { crossref: string; dblp: string; semanticScholar: string; aclAnthology: string };
+  /** Sent with look-ups when set (Crossref's polite pool). */
+  contactEmail?: string;
 }
 
 export interface CitationSettings {
@@ -34,6 +38,8 @@ export interface CitationSettings {
   /** `auto`: ASCII escapes when the document's bibliography is read by classic BibTeX. */
   ascii: AsciiSetting;
   fallback: 'entry' | 'plain';
+  /** Cite a preprint's published version when a look-up found one. */
+  preferPublished: boolean;
 }
 
 /**
@@ -45,6 +51,7 @@ export function entryOptions(citation: CitationSettings, engine?: BibEngine): En
   return {
     keyStyle: citation.keyStyle,
     ascii: asciiEntries(citation.ascii, engine),
+    preferPublished: citation.preferPublished,
     ...(citation.keyTemplate ? { keyTemplate: citation.keyTemplate } : {}),
   };
 }
@@ -76,6 +83,13 @@ export function readSettings(): Settings {
     autoRefreshHours: clamp(c.get<number>('autoRefresh.intervalHours') ?? 6, 0, 168),
     statusBar: c.get<boolean>('statusBar.enabled') ?? true,
     readingListSort: readingSort(c.get<string>('readingList.sort')),
+    lookupBaseUrls: {
+      crossref: c.get<string>('sources.crossref.baseUrl') || 'https://api.crossref.org',
+      dblp: c.get<string>('sources.dblp.baseUrl') || 'https://dblp.org',
+      semanticScholar: c.get<string>('sources.semanticScholar.baseUrl') || 'https://api.semanticscholar.org',
+      aclAnthology: c.get<string>('sources.aclAnthology.baseUrl') || 'https://aclanthology.org',
+    },
+    ...contactEmail(c.get<unknown>('network.contactEmail')),
   };
 }
 
@@ -89,6 +103,12 @@ function strings(value: unknown): string[] {
         .filter(Boolean),
     ),
   ];
+}
+
+/** Only something shaped like an address is sent: the value goes into a header and a URL. */
+function contactEmail(value: unknown): { contactEmail?: string } {
+  const email = typeof value === 'string' ? value.trim() : '';
+  return /^[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[^\s@<>()"',;]+$/.test(email) ? { contactEmail: email } : {};
 }
 
 function readingSort(value: unknown): ReadingListSort {
@@ -110,6 +130,7 @@ function readCitationSettings(c: vscode.WorkspaceConfiguration): CitationSetting
     latexCommand: c.get<string>('citation.latexCommand')?.trim() || 'cite',
     ascii: asciiSetting(c.get<unknown>('citation.asciiBibtex')),
     fallback: fallback === 'plain' ? 'plain' : 'entry',
+    preferPublished: c.get<boolean>('citation.preferPublished') ?? true,
   };
 }
 

@@ -71,6 +71,10 @@ describe('arXiv view controller (stand-in vscode)', () => {
         if (settings.arxivBaseUrl?.startsWith('http:')) throw new Error('the setting is refused: plain http');
         return settings.arxivBaseUrl ?? '';
       },
+      arxivGate: new Politeness({ intervalMs: 0 }),
+      lookup: () => {
+        throw new Error('the arXiv view makes no look-ups');
+      },
     };
     controller = new Controller({
       listings: new ArxivFeed({ store, gate: new Politeness(), log: silentLogger }),

@@ -1,5 +1,3 @@
-import { constants as fsConstants } from 'node:fs';
-import { access } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { keysIn, parseBib, type BibRecord } from '../../core/cite/bibDocument';
@@ -10,7 +8,7 @@ import type { Paper } from '../../core/paper';
 import { BibTargetFinder, readText } from './bibTarget';
 import { entryOptions, type CitationSettings } from '../settings';
 import { documentLanguage } from './documentLanguage';
-import { markedReadonlyBySetting } from './readonlySetting';
+import { isReadonly } from './readonlySetting';
 
 /** What a cite or add-entry run decided, for messages and tests. */
 export interface CiteResult {
@@ -276,32 +274,5 @@ export class Citer {
       6000,
     );
     this.log.info(`cited ${result.keys.join(', ')} (${parts.join('; ')})`);
-  }
-}
-
-/**
- * True when the .bib may not be written: marked read-only in VS Code (`files.readonlyInclude`,
- * a read-only file system) or on disk. Checked before anything is edited, so a cite never
- * leaves the document changed and the .bib unsaveable.
- */
-async function isReadonly(uri: vscode.Uri): Promise<boolean> {
-  try {
-    if (markedReadonlyBySetting(await vscode.workspace.openTextDocument(uri))) return true;
-  } catch {
-    // Not openable as text: the checks below still apply.
-  }
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.permissions !== undefined && (stat.permissions & vscode.FilePermission.Readonly) !== 0) return true;
-  } catch {
-    return false;
-  }
-  if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) return true;
-  if (uri.scheme !== 'file') return false;
-  try {
-    await access(uri.fsPath, fsConstants.W_OK);
-    return false;
-  } catch {
-    return true;
   }
 }

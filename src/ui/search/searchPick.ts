@@ -11,9 +11,11 @@ export interface SearchPickDeps {
   cite(paper: Paper): unknown;
   toggleSaved(paper: Paper): Promise<boolean>;
   isSaved(paper: Paper): boolean;
+  /** "Cite Paper by ID, DOI or Title…" with the typed text: for papers LitFeed has never seen. */
+  lookUp(query: string): unknown;
 }
 
-type PaperPickItem = vscode.QuickPickItem & { paper?: Paper; remote?: string };
+type PaperPickItem = vscode.QuickPickItem & { paper?: Paper; remote?: string; lookUp?: string };
 
 const MAX_RESULTS = 50;
 
@@ -76,6 +78,13 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
         alwaysShow: true,
         remote: query,
       });
+      items.push({
+        label: vscode.l10n.t('$(link) Cite by ID, DOI or Title'),
+        description: `"${query}"`,
+        detail: vscode.l10n.t('Look it up on arXiv, Crossref, DBLP and more'),
+        alwaysShow: true,
+        lookUp: query,
+      });
     }
     pick.items = items;
     const first = items.find((i) => i.paper);
@@ -113,6 +122,11 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
       if (!item) return;
       if (item.remote) {
         runRemote(item.remote);
+        return;
+      }
+      if (item.lookUp !== undefined) {
+        pick.hide();
+        deps.lookUp(item.lookUp);
         return;
       }
       if (item.paper) {
