@@ -36,6 +36,11 @@
  * - A published version (`journalRef`) is kept as `booktitle` when it names a conference or
  *   proceedings, else as `journal`; the entry stays `@misc`, so styles that do not print those
  *   fields for `@misc` simply ignore them.
+ * - With `preferPublished` and a `publication` found by a look-up, the entry is that version:
+ *   `@inproceedings` with `booktitle` or `@article` with `journal`, its year, volume, number,
+ *   pages (`770--778`), publisher and DOI (`publishedFields.ts`), in place of the journal
+ *   reference. `eprint`, `archivePrefix`, `primaryClass` and the arXiv `url` stay, so the free
+ *   copy is still one click away.
  * - Without authors the entry gets a `key` field (the title), which BibTeX styles sort by.
  * - Names that BibTeX would split wrongly are rewritten in its `Last, Jr., First` form
  *   (`King, Jr., Martin Luther`, `Van Gogh, Vincent`); corporate names are braced whole
@@ -67,8 +72,11 @@ import { arxivLinks, collapseWhitespace, normaliseArxivId, paperYear } from '../
 import { templateKey } from './keyTemplate';
 import { baseKey, uniqueKey, type KeyStyle } from './keys';
 import { escapeLatexText } from './latexText';
+import { cleanDoi, isArxivDoi, publishedFields } from './publishedFields';
 import { protect, titleLatex } from './titleLatex';
 import { splitName } from './names';
+
+export { cleanDoi } from './publishedFields';
 
 export interface BibtexOptions {
   /** Key style; ignored when `keyTemplate` is given. Default `arxiv`. */
@@ -79,6 +87,8 @@ export interface BibtexOptions {
   ascii?: boolean;
   /** Keys already in use; a clash (ignoring case) gets an a, b, c … suffix. */
   taken?: ReadonlySet<string>;
+  /** When the paper's published version is known, write it (`@inproceedings` / `@article`). */
+  preferPublished?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,13 +128,6 @@ function cleanUrl(url: string | undefined): string | undefined {
   return url.trim().replace(/[{}\\$"\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** The bare DOI (`10.1000/xyz`) when `raw` is one, with or without a resolver prefix. */
-export function cleanDoi(raw: string | undefined): string | undefined {
-  const doi = (raw ?? '').trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
-  if (!/^10\.\d{4,9}\/\S+$/.test(doi)) return undefined;
-  return doi.replace(/[{}\\$"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
 function field(name: string, value: string): string {
   return `      ${name}={${value}},`;
 }
@@ -147,20 +150,32 @@ export function bibtexEntry(paper: Paper, options: BibtexOptions = {}): { key: s
   const authors = paper.authors.map((a) => a.replace(/[\u0000-\u001f\u007f]/g, ' ').trim()).filter((a) => a !== '');
   const title = titleLatex(paper.title, ascii);
   const year = paperYear(paper);
-  const lines = [`@misc{${key},`, field('title', title)];
+  const publication = options.preferPublished === true ? paper.publication : undefined;
+  const lines = [`@${publication?.kind ?? 'misc'}{${key},`, field('title', title)];
   if (authors.length > 0) lines.push(field('author', authors.map((a) => nameLatex(a, ascii)).join(' and ')));
   else lines.push(field('key', title));
-  if (year !== undefined) lines.push(field('year', year));
+  // The published version's fields replace the preprint's year, journal reference and DOI;
+  // arXiv's DOI field usually names that same version, so it stands in when the look-up had none.
+  const published = publication !== undefined ? publishedFields(publication, ascii, year) : [];
+  const venue = published.filter(([name]) => name !== 'year' && name !== 'doi');
+  const publishedYear = published.find(([name]) => name === 'year')?.[1] ?? year;
+  if (publishedYear !== undefined) lines.push(field('year', publishedYear));
+  for (const [name, value] of venue) lines.push(field(name, value));
   if (arxivId !== undefined) {
     lines.push(field('eprint', arxivId), field('archivePrefix', 'arXiv'));
     const primary = paper.categories?.[0];
     if (primary !== undefined && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(primary)) lines.push(field('primaryClass', primary));
   }
   const journalRef = collapseWhitespace(paper.journalRef ?? '');
-  if (journalRef !== '') {
+  if (journalRef !== '' && publication === undefined) {
     lines.push(field(CONFERENCE.test(journalRef) ? 'booktitle' : 'journal', escapeLatexText(journalRef, ascii)));
   }
-  const doi = cleanDoi(paper.doi);
+  const arxivDoi = cleanDoi(paper.doi);
+  const doi =
+    publication === undefined
+      ? arxivDoi
+      : (published.find(([name]) => name === 'doi')?.[1] ??
+        (arxivDoi !== undefined && !isArxivDoi(arxivDoi) ? arxivDoi : undefined));
   if (doi !== undefined) lines.push(field('doi', doi));
   const url =
     arxivId !== undefined ? arxivLinks(arxivId).arxivAbs : cleanUrl(paper.links.huggingFace ?? paper.links.project);
