@@ -63,8 +63,10 @@ function isPublished(work: Work | undefined): work is Work & { publication: Publ
   const p = work?.publication;
   if (p === undefined || p.venue.trim() === '') return false;
   if (p.doi !== undefined && isArxivDoi(p.doi)) return false;
-  // DBLP files arXiv copies under the journal "CoRR"; they are preprints whatever the client says.
-  if (/^corr$/i.test(p.venue.trim()) || /^journals\/corr\//.test(work?.dblpKey ?? '')) return false;
+  // DBLP files arXiv copies under the journal "CoRR"; they are preprints whatever the client
+  // says. Only DBLP's own key tells: Semantic Scholar links NeurIPS papers to their CoRR key.
+  if (/^corr$/i.test(p.venue.trim())) return false;
+  if (work?.service === 'dblp' && /^journals\/corr\//.test(work.dblpKey ?? '')) return false;
   return true;
 }
 
