@@ -90,8 +90,9 @@ const SWITCH = /\\(?:em|it|bf|sc|tt|rm|sf|sl|up|md|normalfont)(?![A-Za-z])\s*/g;
 // An accent command with its letter: `\"u`, `\"{u}`, `{\'{a}}`, `\c c`, `\c{c}`, `\'\i`.
 const ACCENT_SYMBOL = /\\(['`^"~=.])\s*(?:\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z])|[A-Za-z]))/g;
 const ACCENT_LETTER = /\\([uvHckrdb])(?:\s*\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}|\s+([A-Za-z]))/g;
-const LETTER = /\\(ss|aa|AA|ae|AE|oe|OE|dh|DH|th|TH|ng|NG|o|O|l|L|i|j)(?![A-Za-z])(?:\s*\{\})?\s?/g;
-const SYMBOL = /\\([A-Za-z]+)(?![A-Za-z])(?:\s*\{\})?\s?/g;
+// TeX swallows the spaces after a control word (`Stra\ss e` is Straße); `{}` ends it keeping them.
+const LETTER = /\\(ss|aa|AA|ae|AE|oe|OE|dh|DH|th|TH|ng|NG|o|O|l|L|i|j)(?![A-Za-z])(?:\s*\{\}|\s+)?/g;
+const SYMBOL = /\\([A-Za-z]+)(?![A-Za-z])(?:\s*\{\}|\s+)?/g;
 const ESCAPED = /\\([&%$#_{}])/g;
 
 function accented(command: string, braced: string | undefined, bare: string | undefined): string {

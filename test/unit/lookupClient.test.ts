@@ -1,0 +1,468 @@
+import * as assert from 'node:assert/strict';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as path from 'node:path';
+import { LookupCache } from '../../src/core/lookup/cache';
+import {
+  LOOKUP_INTERVALS_MS,
+  lookupClient,
+  type LookupBaseUrls,
+  type LookupClientOptions,
+} from '../../src/core/lookup/client';
+import type { LookupServices } from '../../src/core/lookup/services';
+import type { HttpOptions } from '../../src/core/net/http';
+import { HttpError } from '../../src/core/net/httpError';
+import { Politeness } from '../../src/core/net/politeness';
+import { ArxivApiError } from '../../src/core/sources/arxivParse';
+import { startLoopbackServer, type LoopbackServer } from './helpers/loopbackServer';
+import { makeTempDir, type TempDir } from './helpers/tmpdir';
+
+// Small answers in each service's documented shape.
+const ATOM = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
+  <title>ArXiv Query</title>
+  <entry>
+    <id>http://arxiv.org/abs/1706.03762v7</id>
+    <published>2017-06-12T17:57:34Z</published>
+    <title>Attention Is All You Need</title>
+    <summary>The dominant sequence transduction models.</summary>
+    <author><name>Ashish Vaswani</name></author>
+    <arxiv:journal_ref>NIPS 2017</arxiv:journal_ref>
+  </entry>
+</feed>`;
+
+const EMPTY_ATOM = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>ArXiv Query</title></feed>`;
+
+const ARXIV_ERROR = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <entry>
+    <id>https://arxiv.org/api/errors#incorrect_id_format_for_1706.0376</id>
+    <title>Error</title>
+    <summary>incorrect id format for 1706.0376</summary>
+  </entry>
+</feed>`;
+
+const CROSSREF_WORK = JSON.stringify({
+  status: 'ok',
+  'message-type': 'work',
+  message: {
+    DOI: '10.1109/CVPR.2016.90',
+    type: 'proceedings-article',
+    title: ['Deep Residual Learning for Image Recognition'],
+    author: [{ given: 'Kaiming', family: 'He', sequence: 'first' }],
+    'container-title': ['2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)'],
+    issued: { 'date-parts': [[2016, 6]] },
+    page: '770-778',
+    publisher: 'IEEE',
+  },
+});
+
+const CROSSREF_LIST = JSON.stringify({
+  status: 'ok',
+  'message-type': 'work-list',
+  message: { items: [JSON.parse(CROSSREF_WORK).message] },
+});
+
+const DBLP_SEARCH = JSON.stringify({
+  result: {
+    hits: {
+      '@total': '1',
+      hit: [
+        {
+          info: {
+            authors: { author: [{ '@pid': '1', text: 'Ashish Vaswani' }] },
+            title: 'Attention is All you Need.',
+            venue: 'NIPS',
+            pages: '5998-6008',
+            year: '2017',
+            type: 'Conference and Workshop Papers',
+            key: 'conf/nips/VaswaniSPUJGKP17',
+            url: 'https://dblp.org/rec/conf/nips/VaswaniSPUJGKP17',
+          },
+        },
+      ],
+    },
+  },
+});
+
+const DBLP_BIB = `@inproceedings{DBLP:conf/nips/VaswaniSPUJGKP17,
+  author       = {Ashish Vaswani and Noam Shazeer},
+  title        = {Attention is All you Need},
+  booktitle    = {Advances in Neural Information Processing Systems 30},
+  pages        = {5998--6008},
+  year         = {2017},
+}
+`;
+
+const ACL_BIB = `@inproceedings{devlin-etal-2019-bert,
+    title = "{BERT}: Pre-training of Deep Bidirectional Transformers",
+    author = "Devlin, Jacob  and Chang, Ming-Wei",
+    booktitle = "Proceedings of NAACL",
+    year = "2019",
+    pages = "4171--4186",
+}
+`;
+
+const S2_PAPER = JSON.stringify({
+  paperId: '204e3073870fae3d05bcbc2f6a8e263d9b72e776',
+  title: 'Attention is All you Need',
+  authors: [{ authorId: '40348417', name: 'Ashish Vaswani' }],
+  year: 2017,
+  venue: 'Neural Information Processing Systems',
+  externalIds: { ArXiv: '1706.03762', DBLP: 'journals/corr/VaswaniSPUJGKP17' },
+});
+
+const HF_PAPER = JSON.stringify({
+  id: '1706.03762',
+  title: 'Attention Is All You Need',
+  summary: 'The dominant sequence transduction models.',
+  authors: [{ name: 'Ashish Vaswani', hidden: false }],
+  publishedAt: '2017-06-12T17:57:34.000Z',
+  upvotes: 90,
+});
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(body);
+}
+
+/** Every service's documented route on one loopback server, each under its own prefix. */
+const routes: Handler = (_req, res, url) => {
+  const p = url.pathname;
+  if (p === '/arxiv/api/query') {
+    const ids = url.searchParams.get('id_list');
+    if (ids === '1706.03762') return send(res, 200, ATOM, { 'content-type': 'application/atom+xml' });
+    if (ids === '1706.0376') return send(res, 200, ARXIV_ERROR, { 'content-type': 'application/atom+xml' });
+    return send(res, 200, url.searchParams.has('search_query') ? ATOM : EMPTY_ATOM, {
+      'content-type': 'application/atom+xml',
+    });
+  }
+  if (p === '/hf/api/papers/1706.03762') return send(res, 200, HF_PAPER);
+  if (p === '/crossref/works/10.1109%2Fcvpr.2016.90') return send(res, 200, CROSSREF_WORK);
+  if (p === '/crossref/works') return send(res, 200, CROSSREF_LIST);
+  if (p === '/dblp/search/publ/api') return send(res, 200, DBLP_SEARCH);
+  if (p === '/dblp/rec/conf/nips/VaswaniSPUJGKP17.bib')
+    return send(res, 200, DBLP_BIB, { 'content-type': 'text/plain' });
+  if (p === '/acl/N19-1423.bib') return send(res, 200, ACL_BIB, { 'content-type': 'text/plain' });
+  if (p === '/s2/graph/v1/paper/arXiv:1706.03762') return send(res, 200, S2_PAPER);
+  send(res, 404, '{"error":"not found"}');
+};
+
+function fakeTime(): { now: () => number; sleep: (ms: number) => Promise<void>; sleeps: number[] } {
+  let t = 0;
+  const sleeps: number[] = [];
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      t += ms;
+    },
+    sleeps,
+  };
+}
+
+describe('lookup: the client behind LookupServices', () => {
+  let server: LoopbackServer;
+  let tmp: TempDir;
+  let handler: Handler;
+  let requests: { url: URL; headers: IncomingMessage['headers'] }[];
+  let clock: number;
+  let httpSleeps: number[];
+  let gateTimes: Record<'arxiv' | 'dblp' | 'semanticScholar' | 'crossref', ReturnType<typeof fakeTime>>;
+
+  before(async () => {
+    server = await startLoopbackServer((req, res) => {
+      const url = new URL(req.url ?? '/', server.url);
+      requests.push({ url, headers: req.headers });
+      handler(req, res, url);
+    });
+  });
+  after(() => server.close());
+  beforeEach(async () => {
+    tmp = await makeTempDir();
+    handler = routes;
+    requests = [];
+    clock = Date.UTC(2026, 0, 1);
+    httpSleeps = [];
+    gateTimes = { arxiv: fakeTime(), dblp: fakeTime(), semanticScholar: fakeTime(), crossref: fakeTime() };
+  });
+  afterEach(() => tmp.remove());
+
+  function baseUrls(base = server.url): LookupBaseUrls {
+    return {
+      arxiv: `${base}/arxiv`,
+      huggingFace: `${base}/hf`,
+      crossref: `${base}/crossref`,
+      dblp: `${base}/dblp`,
+      semanticScholar: `${base}/s2`,
+      aclAnthology: `${base}/acl`,
+    };
+  }
+
+  function client(overrides: Partial<LookupClientOptions> = {}, http: HttpOptions = {}): LookupServices {
+    const gate = (name: keyof typeof gateTimes, intervalMs: number) =>
+      new Politeness({ intervalMs, now: gateTimes[name].now, sleep: gateTimes[name].sleep });
+    return lookupClient({
+      baseUrls: baseUrls(),
+      http: (signal) => ({
+        retries: 0,
+        userAgent: 'LitFeed/test',
+        sleep: async (ms: number) => void httpSleeps.push(ms),
+        ...http,
+        ...(signal ? { signal } : {}),
+      }),
+      contactEmail: 'writer@example.org',
+      gates: {
+        arxiv: gate('arxiv', LOOKUP_INTERVALS_MS.arxiv),
+        dblp: gate('dblp', LOOKUP_INTERVALS_MS.dblp),
+        semanticScholar: gate('semanticScholar', LOOKUP_INTERVALS_MS.semanticScholar),
+        crossref: gate('crossref', 500),
+      },
+      cache: new LookupCache(path.join(tmp.path, 'cache'), { now: () => clock }),
+      ...overrides,
+    });
+  }
+
+  it('asks arXiv for the id list, with the contact email in the User-Agent', async () => {
+    const papers = await client().arxivByIds(['1706.03762v5']);
+    assert.deepEqual(
+      papers.map((p) => [p.id, p.source, p.journalRef]),
+      [['1706.03762', 'lookup', 'NIPS 2017']],
+    );
+    const [{ url, headers }] = requests;
+    assert.equal(url.pathname, '/arxiv/api/query');
+    assert.equal(url.searchParams.get('id_list'), '1706.03762');
+    assert.equal(url.searchParams.get('max_results'), '1');
+    assert.equal(headers['user-agent'], 'LitFeed/test (mailto:writer@example.org)');
+    assert.match(String(headers.accept), /atom\+xml/);
+  });
+
+  it('answers a second identical look-up from the cache, without a request or a wait', async () => {
+    const lookups = client();
+    await lookups.arxivByIds(['1706.03762']);
+    await lookups.arxivByIds(['1706.03762']);
+    assert.equal(requests.length, 1);
+    assert.deepEqual(gateTimes.arxiv.sleeps, []);
+    // A new client on the same folder (the next session) finds it too.
+    assert.equal((await client().arxivByIds(['1706.03762'])).length, 1);
+    assert.equal(requests.length, 1);
+  });
+
+  it('spaces requests to one host by its own gate, and only that one', async () => {
+    const lookups = client();
+    await lookups.arxivByIds(['1706.03762']);
+    await lookups.arxivSearch({ title: 'Attention Is All You Need', author: 'Vaswani' });
+    await lookups.dblpSearch({ title: 'Attention Is All You Need' });
+    await lookups.dblpRecord('conf/nips/VaswaniSPUJGKP17');
+    await lookups.semanticScholarPaper('arXiv:1706.03762');
+    await lookups.crossrefWork('10.1109/cvpr.2016.90');
+    await lookups.huggingFacePaper('1706.03762');
+    await lookups.aclRecord('N19-1423');
+    assert.deepEqual(gateTimes.arxiv.sleeps, [3000]);
+    assert.deepEqual(gateTimes.dblp.sleeps, [1000]);
+    assert.deepEqual(gateTimes.semanticScholar.sleeps, []);
+    assert.deepEqual(gateTimes.crossref.sleeps, []);
+    assert.equal(requests.length, 8);
+  });
+
+  it("sends Crossref's mailto and the query, and reads the answers", async () => {
+    const lookups = client();
+    const work = await lookups.crossrefWork('10.1109/cvpr.2016.90');
+    assert.equal(work?.publication?.venue, '2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)');
+    assert.equal(requests[0].url.pathname, '/crossref/works/10.1109%2Fcvpr.2016.90');
+    assert.equal(requests[0].url.searchParams.get('mailto'), 'writer@example.org');
+    const works = await lookups.crossrefSearch({ title: 'Deep Residual Learning', author: 'He' });
+    assert.equal(works.length, 1);
+    const search = requests[1].url.searchParams;
+    assert.equal(search.get('query.bibliographic'), 'Deep Residual Learning');
+    assert.equal(search.get('query.author'), 'He');
+    assert.equal(search.get('mailto'), 'writer@example.org');
+    assert.equal(requests[1].headers.accept, 'application/json');
+  });
+
+  it('leaves out a contact email that is not a plain address', async () => {
+    await client({ contactEmail: 'x@y.org\r\nX-Evil: 1' }).crossrefWork('10.1109/cvpr.2016.90');
+    assert.equal(requests[0].url.searchParams.has('mailto'), false);
+    assert.equal(requests[0].headers['user-agent'], 'LitFeed/test');
+  });
+
+  it('reads DBLP, ACL, Semantic Scholar and Hugging Face answers', async () => {
+    const lookups = client();
+    const [hit] = await lookups.dblpSearch({ title: 'Attention Is All You Need', author: 'Vaswani' });
+    assert.equal(hit.dblpKey, 'conf/nips/VaswaniSPUJGKP17');
+    assert.equal(requests[0].url.searchParams.get('format'), 'json');
+    assert.equal((await lookups.dblpRecord('DBLP:conf/nips/VaswaniSPUJGKP17'))?.publication?.pages, '5998-6008');
+    assert.match(String(requests[1].headers.accept), /x-bibtex/);
+    assert.deepEqual((await lookups.aclRecord('N19-1423'))?.authors, ['Jacob Devlin', 'Ming-Wei Chang']);
+    assert.equal((await lookups.semanticScholarPaper('arXiv:1706.03762'))?.arxivId, '1706.03762');
+    const hf = await lookups.huggingFacePaper('1706.03762');
+    assert.equal(hf?.upvotes, 90);
+    assert.equal(hf?.source, 'lookup');
+  });
+
+  it('answers a 404 with undefined and remembers it', async () => {
+    const lookups = client();
+    assert.equal(await lookups.crossrefWork('10.48550/arxiv.2312.07559'), undefined);
+    assert.equal(await lookups.crossrefWork('10.48550/arxiv.2312.07559'), undefined);
+    assert.equal(await lookups.huggingFacePaper('2401.99999'), undefined);
+    assert.equal(await lookups.dblpRecord('conf/x/Nobody99'), undefined);
+    assert.equal(await lookups.semanticScholarPaper('DOI:10.1101/2024.04.01.587366'), undefined);
+    assert.equal(requests.length, 4);
+    // A day later the 404 is asked again: the record may have appeared.
+    clock += 24 * 60 * 60 * 1000 + 1;
+    assert.equal(await lookups.crossrefWork('10.48550/arxiv.2312.07559'), undefined);
+    assert.equal(requests.length, 5);
+  });
+
+  it('answers an empty feed with no papers and no ids with no request', async () => {
+    const lookups = client();
+    assert.deepEqual(await lookups.arxivByIds(['2401.99999']), []);
+    assert.deepEqual(await lookups.arxivByIds([]), []);
+    assert.equal(requests.length, 1);
+  });
+
+  it("passes on arXiv's explanation of a bad id, and stores nothing", async () => {
+    const lookups = client();
+    await assert.rejects(lookups.arxivByIds(['1706.0376']), (err: unknown) => {
+      assert.ok(err instanceof ArxivApiError);
+      assert.match(err.message, /incorrect id format for 1706\.0376/);
+      return true;
+    });
+    await assert.rejects(lookups.arxivByIds(['1706.0376']), ArxivApiError);
+    assert.equal(requests.length, 2);
+  });
+
+  it('refuses a malformed id without asking', async () => {
+    await assert.rejects(client().arxivByIds(['abc']), /"abc" is not an arXiv identifier/);
+    assert.equal(requests.length, 0);
+  });
+
+  it('uses the stored answer when the service answers 500 after it went stale', async () => {
+    const lookups = client();
+    await lookups.dblpSearch({ title: 'Attention Is All You Need' });
+    clock += 31 * 24 * 60 * 60 * 1000;
+    handler = (_req, res) => send(res, 500, '{"error":"down"}');
+    const [hit] = await lookups.dblpSearch({ title: 'Attention Is All You Need' });
+    assert.equal(hit.dblpKey, 'conf/nips/VaswaniSPUJGKP17');
+    assert.equal(requests.length, 2, 'a stale answer is asked for again first');
+  });
+
+  it('uses the stored answers, 404s included, when the service cannot be reached at all', async () => {
+    const own = await startLoopbackServer((req, res) => routes(req, res, new URL(req.url ?? '/', own.url)));
+    const lookups = client({ baseUrls: baseUrls(own.url) });
+    try {
+      await lookups.crossrefWork('10.1109/cvpr.2016.90');
+      await lookups.crossrefWork('10.48550/arxiv.2312.07559');
+    } finally {
+      await own.close();
+    }
+    clock += 365 * 24 * 60 * 60 * 1000;
+    assert.equal((await lookups.crossrefWork('10.1109/cvpr.2016.90'))?.doi, '10.1109/cvpr.2016.90');
+    assert.equal(await lookups.crossrefWork('10.48550/arxiv.2312.07559'), undefined);
+    // Nothing stored for this one: the network error itself.
+    await assert.rejects(lookups.crossrefWork('10.1145/3503250'), (err: unknown) => {
+      assert.ok(err instanceof HttpError);
+      assert.equal(err.kind, 'network');
+      return true;
+    });
+  });
+
+  it('fails with the service error when nothing is stored', async () => {
+    handler = (_req, res) => send(res, 503, '{"error":"maintenance"}');
+    await assert.rejects(client().semanticScholarPaper('arXiv:1706.03762'), (err: unknown) => {
+      assert.ok(err instanceof HttpError);
+      assert.equal(err.status, 503);
+      assert.match(err.message, /503/);
+      return true;
+    });
+  });
+
+  it('honours 429 with Retry-After through the HTTP client', async () => {
+    let calls = 0;
+    handler = (req, res, url) => {
+      calls++;
+      if (calls === 1) return send(res, 429, '{"error":"slow down"}', { 'retry-after': '7' });
+      routes(req, res, url);
+    };
+    const works = await client({}, { retries: 2 }).crossrefSearch({ title: 'Deep Residual Learning' });
+    assert.equal(works.length, 1);
+    assert.deepEqual(httpSleeps, [7000]);
+    assert.equal(requests.length, 2);
+  });
+
+  it('reports a cut-off JSON answer clearly and stores nothing', async () => {
+    handler = (_req, res) => send(res, 200, CROSSREF_WORK.slice(0, 80));
+    const lookups = client();
+    await assert.rejects(lookups.crossrefWork('10.1109/cvpr.2016.90'), /not valid JSON \(it stops early/);
+    handler = routes;
+    assert.ok(await lookups.crossrefWork('10.1109/cvpr.2016.90'));
+    assert.equal(requests.length, 2, 'the broken answer was not kept');
+  });
+
+  it('reports a cut-off BibTeX record and an HTML page in place of JSON', async () => {
+    handler = (_req, res) => send(res, 200, DBLP_BIB.slice(0, 60), { 'content-type': 'text/plain' });
+    await assert.rejects(client().dblpRecord('conf/nips/VaswaniSPUJGKP17'), /DBLP answered BibTeX that does not parse/);
+    handler = (_req, res) =>
+      send(res, 200, '<html><body>Log in to the network</body></html>', { 'content-type': 'text/html' });
+    await assert.rejects(client().dblpSearch({ title: 'x' }), /not valid JSON \(got HTML/);
+  });
+
+  it('prefers a stale answer to a login page in place of the answer', async () => {
+    const lookups = client();
+    await lookups.semanticScholarPaper('arXiv:1706.03762');
+    clock += 40 * 24 * 60 * 60 * 1000;
+    handler = (_req, res) => send(res, 200, '<html>Log in</html>', { 'content-type': 'text/html' });
+    assert.equal((await lookups.semanticScholarPaper('arXiv:1706.03762'))?.title, 'Attention is All you Need');
+  });
+
+  it('is cancelled before asking when the signal has fired', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(client().arxivByIds(['1706.03762'], controller.signal), (err: unknown) => {
+      assert.ok(err instanceof HttpError);
+      assert.equal(err.kind, 'aborted');
+      return true;
+    });
+    assert.equal(requests.length, 0);
+  });
+
+  it('is cancelled while the request is in flight, storing nothing', async () => {
+    const controller = new AbortController();
+    handler = () => controller.abort();
+    const lookups = client();
+    await assert.rejects(lookups.crossrefWork('10.1109/cvpr.2016.90', controller.signal), (err: unknown) => {
+      assert.ok(err instanceof HttpError);
+      assert.equal(err.kind, 'aborted');
+      return true;
+    });
+    handler = routes;
+    assert.ok(await lookups.crossrefWork('10.1109/cvpr.2016.90'));
+    assert.equal(requests.length, 2);
+  });
+
+  it('is cancelled while waiting at the gate, without asking', async () => {
+    const controller = new AbortController();
+    // A gate whose wait lasts until cancelled.
+    const gate = new Politeness({
+      intervalMs: 3000,
+      now: () => 0,
+      sleep: (_ms, signal) =>
+        new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+    });
+    const lookups = client({ gates: { arxiv: gate, dblp: gate, semanticScholar: gate } });
+    await lookups.arxivByIds(['1706.03762']);
+    const waiting = lookups.arxivSearch({ title: 'Attention' }, controller.signal);
+    controller.abort();
+    await assert.rejects(waiting, (err: unknown) => err instanceof HttpError && err.kind === 'aborted');
+    assert.equal(requests.length, 1);
+  });
+
+  it('works without a cache, asking every time', async () => {
+    const lookups = client({ cache: undefined });
+    await lookups.dblpSearch({ title: 'Attention' });
+    await lookups.dblpSearch({ title: 'Attention' });
+    assert.equal(requests.length, 2);
+  });
+});
