@@ -121,6 +121,20 @@ const HF_PAPER = JSON.stringify({
   upvotes: 90,
 });
 
+const JSON_TYPE = 'application/json';
+const BIB_TYPE = 'text/plain';
+
+/** Body and content type by path, each service under its own prefix. */
+const ANSWERS: Record<string, [string, string]> = {
+  '/hf/api/papers/1706.03762': [HF_PAPER, JSON_TYPE],
+  '/crossref/works/10.1109%2Fcvpr.2016.90': [CROSSREF_WORK, JSON_TYPE],
+  '/crossref/works': [CROSSREF_LIST, JSON_TYPE],
+  '/dblp/search/publ/api': [DBLP_SEARCH, JSON_TYPE],
+  '/dblp/rec/conf/nips/VaswaniSPUJGKP17.bib': [DBLP_BIB, BIB_TYPE],
+  '/acl/N19-1423.bib': [ACL_BIB, BIB_TYPE],
+  '/s2/graph/v1/paper/arXiv:1706.03762': [S2_PAPER, JSON_TYPE],
+};
+
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
@@ -139,14 +153,8 @@ const routes: Handler = (_req, res, url) => {
       'content-type': 'application/atom+xml',
     });
   }
-  if (p === '/hf/api/papers/1706.03762') return send(res, 200, HF_PAPER);
-  if (p === '/crossref/works/10.1109%2Fcvpr.2016.90') return send(res, 200, CROSSREF_WORK);
-  if (p === '/crossref/works') return send(res, 200, CROSSREF_LIST);
-  if (p === '/dblp/search/publ/api') return send(res, 200, DBLP_SEARCH);
-  if (p === '/dblp/rec/conf/nips/VaswaniSPUJGKP17.bib')
-    return send(res, 200, DBLP_BIB, { 'content-type': 'text/plain' });
-  if (p === '/acl/N19-1423.bib') return send(res, 200, ACL_BIB, { 'content-type': 'text/plain' });
-  if (p === '/s2/graph/v1/paper/arXiv:1706.03762') return send(res, 200, S2_PAPER);
+  const answer = ANSWERS[p];
+  if (answer) return send(res, 200, answer[0], { 'content-type': answer[1] });
   send(res, 404, '{"error":"not found"}');
 };
 
