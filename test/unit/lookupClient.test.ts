@@ -234,12 +234,13 @@ describe('lookup: the client behind LookupServices', () => {
     assert.equal(requests[1].headers.accept, 'application/json');
   });
 
-  it('leaves out a contact email that is not a plain address', async () => {
+  it('leaves out a contact email that is not a plain address, and names one only once', async () => {
     await client({ contactEmail: 'x@y.org\r\nX-Evil: 1' }).crossrefWork('10.1109/cvpr.2016.90');
-    assert.deepEqual(
-      [requests[0].url.searchParams.has('mailto'), requests[0].headers['user-agent']],
-      [false, 'LitFeed/test'],
-    );
+    assert.equal(requests[0].url.searchParams.has('mailto'), false);
+    assert.equal(requests[0].headers['user-agent'], 'LitFeed/test');
+    const agent = 'LitFeed/1.0 (VS Code extension; mailto:writer@example.org)';
+    await client({}, { userAgent: agent }).dblpSearch({ title: 'x' });
+    assert.equal(requests[1].headers['user-agent'], agent);
   });
 
   it('reads DBLP, ACL, Semantic Scholar and Hugging Face answers', async () => {

@@ -10,8 +10,6 @@ import { asciiFold } from '../cite/names';
 import { parseArxivFeed } from '../sources/arxivParse';
 import type { TitleQuery } from './services';
 
-export { ARXIV_BASE_URL } from '../sources/arxiv';
-
 /** arXiv serves at most this many ids per `id_list` request. */
 const MAX_IDS = 200;
 

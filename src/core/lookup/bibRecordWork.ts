@@ -345,7 +345,7 @@ export function aclRecordUrl(baseUrl: string, id: string): string {
   return apiUrl(baseUrl, `/${encodeURIComponent(bare)}.bib`).toString();
 }
 
-export function bibtexHttp(http: HttpOptions | undefined): HttpOptions {
+function bibtexHttp(http: HttpOptions | undefined): HttpOptions {
   return { ...http, headers: { accept: BIBTEX_ACCEPT, ...http?.headers } };
 }
 

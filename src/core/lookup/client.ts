@@ -15,13 +15,20 @@ import { defaultUserAgent, getText, httpDefaults, type HttpOptions } from '../ne
 import { HttpError, describeNotJson } from '../net/httpError';
 import type { Politeness } from '../net/politeness';
 import type { Paper } from '../paper';
+import { ARXIV_BASE_URL } from '../sources/arxiv';
 import { ARXIV_ATOM_ACCEPT, arxivIdListUrl, arxivSearchUrl, checkArxivIds, lookupPapersFromFeed } from './arxivLookup';
-import { aclRecordUrl, BIBTEX_ACCEPT, dblpRecordUrl, workFromBibtex } from './bibRecordWork';
+import { ACL_ANTHOLOGY_BASE_URL, aclRecordUrl, BIBTEX_ACCEPT, dblpRecordUrl, workFromBibtex } from './bibRecordWork';
 import type { CachedAnswer, LookupCache } from './cache';
-import { crossrefSearchUrl, crossrefWorkUrl, parseCrossrefList, parseCrossrefWork } from './crossref';
-import { dblpSearchUrl, parseDblpSearch } from './dblp';
-import { huggingFacePaperUrl, parseHuggingFacePaper } from './huggingFacePaper';
-import { parseSemanticScholarPaper, semanticScholarPaperUrl } from './semanticScholar';
+import {
+  CROSSREF_BASE_URL,
+  crossrefSearchUrl,
+  crossrefWorkUrl,
+  parseCrossrefList,
+  parseCrossrefWork,
+} from './crossref';
+import { DBLP_BASE_URL, dblpSearchUrl, parseDblpSearch } from './dblp';
+import { HUGGING_FACE_BASE_URL, huggingFacePaperUrl, parseHuggingFacePaper } from './huggingFacePaper';
+import { parseSemanticScholarPaper, SEMANTIC_SCHOLAR_BASE_URL, semanticScholarPaperUrl } from './semanticScholar';
 import type { LookupServices, TitleQuery } from './services';
 
 export interface LookupBaseUrls {
@@ -34,12 +41,12 @@ export interface LookupBaseUrls {
 }
 
 export const LOOKUP_BASE_URLS: LookupBaseUrls = {
-  arxiv: 'https://export.arxiv.org',
-  huggingFace: 'https://huggingface.co',
-  crossref: 'https://api.crossref.org',
-  dblp: 'https://dblp.org',
-  semanticScholar: 'https://api.semanticscholar.org',
-  aclAnthology: 'https://aclanthology.org',
+  arxiv: ARXIV_BASE_URL,
+  huggingFace: HUGGING_FACE_BASE_URL,
+  crossref: CROSSREF_BASE_URL,
+  dblp: DBLP_BASE_URL,
+  semanticScholar: SEMANTIC_SCHOLAR_BASE_URL,
+  aclAnthology: ACL_ANTHOLOGY_BASE_URL,
 };
 
 export interface LookupClientOptions {
@@ -120,7 +127,8 @@ export function lookupClient(options: LookupClientOptions): LookupServices {
     const agent = base.userAgent ?? defaultUserAgent(base.clientVersion);
     const http: HttpOptions = {
       ...base,
-      userAgent: mailto ? `${agent} (mailto:${mailto})` : agent,
+      // The caller's agent may name the address already (the UI's does); once is enough.
+      userAgent: mailto && !agent.includes(`mailto:${mailto}`) ? `${agent} (mailto:${mailto})` : agent,
       headers: { ...base.headers, accept: request.accept },
     };
     if (signal) http.signal = signal;
