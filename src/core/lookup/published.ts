@@ -4,6 +4,7 @@
  * whose hits must pass `sameWork`. A service that fails is noted and the next one asked, so
  * one service being down costs at most the venue it alone knew.
  */
+import { isArxivDoi } from '../cite/publishedFields';
 import { errorMessage } from '../guards';
 import { normaliseArxivId, type Publication } from '../paper';
 import { sameWork, type MatchSubject } from './match';
@@ -30,11 +31,6 @@ export interface PublishedResult {
   /** The record the publication was taken from (absent when it came from a journal reference alone). */
   matched?: Work;
   failures: LookupFailure[];
-}
-
-/** arXiv's DataCite DOIs name the preprint itself, never a published version. */
-export function isArxivDoi(doi: string): boolean {
-  return /^10\.48550\//i.test(doi.trim());
 }
 
 function arxivIdOfDoi(doi: string): string | undefined {

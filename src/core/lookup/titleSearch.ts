@@ -3,9 +3,10 @@
  * once, their answers merged so that one paper is one pick, ranked by how well its title
  * matches what was typed. A service that fails is reported while the others' answers show.
  */
+import { isArxivDoi } from '../cite/publishedFields';
 import { errorMessage } from '../guards';
 import { familyKey, normaliseTitle } from './match';
-import { isArxivDoi, type LookupFailure } from './published';
+import type { LookupFailure } from './published';
 import type { LookupServices } from './services';
 import type { Work, WorkService } from './work';
 import { paperToWork } from './workPaper';

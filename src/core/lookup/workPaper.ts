@@ -3,9 +3,9 @@
  * a paper that is stored, shown and cited like a feed paper; an arXiv paper becomes a work so
  * that it can be merged with the other services' answers.
  */
+import { isArxivDoi } from '../cite/publishedFields';
 import { arxivLinks, normaliseArxivId, paperYear, type Paper, type PaperLinks } from '../paper';
 import { familyKey, normaliseTitle } from './match';
-import { isArxivDoi } from './published';
 import type { Work } from './work';
 
 /** The arXiv side of a title search, as a work. */
