@@ -100,6 +100,35 @@ describe('Update Preprints on the well-known preprint set (issue 13)', function 
     await tmp.remove();
   });
 
+  it('is read by the look-up client on every route', async () => {
+    const gate = () => new Politeness({ intervalMs: 0, sleep: async () => undefined });
+    const services = lookupClient({
+      baseUrls: lookupBaseUrls(fixture.url),
+      http: (signal) => ({ retries: 0, userAgent: 'LitFeed/test', ...(signal ? { signal } : {}) }),
+      gates: { arxiv: gate(), dblp: gate(), semanticScholar: gate(), crossref: gate() },
+    });
+    const query = { title: 'Attention Is All You Need', author: 'Vaswani' };
+    assert.deepEqual(
+      (await services.arxivSearch(query)).map((p) => p.id),
+      ['1706.03762'],
+    );
+    const [byId] = await services.arxivByIds(['astro-ph/9812133']);
+    assert.equal(byId?.doi, '10.1086/307221');
+    assert.equal(
+      (await services.huggingFacePaper('2106.09685'))?.title,
+      'LoRA: Low-Rank Adaptation of Large Language Models',
+    );
+    assert.match((await services.crossrefWork('10.1109/CVPR.2016.90'))?.publication?.pages ?? '', /^770-+778$/);
+    assert.equal((await services.crossrefSearch(query))[0]?.doi, '10.18653/v1/n18-2074');
+    const dblp = await services.dblpSearch(query);
+    assert.ok(dblp.some((w) => w.dblpKey === 'conf/nips/VaswaniSPUJGKP17' && w.publication !== undefined));
+    assert.ok(dblp.some((w) => w.dblpKey === 'journals/corr/VaswaniSPUJGKP17' && w.publication === undefined));
+    assert.equal((await services.dblpRecord('conf/iclr/VelickovicCCRLB18'))?.authors[0], 'Petar Veličković');
+    assert.equal((await services.aclRecord('N19-1423'))?.publication?.doi, '10.18653/v1/n19-1423');
+    assert.equal((await services.semanticScholarPaper('arXiv:2304.05376'))?.doi, '10.1038/s42256-024-00832-8');
+    assert.equal(await services.semanticScholarPaper('arXiv:1512.03385'), undefined);
+  });
+
   it('finds at least 90 % of the published versions and never a wrong venue', async () => {
     const bibText = `% A writer's mixed bibliography\n\n${PREPRINTS.map(entryFor).join('\n\n')}\n`;
     const parsed = await parseBib(bibText);
