@@ -207,6 +207,15 @@ describe('lookup matching: sameWork', () => {
       );
     });
 
+    it('a family written in two words or one: Le Cun and LeCun, García Márquez and García-Márquez', () => {
+      const lecun = { title, authors: ['Yann LeCun'], year: '1998' };
+      assert.equal(sameWork(lecun, { title, authors: ['Y. Le Cun'], families: ['Le Cun'], year: '1998' }).same, true);
+      // A display name cannot tell a double surname from a middle name; a family field can.
+      const garcia = { title, authors: ['Gabriel García Márquez'], families: ['García Márquez'], year: '1998' };
+      assert.equal(sameWork(garcia, { title, authors: ['G. García-Márquez'], year: '1998' }).same, true);
+      assert.equal(sameWork(garcia, { title, authors: ['G. García'], families: ['García'], year: '1998' }).same, false);
+    });
+
     it('DBLP disambiguation numbers do not count', () => {
       const zhang = { title, authors: ['Xiaopeng Zhang'], year: '2021' };
       assert.equal(sameWork(zhang, { title, authors: ['Xiaopeng Zhang 0009'], year: '2021' }).same, true);

@@ -97,6 +97,19 @@ export function familyKey(nameOrFamily: string): string {
   return wordKey(last);
 }
 
+/**
+ * A family name's words joined, particles included: `Le Cun` and `LeCun` both give `lecun`,
+ * `García Márquez` and `García-Márquez` give `garciamarquez`. Only for a string known to be a
+ * family name (a whole display name would join the given names in).
+ */
+function joinedFamilyKey(family: string): string {
+  const words = decodeEntities(family)
+    .split(',')[0]
+    .split(/[\s.]+/)
+    .filter((w) => !/^\d+$/.test(w) && !SUFFIX.test(w) && wordKey(w).length > 1);
+  return wordKey(words.join(''));
+}
+
 function wordKey(s: string): string {
   return foldLetters(stripTex(s))
     .toLowerCase()
@@ -126,11 +139,12 @@ export type MatchVerdict = { same: true } | { same: false; reason: 'title' | 'au
 function firstFamilyKeys(subject: MatchSubject): string[] {
   const keys: string[] = [];
   const family = subject.families?.[0];
-  if (family !== undefined) keys.push(familyKey(family));
+  if (family !== undefined) keys.push(familyKey(family), joinedFamilyKey(family));
   const first = subject.authors[0];
   if (first !== undefined) {
     const parts = splitName(first);
     keys.push(familyKey(parts.literal ? first : parts.family || first), familyKey(first));
+    if (!parts.literal && parts.family !== '') keys.push(joinedFamilyKey(`${parts.particle} ${parts.family}`));
   }
   return keys.filter((k) => k !== '');
 }
