@@ -38,8 +38,8 @@
  *   fields for `@misc` simply ignore them.
  * - With `preferPublished` and a `publication` found by a look-up, the entry is that version:
  *   `@inproceedings` with `booktitle` or `@article` with `journal`, its year, volume, number,
- *   pages (`770--778`), publisher and DOI (`publishedFields.ts`), in place of the journal
- *   reference. `eprint`, `archivePrefix`, `primaryClass` and the arXiv `url` stay, so the free
+ *   pages (`770--778`), publisher (proceedings only: biblatex has none for `@article`) and DOI
+ *   (`publishedFields.ts`), in place of the journal reference. `eprint`, `archivePrefix`, `primaryClass` and the arXiv `url` stay, so the free
  *   copy is still one click away.
  * - Without authors the entry gets a `key` field (the title), which BibTeX styles sort by.
  * - Names that BibTeX would split wrongly are rewritten in its `Last, Jr., First` form

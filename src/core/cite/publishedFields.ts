@@ -41,7 +41,7 @@ export function isArxivDoi(doi: string): boolean {
 /**
  * The published version's fields, values ready to write between braces: text through
  * `escapeLatexText` (ASCII only with `ascii`), the DOI bare. `year` is the publication's,
- * else `fallbackYear`. Empty values are left out.
+ * else `fallbackYear`. `publisher` only for proceedings. Empty values are left out.
  */
 export function publishedFields(
   publication: Publication,
@@ -53,7 +53,10 @@ export function publishedFields(
   const year = /^\d{4}$/.test(publication.year ?? '') ? publication.year : fallbackYear;
   if (year !== undefined) out.push(['year', year]);
   out.push(['volume', text(publication.volume)], ['number', text(publication.number)]);
-  out.push(['pages', text(bibtexPages(publication.pages ?? ''))], ['publisher', text(publication.publisher)]);
+  out.push(['pages', text(bibtexPages(publication.pages ?? ''))]);
+  // biblatex's data model has no publisher for @article (biber --validate-datamodel flags it),
+  // and BibTeX's standard styles ignore it there: a journal is named by the journal alone.
+  if (publication.kind === 'inproceedings') out.push(['publisher', text(publication.publisher)]);
   const doi = cleanDoi(publication.doi);
   if (doi !== undefined && !isArxivDoi(doi)) out.push(['doi', doi]);
   return out.filter(([, value]) => value !== '');

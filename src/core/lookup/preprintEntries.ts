@@ -99,7 +99,10 @@ export function latexPlain(value: string): string {
   });
   s = s.replace(/\\([A-Za-z]+)(?![A-Za-z])\s*(?:\{\})?/g, (m, cmd: string) => LETTERS[cmd] ?? m);
   s = s.replace(/\\([&%_$#{}])/g, '$1');
-  s = s.replace(/\\(?:emph|textit|textbf|texttt|textsc|textrm|textsf|mathrm|mbox|url|href|nolinkurl|text|em|it|bf|sc|rm|tt)\b\s*/g, '');
+  s = s.replace(
+    /\\(?:emph|textit|textbf|texttt|textsc|textrm|textsf|mathrm|mbox|url|href|nolinkurl|text|em|it|bf|sc|rm|tt)\b\s*/g,
+    '',
+  );
   s = s.replace(/\\[,;:!\s]/g, ' ').replace(/~/g, ' ');
   s = s.replace(/---/g, '—').replace(/--/g, '–');
   s = s.replace(/[{}]/g, '');

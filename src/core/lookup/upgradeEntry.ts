@@ -10,7 +10,7 @@
  *   `organization` of arXiv; a `volume`, `number`, `pages` or `eid` that is an arXiv id
  *   (`abs/1706.03762`, `arXiv:2002.01335`); an arXiv DOI.
  * - The publication's `booktitle` or `journal`, `year`, `volume`, `number`, `pages`,
- *   `publisher` and `doi` are written: over a field of that name where the entry has one (in
+ *   `publisher` (proceedings only) and `doi` are written: over a field of that name where the entry has one (in
  *   its place, with its name, spacing and delimiters), the venue in the place of the arXiv
  *   venue it replaces, the rest after the venue. A `date` stands in for a missing `year`.
  * - `eprint`, `archivePrefix`/`eprinttype`, `primaryClass`, `url`, `note`, `keywords`, `file`,
