@@ -78,16 +78,10 @@ export function fakeLookup(data: FakeLookupData = {}): FakeLookup {
   };
 }
 
-const VASWANI = [
-  'Ashish Vaswani',
-  'Noam Shazeer',
-  'Niki Parmar',
-  'Jakob Uszkoreit',
-  'Llion Jones',
-  'Aidan N. Gomez',
-  'Lukasz Kaiser',
-  'Illia Polosukhin',
-];
+const VASWANI =
+  'Ashish Vaswani|Noam Shazeer|Niki Parmar|Jakob Uszkoreit|Llion Jones|Aidan N. Gomez|Lukasz Kaiser|Illia Polosukhin'.split(
+    '|',
+  );
 const BRAN = [
   'Andres M. Bran',
   'Sam Cox',
@@ -152,14 +146,7 @@ export const crossref = {
   chemcrow: {
     service: 'crossref',
     title: 'Augmenting large language models with chemistry tools',
-    authors: [
-      'Andres M. Bran',
-      'Sam Cox',
-      'Oliver Schilter',
-      'Carlo Baldassari',
-      'Andrew D. White',
-      'Philippe Schwaller',
-    ],
+    authors: BRAN,
     families: ['M. Bran', 'Cox', 'Schilter', 'Baldassari', 'White', 'Schwaller'],
     year: '2024',
     doi: '10.1038/s42256-024-00832-8',
@@ -204,10 +191,7 @@ export const crossref = {
       kind: 'article',
       venue: 'Communications of the ACM',
       year: '2022',
-      volume: '65',
-      number: '1',
       pages: '99-106',
-      publisher: 'Association for Computing Machinery (ACM)',
       doi: '10.1145/3503250',
       foundBy: 'crossref',
     },
@@ -225,7 +209,6 @@ export const crossref = {
       venue:
         'Proceedings of the 2018 Conference of the North American Chapter of the Association for Computational Linguistics: Human Language Technologies, Volume 2 (Short Papers)',
       year: '2018',
-      publisher: 'Association for Computational Linguistics',
       doi: '10.18653/v1/n18-2074',
       foundBy: 'crossref',
     },
@@ -251,7 +234,6 @@ export const crossref = {
       kind: 'article',
       venue: 'JAMIA Open',
       year: '2024',
-      publisher: 'Oxford University Press (OUP)',
       doi: '10.1093/jamiaopen/ooae021',
       foundBy: 'crossref',
     },
@@ -284,7 +266,6 @@ export const dblp = {
     year: '2017',
     dblpKey: 'conf/nips/VaswaniSPUJGKP17',
     publication: { kind: 'inproceedings', venue: 'NIPS', year: '2017', pages: '5998-6008', foundBy: 'dblp' },
-    url: 'https://dblp.org/rec/conf/nips/VaswaniSPUJGKP17',
   },
   attentionNipsRecord: {
     service: 'dblp',
