@@ -233,6 +233,17 @@ describe('findPublished: (4) Semantic Scholar, failures and cancellation', () =>
     );
   });
 
+  it('narrows the title searches by the first author’s family name, particles kept, suffix left out', async () => {
+    const services = fakeLookup();
+    await findPublished({ title: 'T', authors: ['Martin Luther King Jr.'], year: '2020' }, services);
+    await findPublished({ title: 'T', authors: ['Laurens van der Maaten'], year: '2020' }, services);
+    await findPublished({ title: 'T', authors: [], year: '2020' }, services);
+    assert.deepEqual(
+      services.calls.filter((c) => c.startsWith('dblpSearch')),
+      ['dblpSearch T / King', 'dblpSearch T / van der Maaten', 'dblpSearch T'],
+    );
+  });
+
   it('asks Semantic Scholar by DOI when there is no arXiv id', async () => {
     const services = fakeLookup({ s2: { 'DOI:10.5555/unknown': undefined } });
     await findPublished({ title: 'T', authors: ['A B'], year: '2020', doi: '10.5555/unknown' }, services);

@@ -4,6 +4,7 @@
  * whose hits must pass `sameWork`. A service that fails is noted and the next one asked, so
  * one service being down costs at most the venue it alone knew.
  */
+import { splitName } from '../cite/names';
 import { isArxivDoi } from '../cite/publishedFields';
 import { errorMessage } from '../guards';
 import { normaliseArxivId, type Publication } from '../paper';
@@ -111,8 +112,8 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
 function searchAuthor(ref: PreprintRef): string | undefined {
   const first = ref.authors[0]?.trim();
   if (!first) return undefined;
-  const words = first.split(/\s+/);
-  return words[words.length - 1];
+  const parts = splitName(first);
+  return (parts.literal ? first : [parts.particle, parts.family].filter((p) => p !== '').join(' ')) || undefined;
 }
 
 /**
