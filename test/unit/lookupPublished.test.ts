@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { findPublished, journalRefPublication, type PreprintRef } from '../../src/core/lookup/published';
+import type { Work } from '../../src/core/lookup/work';
 import type { Paper } from '../../src/core/paper';
+import { arxivPaper } from '../helpers/paper';
 import { arxiv, crossref, dblp, fakeLookup, s2 } from './helpers/fakeLookup';
 
 function refOf(p: Paper, fields: Partial<PreprintRef> = {}): PreprintRef {
@@ -117,13 +119,52 @@ describe('findPublished: (2) DBLP', () => {
     }
   });
 
-  it('never takes a CoRR record, even one a client gave a publication', async () => {
+  it('never takes a CoRR or arXiv venue, even one a client gave a publication', async () => {
     const corr = { ...dblp.attentionCorr, publication: { kind: 'article' as const, venue: 'CoRR', foundBy: 'dblp' } };
-    const corrKey = { ...corr, publication: { ...corr.publication, venue: 'Computing Research Repository' } };
-    const services = fakeLookup({ arxiv: [arxiv.attention], dblpSearch: [corr, corrKey] });
+    const arxivVenue = { ...corr, publication: { ...corr.publication, venue: 'arXiv.org' } };
+    const services = fakeLookup({ arxiv: [arxiv.attention], dblpSearch: [corr, arxivVenue] });
     const result = await findPublished(refOf(arxiv.attention), services);
     assert.equal(result.publication, undefined);
     assert.ok(!services.calls.some((c) => c.startsWith('dblpRecord')), services.calls.join('\n'));
+  });
+
+  it('takes an ICLR proceedings record although DBLP keys it under journals/corr', async () => {
+    const adam = arxivPaper('1412.6980', {
+      title: 'Adam: A Method for Stochastic Optimization',
+      authors: ['Diederik P. Kingma', 'Jimmy Ba'],
+      published: '2014-12-22',
+    });
+    const iclr: Work = {
+      service: 'dblp',
+      title: 'Adam: A Method for Stochastic Optimization.',
+      authors: ['Diederik P. Kingma', 'Jimmy Ba'],
+      year: '2015',
+      dblpKey: 'journals/corr/KingmaB14',
+      publication: { kind: 'inproceedings', venue: 'ICLR (Poster)', year: '2015', foundBy: 'dblp' },
+    };
+    const result = await findPublished(refOf(adam), fakeLookup({ arxiv: [adam], dblpSearch: [iclr] }));
+    assert.equal(result.publication?.venue, 'ICLR (Poster)');
+  });
+
+  it('prefers the version closest in time: ECCV 2020 over the 2022 Communications of the ACM reprint', async () => {
+    const cacm: Work = {
+      service: 'dblp',
+      title: 'NeRF: representing scenes as neural radiance fields for view synthesis.',
+      authors: arxiv.nerf.authors,
+      year: '2022',
+      dblpKey: 'journals/cacm/MildenhallSTBRN22',
+      publication: { kind: 'article', venue: 'Commun. ACM', year: '2022', volume: '65', foundBy: 'dblp' },
+    };
+    const eccv: Work = {
+      ...cacm,
+      year: '2020',
+      dblpKey: 'conf/eccv/MildenhallSTBRN20',
+      publication: { kind: 'inproceedings', venue: 'ECCV (1)', year: '2020', foundBy: 'dblp' },
+    };
+    const services = fakeLookup({ arxiv: [arxiv.nerf], dblpSearch: [cacm, eccv] });
+    const result = await findPublished(refOf(arxiv.nerf), services);
+    assert.equal(result.publication?.venue, 'ECCV (1)');
+    assert.ok(services.calls.includes('dblpRecord conf/eccv/MildenhallSTBRN20'), services.calls.join('\n'));
   });
 
   it('refuses a DBLP record that no longer matches', async () => {
@@ -136,7 +177,7 @@ describe('findPublished: (2) DBLP', () => {
     assert.equal(result.publication?.venue, 'NIPS');
   });
 
-  it('takes nothing from hits that are all traps, and goes on to Crossref and Semantic Scholar', async () => {
+  it('takes nothing from hits that are all traps, asking Crossref and Semantic Scholar in turn', async () => {
     const services = fakeLookup({
       arxiv: [arxiv.attention],
       dblpSearch: [dblp.attentionalTransfer, dblp.butYouDont, dblp.attentionCorr],
@@ -154,8 +195,11 @@ describe('findPublished: (2) DBLP', () => {
       'crossrefSearch Attention Is All You Need / Vaswani',
       'semanticScholarPaper arXiv:1706.03762',
     ]);
-    assert.equal(result.publication?.venue, 'Neural Information Processing Systems');
-    assert.equal(result.publication?.foundBy, 'semanticScholar');
+    assert.equal(
+      result.publication,
+      undefined,
+      'Semantic Scholar’s year 2017 is the preprint’s own, with no DOI to check it',
+    );
   });
 });
 
@@ -217,20 +261,59 @@ describe('findPublished: (3) Crossref', () => {
 });
 
 describe('findPublished: (4) Semantic Scholar, failures and cancellation', () => {
-  it('accepts ChemCrow from Semantic Scholar although its year is the preprint’s', async () => {
+  it('takes ChemCrow from Semantic Scholar with the year of its DOI’s Crossref record (S2 gives the arXiv year)', async () => {
     const services = fakeLookup({
       arxivError: down('arXiv'),
       dblpSearch: down('DBLP'),
       crossrefSearch: down('Crossref'),
+      crossrefWorks: { '10.1038/s42256-024-00832-8': crossref.chemcrow },
       s2: { 'arXiv:2304.05376': s2.chemcrow },
     });
     const result = await findPublished(refOf(arxiv.chemcrow), services);
     assert.equal(result.publication?.venue, 'Nature Machine Intelligence');
+    assert.equal(result.publication?.year, '2024');
     assert.equal(result.publication?.foundBy, 'semanticScholar');
+    assert.equal(services.calls.at(-1), 'crossrefWork 10.1038/s42256-024-00832-8');
     assert.deepEqual(
       result.failures.map((f) => f.service),
       ['arxiv', 'dblp', 'crossref'],
     );
+  });
+
+  it('refuses a Semantic Scholar venue whose only year is the preprint’s (Whisper: arXiv 2022, ICML 2023)', async () => {
+    const whisper = arxivPaper('2212.04356', {
+      title: 'Robust Speech Recognition via Large-Scale Weak Supervision',
+      authors: ['Alec Radford', 'Jong Wook Kim'],
+      published: '2022-12-06',
+    });
+    const s2Whisper: Work = {
+      service: 'semanticScholar',
+      title: whisper.title,
+      authors: whisper.authors,
+      year: '2022',
+      arxivId: '2212.04356',
+      publication: {
+        kind: 'inproceedings',
+        venue: 'International Conference on Machine Learning',
+        year: '2022',
+        foundBy: 'semanticScholar',
+      },
+    };
+    const refused = await findPublished(
+      refOf(whisper),
+      fakeLookup({ arxiv: [whisper], s2: { 'arXiv:2212.04356': s2Whisper } }),
+    );
+    assert.equal(refused.publication, undefined);
+    const later: Work = {
+      ...s2Whisper,
+      year: '2023',
+      publication: { kind: 'inproceedings', venue: 'ICML', year: '2023', foundBy: 'semanticScholar' },
+    };
+    const taken = await findPublished(
+      refOf(whisper),
+      fakeLookup({ arxiv: [whisper], s2: { 'arXiv:2212.04356': later } }),
+    );
+    assert.equal(taken.publication?.year, '2023');
   });
 
   it('narrows the title searches by the first author’s family name, particles kept, suffix left out', async () => {

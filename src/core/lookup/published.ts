@@ -60,11 +60,32 @@ function isPublished(work: Work | undefined): work is Work & { publication: Publ
   const p = work?.publication;
   if (p === undefined || p.venue.trim() === '') return false;
   if (p.doi !== undefined && isArxivDoi(p.doi)) return false;
-  // DBLP files arXiv copies under the journal "CoRR"; they are preprints whatever the client
-  // says. Only DBLP's own key tells: Semantic Scholar links NeurIPS papers to their CoRR key.
-  if (/^corr$/i.test(p.venue.trim())) return false;
-  if (work?.service === 'dblp' && /^journals\/corr\//.test(work.dblpKey ?? '')) return false;
-  return true;
+  // DBLP files arXiv copies under the journal "CoRR". Its key says nothing: the ICLR 2014-2016
+  // papers are proceedings records under `journals/corr/…` keys.
+  return !/^(?:corr|arxiv\b)/i.test(p.venue.trim());
+}
+
+function yearGap(subject: MatchSubject, work: Work): number {
+  const a = Number(subject.year);
+  const b = Number(work.publication?.year ?? work.year);
+  return Number.isFinite(a) && Number.isFinite(b) ? Math.abs(a - b) : 2;
+}
+
+/**
+ * Of the hits that pass the rule, the one closest in time to the preprint (the service's order
+ * breaks ties): a later re-publication under the same title and authors (the Communications of
+ * the ACM highlights of NeRF and of GANs) is not the version the preprint became.
+ */
+function bestMatch(
+  subject: MatchSubject,
+  hits: readonly Work[] | undefined,
+): (Work & { publication: Publication }) | undefined {
+  let best: (Work & { publication: Publication }) | undefined;
+  for (const hit of hits ?? []) {
+    if (!isPublished(hit) || !sameWork(subject, asSubject(hit)).same) continue;
+    if (best === undefined || yearGap(subject, hit) < yearGap(subject, best)) best = hit;
+  }
+  return best;
 }
 
 function asSubject(work: Work): MatchSubject {
@@ -160,8 +181,8 @@ export async function findPublished(
   const author = searchAuthor(ref);
   const query = author !== undefined ? { title: ref.title, author } : { title: ref.title };
   const dblpHits = await attempt('dblp', failures, signal, () => services.dblpSearch(query, signal));
-  const dblpHit = dblpHits?.find((w) => isPublished(w) && sameWork(subject, asSubject(w)).same);
-  if (isPublished(dblpHit)) {
+  const dblpHit = bestMatch(subject, dblpHits);
+  if (dblpHit !== undefined) {
     const key = dblpHit.dblpKey;
     const record =
       key !== undefined ? await attempt('dblp', failures, signal, () => services.dblpRecord(key, signal)) : undefined;
@@ -176,14 +197,27 @@ export async function findPublished(
     if (isPublished(work)) return found(work, 'crossref', failures);
   }
   const crossrefHits = await attempt('crossref', failures, signal, () => services.crossrefSearch(query, signal));
-  const crossrefHit = crossrefHits?.find((w) => isPublished(w) && sameWork(subject, asSubject(w)).same);
-  if (isPublished(crossrefHit)) return found(crossrefHit, 'crossref', failures);
+  const crossrefHit = bestMatch(subject, crossrefHits);
+  if (crossrefHit !== undefined) return found(crossrefHit, 'crossref', failures);
 
-  // (4) Semantic Scholar, by identifier; its year may be the preprint's, which the rule allows.
+  // (4) Semantic Scholar, by identifier. Its `year` is often the preprint's (it merges the
+  // arXiv record in), so a venue whose year is the preprint's own is taken only with a DOI
+  // whose Crossref record gives the venue's real year; otherwise the year may be wrong.
   const s2Id = arxivId !== undefined ? `arXiv:${arxivId}` : doi !== undefined ? `DOI:${doi}` : undefined;
   if (s2Id !== undefined) {
     const work = await attempt('semanticScholar', failures, signal, () => services.semanticScholarPaper(s2Id, signal));
-    if (isPublished(work) && sameWork(subject, asSubject(work)).same) return found(work, 'semanticScholar', failures);
+    if (isPublished(work) && sameWork(subject, asSubject(work)).same) {
+      const s2Year = work.publication.year ?? work.year;
+      if (s2Year !== undefined && s2Year !== subject.year) return found(work, 'semanticScholar', failures);
+      const s2Doi = work.publication.doi ?? work.doi;
+      if (s2Doi !== undefined && !isArxivDoi(s2Doi) && s2Doi !== doi) {
+        const record = await attempt('crossref', failures, signal, () => services.crossrefWork(s2Doi, signal));
+        const year = record?.publication?.year ?? record?.year;
+        if (year !== undefined) {
+          return found({ ...work, publication: { ...work.publication, year } }, 'semanticScholar', failures);
+        }
+      }
+    }
   }
   return { failures };
 }
