@@ -41,6 +41,41 @@ describe('title search: mergeWorks', () => {
     assert.equal(merged[0].doi, undefined, 'the 2025 re-deposit’s DOI is not given to the 2017 paper');
   });
 
+  it('keeps two publications of one paper apart (ECCV 2020 and the 2022 CACM reprint of NeRF)', () => {
+    const base = {
+      service: 'dblp' as const,
+      title: 'NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis.',
+      authors: arxiv.nerf.authors,
+    };
+    const eccv = {
+      ...base,
+      year: '2020',
+      dblpKey: 'conf/eccv/MildenhallSTBRN20',
+      publication: { kind: 'inproceedings' as const, venue: 'ECCV (1)', foundBy: 'dblp' },
+    };
+    const cacm = {
+      ...base,
+      year: '2022',
+      dblpKey: 'journals/cacm/MildenhallSTBRN22',
+      publication: { kind: 'article' as const, venue: 'Commun. ACM', foundBy: 'dblp' },
+    };
+    const merged = mergeWorks([[paperToWork(arxiv.nerf)], [eccv, cacm]]);
+    assert.deepEqual(
+      merged.map((w) => w.publication?.venue),
+      ['ECCV (1)', 'Commun. ACM'],
+    );
+    assert.deepEqual(merged[0].services, ['arxiv', 'dblp']);
+    assert.equal(
+      mergeWorks([
+        [
+          { ...crossref.resnet, doi: '10.1/a' },
+          { ...crossref.resnet, doi: '10.1/b' },
+        ],
+      ]).length,
+      2,
+    );
+  });
+
   it('does not merge two different arXiv DOIs or an arXiv DOI with a published one', () => {
     const merged = mergeWorks([[dblp.butYouDont, dblp.attentionCorr]]);
     assert.equal(merged.length, 2);

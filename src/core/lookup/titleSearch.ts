@@ -74,11 +74,22 @@ function publishedDoi(work: Work): string | undefined {
  */
 function sameRecord(a: Work, b: Work): boolean {
   const doiA = publishedDoi(a);
-  if (doiA !== undefined && doiA === publishedDoi(b)) return true;
+  const doiB = publishedDoi(b);
+  if (doiA !== undefined && doiA === doiB) return true;
+  // Two publications of one paper (ECCV 2020 and its 2022 CACM reprint) stay two picks.
+  if (doiA !== undefined && doiB !== undefined) return false;
+  const keyA = venueKey(a);
+  const keyB = venueKey(b);
+  if (keyA !== undefined && keyB !== undefined && keyA !== keyB) return false;
   const idA = arxivIdOf(a);
   if (idA !== undefined && idA === arxivIdOf(b)) return true;
-  const keyA = titleKey(a);
-  return keyA !== undefined && keyA === titleKey(b) && yearsClose(a, b);
+  const titleA = titleKey(a);
+  return titleA !== undefined && titleA === titleKey(b) && yearsClose(a, b);
+}
+
+/** A DBLP key of a publication (not of a CoRR copy). */
+function venueKey(work: Work): string | undefined {
+  return work.publication !== undefined ? work.dblpKey : undefined;
 }
 
 function publicationDetail(work: Work): number {
