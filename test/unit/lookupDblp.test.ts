@@ -101,6 +101,35 @@ describe('DBLP: search results', () => {
     assert.equal(work.arxivId, 'cs/0101001');
   });
 
+  it('reads an ICLR 2014-2016 paper filed under a CoRR key as the proceedings paper it is', () => {
+    const [work] = parseDblpSearch({
+      result: {
+        hits: {
+          hit: [
+            {
+              info: {
+                authors: {
+                  author: [
+                    { '@pid': '1', text: 'Diederik P. Kingma' },
+                    { '@pid': '2', text: 'Jimmy Ba' },
+                  ],
+                },
+                title: 'Adam: A Method for Stochastic Optimization.',
+                venue: 'ICLR',
+                year: '2015',
+                type: 'Conference and Workshop Papers',
+                key: 'journals/corr/KingmaB14',
+                ee: 'http://arxiv.org/abs/1412.6980',
+              },
+            },
+          ],
+        },
+      },
+    });
+    assert.deepEqual(work.publication, { kind: 'inproceedings', venue: 'ICLR', year: '2015', foundBy: 'dblp' });
+    assert.equal(work.arxivId, '1412.6980');
+  });
+
   it('skips fields of the wrong type and hits without a title', () => {
     const parsed = parseDblpSearch(body('dblp-wrong-types.json'));
     assert.equal(parsed.length, 1);

@@ -19,7 +19,11 @@ const KIND: Record<string, Publication['kind']> = {
   'Journal Articles': 'article',
 };
 
-/** DBLP's record of an arXiv preprint (`journals/corr/abs-1706-03762`), never a publication. */
+/**
+ * A key under DBLP's CoRR stream (`journals/corr/abs-1706-03762`). Most such records are arXiv
+ * copies, but DBLP files the ICLR 2014-2016 papers as proceedings records under these keys:
+ * the venue, not the key, says which.
+ */
 export function isCorrKey(key: string): boolean {
   return key.startsWith('journals/corr/');
 }
@@ -103,14 +107,14 @@ function parseInfo(info: unknown): Work | undefined {
   if (url !== undefined) work.url = url;
 
   const venue = venueName(info.venue);
-  const preprint = (key !== undefined && isCorrKey(key)) || venue === 'CoRR';
-  if (preprint) {
+  const kind = typeof info.type === 'string' ? KIND[info.type] : undefined;
+  const corrKey = key !== undefined && isCorrKey(key);
+  if (corrKey || venue === 'CoRR') {
     const arxivId = arxivIdOf(ee, textOrNumber(info.volume), doi);
     if (arxivId !== undefined) work.arxivId = arxivId;
-    return work;
   }
+  if (venue === 'CoRR' || (corrKey && kind === undefined)) return work;
 
-  const kind = typeof info.type === 'string' ? KIND[info.type] : undefined;
   if (kind !== undefined && venue !== undefined) {
     const publication: Publication = { kind, venue, foundBy: 'dblp' };
     if (year !== undefined) publication.year = year;
