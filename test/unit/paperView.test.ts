@@ -62,6 +62,12 @@ describe('paperViewModel', () => {
     ]);
   });
 
+  it('shows a year alone (a paper looked up by DOI may know no more) as the year', () => {
+    const m = paperViewModel(paper({ published: '1984' }));
+    assert.deepEqual(m.published, { iso: '1984', label: '1984' });
+    assert.equal('published' in paperViewModel(paper({ published: '19845' })), false);
+  });
+
   it('leaves out what the paper does not have', () => {
     const bare: Paper = {
       id: 'x1',

@@ -137,6 +137,8 @@ function viewLinks(paper: Paper, arxivId: string | undefined, labels: Record<Lin
 function dateView(value: unknown, locale: string): DateView | undefined {
   if (typeof value !== 'string') return undefined;
   const iso = value.trim();
+  // A paper looked up by DOI may know only its year (ISO 8601's reduced precision): shown as is.
+  if (/^\d{4}$/.test(iso)) return { iso, label: iso };
   // Date-only strings parse as UTC midnight; full timestamps keep their own offset.
   if (!/^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(iso)) return undefined;
   const time = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
