@@ -113,6 +113,14 @@ describe('findPreprintEntries: what is not arXiv-only', () => {
     assert.equal(found.arxivId, '2002.01335');
   });
 
+  it("reads ADS's and acmart's @Eprint entries", () => {
+    const r = record('eprint', { eid: 'arXiv:1905.12410', archiveprefix: 'arXiv', eprint: '1905.12410' });
+    assert.deepEqual(
+      findPreprintEntries([r]).map((e) => [e.style, e.arxivId]),
+      [['arxiv-export', '1905.12410']],
+    );
+  });
+
   it('reads old-style ids and versions', () => {
     const [a] = findPreprintEntries([record('misc', { eprint: 'hep-th/9901001v2', archiveprefix: 'arXiv' })]);
     assert.equal(a.arxivId, 'hep-th/9901001');

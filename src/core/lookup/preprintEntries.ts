@@ -13,7 +13,7 @@
  * - `eprint`: nothing but an arXiv id in `eprint`, `url`, `arxivid` or `note`.
  * A `booktitle`, a `crossref`, a journal, publisher, `howpublished` or `institution` that is not
  * arXiv, or a DOI that is not arXiv's, names another venue: such an entry is left alone, as is
- * every type but article, misc, unpublished, online, preprint, electronic and techreport.
+ * every type but article, misc, unpublished, online, preprint, eprint, electronic and techreport.
  */
 import type { BibRecord } from '../cite/bibDocument';
 import { collapseWhitespace, normaliseArxivId } from '../paper';
@@ -186,7 +186,7 @@ function eprintId(f: Record<string, string>): string | undefined {
 
 const ARXIV_DOI = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?(10\.48550\/arxiv\.\S+)$/i;
 
-const TYPES = new Set(['article', 'misc', 'unpublished', 'online', 'preprint', 'electronic', 'techreport']);
+const TYPES = new Set(['article', 'misc', 'unpublished', 'online', 'preprint', 'eprint', 'electronic', 'techreport']);
 
 /** How an entry says it is an arXiv preprint, or undefined when it names another venue. */
 export function preprintStyle(record: BibRecord): PreprintStyle | undefined {
