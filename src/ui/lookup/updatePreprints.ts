@@ -141,7 +141,11 @@ export async function updatePreprints(
     return report;
   }
 
-  const edit = upgradeEdit(doc, text, preprints, report, options.preview !== false);
+  const edit = upgradeEdit(doc, text, preprints, report, options.preview !== false, deps.log);
+  if (edit.size === 0) {
+    vscode.window.showInformationMessage(summary(report, name));
+    return report;
+  }
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: options.preview !== false });
   report.applied = applied;
   // Saved as Cite saves a .bib it changed: unless the user had unsaved edits of their own there.
@@ -190,6 +194,7 @@ function upgradeEdit(
   preprints: readonly PreprintEntry[],
   report: UpdateReport,
   confirm: boolean,
+  log: vscode.LogOutputChannel,
 ): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   // A file that is ASCII today stays ASCII: its author chose escapes, or their engine needs them.
@@ -197,11 +202,22 @@ function upgradeEdit(
   for (const entry of preprints) {
     const publication = report.proposed.get(entry.record.key);
     if (!publication) continue;
+    const key = entry.record.key;
     const span = entrySpan(text, entry.record.line);
-    if (!span) continue;
-    const upgraded = upgradeEntry(text.slice(span.start, span.end), publication, { ascii });
+    let upgraded: string | undefined;
+    try {
+      if (span) upgraded = upgradeEntry(text.slice(span.start, span.end), publication, { ascii });
+    } catch (err) {
+      log.warn(`Update Preprints, ${key}: ${errorMessage(err)}`);
+    }
+    if (!span || upgraded === undefined) {
+      // An entry LitFeed cannot rewrite safely (a % line inside it, say) is left as it is.
+      report.proposed.delete(key);
+      report.failed.set(key, 'the entry could not be rewritten safely');
+      continue;
+    }
     const range = new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
-    const label = `${entry.record.key}: ${publication.venue}${publication.year ? ` (${publication.year})` : ''}`;
+    const label = `${key}: ${publication.venue}${publication.year ? ` (${publication.year})` : ''}`;
     edit.replace(doc.uri, range, upgraded, {
       label,
       description: vscode.l10n.t('found by {0}', publication.foundBy),
