@@ -52,6 +52,7 @@ export function entryOptions(citation: CitationSettings, engine?: BibEngine): En
     keyStyle: citation.keyStyle,
     ascii: asciiEntries(citation.ascii, engine),
     preferPublished: citation.preferPublished,
+    ...(engine === 'typst' ? { typst: true } : {}),
     ...(citation.keyTemplate ? { keyTemplate: citation.keyTemplate } : {}),
   };
 }

@@ -52,4 +52,11 @@ describe('asciiBibtex setting (stand-in vscode)', () => {
     stored['citation.asciiBibtex'] = false;
     assert.equal(settings.entryOptions(read(), 'bibtex').ascii, false);
   });
+
+  it('a Typst document gets titles written for Typst; no other engine does', () => {
+    assert.equal(settings.entryOptions(read(), 'typst').typst, true);
+    for (const engine of ['bibtex', 'biber', 'pandoc', undefined] as const) {
+      assert.equal('typst' in settings.entryOptions(read(), engine), false, String(engine));
+    }
+  });
 });

@@ -89,6 +89,8 @@ export interface BibtexOptions {
   taken?: ReadonlySet<string>;
   /** When the paper's published version is known, write it (`@inproceedings` / `@article`). */
   preferPublished?: boolean;
+  /** The entry is for a Typst document: title math and markup as plain text (see above). */
+  typst?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,7 +150,7 @@ export function bibtexEntry(paper: Paper, options: BibtexOptions = {}): { key: s
   // Control characters become spaces in a name, so a name of nothing else is no name: BibTeX
   // would warn that the entry has no author to sort by.
   const authors = paper.authors.map((a) => a.replace(/[\u0000-\u001f\u007f]/g, ' ').trim()).filter((a) => a !== '');
-  const title = titleLatex(paper.title, ascii);
+  const title = titleLatex(paper.title, ascii, options.typst ?? false);
   const year = paperYear(paper);
   const publication = options.preferPublished === true ? paper.publication : undefined;
   const lines = [`@${publication?.kind ?? 'misc'}{${key},`, field('title', title)];

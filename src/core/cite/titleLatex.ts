@@ -5,6 +5,7 @@
  */
 import { collapseWhitespace } from '../paper';
 import { asciiMath, escapeLatexText } from './latexText';
+import { mathText } from './titleTypst';
 
 interface Segment {
   math: boolean;
@@ -191,6 +192,8 @@ function splitMarkup(text: string): Piece[] {
 
 interface TitleState {
   ascii: boolean;
+  /** For Typst: markup is written as its plain contents (see bibtexEntry.ts). */
+  typst: boolean;
   sentenceCase: boolean;
   /** The next word starts the title or a sub-sentence. */
   start: boolean;
@@ -201,7 +204,7 @@ function textLatex(text: string, st: TitleState): string {
   let out = '';
   for (const piece of splitMarkup(text)) {
     if (typeof piece !== 'string') {
-      out += `${piece.open}${textLatex(piece.body, st)}}`;
+      out += st.typst ? textLatex(piece.body, st) : `${piece.open}${textLatex(piece.body, st)}}`;
       continue;
     }
     for (const part of piece.split(/(\s+)/)) {
@@ -219,15 +222,26 @@ function textLatex(text: string, st: TitleState): string {
   return out;
 }
 
-/** The LaTeX for a title: escaped text, braced math, kept markup, protected capitals. */
-export function titleLatex(title: string, ascii = false): string {
+/** A math span for Typst: the text it shows, else its TeX as text; braced, so case is kept. */
+function typstMath(content: string, ascii: boolean): string {
+  return protect(escapeLatexText(mathText(content) ?? content, ascii));
+}
+
+/**
+ * The LaTeX for a title: escaped text, braced math, kept markup, protected capitals. With
+ * `typst`, math and markup are written as the plain text Typst shows right.
+ */
+export function titleLatex(title: string, ascii = false, typst = false): string {
   const segments = splitMath(collapseWhitespace(title.replace(/[\u0000-\u001f\u007f]/g, ' ')));
   // Case is judged on the words without the markup's own syntax.
   const words = titleWords(segments.map((seg) => ({ ...seg, text: seg.text.replace(MARKUP, '') })));
-  const st: TitleState = { ascii, sentenceCase: isSentenceCase(words), start: true };
+  const st: TitleState = { ascii, typst, sentenceCase: isSentenceCase(words), start: true };
   let out = '';
   for (const seg of segments) {
-    if (seg.math) {
+    if (seg.math && typst) {
+      out += typstMath(seg.text, ascii);
+      st.start = false;
+    } else if (seg.math) {
       out += `{$${ascii ? asciiMath(mathLatex(seg.text)) : mathLatex(seg.text)}$}`;
       st.start = false;
     } else {
