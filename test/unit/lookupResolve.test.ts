@@ -169,4 +169,20 @@ describe('resolveInput: from the input box to a paper', () => {
     assert.strictEqual(paper.publication?.venue, 'Proceedings of the Fixture Conference');
     assert.ok(!services.calls.some((c) => c.startsWith('dblpSearch')), 'a known venue is not looked for again');
   });
+
+  it('completeWork takes a DBLP search hit’s full record: the booktitle, not the short venue', async () => {
+    const short: Work = {
+      ...LATTICE_AT_VENUE,
+      publication: { kind: 'inproceedings', venue: 'FixtureConf', year: '2025', foundBy: 'dblp' },
+    };
+    const services = fakeLookup({ dblpRecords: { 'conf/fixture/LovelaceS25': LATTICE_AT_VENUE } });
+    const paper = await completeWork(short, services, { published: false });
+    assert.strictEqual(paper.publication?.venue, 'Proceedings of the Fixture Conference');
+
+    const warnings: string[] = [];
+    const down = fakeLookup({ dblpRecords: { 'conf/fixture/LovelaceS25': new Error('dblp.org answered 500') } });
+    const kept = await completeWork(short, down, { published: false, warn: (m) => warnings.push(m) });
+    assert.strictEqual(kept.publication?.venue, 'FixtureConf', 'the short venue is better than none');
+    assert.deepStrictEqual(warnings, ['DBLP: dblp.org answered 500']);
+  });
 });

@@ -78,7 +78,8 @@ export async function resolveInput(
  * (its abstract, categories and links are the richest), with the work's publication kept;
  * otherwise the work itself. A preprint gets its published version looked up.
  */
-export async function completeWork(work: Work, services: LookupServices, options: ResolveOptions): Promise<Paper> {
+export async function completeWork(found: Work, services: LookupServices, options: ResolveOptions): Promise<Paper> {
+  const work = await withFullRecord(found, services, options);
   if (work.arxivId !== undefined) {
     const fromArxiv = await arxivPaper(work.arxivId, services, { ...options, published: false }).catch((err) => {
       options.warn?.(`arXiv: ${errorMessage(err)}`);
@@ -91,6 +92,22 @@ export async function completeWork(work: Work, services: LookupServices, options
   }
   const paper = workToPaper(work);
   return options.published && !paper.publication ? withPublished(paper, services, options) : paper;
+}
+
+/**
+ * DBLP's search gives its short venue names (`CVPR`); its record of the paper gives the full
+ * booktitle, pages, publisher and DOI, which is what an entry should carry.
+ */
+async function withFullRecord(work: Work, services: LookupServices, options: ResolveOptions): Promise<Work> {
+  if (work.publication?.foundBy !== 'dblp' || work.dblpKey === undefined) return work;
+  try {
+    const record = await services.dblpRecord(work.dblpKey, options.signal);
+    if (record?.publication) return { ...work, publication: record.publication };
+  } catch (err) {
+    if (options.signal?.aborted) throw err;
+    options.warn?.(`DBLP: ${errorMessage(err)}`);
+  }
+  return work;
 }
 
 /** arXiv's record of `id`, with Hugging Face's extras when it has the paper. */

@@ -146,6 +146,15 @@ export async function updatePreprints(
     vscode.window.showInformationMessage(summary(report, name));
     return report;
   }
+  if (options.preview !== false) {
+    // VS Code hands edits that need confirmation to its preview unticked; say what to do there.
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'LitFeed: review the published versions found for {0} in the Refactor Preview: tick the entries to update (the file’s box ticks all), then Apply.',
+        name,
+      ),
+    );
+  }
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: options.preview !== false });
   report.applied = applied;
   // Saved as Cite saves a .bib it changed: unless the user had unsaved edits of their own there.
@@ -230,7 +239,7 @@ function upgradeEdit(
 function summary(report: UpdateReport, name: string): string {
   const parts = [
     vscode.l10n.t(
-      'LitFeed: {0} of {1} preprint entries in {2} have a published version',
+      'LitFeed: published versions found for {0} of {1} preprint entries in {2}',
       report.proposed.size,
       report.preprints,
       name,
