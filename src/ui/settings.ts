@@ -3,6 +3,7 @@ import { asciiEntries, type AsciiSetting, type BibEngine } from '../core/cite/bi
 import type { EntryOptions } from '../core/cite/citePlan';
 import type { KeyStyle } from '../core/cite/keys';
 import { isSortOrder, type SortOrder } from '../core/feed/dayGroups';
+import { checkContactEmail } from '../core/lookup/contactEmail';
 import { isRangeKind, type RangeKind } from '../core/range';
 import type { ReadingListSort } from '../core/tracking/readingList';
 
@@ -90,7 +91,7 @@ export function readSettings(): Settings {
       semanticScholar: c.get<string>('sources.semanticScholar.baseUrl') || 'https://api.semanticscholar.org',
       aclAnthology: c.get<string>('sources.aclAnthology.baseUrl') || 'https://aclanthology.org',
     },
-    ...contactEmail(c.get<unknown>('network.contactEmail')),
+    ...optionalEmail(checkContactEmail(c.get<unknown>('network.contactEmail'))),
   };
 }
 
@@ -106,10 +107,8 @@ function strings(value: unknown): string[] {
   ];
 }
 
-/** Only something shaped like an address is sent: the value goes into a header and a URL. */
-function contactEmail(value: unknown): { contactEmail?: string } {
-  const email = typeof value === 'string' ? value.trim() : '';
-  return /^[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[^\s@<>()"',;]+$/.test(email) ? { contactEmail: email } : {};
+function optionalEmail(email: string | undefined): { contactEmail?: string } {
+  return email === undefined ? {} : { contactEmail: email };
 }
 
 function readingSort(value: unknown): ReadingListSort {

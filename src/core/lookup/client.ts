@@ -9,6 +9,7 @@
  * Raw texts are cached rather than parsed results, so a better parser reads old answers
  * better, and the services' own URL builders and parsers are reused as they are.
  */
+import { checkContactEmail } from './contactEmail';
 import { errorMessage } from '../guards';
 import { silentLogger, type Logger } from '../log';
 import { defaultUserAgent, getText, httpDefaults, type HttpOptions } from '../net/http';
@@ -70,12 +71,6 @@ export const LOOKUP_INTERVALS_MS = { arxiv: 3000, dblp: 1000, semanticScholar: 1
 const ARXIV_IDS_PER_REQUEST = 100;
 
 const JSON_ACCEPT = 'application/json';
-
-/** A plain address only: it goes into a header and a query, and anything odd must not. */
-export function checkContactEmail(raw: string | undefined): string | undefined {
-  const email = raw?.trim() ?? '';
-  return /^[^\s@()<>,;:"\\[\]]+@[^\s@()<>,;:"\\[\]]+\.[^\s@()<>,;:"\\[\]]+$/.test(email) ? email : undefined;
-}
 
 interface Request<T> {
   url: string;
