@@ -66,6 +66,24 @@
  *
  * ASCII runs that TeX turns into ligatures (`--`, `---`, two backquotes, two apostrophes) are
  * left alone: titles on arXiv are typed for TeX, and there `--` means an en dash.
+ *
+ * For a Typst document (`typst: true`) the title is written for Typst's own reader (hayagriva
+ * over the `biblatex` crate), which takes `$…$` for Typst math, not TeX, and prints TeX markup
+ * as written (`titleTypst.ts`):
+ * - markup (`\emph{…}` and the rest above) is its contents: Typst cannot show emphasis from a
+ *   .bib; words inside are protected as anywhere else;
+ * - a math span is the plain text it shows, braced so no style changes its case: symbol
+ *   commands as their Unicode character (the abstract view's table: `\sim` → `∼`, `\alpha` →
+ *   `α`, `\star` → `⋆`, `\ell` → `ℓ`), sub- and superscripts as Unicode script characters where
+ *   every character has one (`n^2` → `n²`, `\ell_1` → `ℓ₁`; `^\star`, `^*`, `^\prime` stay
+ *   on the line: `Q⋆`), font commands as their letters (`\mathcal{O}` → `O`; `\mathbb{R}` →
+ *   `ℝ`), accents as combining marks (`\tilde{O}` → `Õ`), `\frac{a}{b}` → `a/b`, `\sqrt{x}` →
+ *   `√x`, operators as their names (`\log` → `log`), escaped characters as themselves
+ *   (`\$0.01` → `$0.01`). A span with any other part (an unknown command, `x^{abc}`) is its TeX
+ *   source as text. No span is left as math: Typst misreads TeX math, an escaped dollar in
+ *   math makes it reject the whole file, and letters its math font shapes into several glyphs
+ *   (`ά`) stop the document.
+ * Everything else, names included, is written as for other engines.
  */
 import type { Paper } from '../paper';
 import { arxivLinks, collapseWhitespace, normaliseArxivId, paperYear } from '../paper';
