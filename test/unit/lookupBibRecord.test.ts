@@ -1,3 +1,4 @@
+import { latexToPlain } from '../../src/core/cite/latexPlain';
 import * as assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import {
@@ -5,7 +6,6 @@ import {
   dblpRecordUrl,
   fetchAclRecord,
   fetchDblpRecord,
-  latexToPlain,
   workFromBibtex,
 } from '../../src/core/lookup/bibRecordWork';
 import { LookupFormatError } from '../../src/core/lookup/markup';

@@ -1,10 +1,10 @@
+import { latexToPlain } from '../../src/core/cite/latexPlain';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseBib, type BibRecord } from '../../src/core/cite/bibDocument';
 import {
   arxivIdIn,
   findPreprintEntries,
-  latexPlain,
   namesArxiv,
   plainAuthors,
   type PreprintStyle,
@@ -158,17 +158,17 @@ describe('namesArxiv', () => {
   for (const v of no) it(`"${v}" does not`, () => assert.ok(!namesArxiv(v)));
 });
 
-describe('latexPlain and plainAuthors', () => {
+describe('latexToPlain and plainAuthors', () => {
   it('decodes accents, letters and escapes, and drops braces and markup', () => {
-    assert.equal(latexPlain('M{\\"u}ller and G\\"odel'), 'Müller and Gödel');
-    assert.equal(latexPlain("\\'{e}cole {\\'E}t\\'e"), 'école Été');
-    assert.equal(latexPlain('Fran\\c{c}ois Fran\\c cois'), 'François François');
-    assert.equal(latexPlain('{\\L}ukasz {\\o}re Stra{\\ss}e'), 'Łukasz øre Straße');
-    assert.equal(latexPlain('Na\\"{\\i}ve'), 'Naïve');
-    assert.equal(latexPlain('Deep {L}earning \\& {\\em Friends}: 50\\% off'), 'Deep Learning & Friends: 50% off');
-    assert.equal(latexPlain('{BERT:} Pre-training of\n   Deep'), 'BERT: Pre-training of Deep');
-    assert.equal(latexPlain('A--B~C'), 'A–B C');
-    assert.equal(latexPlain('\\url{https://arxiv.org/abs/1}'), 'https://arxiv.org/abs/1');
+    assert.equal(latexToPlain('M{\\"u}ller and G\\"odel'), 'Müller and Gödel');
+    assert.equal(latexToPlain("\\'{e}cole {\\'E}t\\'e"), 'école Été');
+    assert.equal(latexToPlain('Fran\\c{c}ois Fran\\c cois'), 'François François');
+    assert.equal(latexToPlain('{\\L}ukasz {\\o}re Stra{\\ss}e'), 'Łukasz øre Straße');
+    assert.equal(latexToPlain('Na\\"{\\i}ve'), 'Naïve');
+    assert.equal(latexToPlain('Deep {L}earning \\& {\\em Friends}: 50\\% off'), 'Deep Learning & Friends: 50% off');
+    assert.equal(latexToPlain('{BERT:} Pre-training of\n   Deep'), 'BERT: Pre-training of Deep');
+    assert.equal(latexToPlain('A--B~C'), 'A–B C');
+    assert.equal(latexToPlain('\\url{https://arxiv.org/abs/1}'), 'https://arxiv.org/abs/1');
   });
 
   it('splits at "and" outside braces and puts "Last, First" in reading order', () => {

@@ -27,7 +27,8 @@
 import type { Publication } from '../paper';
 import { isArxivDoi, publishedFields } from '../cite/publishedFields';
 import type { BibRecord } from '../cite/bibDocument';
-import { entryArxivId, latexPlain, namesArxiv } from './preprintEntries';
+import { latexToPlain } from '../cite/latexPlain';
+import { entryArxivId, namesArxiv } from './preprintEntries';
 
 export interface UpgradeOptions {
   /** Write new values in ASCII only (LaTeX escapes), for a file that is pure ASCII. */
@@ -225,8 +226,8 @@ const NUMBER_FIELDS = new Set(['volume', 'number', 'pages', 'eid', 'issue']);
 /** True when the field says arXiv is where the paper appeared. */
 function namesArxivVenue(lower: string, value: string): boolean {
   if (VENUE_FIELDS.has(lower)) return namesArxiv(value);
-  if (NUMBER_FIELDS.has(lower)) return /^(?:abs\/|arxiv\b)/i.test(latexPlain(value));
-  if (lower === 'doi') return isArxivDoi(latexPlain(value));
+  if (NUMBER_FIELDS.has(lower)) return /^(?:abs\/|arxiv\b)/i.test(latexToPlain(value));
+  if (lower === 'doi') return isArxivDoi(latexToPlain(value));
   return false;
 }
 
