@@ -127,18 +127,8 @@ async function arxivPaper(id: string, services: LookupServices, options: Resolve
 
 async function withPublished(paper: Paper, services: LookupServices, options: ResolveOptions): Promise<Paper> {
   const year = paperYear(paper);
-  const result = await findPublished(
-    {
-      title: paper.title,
-      authors: paper.authors,
-      ...(paper.arxivId !== undefined ? { arxivId: paper.arxivId } : {}),
-      ...(paper.doi !== undefined ? { doi: paper.doi } : {}),
-      ...(paper.journalRef !== undefined ? { journalRef: paper.journalRef } : {}),
-      ...(year !== undefined ? { year } : {}),
-    },
-    services,
-    options.signal,
-  );
+  // A paper carries what the finder needs (title, authors, arXiv id, DOI, journal reference) but its year.
+  const result = await findPublished({ ...paper, ...(year !== undefined ? { year } : {}) }, services, options.signal);
   for (const failure of result.failures) options.warn?.(`${failure.service}: ${failure.message}`);
   return result.publication ? { ...paper, publication: result.publication } : paper;
 }

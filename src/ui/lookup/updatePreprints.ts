@@ -174,17 +174,8 @@ async function lookUp(
 ): Promise<void> {
   const key = entry.record.key;
   try {
-    const result = await findPublished(
-      {
-        title: entry.title,
-        authors: entry.authors,
-        ...(entry.arxivId !== undefined ? { arxivId: entry.arxivId } : {}),
-        ...(entry.doi !== undefined ? { doi: entry.doi } : {}),
-        ...(entry.year !== undefined ? { year: entry.year } : {}),
-      },
-      services,
-      signal,
-    );
+    // An entry found in the .bib carries what the finder needs: title, authors, ids, year.
+    const result = await findPublished(entry, services, signal);
     for (const failure of result.failures) log.warn(`Update Preprints, ${key}: ${failure.service}: ${failure.message}`);
     if (result.publication) report.proposed.set(key, result.publication);
     else if (result.failures.length > 0) report.failed.set(key, result.failures.map((f) => f.message).join('; '));
