@@ -144,6 +144,18 @@ describe('cite any paper, and keep preprints up to date', function () {
     assert.strictEqual(md.document.getText(), `---\nbibliography: refs.bib\n---\nResNet [@${key}]\n`);
     assert.strictEqual((await parseBibFile(bib)).length, 1, 'the entry is there once');
     assert.strictEqual(fixture.requests.length, asked, 'a fresh cached answer asks no service');
+
+    // A looked-up paper is one of LitFeed's papers from now on: completion offers it.
+    const tex = await openAt(path.join(dir, 'more.tex'), TEX(`Again \\cite{${CURSOR}}`));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      tex.document.uri,
+      tex.selection.active,
+      '{',
+    );
+    const offered = list.items.find((i) => i.detail === 'Deep Residual Learning for Image Recognition');
+    assert.ok(offered, `completion offers: ${JSON.stringify(list.items.map((i) => i.detail))}`);
+    assert.strictEqual(typeof offered.label === 'string' ? offered.label : offered.label.label, key);
   });
 
   it('cites a DOI into Markdown, and a title through the pick', async () => {
