@@ -31,7 +31,7 @@ describe('lookup: the answer cache', () => {
     const cache = new LookupCache(path.join(tmp.path, 'cache'), { now });
     await cache.set('https://example.org/a', { text: '{"a":1}' });
     await cache.set('https://example.org/b', { text: 'b' });
-    assert.deepEqual(await cache.get('https://example.org/a'), { text: '{"a":1}', fresh: true });
+    assert.deepEqual(await cache.get('https://example.org/a'), { text: '{"a":1}', fresh: true, ageMs: 0 });
     const files = await fs.readdir(path.join(tmp.path, 'cache'));
     assert.deepEqual(
       files.sort(),
@@ -47,12 +47,16 @@ describe('lookup: the answer cache', () => {
     const cache = new LookupCache(tmp.path, { now });
     await cache.set('https://example.org/found', { text: 'x' });
     await cache.set('https://example.org/missing', { notFound: true });
-    assert.deepEqual(await cache.get('https://example.org/missing'), { notFound: true, fresh: true });
+    assert.deepEqual(await cache.get('https://example.org/missing'), { notFound: true, fresh: true, ageMs: 0 });
     t += DAY + 1;
-    assert.deepEqual(await cache.get('https://example.org/missing'), { notFound: true, fresh: false });
+    assert.deepEqual(await cache.get('https://example.org/missing'), { notFound: true, fresh: false, ageMs: DAY + 1 });
     assert.equal((await cache.get('https://example.org/found'))?.fresh, true);
     t += lookupCacheDefaults.ttlMs;
-    assert.deepEqual(await cache.get('https://example.org/found'), { text: 'x', fresh: false });
+    assert.deepEqual(await cache.get('https://example.org/found'), {
+      text: 'x',
+      fresh: false,
+      ageMs: DAY + 1 + lookupCacheDefaults.ttlMs,
+    });
   });
 
   it('takes its times to live from the options', async () => {
@@ -86,7 +90,7 @@ describe('lookup: the answer cache', () => {
     await fs.writeFile(cache.fileOf(url), JSON.stringify({ url, fetchedAt: t, status: 200 }));
     assert.equal(await cache.get(url), undefined);
     await cache.set(url, { text: 'good' });
-    assert.deepEqual(await cache.get(url), { text: 'good', fresh: true });
+    assert.deepEqual(await cache.get(url), { text: 'good', fresh: true, ageMs: 0 });
   });
 
   it('leaves no temporary file behind', async () => {

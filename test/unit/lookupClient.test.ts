@@ -202,6 +202,19 @@ describe('lookup: the client behind LookupServices', () => {
     assert.equal(requests.length, 1);
   });
 
+  it('asks again after a day for answers that change on publication, not for records by DOI', async () => {
+    const lookups = client();
+    await lookups.arxivByIds(['1706.03762']);
+    await lookups.crossrefWork('10.1109/cvpr.2016.90');
+    clock += DAY + 1;
+    await lookups.arxivByIds(['1706.03762']);
+    await lookups.crossrefWork('10.1109/cvpr.2016.90');
+    assert.deepEqual(
+      requests.map((r) => r.url.pathname),
+      ['/arxiv/api/query', '/crossref/works/10.1109%2Fcvpr.2016.90', '/arxiv/api/query'],
+    );
+  });
+
   it('spaces requests to one host by its own gate, and only that one', async () => {
     const lookups = client();
     await lookups.arxivByIds(['1706.03762']);

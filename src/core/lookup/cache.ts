@@ -21,6 +21,8 @@ export interface CachedAnswer {
   notFound?: boolean;
   /** Younger than its time-to-live; a stale answer is only for when the service cannot be reached. */
   fresh: boolean;
+  /** How long ago it was fetched, for callers whose answers go out of date sooner. */
+  ageMs: number;
 }
 
 export type AnswerToStore = { text: string } | { notFound: true };
@@ -98,8 +100,8 @@ export class LookupCache {
     // The URL inside guards against a file put there by hand or (in theory) a hash collision.
     if (!isStoredAnswer(stored) || stored.url !== url) return undefined;
     const age = this.now() - stored.fetchedAt;
-    if (stored.status === 404) return { notFound: true, fresh: age >= 0 && age < this.notFoundTtlMs };
-    return { text: stored.text, fresh: age >= 0 && age < this.ttlMs };
+    if (stored.status === 404) return { notFound: true, fresh: age >= 0 && age < this.notFoundTtlMs, ageMs: age };
+    return { text: stored.text, fresh: age >= 0 && age < this.ttlMs, ageMs: age };
   }
 
   /** Stores an answer, replacing any before; never throws. */

@@ -82,7 +82,16 @@ interface Request<T> {
   notFound?: () => T;
   /** Least first backoff, for hosts that want retries spaced out as much as requests. */
   minBackoffMs?: number;
+  /** Sooner than the cache's own time-to-live: for answers that change when a paper is published. */
+  freshForMs?: number;
 }
+
+/**
+ * Searches, arXiv's record (its DOI and journal reference arrive on publication) and Semantic
+ * Scholar's (its venue does) go out of date: a day, so Update Preprints sees a paper published
+ * since. Records by DOI or key do not change and keep the cache's own time-to-live.
+ */
+const CHANGING_ANSWER_MS = 24 * 60 * 60 * 1000;
 
 /** Failures where an older answer is better than none: the service is down, slow or refusing. */
 function isOutage(err: unknown): boolean {
@@ -152,7 +161,7 @@ export function lookupClient(options: LookupClientOptions): LookupServices {
     const { url } = request;
     if (signal?.aborted) throw cancelled(url);
     const stored = cache ? await cache.get(url) : undefined;
-    if (stored?.fresh) {
+    if (stored?.fresh && (request.freshForMs === undefined || stored.ageMs < request.freshForMs)) {
       const hit = await fromStore(request, stored);
       if (hit) return hit.value;
     }
@@ -216,6 +225,7 @@ export function lookupClient(options: LookupClientOptions): LookupServices {
       gate: options.gates.arxiv,
       accept: ARXIV_ATOM_ACCEPT,
       parse: lookupPapersFromFeed,
+      freshForMs: CHANGING_ANSWER_MS,
       // Backoff delays run from half to all of `backoffMs`: twice the interval keeps retries polite.
       minBackoffMs: 2 * Math.max(options.gates.arxiv.intervalMs, LOOKUP_INTERVALS_MS.arxiv),
     };
@@ -248,12 +258,19 @@ export function lookupClient(options: LookupClientOptions): LookupServices {
       ask(
         jsonRequest(crossrefSearchUrl(urls.crossref, query, 5, mailto), parseCrossrefList, {
           gate: options.gates.crossref,
+          freshForMs: CHANGING_ANSWER_MS,
         }),
         signal,
       ),
 
     dblpSearch: (query: TitleQuery, signal?: AbortSignal) =>
-      ask(jsonRequest(dblpSearchUrl(urls.dblp, query, 10), parseDblpSearch, { gate: options.gates.dblp }), signal),
+      ask(
+        jsonRequest(dblpSearchUrl(urls.dblp, query, 10), parseDblpSearch, {
+          gate: options.gates.dblp,
+          freshForMs: CHANGING_ANSWER_MS,
+        }),
+        signal,
+      ),
 
     dblpRecord: (key: string, signal?: AbortSignal) =>
       ask(
@@ -283,6 +300,7 @@ export function lookupClient(options: LookupClientOptions): LookupServices {
         jsonRequest(semanticScholarPaperUrl(urls.semanticScholar, id), parseSemanticScholarPaper, {
           gate: options.gates.semanticScholar,
           notFound: () => undefined,
+          freshForMs: CHANGING_ANSWER_MS,
         }),
         signal,
       ),
