@@ -65,7 +65,8 @@ function dpkgInstalled(pkg) {
 
 /** @param {{ testTools: boolean }} options */
 function ensureAptPackages({ testTools }) {
-  // The test run also needs real `bibtex` (the citation tests check generated entries with it).
+  // The test run also needs real `bibtex`, `biber` and `pandoc` (the citation tests check
+  // generated and upgraded entries with them).
   const wanted = [...versions.aptPackages, ...(testTools ? versions.testAptPackages : [])];
   const missing = wanted.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0) {
