@@ -2,7 +2,10 @@
 // @ts-check
 /**
  * `npm run bench`: the six costs of issue 8, each as a ratio to a floor or baseline measured
- * in the same run (shared machines are noisy; absolute times are not comparable between runs).
+ * in the same run (shared machines are noisy; absolute times are not comparable between runs),
+ * then issue 15's rows at 1k, 10k and 100k papers: the first search of a fresh process, the
+ * longest event-loop block while the cache is loaded, indexed and searched, the heap that
+ * search leaves behind, and per-keystroke search.
  *
  *   node bench/run.js [--json] [--smoke] [--runs N] [--no-build]
  *
@@ -10,6 +13,7 @@
  * --smoke  tiny corpora and few repetitions, for the unit suite: checks the bench runs, not
  *          the goals (pass/fail is still computed, but means nothing at that size)
  * --runs   child-process repetitions for activation and its floor (default 9; medians)
+ * --cold-runs  fresh-process first searches per cache size, after one first run (default 3)
  * --no-build  measure dist/extension.js as it is instead of building it first
  *
  * See docs/performance.md for the method.
@@ -32,6 +36,8 @@ const smoke = argv.includes('--smoke');
 const noBuild = argv.includes('--no-build');
 const runsArg = argv.indexOf('--runs');
 const runs = runsArg >= 0 ? Math.max(1, Number(argv[runsArg + 1]) || 1) : smoke ? 1 : 9;
+const coldArg = argv.indexOf('--cold-runs');
+const coldRuns = coldArg >= 0 ? Math.max(1, Number(argv[coldArg + 1]) || 1) : smoke ? 1 : 3;
 
 /** Corpus sizes: papers per day × days. The 10k corpus is the first 10k papers of the 100k. */
 const SIZES = smoke ? { perDay: 10, small: 2, mid: 5, large: 12 } : { perDay: 100, small: 10, mid: 100, large: 1000 };
@@ -43,6 +49,11 @@ const NAIVE_QUALITY = smoke ? 3 : 20;
 const KIB = 1024;
 const FRAME_MS = 16;
 const BUNDLE_LIMIT = 200 * KIB;
+/** Issue 15's goals. */
+const COLD_GOAL_MS = { small: 50, mid: 50, large: 300 };
+const BLOCK_GOAL_MS = 50;
+const HEAP_GOAL = 0.5;
+const ASYNC_FLOOR_GOAL = 1.5;
 
 const t0 = performance.now();
 const log = (/** @type {string} */ s) => {
@@ -142,8 +153,10 @@ async function measure(work) {
     return store;
   };
   log('writing the caches …');
+  const dir1k = path.join(work, 'storage-1k');
   const dir10k = path.join(work, 'storage-10k');
   const dir100k = path.join(work, 'storage-100k');
+  const store1k = await writeCache(dir1k, SIZES.small);
   const store10k = await writeCache(dir10k, SIZES.mid);
   const store100k = await writeCache(dir100k, SIZES.large);
   const allQueries = makeQueries(corpus(SIZES.mid));
@@ -189,8 +202,11 @@ async function measure(work) {
       baseline: floorMs,
       baselineLabel: `read+parse ${weekFiles.length} day files`,
       ratio: actMs / floorMs,
-      goal: '≤ 1.3×',
+      goal: '≤ 1.3× (info)',
       pass: actMs / floorMs <= 1.3,
+      // Issue 15 showed this goal out of reach of any extension that reads asynchronously;
+      // the row stays for comparison with earlier runs, its result does not count.
+      info: true,
       details: {
         runs,
         requireMs: median(act.map((a) => a.requireMs)),
@@ -205,6 +221,65 @@ async function measure(work) {
       },
     }),
   );
+  const floorAsyncMs = median(floorAsync);
+  rows.push(
+    row({
+      id: 'activationAsync',
+      measure: `1. activation, ${SIZES.perDay * SIZES.mid} cached papers, vs an asynchronous floor`,
+      value: actMs,
+      unit: 'ms',
+      baseline: floorAsyncMs,
+      baselineLabel: `fs/promises read+parse, same ${weekFiles.length} files`,
+      ratio: actMs / floorAsyncMs,
+      goal: `≤ ${ASYNC_FLOOR_GOAL}×`,
+      pass: actMs / floorAsyncMs <= ASYNC_FLOOR_GOAL,
+      details: { runs, floorAsyncMs, floorMs },
+    }),
+  );
+
+  // --- issue 15: the first search of a fresh process, at three sizes ---------------------
+  const misspelledAll = queries.filter((q) => q.target);
+  const smallIds = new Set(corpus(SIZES.small).map((p) => p.id));
+  // One misspelled title whose paper is in all three caches, so the answer can be checked.
+  const coldQuery = misspelledAll.find((q) => smallIds.has(q.target)) ?? misspelledAll[0] ?? queries[0];
+  /** @type {Record<string, any>} */
+  const cold = {};
+  for (const [key, days, dir, store] of /** @type {const} */ ([
+    ['small', SIZES.small, dir1k, store1k],
+    ['mid', SIZES.mid, dir10k, store10k],
+    ['large', SIZES.large, dir100k, store100k],
+  ])) {
+    const papers = corpus(days);
+    log(`15. first search in a fresh process, ${papers.length} papers (1 + ${coldRuns} runs) …`);
+    const args = ['--expose-gc', path.join(__dirname, 'coldSearchChild.js'), coreBundle, dir, coldQuery.q];
+    if (coldQuery.target) args.push(coldQuery.target);
+    // The first run is the first ever over this cache (an index the library keeps on disk
+    // does not exist yet); it is reported beside the others, which are the row.
+    const first = runChild(args);
+    const measured = Array.from({ length: coldRuns }, () => runChild(args));
+    const fileBytes = parsedDays
+      .slice(0, days)
+      .reduce((n, d) => n + fs.statSync(store.dayFile('hf-daily', d.day)).size, 0);
+    cold[key] = {
+      goalMs: COLD_GOAL_MS[key],
+      papers: papers.length,
+      label: papers.length >= 1000 ? `${papers.length / 1000}k` : String(papers.length),
+      first,
+      runs: measured,
+      ms: median(measured.map((r) => r.ms)),
+      requireMs: median(measured.map((r) => r.requireMs)),
+      loadMs: median(measured.map((r) => r.loadMs)),
+      searchMs: median(measured.map((r) => r.searchMs)),
+      blockMs: median(measured.map((r) => r.blockMs)),
+      worstBlockMs: Math.max(...measured.map((r) => r.blockMs)),
+      eldMaxMs: median(measured.map((r) => r.eldMaxMs)),
+      gapMaxMs: median(measured.map((r) => r.gapMaxMs)),
+      heapBytes: median(measured.map((r) => r.heapBytes)),
+      jsonBytes: Buffer.byteLength(JSON.stringify(papers)),
+      fileBytes,
+      top1: measured.every((r) => r.top1 !== false),
+    };
+  }
 
   // --- 2. search per keystroke at 10k ---------------------------------------------------
   log('2. search per keystroke …');
@@ -226,8 +301,7 @@ async function measure(work) {
   const lib10k = await loadLibrary(store10k);
   const t10k = timeQueries(lib10k);
   const p95 = quantile(t10k, 0.95);
-  const lib1k = new core.PaperLibrary(store10k, [], core.silentLogger);
-  lib1k.add(corpus(SIZES.small));
+  const lib1k = await loadLibrary(store1k);
   const t1k = timeQueries(lib1k);
   rows.push(
     row({
@@ -396,6 +470,112 @@ async function measure(work) {
     }),
   );
 
+  // --- issue 15's rows at 1k, 10k and 100k ---------------------------------------------
+  for (const c of Object.values(cold)) {
+    const goal = c.goalMs;
+    rows.push(
+      row({
+        id: `cold${c.label}`,
+        measure: `15.1 cold first search, ${c.label} papers (fresh process → answer)`,
+        value: c.ms,
+        unit: 'ms',
+        baseline: goal,
+        baselineLabel: 'goal',
+        ratio: c.ms / goal,
+        goal: `≤ ${goal} ms`,
+        pass: c.ms <= goal,
+        details: {
+          runs: c.runs.length,
+          requireMs: c.requireMs,
+          loadMs: c.loadMs,
+          searchMs: c.searchMs,
+          firstRunMs: c.first.ms,
+          top1: c.top1,
+          query: coldQuery.q,
+        },
+      }),
+    );
+  }
+  for (const c of Object.values(cold)) {
+    rows.push(
+      row({
+        id: `block${c.label}`,
+        measure: `15.2 longest event-loop block, ${c.label} papers (load + index + search)`,
+        value: c.blockMs,
+        unit: 'ms',
+        baseline: BLOCK_GOAL_MS,
+        baselineLabel: 'goal',
+        ratio: c.blockMs / BLOCK_GOAL_MS,
+        goal: `≤ ${BLOCK_GOAL_MS} ms`,
+        pass: c.blockMs <= BLOCK_GOAL_MS,
+        details: {
+          runs: c.runs.length,
+          eldMaxMs: c.eldMaxMs,
+          gapMaxMs: c.gapMaxMs,
+          worstBlockMs: c.worstBlockMs,
+          firstRunBlockMs: c.first.blockMs,
+          requireMs: c.requireMs,
+        },
+      }),
+    );
+  }
+  for (const c of Object.values(cold)) {
+    rows.push(
+      row({
+        id: `heap${c.label}`,
+        measure: `15.3 heap + array buffers after the first search, ${c.label} papers`,
+        value: c.heapBytes / KIB / KIB,
+        unit: 'MiB',
+        baseline: c.jsonBytes / KIB / KIB,
+        baselineLabel: 'their JSON',
+        ratio: c.heapBytes / c.jsonBytes,
+        goal: `≤ ${HEAP_GOAL}×`,
+        pass: c.heapBytes / c.jsonBytes <= HEAP_GOAL,
+        details: {
+          runs: c.runs.length,
+          heapBytes: c.heapBytes,
+          jsonBytes: c.jsonBytes,
+          dayFileBytes: c.fileBytes,
+          heapUsedAfter: c.runs[0].heapUsedAfter,
+          arrayBuffersAfter: c.runs[0].arrayBuffersAfter,
+        },
+      }),
+    );
+  }
+  for (const [id, label, library, times] of /** @type {const} */ ([
+    ['keystroke1k', cold.small.label, lib1k, t1k],
+    ['keystroke10k', cold.mid.label, lib10k, t10k],
+    ['keystroke100k', cold.large.label, lib100k, t100k],
+  ])) {
+    const p = quantile(times, 0.95);
+    rows.push(
+      row({
+        id,
+        measure: `15.4 search per keystroke, ${label} papers, ${times.length} queries (p95)`,
+        value: p,
+        unit: 'ms',
+        baseline: FRAME_MS,
+        baselineLabel: 'one frame',
+        ratio: p / FRAME_MS,
+        goal: `p95 ≤ ${FRAME_MS} ms`,
+        pass: p <= FRAME_MS,
+        details: { papers: library.size, p50: quantile(times, 0.5), p95: p, max: Math.max(...times) },
+      }),
+    );
+  }
+  rows.push(
+    row({
+      .../** @type {Row} */ (rows.find((r) => r.id === 'quality100k')),
+      id: 'quality100k15',
+      measure: `15.4 top-1 on misspelled titles, ${cold.large.label} papers (as row 3)`,
+      baseline: 100,
+      baselineLabel: 'all of them',
+      ratio: oursQuality / 100,
+      goal: '100 %',
+      pass: oursTop1 === misspelled.length,
+    }),
+  );
+
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
@@ -413,8 +593,9 @@ async function measure(work) {
 }
 
 /**
+ * `info`: reported for comparison, its result does not count (shown as "info").
  * @typedef {{ id: string, measure: string, value: number, unit: string, baseline: number, baselineLabel: string,
- *   ratio: number, goal: string, pass: boolean, details?: object }} Row
+ *   ratio: number, goal: string, pass: boolean, info?: boolean, details?: object }} Row
  * @param {Row} r @returns {Row}
  */
 function row(r) {
@@ -437,7 +618,7 @@ function table(result) {
     `${fmt(r.baseline, r.unit)} (${r.baselineLabel})`,
     `${r.ratio.toFixed(2)}×`,
     r.goal,
-    r.pass ? 'pass' : 'FAIL',
+    r.info ? `info (${r.pass ? 'pass' : 'fail'})` : r.pass ? 'pass' : 'FAIL',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (/** @type {string[]} */ cells) => cells.map((c, i) => c.padEnd(widths[i])).join(' │ ');
@@ -461,8 +642,26 @@ main()
           `search p50: ${d.search10k.p50.toFixed(2)} ms at ${result.corpus.papers >= 100000 ? '10k' : 'mid size'}, ${d.search10k.at1k.p50.toFixed(2)} ms (p95 ${d.search10k.at1k.p95.toFixed(2)}) at ${d.search10k.at1k.papers} papers, ` +
           `${d.search100k.oursAll200.p50.toFixed(2)} ms (p95 ${d.search100k.oursAll200.p95.toFixed(2)}) at the largest size over all ${result.corpus.queries} queries\n`,
       );
+      const cold = result.rows.filter((r) => r.id.startsWith('cold'));
+      const blocks = result.rows.filter((r) => r.id.startsWith('block'));
+      process.stdout.write(
+        `cold first search = require the core bundle + load and index + search (medians of ${d[cold[0].id].runs} runs; the first run over each cache in brackets):\n` +
+          cold
+            .map((r) => {
+              const c = d[r.id];
+              return `  ${r.measure.split(', ')[1].split(' (')[0]}: ${c.requireMs.toFixed(0)} + ${c.loadMs.toFixed(0)} + ${c.searchMs.toFixed(1)} ms (first run ${c.firstRunMs.toFixed(0)} ms), answer top-1: ${c.top1 ? 'yes' : 'NO'}\n`;
+            })
+            .join('') +
+          `event-loop block: monitorEventLoopDelay max / setInterval(5 ms) gap − 5 ms, medians; worst run:\n` +
+          blocks
+            .map((r) => {
+              const b = d[r.id];
+              return `  ${r.measure.split(', ')[1].split(' (')[0]}: ${b.eldMaxMs.toFixed(1)} / ${b.gapMaxMs.toFixed(1)} ms; worst ${b.worstBlockMs.toFixed(1)} ms (require before it: ${b.requireMs.toFixed(0)} ms, not sampled)\n`;
+            })
+            .join(''),
+      );
     }
-    if (!smoke && result.rows.some((r) => !r.pass)) process.exitCode = 1;
+    if (!smoke && result.rows.some((r) => !r.pass && !r.info)) process.exitCode = 1;
   })
   .catch((err) => {
     console.error(err);

@@ -1,0 +1,111 @@
+// @ts-check
+/**
+ * The first search of a fresh process over a cache already on disk (issue 15, goals 1–3):
+ * argv = <core bundle> <storageDir> <query> [<expected paper id>]. Run with --expose-gc.
+ *
+ * Timed, on one clock: requiring the core bundle, then `new FeedStore`, `new PaperLibrary`,
+ * `ensureLoaded()` and one `search(query, 50)`, up to the answer. The only thing left out is
+ * the pair of garbage collections between the require and the store that fix the memory
+ * baseline (they are not work the extension does).
+ *
+ * While the cache is loaded, indexed and searched, two samplers watch the event loop:
+ * `perf_hooks.monitorEventLoopDelay` at its finest resolution (its max), and a plain
+ * `setInterval` every 5 ms recording the longest gap between two of its callbacks, less the
+ * 5 ms it asked for. Both stop only after the loop has turned again following the answer, so
+ * a block that ends with the search is seen. The require is one synchronous block of its
+ * own, before the samplers start; it is reported beside them (requireMs).
+ *
+ * Memory: V8's used heap plus array buffers after two garbage collections, once after the
+ * require (the baseline) and once after the first search; the row is the difference, what
+ * the library holds. Prints one JSON line.
+ */
+'use strict';
+
+const { monitorEventLoopDelay, performance } = require('node:perf_hooks');
+
+const [bundle, storageDir, query, expected] = process.argv.slice(2);
+const SOURCES = ['hf-daily', 'hf-search', 'arxiv'];
+const TICK_MS = 5;
+
+const gc = /** @type {() => void} */ (global.gc);
+if (typeof gc !== 'function') throw new Error('run with --expose-gc');
+const memory = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
+/** Starts both samplers; the returned function stops them and reads their maxima in ms. */
+function watchEventLoop() {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  let last = performance.now();
+  let maxGap = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+  }, TICK_MS);
+  return () => {
+    clearInterval(timer);
+    histogram.disable();
+    // The histogram is in nanoseconds; it holds nothing if its timer never fired.
+    const eldMaxMs = histogram.count > 0 ? histogram.max / 1e6 : 0;
+    // A gap still open when the samplers stop is a block too.
+    const gapMaxMs = Math.max(0, Math.max(maxGap, performance.now() - last) - TICK_MS);
+    return { eldMaxMs, gapMaxMs };
+  };
+}
+
+/** Lets the loop turn until the interval has fired at least twice more. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2 * TICK_MS + 1));
+
+async function main() {
+  const t0 = performance.now();
+  const core = require(bundle);
+  const requireMs = performance.now() - t0;
+  gc();
+  gc();
+  const before = memory();
+
+  const stop = watchEventLoop();
+  const start = performance.now();
+  const store = new core.FeedStore(storageDir);
+  const library = new core.PaperLibrary(store, SOURCES, core.silentLogger);
+  await library.ensureLoaded();
+  const loaded = performance.now();
+  const hits = library.search(query, 50);
+  const end = performance.now();
+  await settle();
+  const { eldMaxMs, gapMaxMs } = stop();
+
+  gc();
+  gc();
+  const after = memory();
+  const m = process.memoryUsage();
+  process.stdout.write(
+    `${JSON.stringify({
+      ms: requireMs + (end - start),
+      requireMs,
+      loadMs: loaded - start,
+      searchMs: end - loaded,
+      eldMaxMs,
+      gapMaxMs,
+      blockMs: Math.max(eldMaxMs, gapMaxMs),
+      heapBytes: after - before,
+      heapUsedAfter: m.heapUsed,
+      arrayBuffersAfter: m.arrayBuffers,
+      rssAfter: m.rss,
+      papers: library.size,
+      hits: hits.length,
+      top1: expected ? hits[0]?.paper.id === expected : undefined,
+    })}\n`,
+  );
+  // Whatever the library still does after answering (writing an index it built, say) may
+  // finish; a process kept alive by something else is ended after a while.
+  setTimeout(() => process.exit(0), 30_000).unref();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
