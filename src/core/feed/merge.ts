@@ -61,13 +61,14 @@ export function mergePapers(a: Paper, b: Paper): Paper {
  */
 export function mergeLists(lists: readonly (readonly Paper[])[]): Paper[] {
   const byId = new Map<string, Paper>();
-  for (const list of lists) {
-    for (const paper of list) {
-      const seen = byId.get(paper.id);
-      byId.set(paper.id, seen ? mergePapers(seen, paper) : paper);
-    }
-  }
+  for (const list of lists) for (const paper of list) mergeInto(byId, paper);
   return [...byId.values()];
+}
+
+/** One step of `mergeLists`, for callers that merge a paper at a time between other work. */
+export function mergeInto(byId: Map<string, Paper>, paper: Paper): void {
+  const seen = byId.get(paper.id);
+  byId.set(paper.id, seen ? mergePapers(seen, paper) : paper);
 }
 
 function rank(a: Paper, b: Paper, order: Record<SourceId, number>): [Paper, Paper] {

@@ -17,6 +17,7 @@ import type { Paper, SourceId } from '../paper';
 import { describeError, errorCode, isRecord } from '../guards';
 import { SOURCE_NAME, decodePaper } from '../paperRecord';
 import { exists, randomHex, readdirOrEmpty, removeIfPresent, writeAtomically } from './files';
+import { TimeSlicer, type SliceOptions } from '../timeSlice';
 
 export const STORE_SCHEMA = 1;
 
@@ -51,6 +52,11 @@ const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 const TEMP_FILE = /^\..+\.tmp$/;
 const SCHEMA_DIR = /^v(\d+)$/;
 /** Windows refuses to rename over a file another handle has open; such clashes pass quickly. */
+/**
+ * Day files read at once by `readDays`: enough to keep the disk busy, few enough that the
+ * parses of the files finishing together stay a short block.
+ */
+const READ_AHEAD = 6;
 
 type DayRead = { day?: CachedDay; problem?: StoreProblem };
 
@@ -104,7 +110,7 @@ export class FeedStore {
     return this.readDayFile(source, day, 2);
   }
 
-  private async readDayFile(source: SourceId, day: string, attempts: number): Promise<DayRead> {
+  private async readDayFile(source: SourceId, day: string, attempts: number, slicer?: TimeSlicer): Promise<DayRead> {
     const file = this.dayFile(source, day);
     let handle: fs.FileHandle;
     try {
@@ -132,6 +138,8 @@ export class FeedStore {
           ),
         };
       }
+      // Reads that finish together would otherwise parse back to back in one turn of the loop.
+      await slicer?.pace();
       decoded = decodeDay(text, source, day);
       if (!('reason' in decoded)) return this.decodedRead(file, source, day, decoded);
       stat = await handle.stat();
@@ -143,7 +151,7 @@ export class FeedStore {
     }
     const { problem, replaced } = await this.quarantine(file, source, day, decoded.reason, stat);
     // A writer replaced the bad file while it was being read: the new one deserves a read.
-    if (replaced && attempts > 1) return this.readDayFile(source, day, attempts - 1);
+    if (replaced && attempts > 1) return this.readDayFile(source, day, attempts - 1, slicer);
     return { problem };
   }
 
@@ -161,16 +169,53 @@ export class FeedStore {
     return { day: decoded.day };
   }
 
-  /** The requested days that exist, in the order asked; problems for the ones that could not be used. */
-  async readDays(source: SourceId, days: readonly string[]): Promise<{ days: CachedDay[]; problems: StoreProblem[] }> {
-    const reads = await Promise.all(days.map((d) => this.readDay(source, d)));
+  /**
+   * The requested days that exist, in the order asked; problems for the ones that could not be
+   * used. A few files are read at a time and their parsing is sliced (see `eachDay`), so a
+   * thousand days do not hold the event loop.
+   */
+  async readDays(
+    source: SourceId,
+    days: readonly string[],
+    slicing: SliceOptions = {},
+  ): Promise<{ days: CachedDay[]; problems: StoreProblem[] }> {
     const out: CachedDay[] = [];
     const problems: StoreProblem[] = [];
-    for (const r of reads) {
+    for await (const r of this.eachDay(source, days, slicing)) {
       if (r.day) out.push(r.day);
       if (r.problem) problems.push(r.problem);
     }
     return { days: out, problems };
+  }
+
+  /**
+   * Reads the days one after another in the order asked, a few ahead of the one handed out,
+   * so the caller can work on each (and pace itself) while the next ones load. A file's
+   * parse waits for a fresh slice when the current one is used up; pass the caller's own
+   * `slicer` to share one budget.
+   */
+  async *eachDay(
+    source: SourceId,
+    days: readonly string[],
+    slicing: SliceOptions | TimeSlicer = {},
+  ): AsyncGenerator<DayRead> {
+    const slicer = slicing instanceof TimeSlicer ? slicing : new TimeSlicer(slicing);
+    const pending: Promise<DayRead>[] = [];
+    let next = 0;
+    const fill = () => {
+      while (next < days.length && pending.length < READ_AHEAD) {
+        const read = this.readDayFile(source, days[next++], 2, slicer);
+        // A read that rejects (a bad day name) must reach the caller when its turn comes, not
+        // crash the host as unhandled while an earlier day is being awaited.
+        read.catch(() => undefined);
+        pending.push(read);
+      }
+    };
+    // A caller that stops early leaves up to READ_AHEAD reads to finish on their own, unread.
+    for (let i = 0; i < days.length; i++) {
+      fill();
+      yield await (pending.shift() as Promise<DayRead>);
+    }
   }
 
   /** Days with a file for this source, newest first. */

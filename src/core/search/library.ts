@@ -1,9 +1,10 @@
 import type { Logger } from '../log';
-import { mergeLists, mergePapers } from '../feed/merge';
+import { mergeInto, mergeLists, mergePapers } from '../feed/merge';
 import type { Paper, SourceId } from '../paper';
 import { PaperIndex, type SearchHit } from './paperIndex';
 import type { FeedStore } from '../feed/store';
 import { errorMessage } from '../guards';
+import { TimeSlicer, type SliceOptions } from '../timeSlice';
 
 /**
  * Every paper LitFeed knows — all cached days of every source, the reading list, search
@@ -18,6 +19,8 @@ export class PaperLibrary {
     private readonly store: FeedStore,
     private readonly sources: readonly SourceId[],
     private readonly log: Logger,
+    /** How loading shares the event loop (tests pass a fake clock). */
+    private readonly slicing: SliceOptions = {},
   ) {}
 
   /** Reads the whole cache into the index once; later calls wait for the same load. */
@@ -60,17 +63,27 @@ export class PaperLibrary {
     return known ? mergePapers(known, paper) : paper;
   }
 
+  /**
+   * Reads, merges and indexes in slices of a few milliseconds with one budget for all three
+   * (the cache of a long retention is seconds of work), so the host stays responsive.
+   */
   private async load(): Promise<void> {
     const started = Date.now();
-    const lists: Paper[][] = [];
+    const slicer = new TimeSlicer(this.slicing);
+    const byId = new Map<string, Paper>();
     for (const source of this.sources) {
       const days = await this.store.listDays(source);
-      const { days: cached } = await this.store.readDays(source, days);
-      for (const day of cached) lists.push(day.papers.map((p) => (p.feedDay ? p : { ...p, feedDay: day.day })));
+      for await (const { day } of this.store.eachDay(source, days, slicer)) {
+        if (!day) continue;
+        for (const p of day.papers) {
+          mergeInto(byId, p.feedDay ? p : { ...p, feedDay: day.day });
+          await slicer.pace();
+        }
+      }
     }
     // Papers added before the load finished (a refresh racing it) stay on top of the cache.
-    const early = this.index.papers();
-    await this.index.addInBatches(mergeLists([...lists, early]));
+    for (const p of this.index.papers()) mergeInto(byId, p);
+    await this.index.addInBatches([...byId.values()], { slicer });
     this.log.info(`search index: ${this.index.size} papers from the cache in ${Date.now() - started} ms`);
   }
 }

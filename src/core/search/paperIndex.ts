@@ -29,6 +29,8 @@ import { indexTerms, matchesOf, recencyOf, sameSearchText } from './paperText';
 import { foldText, words } from './textMatch';
 import { QueryScratch, growFloat64 } from './queryScratch';
 import { TopK } from './topK';
+import { FUSE_OPTIONS, fuseDoc } from './fuseStage';
+import { TimeSlicer, type SliceOptions } from '../timeSlice';
 
 export type SearchField = 'title' | 'authors' | 'aiKeywords';
 
@@ -89,33 +91,13 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** What Fuse sees of a candidate: its searchable text, folded. */
-interface FuseDoc {
-  slot: number;
-  title: string;
-  /** Names joined with LIST_SEPARATOR: one bitap run per field instead of one per name. */
-  authors: string;
-  aiKeywords: string;
+export interface AddInSlicesOptions extends SliceOptions {
+  /** Papers per slice at most, however fast they go. */
+  maxBatch?: number;
+  signal?: AbortSignal;
+  /** A slicer shared with the caller's other work, so that both count against one budget. */
+  slicer?: TimeSlicer;
 }
-
-const LIST_SEPARATOR = ' · ';
-
-const FUSE_OPTIONS: Fuse.IFuseOptions<FuseDoc> = {
-  keys: [
-    { name: 'title', weight: 3 },
-    { name: 'authors', weight: 2 },
-    { name: 'aiKeywords', weight: 1.5 },
-  ],
-  // Text and query are folded already; Fuse need not lower-case every field again.
-  isCaseSensitive: true,
-  ignoreLocation: true,
-  threshold: 0.3,
-  // Each query word is its own short pattern that must match in the field; the whole query
-  // as one pattern would be cut into 32-character chunks with a dozen error levels each.
-  useExtendedSearch: true,
-  includeScore: true,
-  shouldSort: false,
-};
 
 export class PaperIndex {
   /** Papers by slot; a removed paper leaves a hole that its stale postings skip. */
@@ -154,33 +136,31 @@ export class PaperIndex {
 
   /** Adds papers; a paper whose id is indexed already replaces the old record. */
   add(papers: Iterable<Paper>): void {
-    for (const paper of papers) {
-      const slot = this.slotOf.get(paper.id);
-      if (slot !== undefined) {
-        // A refresh mostly brings the same text with new counts: the postings still hold.
-        if (sameSearchText(this.slots[slot] as Paper, paper)) {
-          this.slots[slot] = paper;
-          this.recency[slot] = recencyOf(paper);
-          continue;
-        }
-        this.dropSlot(paper.id, slot);
-      }
-      if (this.slots.length >= MAX_SLOTS) this.rebuild();
-      this.insert(paper);
-    }
+    for (const paper of papers) this.addOne(paper);
     this.compactIfSparse();
   }
 
   /**
-   * Adds papers a batch at a time, yielding to the event loop between batches, so that
-   * indexing a large cache does not stall the extension host.
+   * Adds papers in slices of a few milliseconds of work (see `TimeSlicer`), giving the event
+   * loop a turn between them, so that indexing a large cache does not stall the extension
+   * host. A number caps the papers per slice besides. Stops early once `signal` aborts.
    */
-  async addInBatches(papers: readonly Paper[], batchSize = 1000, signal?: AbortSignal): Promise<void> {
-    for (let i = 0; i < papers.length; i += batchSize) {
-      if (signal?.aborted) return;
-      this.add(papers.slice(i, i + batchSize));
-      if (i + batchSize < papers.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  async addInBatches(papers: readonly Paper[], options: AddInSlicesOptions | number = {}): Promise<void> {
+    const {
+      maxBatch = Infinity,
+      signal,
+      slicer = new TimeSlicer(options as SliceOptions),
+    } = typeof options === 'number' ? { maxBatch: options } : options;
+    let inSlice = 0;
+    for (let i = 0; i < papers.length; i++) {
+      if (signal?.aborted) break;
+      this.addOne(papers[i]);
+      if ((++inSlice >= maxBatch || slicer.due()) && i + 1 < papers.length) {
+        await slicer.yield();
+        inSlice = 0;
+      }
     }
+    this.compactIfSparse();
   }
 
   /** Removes papers by id; returns how many were indexed. */
@@ -221,7 +201,7 @@ export class PaperIndex {
     if (candidates.length === 0) return [];
 
     const fuse = new Fuse(
-      candidates.map(({ slot }) => this.fuseDoc(slot)),
+      candidates.map(({ slot }) => fuseDoc(slot, this.slots[slot] as Paper)),
       FUSE_OPTIONS,
     );
     const fuzzy = new Map<number, number>();
@@ -245,6 +225,21 @@ export class PaperIndex {
   }
 
   // --- building ---------------------------------------------------------------------------
+
+  private addOne(paper: Paper): void {
+    const slot = this.slotOf.get(paper.id);
+    if (slot !== undefined) {
+      // A refresh mostly brings the same text with new counts: the postings still hold.
+      if (sameSearchText(this.slots[slot] as Paper, paper)) {
+        this.slots[slot] = paper;
+        this.recency[slot] = recencyOf(paper);
+        return;
+      }
+      this.dropSlot(paper.id, slot);
+    }
+    if (this.slots.length >= MAX_SLOTS) this.rebuild();
+    this.insert(paper);
+  }
 
   private insert(paper: Paper): void {
     const slot = this.slots.length;
@@ -379,15 +374,5 @@ export class PaperIndex {
     const terms = new Set<string>();
     for (const { matches } of queryWords) for (const { term } of matches) terms.add(this.terms.text(term));
     return terms;
-  }
-
-  private fuseDoc(slot: number): FuseDoc {
-    const paper = this.slots[slot] as Paper;
-    return {
-      slot,
-      title: foldText(paper.title),
-      authors: paper.authors.map(foldText).join(LIST_SEPARATOR),
-      aiKeywords: paper.aiKeywords.map(foldText).join(LIST_SEPARATOR),
-    };
   }
 }
