@@ -270,6 +270,7 @@ async function measure(work) {
       requireMs: median(measured.map((r) => r.requireMs)),
       loadMs: median(measured.map((r) => r.loadMs)),
       searchMs: median(measured.map((r) => r.searchMs)),
+      tailMs: median(measured.map((r) => r.tailMs)),
       blockMs: median(measured.map((r) => r.blockMs)),
       worstBlockMs: Math.max(...measured.map((r) => r.blockMs)),
       eldMaxMs: median(measured.map((r) => r.eldMaxMs)),
@@ -483,12 +484,14 @@ async function measure(work) {
         baselineLabel: 'goal',
         ratio: c.ms / goal,
         goal: `≤ ${goal} ms`,
-        pass: c.ms <= goal,
+        // A fast answer that misses the paper (searching a half-loaded library) is no pass.
+        pass: c.ms <= goal && c.top1,
         details: {
           runs: c.runs.length,
           requireMs: c.requireMs,
           loadMs: c.loadMs,
           searchMs: c.searchMs,
+          tailMs: c.tailMs,
           firstRunMs: c.first.ms,
           top1: c.top1,
           query: coldQuery.q,
@@ -649,7 +652,7 @@ main()
           cold
             .map((r) => {
               const c = d[r.id];
-              return `  ${r.measure.split(', ')[1].split(' (')[0]}: ${c.requireMs.toFixed(0)} + ${c.loadMs.toFixed(0)} + ${c.searchMs.toFixed(1)} ms (first run ${c.firstRunMs.toFixed(0)} ms), answer top-1: ${c.top1 ? 'yes' : 'NO'}\n`;
+              return `  ${r.measure.split(', ')[1].split(' (')[0]}: ${c.requireMs.toFixed(0)} + ${c.loadMs.toFixed(0)} + ${c.searchMs.toFixed(1)} ms (first run ${c.firstRunMs.toFixed(0)} ms; busy ${c.tailMs.toFixed(0)} ms more after answering), answer top-1: ${c.top1 ? 'yes' : 'NO'}\n`;
             })
             .join('') +
           `event-loop block: monitorEventLoopDelay max / setInterval(5 ms) gap − 5 ms, medians; worst run:\n` +
