@@ -32,6 +32,8 @@ export class TimeSlicer {
 
   constructor(options: SliceOptions = {}) {
     this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+    // An empty budget would have `pace` give turns forever without doing any work.
+    if (!(this.sliceMs > 0)) throw new RangeError(`sliceMs must be more than 0: ${this.sliceMs}`);
     this.now = options.now ?? (() => performance.now());
     this.yieldToLoop = options.yieldToLoop ?? nextTurn;
     this.started = this.now();
