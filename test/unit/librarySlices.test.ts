@@ -11,6 +11,7 @@ import type { Paper, SourceId } from '../../src/core/paper';
 import { PaperIndex } from '../../src/core/search/paperIndex';
 import { PaperLibrary } from '../../src/core/search/library';
 import { TimeSlicer } from '../../src/core/timeSlice';
+import { inOrderReadingAhead } from '../../src/core/feed/readAhead';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
 import { paper } from '../helpers/paper';
 
@@ -76,6 +77,24 @@ describe('time slices: TimeSlicer', () => {
     await slicer.pace();
     assert.equal(loop.slices.length, 1, 'nothing to give back within the budget');
     assert.throws(() => new TimeSlicer({ sliceMs: 0 }), RangeError);
+  });
+});
+
+describe('time slices: inOrderReadingAhead', () => {
+  it('runs at most `ahead` jobs at once and hands their results out in order', async () => {
+    let running = 0;
+    let most = 0;
+    const job = async (i: number) => {
+      most = Math.max(most, ++running);
+      // Later jobs finish first: the order must come from the list, not from completion.
+      await new Promise((resolve) => setTimeout(resolve, 10 - i));
+      running--;
+      return i;
+    };
+    const got: number[] = [];
+    for await (const i of inOrderReadingAhead(10, job, 3)) got.push(i);
+    assert.deepEqual(got, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.equal(most, 3);
   });
 });
 

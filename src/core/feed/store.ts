@@ -18,6 +18,7 @@ import { describeError, errorCode, isRecord } from '../guards';
 import { SOURCE_NAME, decodePaper } from '../paperRecord';
 import { exists, randomHex, readdirOrEmpty, removeIfPresent, writeAtomically } from './files';
 import { TimeSlicer, type SliceOptions } from '../timeSlice';
+import { inOrderReadingAhead } from './readAhead';
 
 export const STORE_SCHEMA = 1;
 
@@ -51,12 +52,9 @@ const TEMP_MAX_AGE_MS = 60_000;
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 const TEMP_FILE = /^\..+\.tmp$/;
 const SCHEMA_DIR = /^v(\d+)$/;
-/** Windows refuses to rename over a file another handle has open; such clashes pass quickly. */
-/**
- * Day files read at once by `readDays`: enough to keep the disk busy, few enough that the
- * parses of the files finishing together stay a short block.
- */
+/** Day files read at once: enough to keep the disk busy, few enough to parse in one short block. */
 const READ_AHEAD = 6;
+/** Windows refuses to rename over a file another handle has open; such clashes pass quickly. */
 
 type DayRead = { day?: CachedDay; problem?: StoreProblem };
 
@@ -171,8 +169,7 @@ export class FeedStore {
 
   /**
    * The requested days that exist, in the order asked; problems for the ones that could not be
-   * used. A few files are read at a time and their parsing is sliced (see `eachDay`), so a
-   * thousand days do not hold the event loop.
+   * used. Read and parsed a few at a time (see `eachDay`): a thousand days never hold the loop.
    */
   async readDays(
     source: SourceId,
@@ -189,33 +186,12 @@ export class FeedStore {
   }
 
   /**
-   * Reads the days one after another in the order asked, a few ahead of the one handed out,
-   * so the caller can work on each (and pace itself) while the next ones load. A file's
-   * parse waits for a fresh slice when the current one is used up; pass the caller's own
-   * `slicer` to share one budget.
+   * The days in the order asked, a few read ahead while the caller works on each; a parse
+   * waits for a fresh slice once the budget is used (pass the caller's slicer to share one).
    */
-  async *eachDay(
-    source: SourceId,
-    days: readonly string[],
-    slicing: SliceOptions | TimeSlicer = {},
-  ): AsyncGenerator<DayRead> {
+  eachDay(source: SourceId, days: readonly string[], slicing: SliceOptions | TimeSlicer = {}): AsyncGenerator<DayRead> {
     const slicer = slicing instanceof TimeSlicer ? slicing : new TimeSlicer(slicing);
-    const pending: Promise<DayRead>[] = [];
-    let next = 0;
-    const fill = () => {
-      while (next < days.length && pending.length < READ_AHEAD) {
-        const read = this.readDayFile(source, days[next++], 2, slicer);
-        // A read that rejects (a bad day name) must reach the caller when its turn comes, not
-        // crash the host as unhandled while an earlier day is being awaited.
-        read.catch(() => undefined);
-        pending.push(read);
-      }
-    };
-    // A caller that stops early leaves up to READ_AHEAD reads to finish on their own, unread.
-    for (let i = 0; i < days.length; i++) {
-      fill();
-      yield await (pending.shift() as Promise<DayRead>);
-    }
+    return inOrderReadingAhead(days.length, (i) => this.readDayFile(source, days[i], 2, slicer), READ_AHEAD);
   }
 
   /** Days with a file for this source, newest first. */
