@@ -206,6 +206,33 @@ describe('time slices: PaperLibrary loading', () => {
     for (const q of QUERIES) assert.deepEqual(ids(sliced.search(q, 10)), ids(whole.search(q, 10)), q);
   });
 
+  it('keeps papers added before anyone searched out of the index until the load, which indexes them first', async () => {
+    const loop = fakeLoop();
+    const library = new PaperLibrary(store, sources, silentLogger, {
+      sliceMs: 8,
+      now: () => ++loop.t,
+      yieldToLoop: loop.yieldToLoop,
+    });
+    const saved = corpus(50, 's');
+    library.add(saved);
+    library.add([{ ...(byDay.get('hf-daily/2026-11-10') as Paper[])[0], upvotes: 99 }]);
+    assert.equal(library.get('s3'), saved[3], 'found by id at once');
+    assert.equal(library.size, 51);
+    assert.deepEqual(library.search(saved[7].title, 5), [], 'nothing indexed before it is needed');
+
+    const loading = library.ensureLoaded();
+    // Arrives while the early papers are being indexed.
+    library.add([{ ...saved[4], upvotes: 7 }]);
+    await loading;
+    for (const ms of loop.slices) assert.ok(ms <= 8 + 1, `a slice of ${ms} ms`);
+    assert.equal(library.size, 350);
+    assert.equal(library.get('s4')?.upvotes, 7);
+    const p0 = library.get('p0');
+    assert.equal(p0?.upvotes, 99, 'the early record stays on top of the cache');
+    assert.deepEqual(p0?.categories, ['cs.LG'], 'and is merged with it');
+    assert.ok(ids(library.search(saved[7].title, 60)).includes('s7'));
+  });
+
   it('reads days in the order asked, pacing each parse, and reports a bad day name to the caller', async () => {
     const loop = fakeLoop();
     const days = (await store.listDays('hf-daily')).reverse();

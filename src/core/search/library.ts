@@ -14,6 +14,12 @@ import { TimeSlicer, type SliceOptions } from '../timeSlice';
 export class PaperLibrary {
   private readonly index = new PaperIndex();
   private loading: Promise<void> | undefined;
+  /**
+   * Papers added before anything needed the index (the feed's week and the reading list, as
+   * the features load): indexing them cold was a block of 100+ ms that most sessions never
+   * use. The load indexes them first, in slices; until then they are only looked up by id.
+   */
+  private pending: Map<string, Paper> | undefined = new Map();
 
   constructor(
     private readonly store: FeedStore,
@@ -39,23 +45,28 @@ export class PaperLibrary {
   /** Adds or updates papers (a refresh, a search result, a saved paper), merging known ones. */
   add(papers: readonly Paper[]): void {
     if (papers.length === 0) return;
-    this.index.add(mergeLists([papers]).map((p) => this.mergedWithKnown(p)));
+    const pending = this.pending;
+    if (pending) for (const p of mergeLists([papers])) mergeInto(pending, p);
+    else this.index.add(mergeLists([papers]).map((p) => this.mergedWithKnown(p)));
   }
 
   get(id: string): Paper | undefined {
-    return this.index.get(id);
+    return this.pending?.get(id) ?? this.index.get(id);
   }
 
   get size(): number {
-    return this.index.size;
+    return this.pending ? this.all().length : this.index.size;
   }
 
+  /** Papers matching the query among those indexed so far (none before `ensureLoaded`). */
   search(query: string, limit = 50): SearchHit[] {
     return this.index.search(query, limit);
   }
 
   all(): Paper[] {
-    return this.index.papers();
+    const pending = this.pending;
+    if (!pending) return this.index.papers();
+    return [...this.index.papers().filter((p) => !pending.has(p.id)), ...pending.values()];
   }
 
   private mergedWithKnown(paper: Paper): Paper {
@@ -70,6 +81,14 @@ export class PaperLibrary {
   private async load(): Promise<void> {
     const started = Date.now();
     const slicer = new TimeSlicer(this.slicing);
+    const early = this.pending;
+    if (early) {
+      // Searchable within a few slices, long before the whole cache is.
+      await this.index.addInBatches([...early.values()], { slicer });
+      // Papers added meanwhile were merged into `early`: their newer records go in now.
+      this.index.add([...early.values()].filter((p) => this.index.get(p.id) !== p));
+      this.pending = undefined;
+    }
     const byId = new Map<string, Paper>();
     for (const source of this.sources) {
       const days = await this.store.listDays(source);
