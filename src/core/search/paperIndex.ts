@@ -321,7 +321,8 @@ export class PaperIndex {
   private candidates(queryWords: { matches: TermMatch[] }[], limit: number): { slot: number; wordScore: number }[] {
     if (this.scratch.size < this.slots.length) this.scratch = new QueryScratch(this.slots.length * 2);
     const { wordBest, wordPos, lastWord, lastPos, total, touched, touchedByWord } = this.scratch;
-    const slots = this.slots;
+    // Without removed papers no posting is stale: the scan need not look each paper up.
+    const slots = this.holes > 0 ? this.slots : undefined;
     let touchedCount = 0;
 
     for (let i = 0; i < queryWords.length; i++) {
@@ -329,7 +330,7 @@ export class PaperIndex {
       for (const { term, similarity } of queryWords[i].matches) {
         const list = this.terms.postings(term);
         const count = this.terms.postingCount(term);
-        wordCount = scanPostings(list, count, similarity, slots, wordBest, wordPos, touchedByWord, wordCount);
+        wordCount = scanPostings(list, count, similarity, slots, this.scratch, wordCount);
       }
       for (let j = 0; j < wordCount; j++) {
         const slot = touchedByWord[j];
@@ -369,25 +370,23 @@ export class PaperIndex {
 }
 
 /**
- * Folds one term's postings into the query word's best value per paper; returns the new
- * count of `touched`, the papers that word reached so far. `touched` is scratch sized to
- * the index: growing a fresh array to 100k entries costs more than the scan itself.
+ * Folds one term's postings into the query word's best value per paper; returns how many
+ * papers the word reached so far, listed in `touchedByWord` (scratch: growing a fresh array
+ * to 100k entries per query cost more than the scan itself).
  */
 function scanPostings(
   list: ArrayLike<number>,
   count: number,
   similarity: number,
-  slots: readonly (Paper | undefined)[],
-  wordBest: Float64Array,
-  wordPos: Uint8Array,
-  touched: Int32Array,
+  slots: readonly (Paper | undefined)[] | undefined,
+  { wordBest, wordPos, touchedByWord: touched }: QueryScratch,
   touchedCount: number,
 ): number {
   let n = touchedCount;
   for (let k = 0; k < count; k++) {
     const posting = list[k];
     const slot = posting >>> 8;
-    if (slots[slot] === undefined) continue;
+    if (slots !== undefined && slots[slot] === undefined) continue;
     const mask = posting & FIELD_MASK;
     const value = similarity * MASK_WEIGHT[mask];
     if (value > wordBest[slot]) {
