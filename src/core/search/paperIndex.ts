@@ -320,30 +320,21 @@ export class PaperIndex {
    */
   private candidates(queryWords: { matches: TermMatch[] }[], limit: number): { slot: number; wordScore: number }[] {
     if (this.scratch.size < this.slots.length) this.scratch = new QueryScratch(this.slots.length * 2);
-    const { wordBest, wordPos, lastWord, lastPos, total } = this.scratch;
-    const slots = this.slots;
-    const touched: number[] = [];
-    const touchedByWord: number[] = [];
+    const { wordBest, wordPos, lastWord, lastPos, total, touched, touchedByWord } = this.scratch;
+    // Without removed papers no posting is stale: the scan need not look each paper up.
+    const slots = this.holes > 0 ? this.slots : undefined;
+    let touchedCount = 0;
 
-    queryWords.forEach(({ matches }, i) => {
-      for (const { term, similarity } of matches) {
+    for (let i = 0; i < queryWords.length; i++) {
+      let wordCount = 0;
+      for (const { term, similarity } of queryWords[i].matches) {
         const list = this.terms.postings(term);
         const count = this.terms.postingCount(term);
-        for (let k = 0; k < count; k++) {
-          const posting = list[k];
-          const slot = posting >>> 8;
-          if (slots[slot] === undefined) continue;
-          const mask = posting & FIELD_MASK;
-          const value = similarity * MASK_WEIGHT[mask];
-          if (value > wordBest[slot]) {
-            if (wordBest[slot] === 0) touchedByWord.push(slot);
-            wordBest[slot] = value;
-            wordPos[slot] = mask & TITLE ? (posting >>> 4) & LATE : LATE;
-          }
-        }
+        wordCount = scanPostings(list, count, similarity, slots, this.scratch, wordCount);
       }
-      for (const slot of touchedByWord) {
-        if (total[slot] === 0) touched.push(slot);
+      for (let j = 0; j < wordCount; j++) {
+        const slot = touchedByWord[j];
+        if (total[slot] === 0) touched[touchedCount++] = slot;
         let add = wordBest[slot];
         const pos = wordPos[slot];
         if (pos < LATE) {
@@ -355,14 +346,15 @@ export class PaperIndex {
         total[slot] += add;
         wordBest[slot] = 0;
       }
-      touchedByWord.length = 0;
-    });
+    }
 
-    const best = new TopK(limit, (a, b) => total[a] - total[b] || this.recency[a] - this.recency[b]);
-    for (const slot of touched) best.offer(slot);
+    const recency = this.recency;
+    const best = new TopK(limit, (a, b) => total[a] - total[b] || recency[a] - recency[b]);
+    for (let j = 0; j < touchedCount; j++) best.offer(touched[j]);
     const most = queryWords.length * (1 + ORDER_WEIGHT);
     const result = best.items().map((slot) => ({ slot, wordScore: Math.min(1, total[slot] / most) }));
-    for (const slot of touched) {
+    for (let j = 0; j < touchedCount; j++) {
+      const slot = touched[j];
       total[slot] = 0;
       lastWord[slot] = 0;
     }
@@ -375,4 +367,33 @@ export class PaperIndex {
     for (const { matches } of queryWords) for (const { term } of matches) terms.add(this.terms.text(term));
     return terms;
   }
+}
+
+/**
+ * Folds one term's postings into the query word's best value per paper; returns how many
+ * papers the word reached so far, listed in `touchedByWord` (scratch: growing a fresh array
+ * to 100k entries per query cost more than the scan itself).
+ */
+function scanPostings(
+  list: ArrayLike<number>,
+  count: number,
+  similarity: number,
+  slots: readonly (Paper | undefined)[] | undefined,
+  { wordBest, wordPos, touchedByWord: touched }: QueryScratch,
+  touchedCount: number,
+): number {
+  let n = touchedCount;
+  for (let k = 0; k < count; k++) {
+    const posting = list[k];
+    const slot = posting >>> 8;
+    if (slots !== undefined && slots[slot] === undefined) continue;
+    const mask = posting & FIELD_MASK;
+    const value = similarity * MASK_WEIGHT[mask];
+    if (value > wordBest[slot]) {
+      if (wordBest[slot] === 0) touched[n++] = slot;
+      wordBest[slot] = value;
+      wordPos[slot] = mask & TITLE ? (posting >>> 4) & LATE : LATE;
+    }
+  }
+  return n;
 }

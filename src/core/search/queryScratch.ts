@@ -11,6 +11,9 @@ export class QueryScratch {
   readonly lastWord: Int32Array;
   readonly lastPos: Uint8Array;
   readonly total: Float64Array;
+  /** Papers any query word reached, and those the current word reached (counts kept apart). */
+  readonly touched: Int32Array;
+  readonly touchedByWord: Int32Array;
 
   constructor(readonly size: number) {
     this.wordBest = new Float64Array(size);
@@ -18,6 +21,8 @@ export class QueryScratch {
     this.lastWord = new Int32Array(size);
     this.lastPos = new Uint8Array(size);
     this.total = new Float64Array(size);
+    this.touched = new Int32Array(size);
+    this.touchedByWord = new Int32Array(size);
   }
 }
 
