@@ -12,6 +12,7 @@ import { normaliseArxivId, type Publication } from '../paper';
 import { parseBib, type BibRecord } from '../cite/bibDocument';
 import { bibNames, latexToPlain } from '../cite/latexPlain';
 import { LookupFormatError, fourDigitYear, lowerDoi, plainPages } from './markup';
+import { newPublication } from './publication';
 import type { Work } from './work';
 
 export const ACL_ANTHOLOGY_BASE_URL = 'https://aclanthology.org';
@@ -79,18 +80,15 @@ function publicationOf(
     return undefined;
   }
   if (venue === undefined) return undefined;
-  const publication: Publication = { kind, venue, foundBy: service };
-  if (year !== undefined) publication.year = year;
-  const volume = field(record, 'volume');
-  if (volume !== undefined) publication.volume = volume;
-  const number = field(record, 'number');
-  if (number !== undefined) publication.number = number;
   const pages = record.fields.pages;
-  if (pages !== undefined && pages.trim() !== '') publication.pages = plainPages(pages.replace(/[{}]/g, '').trim());
-  const publisher = field(record, 'publisher');
-  if (publisher !== undefined) publication.publisher = publisher;
-  if (doi !== undefined) publication.doi = doi;
-  return publication;
+  return newPublication(kind, venue, service, {
+    year,
+    volume: field(record, 'volume'),
+    number: field(record, 'number'),
+    pages: pages !== undefined && pages.trim() !== '' ? plainPages(pages.replace(/[{}]/g, '').trim()) : undefined,
+    publisher: field(record, 'publisher'),
+    doi,
+  });
 }
 
 /**

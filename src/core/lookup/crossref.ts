@@ -20,6 +20,7 @@ import {
   textOrNumber,
 } from './markup';
 import type { TitleQuery } from './services';
+import { newPublication } from './publication';
 import type { Work } from './work';
 
 export const CROSSREF_BASE_URL = 'https://api.crossref.org';
@@ -209,19 +210,17 @@ function publicationOf(
   if (kind === undefined) return undefined;
   const venue = venueOf(item.type, item['container-title']);
   if (venue === undefined) return undefined;
-  const publication: Publication = { kind, venue, foundBy: 'crossref' };
-  if (year !== undefined) publication.year = year;
-  const volume = textOrNumber(item.volume);
-  if (volume !== undefined) publication.volume = volume;
-  const number = textOrNumber(item.issue);
-  if (number !== undefined) publication.number = number;
   // Online-only journals number their articles instead of giving pages.
   const pages = textOrNumber(item.page) ?? textOrNumber(item['article-number']);
-  if (pages !== undefined) publication.pages = plainPages(pages);
   const publisher = typeof item.publisher === 'string' ? plainLine(item.publisher) : '';
-  if (publisher !== '') publication.publisher = publisher;
-  if (doi !== undefined) publication.doi = doi;
-  return publication;
+  return newPublication(kind, venue, 'crossref', {
+    year,
+    volume: textOrNumber(item.volume),
+    number: textOrNumber(item.issue),
+    pages: pages !== undefined ? plainPages(pages) : undefined,
+    publisher: publisher !== '' ? publisher : undefined,
+    doi,
+  });
 }
 
 /**

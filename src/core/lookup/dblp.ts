@@ -10,6 +10,7 @@ import { getJson, type HttpOptions } from '../net/http';
 import { normaliseArxivId, type Publication } from '../paper';
 import { LookupFormatError, fourDigitYear, lowerDoi, plainLine, plainPages, text, textOrNumber } from './markup';
 import type { TitleQuery } from './services';
+import { newPublication } from './publication';
 import type { Work } from './work';
 
 export const DBLP_BASE_URL = 'https://dblp.org';
@@ -116,16 +117,14 @@ function parseInfo(info: unknown): Work | undefined {
   if (venue === 'CoRR' || (corrKey && kind === undefined)) return work;
 
   if (kind !== undefined && venue !== undefined) {
-    const publication: Publication = { kind, venue, foundBy: 'dblp' };
-    if (year !== undefined) publication.year = year;
-    const volume = textOrNumber(info.volume);
-    if (volume !== undefined) publication.volume = volume;
-    const number = textOrNumber(info.number);
-    if (number !== undefined) publication.number = number;
     const pages = textOrNumber(info.pages);
-    if (pages !== undefined) publication.pages = plainPages(pages);
-    if (doi !== undefined) publication.doi = doi;
-    work.publication = publication;
+    work.publication = newPublication(kind, venue, 'dblp', {
+      year,
+      volume: textOrNumber(info.volume),
+      number: textOrNumber(info.number),
+      pages: pages !== undefined ? plainPages(pages) : undefined,
+      doi,
+    });
   }
   return work;
 }

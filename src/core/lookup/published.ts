@@ -11,6 +11,7 @@ import { normaliseArxivId, type Publication } from '../paper';
 import { sameWork, type MatchSubject } from './match';
 import type { LookupServices } from './services';
 import { isConferenceVenue } from './venueKind';
+import { newPublication } from './publication';
 import type { Work, WorkService } from './work';
 
 export interface PreprintRef {
@@ -45,15 +46,8 @@ function arxivIdOfDoi(doi: string): string | undefined {
  */
 export function journalRefPublication(journalRef: string, doi?: string): Publication {
   const venue = journalRef.replace(/\s+/g, ' ').trim();
-  const publication: Publication = {
-    kind: isConferenceVenue(venue) ? 'inproceedings' : 'article',
-    venue,
-    foundBy: 'arxiv',
-  };
   const year = /\b(1[89]\d\d|20\d\d)\b/.exec(venue)?.[1];
-  if (year !== undefined) publication.year = year;
-  if (doi !== undefined) publication.doi = doi;
-  return publication;
+  return newPublication(isConferenceVenue(venue) ? 'inproceedings' : 'article', venue, 'arxiv', { year, doi });
 }
 
 function isPublished(work: Work | undefined): work is Work & { publication: Publication } {

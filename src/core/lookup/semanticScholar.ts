@@ -21,6 +21,7 @@ import {
   text,
   textOrNumber,
 } from './markup';
+import { newPublication } from './publication';
 import type { Work } from './work';
 
 export const SEMANTIC_SCHOLAR_BASE_URL = 'https://api.semanticscholar.org';
@@ -130,14 +131,12 @@ function publicationOf(
   const venue = (kind === 'article' ? journalName : undefined) ?? nameOf(venueRecord?.name) ?? nameOf(record.venue);
   if (venue === undefined) return undefined;
 
-  const publication: Publication = { kind, venue, foundBy: 'semanticScholar' };
-  if (year !== undefined) publication.year = year;
   const usableJournal = journal !== undefined && !arxivJournal && !isArxivName(text(journal.name) ?? '');
-  if (usableJournal) {
-    if (journalVolume !== undefined) publication.volume = journalVolume;
-    const pages = textOrNumber(journal.pages);
-    if (pages !== undefined) publication.pages = plainPages(pages);
-  }
-  if (doi !== undefined && !isArxivDoi(doi)) publication.doi = doi;
-  return publication;
+  const pages = usableJournal ? textOrNumber(journal.pages) : undefined;
+  return newPublication(kind, venue, 'semanticScholar', {
+    year,
+    volume: usableJournal ? journalVolume : undefined,
+    pages: pages !== undefined ? plainPages(pages) : undefined,
+    doi: doi !== undefined && !isArxivDoi(doi) ? doi : undefined,
+  });
 }
