@@ -51,8 +51,8 @@ export function createFeatures(host: Host): Features {
     findPaper: (id) => library.get(id),
     log,
   });
-  const citer = new Citer(() => settings().citation, log);
   const targets = new BibTargetFinder(log);
+  const citer = new Citer(() => settings().citation, log, targets);
   const disposables: vscode.Disposable[] = [paperPanel, citer.trackEditors()];
   const arxiv = new ArxivController({
     ...host,

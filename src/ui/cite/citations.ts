@@ -5,7 +5,7 @@ import { keysWhenAddedAlone, newEntries, planCitation, type EntryOptions } from 
 import { citationFor, citationSyntax, citeText, insertionAt } from '../../core/cite/citeText';
 import { bibliographyText } from '../../core/cite/exportBib';
 import type { Paper } from '../../core/paper';
-import { BibTargetFinder, readText } from './bibTarget';
+import { readText, type BibTargetFinder } from './bibTarget';
 import { entryOptions, type CitationSettings } from '../settings';
 import { documentLanguage } from './documentLanguage';
 import { isReadonly } from './readonlySetting';
@@ -26,13 +26,13 @@ export interface CiteResult {
  */
 export class Citer {
   private lastEditor: vscode.TextEditor | undefined;
-  private readonly targets: BibTargetFinder;
 
+  /** `targets` is shared with the other commands that need a document's .bib, and its picks with them. */
   constructor(
     private readonly settings: () => CitationSettings,
     private readonly log: vscode.LogOutputChannel,
+    private readonly targets: BibTargetFinder,
   ) {
-    this.targets = new BibTargetFinder(log);
     this.lastEditor = vscode.window.activeTextEditor;
   }
 
