@@ -18,11 +18,11 @@ import { asciiEntries, bibliographyEngine } from '../../src/core/cite/bibDiscove
 import { bibtexEntry } from '../../src/core/cite/bibtexEntry';
 import { escapeLatexText } from '../../src/core/cite/latexText';
 import { paper } from '../helpers/paper';
+import { HARD_NAMES, type NameParts } from './helpers/bibCases';
 import { requireBibtex, runBibtex } from './helpers/realBibtex';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
 
-/** first, von, last, jr */
-type Parts = [string, string, string, string];
+type Parts = NameParts;
 
 // Each name on its own `<<ff|vv|ll|jj>>` record: bibtex breaks long .bbl lines at spaces, so
 // the records are found in the whole text, not line by line.
@@ -93,29 +93,6 @@ function bibtexParts(work: string, names: string[], ascii: boolean): Parts[] {
 
 // The mode `auto` picks for a document that names its bibliography the classic way.
 const AUTO_FOR_BIBLIOGRAPHY = asciiEntries('auto', bibliographyEngine('\\bibliography{refs}', 'latex'));
-
-const HARD_NAMES: [string, Parts][] = [
-  ['José María Álvarez-Pérez', ['José María', '', 'Álvarez-Pérez', '']],
-  ['Søren Kierkegaard', ['Søren', '', 'Kierkegaard', '']],
-  ['Ørjan Ødegård', ['Ørjan', '', 'Ødegård', '']],
-  ['Johannes Diderik van der Waals', ['Johannes Diderik', 'van der', 'Waals', '']],
-  ['van der Waals, Johannes Diderik', ['Johannes Diderik', 'van der', 'Waals', '']],
-  ['Martin Luther King Jr.', ['Martin Luther', '', 'King', 'Jr.']],
-  ['John Smith, Jr.', ['John', '', 'Smith', 'Jr.']],
-  ['Robert L. Logan IV', ['Robert L.', '', 'Logan', 'IV']],
-  ['Ludwig van Beethoven', ['Ludwig', 'van', 'Beethoven', '']],
-  ['Fernando de la Torre', ['Fernando', 'de la', 'Torre', '']],
-  ['Nicolas Le Roux', ['Nicolas', '', 'Le Roux', '']],
-  ['Pieter Van Der Berg', ['Pieter', '', 'Van Der Berg', '']],
-  ['Łukasz Kaiser', ['Łukasz', '', 'Kaiser', '']],
-  ['Änne Weiß', ['Änne', '', 'Weiß', '']],
-  ['Işıl Doğan', ['Işıl', '', 'Doğan', '']],
-  ['Ana Marasović', ['Ana', '', 'Marasović', '']],
-  ['Mausam', ['', '', 'Mausam', '']],
-  ['OpenAI', ['', '', 'OpenAI', '']],
-  ['Gemini Team', ['', '', 'Gemini Team', '']],
-  ['Research and Development Team', ['', '', 'Research and Development Team', '']],
-];
 
 describe('real bibtex reads the name parts LitFeed meant', function () {
   this.timeout(60_000);

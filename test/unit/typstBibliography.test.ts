@@ -22,7 +22,7 @@ import { bibtexEntry } from '../../src/core/cite/bibtexEntry';
 import { citeText } from '../../src/core/cite/citeText';
 import { collapseWhitespace, type Paper } from '../../src/core/paper';
 import { paper } from '../helpers/paper';
-import { BIB_CASES } from './helpers/bibCases';
+import { BIB_CASES, HARD_NAMES as SHARED_HARD_NAMES, type NameParts } from './helpers/bibCases';
 import { compileTypst, diagnosticLine, typstCompiler, type TypstRun } from './helpers/realTypst';
 
 // The mode `auto` picks for a Typst document, and the titles written for Typst (settings.ts).
@@ -107,38 +107,18 @@ function readingOrder([family, given = '', suffix = '']: string[]): string {
   return [given, family, suffix].filter((p) => p !== '').join(' ');
 }
 
-/** `[first, von, last, jr]`, as in bibtexNameParts.test.ts. */
-type Parts = [string, string, string, string];
+type Parts = NameParts;
 
 // Typst takes a capitalised `Le` or `Van Der` for a particle that stays with the family name:
 // here, as meant; a style that demotes particles (chicago-author-date) prints `Roux, Nicolas Le`
 // whatever the entry says, braces included.
 const HARD_NAMES: [string, Parts][] = [
-  ['José María Álvarez-Pérez', ['José María', '', 'Álvarez-Pérez', '']],
-  ['Søren Kierkegaard', ['Søren', '', 'Kierkegaard', '']],
-  ['Ørjan Ødegård', ['Ørjan', '', 'Ødegård', '']],
-  ['Johannes Diderik van der Waals', ['Johannes Diderik', 'van der', 'Waals', '']],
-  ['van der Waals, Johannes Diderik', ['Johannes Diderik', 'van der', 'Waals', '']],
-  ['Martin Luther King Jr.', ['Martin Luther', '', 'King', 'Jr.']],
-  ['John Smith, Jr.', ['John', '', 'Smith', 'Jr.']],
-  ['Robert L. Logan IV', ['Robert L.', '', 'Logan', 'IV']],
-  ['Ludwig van Beethoven', ['Ludwig', 'van', 'Beethoven', '']],
-  ['Fernando de la Torre', ['Fernando', 'de la', 'Torre', '']],
-  ['Nicolas Le Roux', ['Nicolas', '', 'Le Roux', '']],
-  ['Pieter Van Der Berg', ['Pieter', '', 'Van Der Berg', '']],
-  ['Łukasz Kaiser', ['Łukasz', '', 'Kaiser', '']],
-  ['Änne Weiß', ['Änne', '', 'Weiß', '']],
-  ['Işıl Doğan', ['Işıl', '', 'Doğan', '']],
-  ['Ana Marasović', ['Ana', '', 'Marasović', '']],
+  ...SHARED_HARD_NAMES,
   ['Nguyễn Văn Minh', ['Nguyễn Văn', '', 'Minh', '']],
   ['Çağlar Gülçehre', ['Çağlar', '', 'Gülçehre', '']],
   ['Bart van Merriënboer', ['Bart', 'van', 'Merriënboer', '']],
   ['Romera-Paredes, Bernardino', ['Bernardino', '', 'Romera-Paredes', '']],
   ['李明', ['', '', '李明', '']],
-  ['Mausam', ['', '', 'Mausam', '']],
-  ['OpenAI', ['', '', 'OpenAI', '']],
-  ['Gemini Team', ['', '', 'Gemini Team', '']],
-  ['Research and Development Team', ['', '', 'Research and Development Team', '']],
 ];
 
 /** The title as meant, as plain text: what a reader of the entry should see. */

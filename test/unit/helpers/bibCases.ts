@@ -743,3 +743,33 @@ export const BIB_CASES: BibCase[] = [
     contains: ['url={https://huggingface.co/papers/hf-abc123}'],
   },
 ];
+
+/** A name's parts as BibTeX splits it: first, von, last, jr. */
+export type NameParts = [string, string, string, string];
+
+/**
+ * Names that BibTeX splits wrongly unless written with care (accents on a capital, particles,
+ * suffixes, corporate names), with the parts they must come out as.
+ */
+export const HARD_NAMES: [string, NameParts][] = [
+  ['José María Álvarez-Pérez', ['José María', '', 'Álvarez-Pérez', '']],
+  ['Søren Kierkegaard', ['Søren', '', 'Kierkegaard', '']],
+  ['Ørjan Ødegård', ['Ørjan', '', 'Ødegård', '']],
+  ['Johannes Diderik van der Waals', ['Johannes Diderik', 'van der', 'Waals', '']],
+  ['van der Waals, Johannes Diderik', ['Johannes Diderik', 'van der', 'Waals', '']],
+  ['Martin Luther King Jr.', ['Martin Luther', '', 'King', 'Jr.']],
+  ['John Smith, Jr.', ['John', '', 'Smith', 'Jr.']],
+  ['Robert L. Logan IV', ['Robert L.', '', 'Logan', 'IV']],
+  ['Ludwig van Beethoven', ['Ludwig', 'van', 'Beethoven', '']],
+  ['Fernando de la Torre', ['Fernando', 'de la', 'Torre', '']],
+  ['Nicolas Le Roux', ['Nicolas', '', 'Le Roux', '']],
+  ['Pieter Van Der Berg', ['Pieter', '', 'Van Der Berg', '']],
+  ['Łukasz Kaiser', ['Łukasz', '', 'Kaiser', '']],
+  ['Änne Weiß', ['Änne', '', 'Weiß', '']],
+  ['Işıl Doğan', ['Işıl', '', 'Doğan', '']],
+  ['Ana Marasović', ['Ana', '', 'Marasović', '']],
+  ['Mausam', ['', '', 'Mausam', '']],
+  ['OpenAI', ['', '', 'OpenAI', '']],
+  ['Gemini Team', ['', '', 'Gemini Team', '']],
+  ['Research and Development Team', ['', '', 'Research and Development Team', '']],
+];
