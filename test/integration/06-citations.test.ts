@@ -10,6 +10,7 @@ import { arxivPaper } from '../helpers/paper';
 import {
   CURSOR,
   answeringQuickPicks,
+  autoSaveOff,
   caretAt,
   cite,
   closeEverything,
@@ -105,8 +106,7 @@ describe('citations', function () {
   let api: LitFeedApi;
   let server: FixtureServer;
   let restoreSettings: () => Promise<void>;
-  let autoSave: unknown;
-  const files = () => vscode.workspace.getConfiguration('files');
+  let restoreAutoSave: (() => Promise<void>) | undefined;
 
   before(async () => {
     api = await activate();
@@ -114,16 +114,12 @@ describe('citations', function () {
     // Multi-select and completion offer the feed's papers: this week of the fixture feed.
     server = await startHfFixtureServer();
     await showFixtureWeek(api, server.url);
-    // VS Code for the Web (code-server) saves every edited file after 1 s by default. Off, as
-    // on the desktop, a .bib is saved only by LitFeed, which is what these tests look at; on,
-    // a slow run saves a user's unsaved edit to disk in the middle of a cite.
-    autoSave = files().inspect('autoSave')?.globalValue;
-    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    restoreAutoSave = await autoSaveOff();
     await closeEverything();
   });
 
   after(async () => {
-    await files().update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    await restoreAutoSave?.();
     await restoreSettings();
     await server?.close();
   });

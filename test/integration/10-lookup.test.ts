@@ -9,6 +9,7 @@ import { lookupBaseUrls, startLookupFixture, type LookupFixture } from '../fixtu
 import {
   CURSOR,
   answeringQuickPicks,
+  autoSaveOff,
   closeEverything,
   openAt,
   parseBibFile,
@@ -85,8 +86,7 @@ describe('cite any paper, and keep preprints up to date', function () {
   let api: LitFeedApi;
   let fixture: LookupFixture;
   let restoreSettings: () => Promise<void>;
-  let autoSave: unknown;
-  const files = () => vscode.workspace.getConfiguration('files');
+  let restoreAutoSave: (() => Promise<void>) | undefined;
 
   before(async () => {
     api = await activate();
@@ -97,13 +97,12 @@ describe('cite any paper, and keep preprints up to date', function () {
     await setSetting('citation.preferPublished', true);
     // A look-up answered from an earlier run's cache would prove nothing about this one.
     fs.rmSync(path.join(api.storageDir, 'lookup-cache'), { recursive: true, force: true });
-    autoSave = files().inspect('autoSave')?.globalValue;
-    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    restoreAutoSave = await autoSaveOff();
     await closeEverything();
   });
 
   after(async () => {
-    await files().update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    await restoreAutoSave?.();
     await restoreSettings();
     await fixture?.close();
     fs.rmSync(path.join(api.storageDir, 'lookup-cache'), { recursive: true, force: true });

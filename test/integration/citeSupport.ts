@@ -87,6 +87,21 @@ export function caretAt(editor: vscode.TextEditor, needle: string, delta = 0): v
   editor.selection = new vscode.Selection(pos, pos);
 }
 
+/**
+ * Turns off auto-save and returns what turns it back to what it was. VS Code for the Web
+ * (code-server) saves every edited file after 1 s by default. Off, as on the desktop, a .bib is
+ * saved only by LitFeed, which is what the citation tests look at; on, a slow run saves a
+ * user's unsaved edit to disk in the middle of a cite.
+ */
+export async function autoSaveOff(): Promise<() => Promise<void>> {
+  const files = () => vscode.workspace.getConfiguration('files');
+  const before = files().inspect('autoSave')?.globalValue;
+  await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  return async () => {
+    await files().update('autoSave', before, vscode.ConfigurationTarget.Global);
+  };
+}
+
 /** Reverts every unsaved document and closes every editor, so the next test starts clean. */
 export async function closeEverything(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
