@@ -52,6 +52,16 @@ async function main() {
       target: 'node18',
     },
     {
+      // The same package's verbatim reader (fields as written, `@string`s expanded, broken
+      // entries skipped), which core/refs/bibIndex uses for the editor's live features. The
+      // package's exports map does not list it, so the entry is its file.
+      entryPoints: ['node_modules/@retorquere/bibtex-parser/dist/esm/verbatim.js'],
+      outfile: 'dist/bibtex-verbatim.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+    },
+    {
       // Likewise the XML parser (~65 KB with its dependencies): only the arXiv view reads
       // XML, so core/sources/xmlParser loads this file when the first arXiv feed is parsed.
       entryPoints: ['fast-xml-parser'],

@@ -184,7 +184,7 @@ const ARXIV_IN_TEXT = new RegExp(
 );
 
 /** Every arXiv id an entry mentions: eprint, arxivid, arXiv URLs, "arXiv:…" in journal or note, arXiv DOIs. */
-function arxivIdsOf(record: BibRecord): Set<string> {
+export function arxivIdsOf(record: BibRecord): Set<string> {
   const ids = new Set<string>();
   const f = record.fields;
   const add = (raw: string | undefined) => {
@@ -216,7 +216,7 @@ function doiKey(raw: string): string | undefined {
   return /^10\.\d{4,9}\/\S+$/.test(s) ? s : undefined;
 }
 
-function doisOf(record: BibRecord): Set<string> {
+export function doisOf(record: BibRecord): Set<string> {
   const dois = new Set<string>();
   const fromField = record.fields.doi !== undefined ? doiKey(record.fields.doi) : undefined;
   if (fromField !== undefined) dois.add(fromField);
