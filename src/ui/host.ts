@@ -10,10 +10,12 @@ import type { FeedStore } from '../core/feed/store';
 import type { ArxivNode, ArxivTreeProvider } from './arxiv/arxivTree';
 import type { CommandName } from './commandIds';
 import type { FeedController } from './feed/feedController';
-import type { FeedNode, FeedTreeProvider, PaperMarker } from './feed/feedTree';
+import type { FeedNode, FeedTreeProvider } from './feed/feedTree';
+import type { PaperMarks } from './feed/paperMarks';
 import type { FetchedRange } from '../core/feed/feedService';
 import type { FeedRange } from '../core/range';
 import type { Settings } from './settings';
+import type { ReadingListProvider } from './tracking/readingListView';
 import type { UserState } from './tracking/userState';
 
 /** The start-up bundle's state; commands see it with what features.ts adds (`App` in commands.ts). */
@@ -25,7 +27,8 @@ export interface Host {
   today(): string;
   store: FeedStore;
   user: UserState;
-  marker: PaperMarker;
+  /** The class rather than the PaperMarker it implements: features.ts hands it the citation index. */
+  marker: PaperMarks;
   feed: FeedController;
   tree: FeedTreeProvider;
   view: vscode.TreeView<FeedNode>;
@@ -35,6 +38,7 @@ export interface Host {
    */
   selection(): readonly FeedNode[];
   arxivTree: ArxivTreeProvider;
+  readingList: ReadingListProvider;
   arxivView: vscode.TreeView<ArxivNode>;
 }
 

@@ -27,7 +27,7 @@ export function createViews(
     showCollapseAll: true,
     canSelectMany: true,
   });
-  const readingList = new ReadingListProvider(user, readingSort);
+  const readingList = new ReadingListProvider(user, readingSort, marker);
   const readingView = vscode.window.createTreeView('litfeed.readingList', {
     treeDataProvider: readingList,
     canSelectMany: true,

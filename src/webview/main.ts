@@ -4,7 +4,7 @@
  * are not retained) draws at once, then says `ready` and waits for the host to post.
  */
 import { renderPaper, type RenderedPaper } from './render';
-import { readHostMessage, readState, readStrings, type PageMessage, type PageState } from './protocol';
+import { readCitedList, readHostMessage, readState, readStrings, type PageMessage, type PageState } from './protocol';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -27,6 +27,7 @@ function start(): void {
       strings: readStrings(current.strings),
       saved: current.saved,
       authorsExpanded: current.authorsExpanded === true,
+      cited: readCitedList(current.cited),
       post: (message) => vscode.postMessage(message),
       onAuthorsToggled: (expanded) => {
         current.authorsExpanded = expanded;
@@ -47,10 +48,16 @@ function start(): void {
         saved: message.saved,
         strings: message.strings,
         authorsExpanded: samePaper ? state?.authorsExpanded === true : false,
+        cited: message.cited,
       };
       vscode.setState(state);
       draw();
       if (!samePaper) window.scrollTo?.(0, 0);
+    } else if (message.type === 'cited') {
+      if (state?.paperId !== message.paperId) return;
+      state.cited = message.cited;
+      vscode.setState(state);
+      rendered?.setCited(message.cited);
     } else if (state) {
       state.saved = message.saved;
       vscode.setState(state);

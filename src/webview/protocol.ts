@@ -14,7 +14,25 @@ export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 /** Page → host. */
 export type PageMessage =
-  { type: 'ready' } | { type: 'openLink'; url: string } | { type: 'action'; action: PageAction };
+  | { type: 'ready' }
+  | { type: 'openLink'; url: string }
+  | { type: 'action'; action: PageAction }
+  /**
+   * A place from the "Cited in" list: its index in the list the host sent, never a URI, and
+   * its label, so the host can refuse a click on a list that has changed since.
+   */
+  | { type: 'openPlace'; index: number; label: string };
+
+/**
+ * Where the shown paper is cited: the labels (`paper.tex:42`) the page lists, in the host's
+ * order, and how many more places the host left out.
+ */
+export interface CitedList {
+  labels: string[];
+  more: number;
+}
+
+export const NOT_CITED: CitedList = { labels: [], more: 0 };
 
 /** Host → page. */
 export type HostMessage =
@@ -25,8 +43,11 @@ export type HostMessage =
       strings: PageStrings;
       /** Kept by the page in its state so the host can restore the panel after a reload. */
       paper: Paper;
+      cited: CitedList;
     }
-  | { type: 'saved'; saved: boolean };
+  | { type: 'saved'; saved: boolean }
+  /** The shown paper's places changed (the workspace was edited); ignored for another paper. */
+  | { type: 'cited'; paperId: string; cited: CitedList };
 
 /**
  * Every word the page shows that is not paper data. The host fills it with `vscode.l10n.t`;
@@ -55,6 +76,10 @@ export interface PageStrings {
   openPdf: string;
   openHuggingFace: string;
   thumbnail: string;
+  citedIn: string;
+  /** A place button's tooltip; `{0}` is the place, `paper.tex:42`. */
+  openPlace: string;
+  morePlaces: string;
 }
 
 export const DEFAULT_PAGE_STRINGS: PageStrings = {
@@ -80,6 +105,9 @@ export const DEFAULT_PAGE_STRINGS: PageStrings = {
   openPdf: 'Open PDF',
   openHuggingFace: 'Open on Hugging Face',
   thumbnail: 'Paper thumbnail',
+  citedIn: 'Cited in',
+  openPlace: 'Go to the citation in {0}',
+  morePlaces: 'and {0} more',
 };
 
 /** What the page keeps with `setState`, so a reloaded page draws at once and the host can restore. */
@@ -90,6 +118,8 @@ export interface PageState {
   saved: boolean;
   strings: PageStrings;
   authorsExpanded: boolean;
+  /** Absent in state saved before the page listed places. */
+  cited?: CitedList;
 }
 
 // Host side: what the page sends and what it saved.
@@ -106,9 +136,22 @@ export function readPageMessage(data: unknown): PageMessage | undefined {
       return (PAGE_ACTIONS as readonly unknown[]).includes(data.action)
         ? { type: 'action', action: data.action as PageAction }
         : undefined;
+    case 'openPlace':
+      return isPlaceIndex(data.index) && typeof data.label === 'string' && data.label.length <= MAX_LABEL
+        ? { type: 'openPlace', index: data.index, label: data.label }
+        : undefined;
     default:
       return undefined;
   }
+}
+
+/** Longer labels are not paths a workspace holds; the host never sends one. */
+const MAX_LABEL = 2000;
+/** The host sends at most this many places (the rest are counted in `more`). */
+export const MAX_PLACES = 100;
+
+function isPlaceIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value < MAX_PLACES;
 }
 
 /**
@@ -140,6 +183,23 @@ export function readStrings(value: unknown): PageStrings {
   return strings;
 }
 
+/**
+ * The places in `value`, or none when it is not a list of labels. A list with one bad entry
+ * is dropped whole rather than filtered: the page's indexes must be the host's.
+ */
+export function readCitedList(value: unknown): CitedList {
+  if (!isRecord(value) || !Array.isArray(value.labels)) return NOT_CITED;
+  const labels: unknown[] = value.labels;
+  if (labels.length > MAX_PLACES || !labels.every((l) => typeof l === 'string' && l.length <= MAX_LABEL)) {
+    return NOT_CITED;
+  }
+  const more = value.more;
+  return {
+    labels: labels as string[],
+    more: typeof more === 'number' && Number.isSafeInteger(more) && more > 0 ? more : 0,
+  };
+}
+
 /** Only the identity is checked here: the renderer checks every field it draws. */
 function isModel(value: unknown): value is PaperViewModel {
   return isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string';
@@ -156,9 +216,13 @@ export function readHostMessage(data: unknown): HostMessage | undefined {
       strings: readStrings(data.strings),
       // The page only keeps the paper for the host, which reads it back with readSavedPaper.
       paper: data.paper as unknown as Paper,
+      cited: readCitedList(data.cited),
     };
   }
   if (data.type === 'saved') return { type: 'saved', saved: data.saved === true };
+  if (data.type === 'cited' && typeof data.paperId === 'string') {
+    return { type: 'cited', paperId: data.paperId, cited: readCitedList(data.cited) };
+  }
   return undefined;
 }
 

@@ -5,18 +5,21 @@
  */
 import type { PaperLinkView, PaperViewModel } from '../core/view/paperView';
 import { appendSegments } from './mathRender';
-import type { PageAction, PageMessage, PageStrings } from './protocol';
+import type { CitedList, PageAction, PageMessage, PageStrings } from './protocol';
 
 export interface RenderOptions {
   strings: PageStrings;
   saved: boolean;
   authorsExpanded: boolean;
+  cited: CitedList;
   post(message: PageMessage): void;
   onAuthorsToggled(expanded: boolean): void;
 }
 
 export interface RenderedPaper {
   setSaved(saved: boolean): void;
+  /** Redraws the "Cited in" section alone, so focus and scroll elsewhere stay put. */
+  setCited(cited: CitedList): void;
 }
 
 export function renderPaper(root: HTMLElement, model: PaperViewModel, options: RenderOptions): RenderedPaper {
@@ -55,6 +58,9 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
     actions.append(actionButton(strings.openHuggingFace, 'openHuggingFace', options.post));
   }
   article.append(actions);
+
+  const cited = el('section', 'cited-in');
+  cited.setAttribute('aria-labelledby', 'cited-in-heading');
 
   const abstract = section('abstract', strings.abstract);
   if (Array.isArray(model.abstract) && model.abstract.length > 0) {
@@ -106,7 +112,13 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
     save.setAttribute('aria-pressed', saved ? 'true' : 'false');
   };
   setSaved(options.saved);
-  return { setSaved };
+  const setCited = (list: CitedList) => {
+    // Out of the page while the paper is cited nowhere; otherwise right under the actions.
+    if (fillCited(cited, list, options)) actions.after(cited);
+    else cited.remove();
+  };
+  setCited(options.cited);
+  return { setSaved, setCited };
 }
 
 function authorsBlock(model: PaperViewModel, options: RenderOptions): HTMLElement {
@@ -144,6 +156,30 @@ function authorsBlock(model: PaperViewModel, options: RenderOptions): HTMLElemen
     block.append(toggle);
   }
   return block;
+}
+
+/** Fills the "Cited in" section, each place a button that asks the host to open it; false when empty. */
+function fillCited(section: HTMLElement, cited: CitedList, options: RenderOptions): boolean {
+  const { strings } = options;
+  const labels = Array.isArray(cited.labels) ? cited.labels.map((l) => String(l)) : [];
+  if (labels.length === 0) {
+    section.replaceChildren();
+    return false;
+  }
+  const heading = el('h2', undefined, strings.citedIn);
+  heading.id = 'cited-in-heading';
+  const list = el('ul', 'places');
+  labels.forEach((label, index) => {
+    const button = el('button', 'place', label);
+    button.type = 'button';
+    button.title = fill(strings.openPlace, label);
+    button.addEventListener('click', () => options.post({ type: 'openPlace', index, label }));
+    list.append(el('li', undefined, button));
+  });
+  const parts: HTMLElement[] = [heading, list];
+  if (isCount(cited.more) && cited.more > 0) parts.push(el('p', 'more-places', format(strings.morePlaces, cited.more)));
+  section.replaceChildren(...parts);
+  return true;
 }
 
 function metaLine(model: PaperViewModel, strings: PageStrings): HTMLElement | undefined {
@@ -237,6 +273,12 @@ function isCount(n: unknown): n is number {
 function format(template: string, n: number): string {
   const [before, after] = splitTemplate(template);
   return `${before}${n.toLocaleString()}${after}`;
+}
+
+/** `template` with `{0}` replaced by `text`, as text. */
+function fill(template: string, text: string): string {
+  const at = template.indexOf('{0}');
+  return at < 0 ? `${template} ${text}` : `${template.slice(0, at)}${text}${template.slice(at + 3)}`;
 }
 
 function splitTemplate(template: string): [string, string] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../../core/feed/dayGroups';
 import type { Paper } from '../../core/paper';
-import type { PaperMarker } from '../feed/feedTree';
+import { rowMarks, type PaperMarker } from '../feed/feedTree';
 import { paperItem } from '../feed/paperItem';
 
 export type ArxivNode =
@@ -77,18 +77,8 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
         item.iconPath = new vscode.ThemeIcon('calendar');
         return item;
       }
-      case 'paper': {
-        const watched = this.marker.watchMatch(node.paper);
-        return paperItem(
-          node.paper,
-          {
-            unread: !this.marker.isRead(node.paper),
-            saved: this.marker.isSaved(node.paper),
-            ...(watched ? { watched } : {}),
-          },
-          `arxiv:${node.category}:${node.paper.id}`,
-        );
-      }
+      case 'paper':
+        return paperItem(node.paper, rowMarks(this.marker, node.paper), `arxiv:${node.category}:${node.paper.id}`);
     }
   }
 

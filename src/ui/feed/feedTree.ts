@@ -3,6 +3,7 @@ import { passesFilter, type FeedFilter } from '../../core/feed/filter';
 import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../../core/feed/dayGroups';
 import type { Paper } from '../../core/paper';
 import type { WatchMatch } from '../../core/tracking/watchList';
+import type { CitedPlace } from '../refs/citedPlaces';
 import { paperItem, type PaperMarks } from './paperItem';
 
 export type FeedNode =
@@ -23,6 +24,20 @@ export interface PaperMarker {
   watchMatch(paper: Paper): WatchMatch | undefined;
   isRead(paper: Paper): boolean;
   isSaved(paper: Paper): boolean;
+  /** Where the workspace cites `paper`; absent or empty when nothing says. */
+  citedPlaces?(paper: Paper): readonly CitedPlace[];
+}
+
+/** The marks of one paper row, as every tree draws them. */
+export function rowMarks(marker: PaperMarker, paper: Paper): PaperMarks {
+  const watched = marker.watchMatch(paper);
+  const cited = marker.citedPlaces?.(paper) ?? [];
+  return {
+    unread: !marker.isRead(paper),
+    saved: marker.isSaved(paper),
+    ...(watched ? { watched } : {}),
+    ...(cited.length > 0 ? { cited } : {}),
+  };
 }
 
 /**
@@ -117,17 +132,12 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
         return item;
       }
       case 'paper':
-        return paperItem(node.paper, this.marks(node.paper), `paper:${node.parent}:${node.paper.id}`);
+        return paperItem(node.paper, rowMarks(this.marker, node.paper), `paper:${node.parent}:${node.paper.id}`);
     }
   }
 
   dispose(): void {
     this.changed.dispose();
-  }
-
-  private marks(paper: Paper): PaperMarks {
-    const watched = this.marker.watchMatch(paper);
-    return { unread: !this.marker.isRead(paper), saved: this.marker.isSaved(paper), ...(watched ? { watched } : {}) };
   }
 
   private rebuild(): void {

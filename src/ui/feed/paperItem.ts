@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { segmentsToPlainText, splitMath } from '../../core/view/texSegments';
 import { firstAuthorLabel, type Paper } from '../../core/paper';
 import type { WatchMatch } from '../../core/tracking/watchList';
+import type { CitedPlace } from '../refs/citedPlaces';
 
 /** What the tree shows about a paper beyond its own data. */
 export interface PaperMarks {
@@ -10,7 +11,12 @@ export interface PaperMarks {
   saved: boolean;
   /** Replaces the default "▲ upvotes · first author" description (the reading list shows its save date). */
   description?: string;
+  /** Where the workspace cites the paper; none or empty when it is not cited. */
+  cited?: readonly CitedPlace[];
 }
+
+/** Places named in a row's tooltip; the rest are counted. */
+const TOOLTIP_PLACES = 3;
 
 const ABSTRACT_PREVIEW = 400;
 
@@ -26,7 +32,10 @@ export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.T
   if (paper.upvotes !== undefined) parts.push(`▲ ${paper.upvotes}`);
   const author = firstAuthorLabel(paper);
   if (author) parts.push(author);
-  item.description = marks.description ?? parts.join(' · ');
+  const cited = (marks.cited?.length ?? 0) > 0;
+  item.description = [marks.description ?? parts.join(' · '), cited ? vscode.l10n.t('cited') : '']
+    .filter(Boolean)
+    .join(' · ');
   item.tooltip = paperTooltip(paper, marks);
   item.contextValue = marks.saved ? 'paper.saved' : 'paper';
   // A watched paper's eye is coloured while unread, plain once read.
@@ -43,6 +52,7 @@ export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.T
     marks.unread ? vscode.l10n.t('unread') : '',
     marks.watched ? vscode.l10n.t('watched') : '',
     marks.saved ? vscode.l10n.t('saved') : '',
+    cited ? vscode.l10n.t('cited') : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -72,9 +82,23 @@ function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownString {
       .appendMarkdown('\n\n');
     md.supportThemeIcons = true;
   }
+  if (marks.cited && marks.cited.length > 0) {
+    md.appendMarkdown('$(quote) ').appendText(citedInText(marks.cited)).appendMarkdown('\n\n');
+    md.supportThemeIcons = true;
+  }
   // Hovers do not typeset math: `$O(n^2)$` reads better as O(n^2).
   const plain = segmentsToPlainText(splitMath(paper.abstract));
   const abstract = plain.length > ABSTRACT_PREVIEW ? `${plain.slice(0, ABSTRACT_PREVIEW).trimEnd()}…` : plain;
   if (abstract) md.appendText(abstract);
   return md;
+}
+
+/** "Cited in paper.tex:42, intro.tex:7", the first few places and how many more. */
+export function citedInText(places: readonly CitedPlace[], max = TOOLTIP_PLACES): string {
+  const shown = places
+    .slice(0, max)
+    .map((p) => p.label)
+    .join(', ');
+  const more = places.length - Math.min(max, places.length);
+  return more > 0 ? vscode.l10n.t('Cited in {0} and {1} more', shown, more) : vscode.l10n.t('Cited in {0}', shown);
 }

@@ -3,10 +3,17 @@ import type { Paper } from '../../core/paper';
 import type { PaperMarker } from './feedTree';
 import type { Settings } from '../settings';
 import type { UserState } from '../tracking/userState';
+import type { CitedPlace, PaperCitations } from '../refs/citedPlaces';
 
-/** The marks every tree draws: read and saved from the user's state, watched from the watch list. */
+const NOWHERE: readonly CitedPlace[] = [];
+
+/**
+ * The marks every tree draws: read and saved from the user's state, watched from the watch
+ * list, cited from the workspace's citation index once the lazily loaded bundle hands it over.
+ */
 export class PaperMarks implements PaperMarker {
   private watch!: WatchMatcher;
+  private citations: PaperCitations | undefined;
 
   constructor(
     private readonly user: UserState,
@@ -30,5 +37,24 @@ export class PaperMarks implements PaperMarker {
 
   isSaved(paper: Paper): boolean {
     return this.user.isSaved(paper);
+  }
+
+  /**
+   * The trees do not listen to `citations` themselves: whoever hands it over redraws them when
+   * it changes (and again after handing it over, for rows drawn without it).
+   */
+  setCitations(citations: PaperCitations | undefined): void {
+    this.citations = citations;
+  }
+
+  citedPlaces(paper: Paper): readonly CitedPlace[] {
+    const citations = this.citations;
+    if (!citations) return NOWHERE;
+    try {
+      return citations.isCited(paper) ? citations.places(paper) : NOWHERE;
+    } catch {
+      // An index still being built, or broken, must not take the trees down with it.
+      return NOWHERE;
+    }
   }
 }

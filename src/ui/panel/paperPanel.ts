@@ -10,13 +10,17 @@ import type { Paper } from '../../core/paper';
 import { paperViewModel, type PaperViewModel } from '../../core/view/paperView';
 import { PAPER_VIEW_TYPE } from '../commandIds';
 import { isAbstractFont, paperHtml, type AbstractFont } from './paperHtml';
+import { linkLabels, pageStrings } from './pageStrings';
+import type { CitedPlace, PaperCitations } from '../refs/citedPlaces';
 import {
+  MAX_PLACES,
+  NOT_CITED,
   readPageMessage,
   readSavedPaper,
   readSavedPaperId,
+  type CitedList,
   type HostMessage,
   type PageAction,
-  type PageStrings,
 } from '../../webview/protocol';
 import { errorMessage } from '../../core/guards';
 import { SECTION } from '../settings';
@@ -32,6 +36,8 @@ export interface PaperPanelDeps {
   isSaved(paper: Paper): boolean;
   /** A fresher copy of a restored paper from the cache, when there is one. */
   findPaper?(id: string): Paper | undefined;
+  /** Where the workspace cites papers; without it the page shows no "Cited in" section. */
+  citations?: PaperCitations;
   log?: Logger;
 }
 
@@ -66,11 +72,17 @@ class PaperPanel implements vscode.Disposable {
   /** Whether the page that is loaded now has said `ready`; a hidden panel's page is gone. */
   private ready = false;
   private listeners: vscode.Disposable[] = [];
+  /** The places last sent to the page: its `openPlace` index points into this list. */
+  private places: readonly CitedPlace[] = [];
+  /** Lives as long as the panel object, across the webview panels it shows in. */
+  private readonly citationsListener: vscode.Disposable | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly deps: PaperPanelDeps,
-  ) {}
+  ) {
+    this.citationsListener = deps.citations?.onDidChange(() => this.refreshCited());
+  }
 
   show(paper: Paper, preserveFocus: boolean): void {
     if (this.panel) {
@@ -104,6 +116,7 @@ class PaperPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.citationsListener?.dispose();
     this.panel?.dispose();
     this.detach();
   }
@@ -157,6 +170,7 @@ class PaperPanel implements vscode.Disposable {
     this.panel = undefined;
     this.paper = undefined;
     this.model = undefined;
+    this.places = [];
     this.ready = false;
   }
 
@@ -175,7 +189,26 @@ class PaperPanel implements vscode.Disposable {
       saved: this.isSaved(this.paper),
       strings: pageStrings(),
       paper: this.paper,
+      cited: this.citedList(this.paper),
     });
+  }
+
+  private refreshCited(): void {
+    if (this.paper) this.post({ type: 'cited', paperId: this.paper.id, cited: this.citedList(this.paper) });
+  }
+
+  /** Reads the places afresh and keeps the ones sent, for the page's clicks to index. */
+  private citedList(paper: Paper): CitedList {
+    const citations = this.deps.citations;
+    let all: readonly CitedPlace[] = [];
+    try {
+      if (citations?.isCited(paper)) all = citations.places(paper);
+    } catch (err) {
+      this.log(`reading where the paper is cited failed: ${errorMessage(err)}`);
+    }
+    this.places = all.slice(0, MAX_PLACES);
+    if (this.places.length === 0) return NOT_CITED;
+    return { labels: this.places.map((p) => p.label), more: all.length - this.places.length };
   }
 
   private post(message: HostMessage): void {
@@ -198,6 +231,9 @@ class PaperPanel implements vscode.Disposable {
         return;
       case 'openLink':
         this.openLink(message.url);
+        return;
+      case 'openPlace':
+        this.openPlace(message.index, message.label);
         return;
       case 'action':
         this.runAction(message.action).catch((err: unknown) => {
@@ -251,6 +287,40 @@ class PaperPanel implements vscode.Disposable {
     );
   }
 
+  private openPlace(index: number, label: string): void {
+    const place = this.places[index];
+    // A click on a list the host has replaced since: the index may now name another place.
+    if (!place || place.label !== label) {
+      this.log(`ignored a click on a place the paper view no longer lists (${index})`);
+      return;
+    }
+    const at = new vscode.Range(place.line, place.character, place.line, place.character);
+    Promise.resolve()
+      .then(() =>
+        vscode.window.showTextDocument(vscode.Uri.parse(place.uri, true), {
+          selection: at,
+          viewColumn: this.editorColumn(),
+        }),
+      )
+      .then(undefined, (err: unknown) => {
+        this.log(`opening ${place.label} failed: ${errorMessage(err)}`);
+        vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: that did not work. The LitFeed log has the details.'));
+      });
+  }
+
+  /**
+   * The column of a text editor other than this panel, so the document opens where the
+   * writer was writing rather than over the abstract; the first column when there is none.
+   */
+  private editorColumn(): vscode.ViewColumn {
+    const own = this.panel?.viewColumn;
+    const columns = [
+      vscode.window.activeTextEditor?.viewColumn,
+      ...(vscode.window.visibleTextEditors ?? []).map((e) => e.viewColumn),
+    ];
+    return columns.find((c) => c !== undefined && c !== own) ?? vscode.ViewColumn.One;
+  }
+
   private isSaved(paper: Paper): boolean {
     try {
       return this.deps.isSaved(paper);
@@ -285,43 +355,6 @@ function refusalText(code: LinkRefusalCode): string {
     case 'host':
       return vscode.l10n.t('LitFeed opens only Hugging Face, arXiv, GitHub and the paper’s own project page.');
   }
-}
-
-function linkLabels() {
-  return {
-    huggingFace: vscode.l10n.t('Hugging Face'),
-    arxiv: vscode.l10n.t('arXiv'),
-    pdf: vscode.l10n.t('PDF'),
-    code: vscode.l10n.t('Code'),
-    project: vscode.l10n.t('Project page'),
-  };
-}
-
-function pageStrings(): PageStrings {
-  return {
-    authors: vscode.l10n.t('Authors'),
-    moreAuthors: vscode.l10n.t('and {0} more', '{0}'),
-    fewerAuthors: vscode.l10n.t('show fewer'),
-    published: vscode.l10n.t('Published {0}', '{0}'),
-    listed: vscode.l10n.t('Listed {0}', '{0}'),
-    upvotes: vscode.l10n.t('{0} upvotes', '{0}'),
-    comments: vscode.l10n.t('{0} comments', '{0}'),
-    githubStars: vscode.l10n.t('{0} GitHub stars', '{0}'),
-    organization: vscode.l10n.t('Organization'),
-    abstract: vscode.l10n.t('Abstract'),
-    noAbstract: vscode.l10n.t('No abstract available.'),
-    aiSummary: vscode.l10n.t('AI summary'),
-    keywords: vscode.l10n.t('Keywords'),
-    links: vscode.l10n.t('Links'),
-    actions: vscode.l10n.t('Actions'),
-    cite: vscode.l10n.t('Cite'),
-    copyBibtex: vscode.l10n.t('Copy BibTeX'),
-    save: vscode.l10n.t('Save to reading list'),
-    unsave: vscode.l10n.t('Remove from reading list'),
-    openPdf: vscode.l10n.t('Open PDF'),
-    openHuggingFace: vscode.l10n.t('Open on Hugging Face'),
-    thumbnail: vscode.l10n.t('Paper thumbnail'),
-  };
 }
 
 function truncate(text: string, max: number): string {

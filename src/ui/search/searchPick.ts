@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper';
 import type { PaperLibrary } from '../../core/search/library';
 import { errorMessage } from '../../core/guards';
+import type { PaperCitations } from '../refs/citedPlaces';
 
 export interface SearchPickDeps {
   library: PaperLibrary;
@@ -13,6 +14,8 @@ export interface SearchPickDeps {
   isSaved(paper: Paper): boolean;
   /** "Cite Paper by ID, DOI or Title…" with the typed text: for papers LitFeed has never seen. */
   lookUp(query: string): unknown;
+  /** Where the workspace cites papers; cited ones show their first place. */
+  citations?: PaperCitations;
 }
 
 type PaperPickItem = vscode.QuickPickItem & { paper?: Paper; remote?: string; lookUp?: string };
@@ -50,10 +53,11 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
       paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
       paper.arxivId ? `arXiv:${paper.arxivId}` : undefined,
     ];
+    const cited = citedText(deps.citations, paper);
     return {
       label: paper.title,
       description: paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' …' : ''),
-      detail: facts.filter(Boolean).join(' · '),
+      detail: [...facts, cited].filter(Boolean).join(' · '),
       // The library has ranked them already; the QuickPick must not filter them again.
       alwaysShow: true,
       paper,
@@ -154,4 +158,19 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
   await deps.library.ensureLoaded();
   pick.busy = false;
   render();
+}
+
+/** `$(quote) paper.tex:42` for a cited paper (`+2` when cited in more places), else nothing. */
+export function citedText(citations: PaperCitations | undefined, paper: Paper): string | undefined {
+  try {
+    if (!citations?.isCited(paper)) return undefined;
+    const places = citations.places(paper);
+    const first = places[0];
+    if (!first) return undefined;
+    return places.length > 1
+      ? vscode.l10n.t('$(quote) {0} +{1}', first.label, places.length - 1)
+      : `$(quote) ${first.label}`;
+  } catch {
+    return undefined;
+  }
 }

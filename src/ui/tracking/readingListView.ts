@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { dateFormat } from '../../core/dateFormat';
 import type { Paper } from '../../core/paper';
 import type { ReadingListSort, SavedPaper } from '../../core/tracking/readingList';
+import type { PaperMarker } from '../feed/feedTree';
 import { paperItem } from '../feed/paperItem';
 import type { UserState } from './userState';
 
@@ -15,6 +16,8 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingNode>
   constructor(
     private readonly state: UserState,
     private readonly sort: () => ReadingListSort,
+    /** Only asked where a paper is cited: read and saved come from `state`. */
+    private readonly marker?: Pick<PaperMarker, 'citedPlaces'>,
   ) {}
 
   refresh(): void {
@@ -39,8 +42,13 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingNode>
           ...(sameYear ? {} : { year: 'numeric' }),
         }).format(saved);
     const description = vscode.l10n.t('saved {0}', when);
-    const item = paperItem(paper, { unread: !this.state.isRead(paper), saved: true, description }, `saved:${paper.id}`);
-    item.accessibilityInformation = { label: `${paper.title}, ${description}` };
+    const cited = this.marker?.citedPlaces?.(paper) ?? [];
+    const item = paperItem(
+      paper,
+      { unread: !this.state.isRead(paper), saved: true, description, ...(cited.length > 0 ? { cited } : {}) },
+      `saved:${paper.id}`,
+    );
+    item.accessibilityInformation = { label: `${paper.title}, ${String(item.description)}` };
     return item;
   }
 

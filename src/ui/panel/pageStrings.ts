@@ -1,0 +1,46 @@
+/**
+ * The words of the abstract view that are not paper data, in the user's language: the page's
+ * strings (sent with each paper) and the names of its links.
+ */
+import * as vscode from 'vscode';
+import type { PageStrings } from '../../webview/protocol';
+
+export function linkLabels() {
+  return {
+    huggingFace: vscode.l10n.t('Hugging Face'),
+    arxiv: vscode.l10n.t('arXiv'),
+    pdf: vscode.l10n.t('PDF'),
+    code: vscode.l10n.t('Code'),
+    project: vscode.l10n.t('Project page'),
+  };
+}
+
+export function pageStrings(): PageStrings {
+  return {
+    authors: vscode.l10n.t('Authors'),
+    moreAuthors: vscode.l10n.t('and {0} more', '{0}'),
+    fewerAuthors: vscode.l10n.t('show fewer'),
+    published: vscode.l10n.t('Published {0}', '{0}'),
+    listed: vscode.l10n.t('Listed {0}', '{0}'),
+    upvotes: vscode.l10n.t('{0} upvotes', '{0}'),
+    comments: vscode.l10n.t('{0} comments', '{0}'),
+    githubStars: vscode.l10n.t('{0} GitHub stars', '{0}'),
+    organization: vscode.l10n.t('Organization'),
+    abstract: vscode.l10n.t('Abstract'),
+    noAbstract: vscode.l10n.t('No abstract available.'),
+    aiSummary: vscode.l10n.t('AI summary'),
+    keywords: vscode.l10n.t('Keywords'),
+    links: vscode.l10n.t('Links'),
+    actions: vscode.l10n.t('Actions'),
+    cite: vscode.l10n.t('Cite'),
+    copyBibtex: vscode.l10n.t('Copy BibTeX'),
+    save: vscode.l10n.t('Save to reading list'),
+    unsave: vscode.l10n.t('Remove from reading list'),
+    openPdf: vscode.l10n.t('Open PDF'),
+    openHuggingFace: vscode.l10n.t('Open on Hugging Face'),
+    thumbnail: vscode.l10n.t('Paper thumbnail'),
+    citedIn: vscode.l10n.t('Cited in'),
+    openPlace: vscode.l10n.t('Go to the citation in {0}', '{0}'),
+    morePlaces: vscode.l10n.t('and {0} more', '{0}'),
+  };
+}
