@@ -19,7 +19,7 @@
 import { citationSyntax } from './citeText';
 
 /** Text of a LaTeX line up to its comment (an unescaped `%`). */
-function stripTexComment(line: string): string {
+export function stripTexComment(line: string): string {
   for (let i = 0; i < line.length; i++) {
     if (line[i] !== '%') continue;
     let backslashes = 0;
@@ -92,7 +92,20 @@ function flowItems(body: string): string[] {
 
 export function yamlBibFiles(text: string): string[] {
   const lines = frontMatter(text);
-  if (lines === undefined) return [];
+  return lines === undefined ? [] : topLevelBibliography(lines);
+}
+
+/**
+ * The top-level `bibliography:` of a whole YAML file, such as a Quarto project's `_quarto.yml`
+ * (same value forms as the front matter). Only the top level: Quarto also takes the field under
+ * a format (`format: html: bibliography: …`), which is not read.
+ */
+export function yamlFileBibFiles(yamlText: string): string[] {
+  return topLevelBibliography(yamlText.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
+}
+
+/** The paths of the `bibliography:` key at column 0 of YAML `lines`: a string, a flow or a block list. */
+function topLevelBibliography(lines: string[]): string[] {
   const at = lines.findIndex((l) => /^bibliography\s*:/.test(l));
   if (at < 0) return [];
   const value = lines[at].replace(/^bibliography\s*:/, '').trim();
