@@ -25,10 +25,11 @@
  * - Words are the remaining runs of letters, lower case, split at separators and at camel-case
  *   capitals. A run of lower-case letters is not split further: `attentionneed` (arXiv's
  *   concatenated title words) stays one word, because splitting it needs a dictionary.
- *   Dropped: numbers, "et al" forms (`etal`, `ea`, `et`, `al`), single letters (the clash
- *   suffix of `smith2020a`; one glued to a lower-case word stays: `smith2020scalinga`), and
- *   title initials: ACM's all-capital part before its number (`:VBD:519964`) and Semantic
- *   Scholar's capitals glued to the key's last word (`Irie2019LanguageMW`).
+ *   Dropped: numbers, "et al" forms (`etal`, `ea`, `et`, `al`, `and`), Zotero's `nodate`,
+ *   single letters (the clash suffix of `smith2020a`; one glued to a lower-case word stays:
+ *   `smith2020scalinga`), and initials: ACM's all-capital part before its number
+ *   (`:VBD:519964`) and capitals glued to the end of a word (co-authors in `SaeediMEJ10`,
+ *   title words in Semantic Scholar's `Irie2019LanguageMW`).
  */
 
 export interface KeyParts {
@@ -43,23 +44,7 @@ export interface KeyParts {
 const SKIPPED = new Set(['etal', 'ea', 'et', 'al', 'and', 'nodate']);
 
 // Surname prefixes written in camel case with the rest of the name.
-const CAMEL_PREFIXES = new Set([
-  'Mc',
-  'Mac',
-  'Van',
-  'Von',
-  'De',
-  'Di',
-  'Du',
-  'Da',
-  'Del',
-  'Le',
-  'La',
-  'Dos',
-  'Das',
-  'Ten',
-  'Ter',
-]);
+const CAMEL_PREFIXES = new Set('Mc Mac Van Von De Di Du Da Del Le La Dos Das Ten Ter'.split(' '));
 
 export function keyParts(key: string): KeyParts {
   const k = key.trim();
@@ -99,7 +84,7 @@ function dblpParts(last: string): KeyParts {
   const m = /^([A-Za-z0-9]*?)(\d{2})[a-z]?$/.exec(last);
   if (!m) return nameYearWords(last);
   // A first author with a homonym number is keyed by the number (`0001LZ20`): no name then.
-  const author = /^\d/.test(m[1]) ? undefined : authorOf(m[1]);
+  const author = /^\d/.test(m[1]) ? undefined : dblpAuthor(m[1]);
   return { ...(author ? { author } : {}), year: twoDigitYear(m[2]), words: [] };
 }
 
@@ -152,7 +137,7 @@ function leadingAuthor(tokens: string[]): { author?: string; used: number } {
 }
 
 /** The author of a DBLP key's last part, less the co-authors' initials (`LeCunBH` → `lecun`). */
-function authorOf(run: string): string | undefined {
+function dblpAuthor(run: string): string | undefined {
   const name = run.replace(/(?<=[a-z])[A-Z0-9]+$/, '');
   return leadingAuthor(name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).author;
 }
