@@ -52,10 +52,10 @@ export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.T
     marks.unread ? vscode.l10n.t('unread') : '',
     marks.watched ? vscode.l10n.t('watched') : '',
     marks.saved ? vscode.l10n.t('saved') : '',
-    cited ? vscode.l10n.t('cited') : '',
   ]
     .filter(Boolean)
     .join(', ');
+  // The description carries "cited", so the label does not say it twice.
   item.accessibilityInformation = { label: [paper.title, item.description, state].filter(Boolean).join(', ') };
   return item;
 }
