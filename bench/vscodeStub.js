@@ -271,6 +271,7 @@ function createStub(options) {
     ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
     QuickPickItemKind: { Separator: -1, Default: 0 },
     CompletionItemKind: { Text: 0, Reference: 17 },
+    CodeActionKind: { QuickFix: { value: 'quickfix' } },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     l10n: {
       /** @param {string} message @param {unknown[]} args */
@@ -308,6 +309,9 @@ function createStub(options) {
       textDocuments: [],
       fs: {},
       asRelativePath: (/** @type {unknown} */ p) => String(p),
+      onDidOpenTextDocument: () => disposable(),
+      onDidChangeTextDocument: () => disposable(),
+      onDidCloseTextDocument: () => disposable(),
     }),
     commands: {
       /** @param {string} id @param {(...args: unknown[]) => unknown} fn */

@@ -20,6 +20,7 @@ import { FeedSelection } from './ui/feed/feedSelection';
 import type { FeedNode } from './ui/feed/feedTree';
 import type { Host } from './ui/host';
 import { registerLazyEntries } from './ui/lazyEntries';
+import { CitationCheckTriggers } from './ui/refs/checkTriggers';
 import { LazyFeatures } from './ui/loadFeatures';
 import { PaperMarks } from './ui/feed/paperMarks';
 import type { ReadingNode } from './ui/tracking/readingListView';
@@ -48,6 +49,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   const features = new LazyFeatures(() => host, context.subscriptions);
   // Before the first await, so VS Code finds the serializer when it restores a panel.
   registerLazyEntries(context, log, () => features.get());
+  context.subscriptions.push(
+    new CitationCheckTriggers(
+      (doc) => features.get().citations.check(doc),
+      (uri) => features.loaded?.citations.forget(uri),
+    ),
+  );
 
   const storageDir = context.globalStorageUri.fsPath;
   const store = new FeedStore(storageDir, { log });

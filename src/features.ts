@@ -16,12 +16,14 @@ import { CiteCompletionProvider } from './ui/cite/citeCompletion';
 import { commandHandlers, type App } from './ui/commands';
 import { exportReadingList } from './ui/cite/exportReadingList';
 import { BibTargetFinder } from './ui/cite/bibTarget';
-import { citeById } from './ui/lookup/citeById';
+import { citeById, lookUpPaper } from './ui/lookup/citeById';
 import { LookedUpPapers } from './ui/lookup/lookedUpPapers';
 import { updatePreprints } from './ui/lookup/updatePreprints';
 import type { Features, Host } from './ui/host';
 import { network } from './ui/network';
 import { createPaperPanel } from './ui/panel/paperPanel';
+import { LatexProject } from './ui/refs/latexProject';
+import { liveBibliography } from './ui/refs/liveBibliography';
 import { remoteSearch } from './ui/search/remoteSearch';
 import { showSearchPick } from './ui/search/searchPick';
 import { showWatched } from './ui/tracking/showWatched';
@@ -51,9 +53,27 @@ export function createFeatures(host: Host): Features {
     findPaper: (id) => library.get(id),
     log,
   });
-  const targets = new BibTargetFinder(log);
+  const latexProject = new LatexProject();
+  const targets = new BibTargetFinder(log, latexProject);
   const citer = new Citer(() => settings().citation, log, targets);
-  const disposables: vscode.Disposable[] = [paperPanel, citer.trackEditors()];
+  const lookUpDeps = {
+    services: () => net.lookup(),
+    preferPublished: () => settings().citation.preferPublished,
+    keep: async (papers: Paper[]) => {
+      await lookedUp.keep(papers, today());
+      library.add(papers);
+    },
+    log,
+  };
+  const live = liveBibliography({
+    targets,
+    citer,
+    library,
+    known: ({ arxivId }) => (arxivId !== undefined ? library.get(arxivId) : undefined),
+    lookUp: (text) => lookUpPaper(lookUpDeps, text, vscode.l10n.t('Nothing was added.')),
+    log,
+  });
+  const disposables: vscode.Disposable[] = [paperPanel, citer.trackEditors(), latexProject, live];
   const arxiv = new ArxivController({
     ...host,
     listings: new ArxivFeed({ store, gate: net.arxivGate, log }),
@@ -94,27 +114,21 @@ export function createFeatures(host: Host): Features {
     showWatched: () => showWatched(tree.watchedPapers(), marker, openPaper),
     citeById: (query) =>
       citeById(
-        {
-          services: () => net.lookup(),
-          preferPublished: () => settings().citation.preferPublished,
-          keep: async (papers) => {
-            await lookedUp.keep(papers, today());
-            library.add(papers);
-          },
-          cite: async (papers) => vscode.commands.executeCommand('litfeed.cite', papers),
-          log,
-        },
+        { ...lookUpDeps, cite: async (papers) => vscode.commands.executeCommand('litfeed.cite', papers) },
         query,
       ),
+    findMissingKey: live.findMissingKey,
+    replaceCitationKey: live.replaceCitationKey,
     updatePreprints: (bib, options) => updatePreprints({ services: () => net.lookup(), targets, log }, bib, options),
   };
-  const completion = new CiteCompletionProvider(() => app.knownPapers(), citer);
+  const completion = new CiteCompletionProvider(() => app.knownPapers(), citer, live.bibs);
 
   return {
     commands: commandHandlers(app),
     fetchRange: (range, signal) => fetchDailyPapers({ baseUrl: net.huggingFace(), range, http: net.http(signal) }),
     restorePanel: (panel, state) => paperPanel.restore(panel, state),
     provideCompletionItems: (doc, position) => completion.provideCompletionItems(doc, position),
+    citations: live.features,
     reloadArxiv: () => arxiv.reload(),
     refreshArxiv: (quiet) => arxiv.refresh(quiet),
     showWatched: (papers = tree.watchedPapers()) => showWatched(papers, marker, openPaper),

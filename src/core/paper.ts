@@ -4,8 +4,11 @@
  * Optional fields are simply absent when a source does not know them (never `null`).
  */
 
-/** Which source produced a paper record. `sample` is the bundled offline feed. */
-export type SourceId = 'hf-daily' | 'hf-search' | 'arxiv' | 'sample' | 'lookup';
+/**
+ * Which source produced a paper record. `sample` is the bundled offline feed; `bib` an entry
+ * of the user's own bibliography, shown in the abstract view and never stored.
+ */
+export type SourceId = 'hf-daily' | 'hf-search' | 'arxiv' | 'sample' | 'lookup' | 'bib';
 
 export interface PaperLinks {
   /** https://huggingface.co/papers/<id> */

@@ -30,6 +30,8 @@ export const COMMAND_NAMES = [
   'refreshArxiv',
   'citeById',
   'updatePreprints',
+  'findMissingKey',
+  'replaceCitationKey',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

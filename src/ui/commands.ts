@@ -26,6 +26,15 @@ export interface App extends Host {
   /** "Cite Paper by ID, DOI or Title…", with the input box filled when `query` is given. */
   citeById(query?: string): Promise<unknown>;
   updatePreprints(bib?: vscode.Uri, options?: UpdatePreprintsOptions): Promise<UpdateReport | undefined>;
+  /** The missing-key quick fixes (src/ui/refs/citeFixes.ts). */
+  findMissingKey(uri: vscode.Uri, key: string, range: vscode.Range): Promise<unknown>;
+  replaceCitationKey(uri: vscode.Uri, key: string, range: vscode.Range): Promise<boolean>;
+}
+
+/** The arguments a citation quick fix passes: the document, the key and where it is. */
+function fixArguments(uri: unknown, key: unknown, range: unknown): [vscode.Uri, string, vscode.Range] | undefined {
+  if (!(uri instanceof vscode.Uri) || typeof key !== 'string' || !(range instanceof vscode.Range)) return undefined;
+  return [uri, key, range];
 }
 
 function isPaper(value: unknown): value is Paper {
@@ -203,6 +212,14 @@ export const commands = {
   },
   refreshArxiv: (app: App) => () => app.refreshArxiv(),
   citeById: (app: App) => (query?: unknown) => app.citeById(typeof query === 'string' ? query : undefined),
+  findMissingKey: (app: App) => (uri?: unknown, key?: unknown, range?: unknown) => {
+    const args = fixArguments(uri, key, range);
+    return args ? app.findMissingKey(...args) : undefined;
+  },
+  replaceCitationKey: (app: App) => (uri?: unknown, key?: unknown, range?: unknown) => {
+    const args = fixArguments(uri, key, range);
+    return args ? app.replaceCitationKey(...args) : undefined;
+  },
   // From a .bib's context menu the argument is its Uri; tests add `{ preview: false }`.
   updatePreprints: (app: App) => (bib?: unknown, options?: unknown) =>
     app.updatePreprints(

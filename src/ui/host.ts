@@ -42,6 +42,26 @@ export interface Host {
   arxivView: vscode.TreeView<ArxivNode>;
 }
 
+/** The live bibliography's providers and checks (src/ui/refs), reached from the start-up bundle's registrations. */
+export interface CitationFeatures {
+  provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined>;
+  provideDefinition(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.LocationLink[]>;
+  provideReferences(
+    doc: vscode.TextDocument,
+    position: vscode.Position,
+    context: vscode.ReferenceContext,
+  ): Promise<vscode.Location[]>;
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]>;
+  /** Sets the document's citation diagnostics (or a .bib's). */
+  check(doc: vscode.TextDocument): Promise<void>;
+  /** Drops what is kept for a closed document. */
+  forget(uri: vscode.Uri): void;
+}
+
 /** What the lazily loaded bundle gives back: everything not needed to draw the first screen. */
 export interface Features extends vscode.Disposable {
   commands: Record<CommandName, (...args: unknown[]) => unknown>;
@@ -50,6 +70,7 @@ export interface Features extends vscode.Disposable {
   /** VS Code restoring the paper panel after a reload. */
   restorePanel(panel: vscode.WebviewPanel, state: unknown): void;
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]>;
+  citations: CitationFeatures;
   /** Re-reads the cached arXiv listings into the arXiv view. */
   reloadArxiv(): Promise<void>;
   refreshArxiv(quiet: boolean): Promise<void>;

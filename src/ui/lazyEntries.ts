@@ -1,13 +1,22 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../core/guards';
-import { COMPLETION_SELECTOR, citeLinePrefix } from './cite/citeContext';
+import { CITATION_SELECTOR, citeLinePrefix } from './cite/citeContext';
 import { COMMAND_NAMES, PAPER_VIEW_TYPE, type CommandName } from './commandIds';
 import type { Features } from './host';
+import { DIAGNOSTIC_SOURCE } from './refs/diagnosticSource';
+
+/** Documents whose citations LitFeed serves, and .bib files (references from an entry, their diagnostics' fixes). */
+const WITH_BIB: vscode.DocumentSelector = [
+  ...(CITATION_SELECTOR as vscode.DocumentFilter[]),
+  { language: 'bibtex' },
+  { pattern: '**/*.bib' },
+];
 
 /**
  * What VS Code must find at start-up but whose bodies are in features.js: the paper panel's
- * serializer, every command, and citation completion. Each loads the features bundle on its
- * first call; completion only inside a citation, so typing elsewhere loads nothing.
+ * serializer, every command, citation completion, and the live bibliography's hover,
+ * definition, references and quick fixes. Each loads the features bundle on its first call;
+ * completion only inside a citation, so typing elsewhere loads nothing.
  */
 export function registerLazyEntries(
   context: vscode.ExtensionContext,
@@ -36,7 +45,7 @@ export function registerLazyEntries(
   }
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(
-      COMPLETION_SELECTOR,
+      CITATION_SELECTOR,
       {
         provideCompletionItems: async (doc, position) =>
           citeLinePrefix(doc, position) === undefined ? [] : features().provideCompletionItems(doc, position),
@@ -44,6 +53,28 @@ export function registerLazyEntries(
       '{',
       ',',
       '@',
+      '<',
+      '`',
+    ),
+    vscode.languages.registerHoverProvider(CITATION_SELECTOR, {
+      provideHover: (doc, position) => features().citations.provideHover(doc, position),
+    }),
+    vscode.languages.registerDefinitionProvider(CITATION_SELECTOR, {
+      provideDefinition: (doc, position) => features().citations.provideDefinition(doc, position),
+    }),
+    vscode.languages.registerReferenceProvider(WITH_BIB, {
+      provideReferences: (doc, position, context) => features().citations.provideReferences(doc, position, context),
+    }),
+    vscode.languages.registerCodeActionsProvider(
+      CITATION_SELECTOR,
+      {
+        // Only LitFeed's own diagnostics have fixes here: anything else loads nothing.
+        provideCodeActions: (doc, range, context) =>
+          context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)
+            ? features().citations.provideCodeActions(doc, range, context)
+            : [],
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
   );
 }

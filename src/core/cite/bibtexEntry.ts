@@ -105,6 +105,11 @@ export interface BibtexOptions {
   ascii?: boolean;
   /** Keys already in use; a clash (ignoring case) gets an a, b, c … suffix. */
   taken?: ReadonlySet<string>;
+  /**
+   * The key to write, as is: a document already cites it and the entry must match the text
+   * (the missing-key fix). Style, template and `taken` are then not consulted.
+   */
+  key?: string;
   /** When the paper's published version is known, write it (`@inproceedings` / `@article`). */
   preferPublished?: boolean;
   /** The entry is for a Typst document: title math and markup as plain text (see above). */
@@ -152,17 +157,19 @@ function field(name: string, value: string): string {
   return `      ${name}={${value}},`;
 }
 
+function madeKey(paper: Paper, options: BibtexOptions): string {
+  return options.keyTemplate !== undefined
+    ? templateKey(paper, options.keyTemplate)
+    : baseKey(paper, options.keyStyle ?? 'arxiv');
+}
+
 /**
  * The BibTeX entry for `paper` and its key. Keys are made as `citekey.ts` describes and never
  * collide (ignoring case) with `options.taken`.
  */
 export function bibtexEntry(paper: Paper, options: BibtexOptions = {}): { key: string; text: string } {
   const ascii = options.ascii ?? false;
-  const base =
-    options.keyTemplate !== undefined
-      ? templateKey(paper, options.keyTemplate)
-      : baseKey(paper, options.keyStyle ?? 'arxiv');
-  const key = uniqueKey(base, options.taken ?? new Set());
+  const key = options.key ?? uniqueKey(madeKey(paper, options), options.taken ?? new Set());
 
   const arxivId = paper.arxivId !== undefined ? normaliseArxivId(paper.arxivId) : normaliseArxivId(paper.id);
   // Control characters become spaces in a name, so a name of nothing else is no name: BibTeX

@@ -19,10 +19,17 @@
 import type { Paper, PaperLinks, SourceId } from '../paper';
 
 /** Lower comes first for community data. */
-const COMMUNITY_RANK: Record<SourceId, number> = { 'hf-daily': 0, 'hf-search': 1, sample: 2, arxiv: 3, lookup: 4 };
+const COMMUNITY_RANK: Record<SourceId, number> = {
+  'hf-daily': 0,
+  'hf-search': 1,
+  sample: 2,
+  arxiv: 3,
+  lookup: 4,
+  bib: 5,
+};
 /** Lower comes first for bibliographic data. */
 // A look-up's record is arXiv's (or Crossref's / DBLP's for a paper arXiv does not hold).
-const RECORD_RANK: Record<SourceId, number> = { arxiv: 0, lookup: 1, 'hf-daily': 2, 'hf-search': 3, sample: 4 };
+const RECORD_RANK: Record<SourceId, number> = { arxiv: 0, lookup: 1, 'hf-daily': 2, 'hf-search': 3, sample: 4, bib: 5 };
 
 const COMMUNITY_LINKS = ['huggingFace', 'code', 'project'] as const;
 const RECORD_LINKS = ['arxivAbs', 'pdf'] as const;

@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { arxivIdsOf, doisOf, type BibRecord } from '../cite/bibDocument';
+import { lineIndex, lineStarts } from './textLines';
 
 /** One entry: `BibRecord`'s fields (macros expanded) and its place in the text. */
 export interface BibEntryInfo extends BibRecord {
@@ -41,9 +42,11 @@ export interface BibIssue {
   end: number;
   /** 1-based line of `start`. */
   line: number;
+  /** `broken`: the reader's message; `same-paper`: the identifier both entries carry. */
   message: string;
-  /** For `duplicate-key` and `same-paper`: the key of the entry met first. */
+  /** For `duplicate-key` and `same-paper`: the key and line of the entry met first. */
   other?: string;
+  otherLine?: number;
 }
 
 export interface BibIndex {
@@ -130,23 +133,9 @@ export function sliceStarts(text: string, size = SLICE_CHARS): number[] {
   return starts;
 }
 
-/** Start offset of every line. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 /** 1-based line of `offset`. */
 function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lineIndex(starts, offset) + 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,13 +260,14 @@ function finish(entries: BibEntryInfo[], issues: BibIssue[], lines: readonly num
         line: lineOf(lines, entry.keyStart),
         message: `duplicate key "${entry.key}" (first on line ${first.line})`,
         other: first.key,
+        otherLine: first.line,
       });
     } else {
       byLowerKey.set(entry.key.toLowerCase(), entry);
       byKey.set(entry.key, entry);
     }
     if (entry.broken !== undefined) continue;
-    const ids = [...[...arxivIdsOf(entry)].map((id) => `arXiv:${id}`), ...[...doisOf(entry)].map((d) => `doi:${d}`)];
+    const ids = entryIds(entry);
     const same = ids.map((id) => [id, byId.get(id)] as const).find(([, e]) => e !== undefined && e.key !== entry.key);
     if (same !== undefined) {
       const [id, other] = same;
@@ -286,14 +276,21 @@ function finish(entries: BibEntryInfo[], issues: BibIssue[], lines: readonly num
         start: entry.keyStart,
         end: entry.keyEnd,
         line: lineOf(lines, entry.keyStart),
-        message: `${id} is also the entry "${other!.key}" (line ${other!.line})`,
+        // The identifier both entries carry.
+        message: id,
         other: other!.key,
+        otherLine: other!.line,
       });
     }
     for (const id of ids) if (!byId.has(id)) byId.set(id, entry);
   }
   issues.sort((a, b) => a.start - b.start);
   return { entries, byKey, byLowerKey, issues };
+}
+
+/** The identifiers an entry carries, as `arXiv:<id>` and `doi:<doi>` in lower case. */
+export function entryIds(record: BibRecord): string[] {
+  return [...[...arxivIdsOf(record)].map((id) => `arXiv:${id}`), ...[...doisOf(record)].map((d) => `doi:${d}`)];
 }
 
 /** The entry `key` names: exactly, else ignoring case. */

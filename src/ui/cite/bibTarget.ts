@@ -5,25 +5,46 @@ import {
   bibliographyFiles,
   isBibtexPath,
   texRoot,
+  yamlFileBibFiles,
   type BibEngine,
 } from '../../core/cite/bibDiscovery';
+import { citationSyntax } from '../../core/cite/citeText';
 import { documentLanguage } from './documentLanguage';
 import { errorMessage } from '../../core/guards';
 
 /**
- * Finds the .bib file a document cites into: the files the document (or its LaTeX root)
- * names, then the `litfeed.citation.bibFile` setting, then the user's pick, remembered per
- * document for the session.
+ * Finds the .bib files a document cites from and into: the files the document (or its LaTeX
+ * root, or its Quarto project) names, then the `litfeed.citation.bibFile` setting, then the
+ * user's pick, remembered per document for the session. Cite, Update Preprints and the live
+ * bibliography features share one finder, so they agree on the file.
  */
 export interface BibTarget {
   uri: vscode.Uri | undefined;
   engine: BibEngine | undefined;
 }
 
+/** What the finder needs of a document: open ones and workspace files read from disk alike. */
+export type DocLike = Pick<vscode.TextDocument, 'uri' | 'languageId' | 'getText'>;
+
+/** The LaTeX root file that includes a file (`\input`, `\include`, ...), found by the project's include graph. */
+export interface LatexRoots {
+  rootOf(uri: vscode.Uri): Promise<vscode.Uri | undefined>;
+}
+
+/** Where a document's bibliography is named, and the names as written (relative to `base`). */
+interface Named {
+  names: string[];
+  engine: BibEngine | undefined;
+  base: vscode.Uri;
+}
+
 export class BibTargetFinder {
   private readonly picked = new Map<string, vscode.Uri>();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly roots?: LatexRoots,
+  ) {}
 
   /**
    * The .bib `doc` cites into (undefined when none is named, set or picked), and the program
@@ -31,17 +52,13 @@ export class BibTargetFinder {
    * that text. The engine is undefined when the .bib came from the setting or the user's pick:
    * nothing says what reads it.
    */
-  async find(doc: vscode.TextDocument, options: { ask: boolean }): Promise<BibTarget> {
-    const source = await this.source(doc);
-    const engine = source ? bibliographyEngine(source.text, source.language) : undefined;
-    const named = source
-      ? bibliographyFiles(source.text, source.language)
-          .filter(isBibtexPath)
-          .map((name) => resolveIn(source.base, name))
-      : [];
-    if (named.length > 0) {
-      for (const uri of named) if (await exists(uri)) return { uri, engine };
-      return { uri: named[0], engine }; // named but missing: it will be created
+  async find(doc: DocLike, options: { ask: boolean }): Promise<BibTarget> {
+    const named = await this.named(doc);
+    const engine = named?.engine;
+    const uris = named ? named.names.map((name) => resolveIn(named.base, name)) : [];
+    if (uris.length > 0) {
+      for (const uri of uris) if (await exists(uri)) return { uri, engine };
+      return { uri: uris[0], engine }; // named but missing: it will be created
     }
     const configured = this.configured(doc);
     if (configured) return { uri: configured, engine };
@@ -53,25 +70,49 @@ export class BibTargetFinder {
     return { uri: chosen, engine };
   }
 
-  /** The text that names the document's bibliography: its own, or its LaTeX root's when it names none. */
-  private async source(
-    doc: vscode.TextDocument,
-  ): Promise<{ text: string; language: string; base: vscode.Uri } | undefined> {
-    const text = doc.getText();
-    const base = baseDir(doc);
-    if (!base) return undefined;
-    const language = documentLanguage(doc);
-    const own = { text, language, base };
-    if (bibliographyFiles(text, language).filter(isBibtexPath).length > 0) return own;
-    if (!['latex', 'tex'].includes(language)) return own;
-    const root = await this.latexRoot(doc, text);
-    return root ? { text: root.text, language: 'latex', base: dirOf(root.uri) } : own;
+  /**
+   * Every .bib the document's citations are read from, for hover, diagnostics and completion:
+   * all the files it (or its root) names, else the setting's, else the one picked for it this
+   * session; `named: false` when it came from the setting or a pick. Undefined when nothing
+   * says which.
+   */
+  async bibFiles(doc: DocLike): Promise<{ uris: vscode.Uri[]; named: boolean } | undefined> {
+    const named = await this.named(doc);
+    if (named && named.names.length > 0) {
+      return { uris: named.names.map((name) => resolveIn(named.base, name)), named: true };
+    }
+    const other = this.configured(doc) ?? this.picked.get(doc.uri.toString());
+    return other ? { uris: [other], named: false } : undefined;
   }
 
-  private async latexRoot(
-    doc: vscode.TextDocument,
-    text: string,
-  ): Promise<{ uri: vscode.Uri; text: string } | undefined> {
+  /**
+   * The bibliography names that count for `doc`: its own; for a LaTeX file naming none, its
+   * root's (`% !TeX root`, the `litfeed.citation.latexRoot` setting, else the file that
+   * includes it); for Markdown naming none, the `bibliography:` of the Quarto project's
+   * `_quarto.yml` in its folder or one above it.
+   */
+  private async named(doc: DocLike): Promise<Named | undefined> {
+    const base = baseDir(doc);
+    if (!base) return undefined;
+    const text = doc.getText();
+    const language = documentLanguage(doc);
+    const own = (t: string, lang: string, at: vscode.Uri): Named => ({
+      names: bibliographyFiles(t, lang).filter(isBibtexPath),
+      engine: bibliographyEngine(t, lang),
+      base: at,
+    });
+    const mine = own(text, language, base);
+    if (mine.names.length > 0) return mine;
+    const syntax = citationSyntax(language);
+    if (syntax === 'latex') {
+      const root = await this.latexRoot(doc, text);
+      return root ? own(root.text, 'latex', dirOf(root.uri)) : mine;
+    }
+    if (syntax === 'pandoc') return (await this.quartoProject(doc)) ?? mine;
+    return mine;
+  }
+
+  private async latexRoot(doc: DocLike, text: string): Promise<{ uri: vscode.Uri; text: string } | undefined> {
     const magic = texRoot(text);
     const setting = vscode.workspace.getConfiguration('litfeed', doc.uri).get<string>('citation.latexRoot')?.trim();
     const candidates: vscode.Uri[] = [];
@@ -79,6 +120,10 @@ export class BibTargetFinder {
     if (magic && base) candidates.push(resolveIn(base, magic.endsWith('.tex') ? magic : `${magic}.tex`));
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     if (setting && folder) candidates.push(resolveIn(folder.uri, setting));
+    if (candidates.length === 0 && this.roots) {
+      const included = await this.roots.rootOf(doc.uri);
+      if (included) candidates.push(included);
+    }
     for (const uri of candidates) {
       if (uri.toString() === doc.uri.toString()) continue;
       try {
@@ -90,7 +135,22 @@ export class BibTargetFinder {
     return undefined;
   }
 
-  private configured(doc: vscode.TextDocument): vscode.Uri | undefined {
+  /** The nearest `_quarto.yml` naming a bibliography, from the document's folder up to its workspace folder. */
+  private async quartoProject(doc: DocLike): Promise<Named | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    if (!folder || doc.uri.scheme === 'untitled') return undefined;
+    for (let dir = dirOf(doc.uri); ; dir = dirOf(dir)) {
+      const config = vscode.Uri.joinPath(dir, '_quarto.yml');
+      const text = await readText(config).catch(() => undefined);
+      if (text !== undefined) {
+        const names = yamlFileBibFiles(text).filter(isBibtexPath);
+        return names.length > 0 ? { names, engine: 'pandoc', base: dir } : undefined;
+      }
+      if (dir.path.length <= folder.uri.path.length || dirOf(dir).path === dir.path) return undefined;
+    }
+  }
+
+  private configured(doc: DocLike): vscode.Uri | undefined {
     const setting = vscode.workspace.getConfiguration('litfeed', doc.uri).get<string>('citation.bibFile')?.trim();
     if (!setting) return undefined;
     if (path.isAbsolute(setting)) return vscode.Uri.file(setting);
@@ -99,7 +159,7 @@ export class BibTargetFinder {
     return base ? resolveIn(base, setting) : undefined;
   }
 
-  private async ask(doc: vscode.TextDocument): Promise<vscode.Uri | undefined> {
+  private async ask(doc: DocLike): Promise<vscode.Uri | undefined> {
     const found = await vscode.workspace.findFiles('**/*.bib', '**/node_modules/**', 200);
     const base = baseDir(doc);
     const createAt = base ? resolveIn(base, 'references.bib') : undefined;
@@ -135,7 +195,7 @@ export class BibTargetFinder {
  * or on any other file system); for an untitled document the workspace folder, since a .bib
  * next to it would be a never-saved buffer; none without a workspace.
  */
-function baseDir(doc: vscode.TextDocument): vscode.Uri | undefined {
+function baseDir(doc: DocLike): vscode.Uri | undefined {
   if (doc.uri.scheme !== 'untitled') return dirOf(doc.uri);
   return (vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0])?.uri;
 }

@@ -139,15 +139,56 @@ export class Citer {
     return { keys: plan.cited.map((c) => c.key), added: plan.added, reused: plan.reused, bibFile: bibUri };
   }
 
-  /** The key each paper has (or would get) in the bibliography `doc` uses; for completion. */
-  async keysFor(doc: vscode.TextDocument, papers: readonly Paper[]): Promise<Map<string, string>> {
-    const { uri: bibUri, engine } = await this.targets.find(doc, { ask: false });
-    let entries: BibRecord[] = [];
-    if (bibUri) {
-      const parsed = await parseBib(await readText(bibUri).catch(() => ''));
-      if (parsed.ok) entries = parsed.entries;
+  /**
+   * The missing-key fix: `doc` cites `key` at `range` and no entry defines it. Adds `paper`'s
+   * entry with exactly that key, so the text stays as written — unless the .bib already has
+   * an entry for the paper (same arXiv id or DOI), whose key then replaces the citation's,
+   * since one paper must not have two entries. One WorkspaceEdit either way.
+   */
+  async addEntryWithKey(
+    doc: vscode.TextDocument,
+    paper: Paper,
+    key: string,
+    range: vscode.Range,
+  ): Promise<CiteResult | undefined> {
+    const { uri: bibUri, engine } = await this.targets.find(doc, { ask: true });
+    if (!bibUri) return undefined;
+    const plan = await this.planEntries(bibUri, [paper], { ...entryOptions(this.settings(), engine), key });
+    if (!plan) return undefined;
+    const cited = plan.cited[0].key;
+    const edit = new vscode.WorkspaceEdit();
+    if (cited !== key) edit.replace(doc.uri, range, cited);
+    await this.addToEdit(edit, bibUri, plan);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: VS Code refused the edit; nothing was changed.'));
+      return undefined;
     }
-    return keysWhenAddedAlone(papers, entries, entryOptions(this.settings(), engine));
+    await this.saveBib(bibUri, plan.wasDirty);
+    const result: CiteResult = { keys: [cited], added: plan.added, reused: plan.reused, bibFile: bibUri };
+    if (cited !== key) {
+      vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'LitFeed: {0} already has this paper as "{1}", so the citation now uses that key.',
+          vscode.workspace.asRelativePath(bibUri),
+          cited,
+        ),
+      );
+    }
+    this.report(result);
+    return result;
+  }
+
+  /**
+   * The key each paper has (or would get) in the bibliography `doc` uses, whose entries the
+   * caller read (`existing`); for completion.
+   */
+  async keysFor(
+    doc: vscode.TextDocument,
+    papers: readonly Paper[],
+    existing: readonly BibRecord[],
+  ): Promise<Map<string, string>> {
+    const { engine } = await this.targets.find(doc, { ask: false });
+    return keysWhenAddedAlone(papers, existing, entryOptions(this.settings(), engine));
   }
 
   async copyBibtex(papers: readonly Paper[]): Promise<void> {

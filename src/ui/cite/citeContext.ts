@@ -11,8 +11,11 @@ const CONTEXTS: Record<string, RegExp> = {
   // \cite{a,b|  \citep[p.~3]{|  \autocite*{|
   latex: /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]\n]*\]){0,2}\{[^}\n]*$/,
   // [@a; @b|   or a bare @key in running text
-  markdown: /(?:^|[\s[;(])@[\p{L}\p{N}_:.#$%&+?<>~/-]*$/u,
-  typst: /(?:^|[\s(\[])@[\p{L}\p{N}_:.-]*$/u,
+  markdown: /(?:^|[\s[;(])-?@[\p{L}\p{N}_:.#$%&+?<>~/-]*$/u,
+  // @key   #cite(<key
+  typst: /(?:(?:^|[\s(\[])@[\p{L}\p{N}_:.-]*|#cite\(\s*<[\p{L}\p{N}_:.-]*)$/u,
+  // :cite:`a,b|   :cite:p:`|   :footcite:`|
+  rst: /:(?:foot)?cite(?::[a-z]+)*:`[^`\n]*$/,
 };
 const LANGUAGE_CONTEXT: Record<string, string> = {
   latex: 'latex',
@@ -21,12 +24,13 @@ const LANGUAGE_CONTEXT: Record<string, string> = {
   quarto: 'markdown',
   rmd: 'markdown',
   typst: 'typst',
+  restructuredtext: 'rst',
 };
 
-/** The documents completion is offered in, plain-text .typ/.qmd/.Rmd files included. */
-export const COMPLETION_SELECTOR: vscode.DocumentSelector = [
+/** The languages LitFeed's citation features serve; `.typ`, `.qmd`, `.Rmd` and `.rst` files opened as plain text included. */
+export const CITATION_SELECTOR: vscode.DocumentSelector = [
   ...Object.keys(LANGUAGE_CONTEXT).map((language) => ({ language })),
-  { language: 'plaintext', pattern: '**/*.{typ,qmd,Rmd,rmd}' },
+  { language: 'plaintext', pattern: '**/*.{typ,qmd,Rmd,rmd,rst}' },
 ];
 
 /** The line up to the cursor when it is inside a citation, else undefined. */
@@ -35,4 +39,9 @@ export function citeLinePrefix(doc: vscode.TextDocument, position: vscode.Positi
   if (!context) return undefined;
   const line = doc.lineAt(position.line).text.slice(0, position.character);
   return context.test(line) ? line : undefined;
+}
+
+/** Whether LitFeed's citation features serve `doc` (hover, definition, diagnostics, ...). */
+export function servesCitations(doc: vscode.TextDocument): boolean {
+  return LANGUAGE_CONTEXT[documentLanguage(doc)] !== undefined;
 }

@@ -15,7 +15,7 @@ const BY_EXTENSION: Record<string, string> = {
   '.rst': 'restructuredtext',
 };
 
-export function documentLanguage(doc: vscode.TextDocument): string {
+export function documentLanguage(doc: Pick<vscode.TextDocument, 'languageId' | 'uri'>): string {
   if (doc.languageId !== 'plaintext') return doc.languageId;
   const ext = /\.[^./]+$/.exec(doc.uri.path)?.[0].toLowerCase();
   return (ext && BY_EXTENSION[ext]) ?? doc.languageId;

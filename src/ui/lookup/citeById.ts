@@ -6,14 +6,17 @@ import type { LookupServices } from '../../core/lookup/services';
 import type { MergedWork } from '../../core/lookup/titleSearch';
 import type { Paper } from '../../core/paper';
 
-export interface CiteByIdDeps {
+export interface LookUpDeps {
   /** Throws when a base URL setting is refused. */
   services(): LookupServices;
   preferPublished(): boolean;
   /** Keeps looked-up papers on disk and in the library, so they work offline and in search. */
   keep(papers: Paper[]): Promise<void>;
-  cite(papers: Paper[]): Promise<unknown>;
   log: vscode.LogOutputChannel;
+}
+
+export interface CiteByIdDeps extends LookUpDeps {
+  cite(papers: Paper[]): Promise<unknown>;
 }
 
 const SERVICE_NAMES: Record<string, string> = {
@@ -45,7 +48,16 @@ export async function citeById(deps: CiteByIdDeps, initial?: string): Promise<un
       })
     )?.trim();
   if (!text) return undefined;
+  const chosen = await lookUpPaper(deps, text, vscode.l10n.t('Nothing was cited.'));
+  return chosen ? deps.cite([chosen]) : undefined;
+}
 
+/**
+ * Looks `text` up — an identifier where it belongs, anything else as a title search whose
+ * merged results are offered in a pick — and keeps the chosen paper. Undefined when cancelled,
+ * not found or failed (the user was told, ending with `nothingDone`).
+ */
+export async function lookUpPaper(deps: LookUpDeps, text: string, nothingDone: string): Promise<Paper | undefined> {
   let services: LookupServices;
   try {
     services = deps.services();
@@ -55,7 +67,7 @@ export async function citeById(deps: CiteByIdDeps, initial?: string): Promise<un
   }
   const input = recogniseInput(text);
   const warn = (message: string) => deps.log.warn(`look-up of "${text}": ${message}`);
-  const resolution = await lookingUp(text, async (signal) => {
+  const resolution = await lookingUp(text, nothingDone, async (signal) => {
     const options: ResolveOptions = { published: deps.preferPublished(), signal, warn };
     const found = await resolveInput(input, services, options);
     // Some title searches failed, others answered: the answers are shown, the failures logged.
@@ -65,7 +77,7 @@ export async function citeById(deps: CiteByIdDeps, initial?: string): Promise<un
   if (resolution === undefined) return undefined;
   let chosen: Paper | undefined;
   if (resolution.kind === 'missing') {
-    vscode.window.showWarningMessage(vscode.l10n.t('LitFeed: {0}. Nothing was cited.', resolution.message));
+    vscode.window.showWarningMessage(vscode.l10n.t('LitFeed: {0}. {1}', resolution.message, nothingDone));
     return undefined;
   }
   if (resolution.kind === 'paper') chosen = resolution.paper;
@@ -73,7 +85,7 @@ export async function citeById(deps: CiteByIdDeps, initial?: string): Promise<un
     const work = await pickWork(resolution.works, text);
     if (!work) return undefined;
     chosen = (
-      await lookingUp(work.title, async (signal) => ({
+      await lookingUp(work.title, nothingDone, async (signal) => ({
         kind: 'paper' as const,
         paper: await completeWork(work, services, { published: deps.preferPublished(), signal, warn }),
       }))
@@ -81,11 +93,15 @@ export async function citeById(deps: CiteByIdDeps, initial?: string): Promise<un
   }
   if (!chosen) return undefined;
   await deps.keep([chosen]);
-  return deps.cite([chosen]);
+  return chosen;
 }
 
 /** Runs a look-up under a cancellable progress notification; a failure is shown and gives undefined. */
-async function lookingUp<T>(what: string, run: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+async function lookingUp<T>(
+  what: string,
+  nothingDone: string,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T | undefined> {
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -100,7 +116,7 @@ async function lookingUp<T>(what: string, run: (signal: AbortSignal) => Promise<
       } catch (err) {
         if (!abort.signal.aborted) {
           vscode.window.showErrorMessage(
-            vscode.l10n.t('LitFeed: the look-up of "{0}" failed: {1}. Nothing was cited.', what, errorMessage(err)),
+            vscode.l10n.t('LitFeed: the look-up of "{0}" failed: {1}. {2}', what, errorMessage(err), nothingDone),
           );
         }
         return undefined;
@@ -130,7 +146,7 @@ async function pickWork(works: readonly MergedWork[], query: string): Promise<Me
   });
   const pick = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Papers matching "{0}"', query),
-    placeHolder: vscode.l10n.t('Cite which paper?'),
+    placeHolder: vscode.l10n.t('Which paper?'),
     matchOnDescription: true,
     matchOnDetail: true,
     ignoreFocusOut: true,

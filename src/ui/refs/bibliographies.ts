@@ -1,0 +1,152 @@
+import * as vscode from 'vscode';
+import { errorMessage } from '../../core/guards';
+import { entryFor, indexBib, type BibEntryInfo, type BibIndex } from '../../core/refs/bibIndex';
+import type { BibTargetFinder, DocLike } from '../cite/bibTarget';
+import { openDocument } from './workspaceFiles';
+
+/** One bibliography file of a document, read. */
+export interface BibFile {
+  uri: vscode.Uri;
+  index: BibIndex;
+}
+
+/** Where a key is defined. `exact` is false when only the case differs. */
+export interface FoundEntry {
+  uri: vscode.Uri;
+  entry: BibEntryInfo;
+  exact: boolean;
+}
+
+/** The bibliography a document cites from: every file it names that exists, read. */
+export class DocBibliography {
+  constructor(
+    readonly files: readonly BibFile[],
+    /** Files named but not found. */
+    readonly missing: readonly vscode.Uri[],
+    /** False when the files came from the setting or the user's pick, not from the document. */
+    readonly named: boolean,
+  ) {}
+
+  /** The entry for `key`: an exact match in any file first, then one differing only in case. */
+  find(key: string): FoundEntry | undefined {
+    for (const { uri, index } of this.files) {
+      const entry = index.byKey.get(key);
+      if (entry) return { uri, entry, exact: true };
+    }
+    for (const { uri, index } of this.files) {
+      const entry = entryFor(index, key);
+      if (entry) return { uri, entry, exact: false };
+    }
+    return undefined;
+  }
+
+  /** Every key, files in order, each once. */
+  keys(): string[] {
+    const keys = new Set<string>();
+    for (const { index } of this.files) for (const key of index.byKey.keys()) keys.add(key);
+    return [...keys];
+  }
+
+  /** Every entry with its file, for completion. */
+  *entries(): Iterable<{ uri: vscode.Uri; entry: BibEntryInfo }> {
+    for (const { uri, index } of this.files) for (const entry of index.byKey.values()) yield { uri, entry };
+  }
+
+  uses(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return this.files.some((f) => f.uri.toString() === key);
+  }
+}
+
+interface Cached {
+  stamp: string;
+  index: Promise<BibIndex>;
+}
+
+/**
+ * The .bib files of the workspace's documents, each read once per change and shared by hover,
+ * go to entry, references, diagnostics and completion. An open .bib is read from its buffer
+ * (unsaved edits count), a closed one from disk; a file is read again when its buffer's
+ * version or its modification time and size change. `onDidChange` fires when a .bib changed,
+ * so that what depends on it is checked again.
+ */
+export class Bibliographies implements vscode.Disposable {
+  private readonly cache = new Map<string, Cached>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly finder: BibTargetFinder,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.bib');
+    const fire = (uri: vscode.Uri) => this.changed.fire(uri);
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidChange(fire),
+      watcher.onDidCreate(fire),
+      watcher.onDidDelete(fire),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isBibUri(e.document.uri) && e.contentChanges.length > 0) fire(e.document.uri);
+      }),
+      // Closing a .bib with unsaved edits puts the disk's text back in force.
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (isBibUri(doc.uri)) fire(doc.uri);
+      }),
+    );
+  }
+
+  /** The bibliography `doc` cites from; undefined when nothing names, sets or picked one. */
+  async forDocument(doc: DocLike): Promise<DocBibliography | undefined> {
+    const target = await this.finder.bibFiles(doc);
+    if (!target) return undefined;
+    const files: BibFile[] = [];
+    const missing: vscode.Uri[] = [];
+    for (const uri of target.uris) {
+      const index = await this.index(uri);
+      if (index) files.push({ uri, index });
+      else missing.push(uri);
+    }
+    return new DocBibliography(files, missing, target.named);
+  }
+
+  /** The file read, or undefined when it does not exist or cannot be read. */
+  async index(uri: vscode.Uri): Promise<BibIndex | undefined> {
+    const open = openDocument(uri);
+    let stamp: string;
+    if (open) stamp = `v${open.version}`;
+    else {
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        stamp = `m${stat.mtime}:${stat.size}`;
+      } catch {
+        this.cache.delete(uri.toString());
+        return undefined;
+      }
+    }
+    const key = uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.stamp === stamp) return hit.index;
+    const index = this.read(uri, open);
+    this.cache.set(key, { stamp, index });
+    index.catch(() => this.cache.delete(key));
+    return index.catch((err: unknown) => {
+      this.log.warn(`${uri.fsPath} could not be read: ${errorMessage(err)}`);
+      return undefined;
+    });
+  }
+
+  private async read(uri: vscode.Uri, open: vscode.TextDocument | undefined): Promise<BibIndex> {
+    const text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    return indexBib(text);
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
+
+export function isBibUri(uri: vscode.Uri): boolean {
+  return /\.bib$/i.test(uri.path);
+}

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { servesCitations } from '../cite/citeContext';
+import { documentLanguage } from '../cite/documentLanguage';
+import { citationSyntax } from '../../core/cite/citeText';
+
+/** A document is checked after this pause in typing. */
+const SETTLE_MS = 300;
+
+/** Text that may hold a citation in each syntax: a document without any loads nothing. */
+const MAY_CITE = {
+  latex: /\\[A-Za-z]*cite/,
+  pandoc: /@/,
+  typst: /@|#cite/,
+  rst: /:(?:foot)?cite:/,
+};
+
+/**
+ * Part of the start-up bundle: decides when a document's citations are checked, without
+ * loading anything for documents that cannot cite or cite nothing. The check itself (and the
+ * bundle it is in) runs only for documents that may cite, after a pause in typing.
+ */
+export class CitationCheckTriggers implements vscode.Disposable {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  /** `forget` must not load anything: there is nothing to forget before the first check. */
+  constructor(
+    private readonly check: (doc: vscode.TextDocument) => unknown,
+    private readonly forget: (uri: vscode.Uri) => unknown,
+  ) {
+    this.subscriptions = [
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        const key = doc.uri.toString();
+        clearTimeout(this.timers.get(key));
+        this.timers.delete(key);
+        if (wanted(doc)) this.forget(doc.uri);
+      }),
+    ];
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!wanted(doc)) {
+      // It cited before and no longer does: its old diagnostics go.
+      if (servesCitations(doc)) this.forget(doc.uri);
+      return;
+    }
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!doc.isClosed) this.check(doc);
+      }, SETTLE_MS),
+    );
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
+
+/** A .bib, or a document of a citing language whose text may cite. */
+function wanted(doc: vscode.TextDocument): boolean {
+  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return false;
+  if (/\.bib$/i.test(doc.uri.path)) return true;
+  if (!servesCitations(doc)) return false;
+  const syntax = citationSyntax(documentLanguage(doc));
+  return syntax !== undefined && MAY_CITE[syntax].test(doc.getText());
+}
