@@ -11,6 +11,7 @@ import type { CitedPlace, PaperCitations } from '../../src/ui/refs/citedPlaces';
 import { MAX_PLACES } from '../../src/webview/protocol';
 import { arxivPaper } from '../helpers/paper';
 import { createFakeVscode, FakeUri, FakeWebviewPanel, installFakeVscode, type FakeVscode } from './helpers/fakeVscode';
+import { forgetUiModules } from './helpers/uiModules';
 
 const cited = arxivPaper('1706.03762', { title: 'Attention Is All You Need' });
 const other = arxivPaper('1810.04805', { title: 'BERT' });
@@ -77,10 +78,14 @@ describe('cited in: paper panel (host side, stand-in vscode)', () => {
       opened.push({ uri: uri.toString(), selection: { start, end }, viewColumn: options.viewColumn });
     };
     uninstall = installFakeVscode(fake);
+    forgetUiModules();
     panelModule = createRequire(__filename)('../../src/ui/panel/paperPanel') as typeof PanelModule;
   });
 
-  after(() => uninstall());
+  after(() => {
+    uninstall();
+    forgetUiModules();
+  });
 
   const deps = (extra: Partial<PanelModule.PaperPanelDeps> = {}): PanelModule.PaperPanelDeps => ({
     cite: () => undefined,

@@ -14,6 +14,7 @@ import type * as SearchPickModule from '../../src/ui/search/searchPick';
 import type * as ReadingListModule from '../../src/ui/tracking/readingListView';
 import { arxivPaper } from '../helpers/paper';
 import { createFakeVscode, installFakeVscode } from './helpers/fakeVscode';
+import { forgetUiModules } from './helpers/uiModules';
 
 const cited = arxivPaper('1706.03762', {
   title: 'Attention Is All You Need',
@@ -95,6 +96,7 @@ describe('cited in: tree rows and search results (stand-in vscode)', () => {
     const fake = createFakeVscode();
     Object.assign(fake.module, treeApi());
     uninstall = installFakeVscode(fake);
+    forgetUiModules();
     const load = createRequire(__filename);
     item = load('../../src/ui/feed/paperItem') as typeof PaperItemModule;
     feedTree = load('../../src/ui/feed/feedTree') as typeof FeedTreeModule;
@@ -103,7 +105,10 @@ describe('cited in: tree rows and search results (stand-in vscode)', () => {
     search = load('../../src/ui/search/searchPick') as typeof SearchPickModule;
   });
 
-  after(() => uninstall());
+  after(() => {
+    uninstall();
+    forgetUiModules();
+  });
 
   const row = (paper: Paper, cited?: CitedPlace[]): Row =>
     item.paperItem(paper, { unread: false, saved: false, ...(cited ? { cited } : {}) }, 'id') as unknown as Row;
