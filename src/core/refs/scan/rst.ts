@@ -12,6 +12,7 @@ import {
   TAB,
   CR,
   blankLineAt,
+  codePointAt,
   codePointBefore,
   isAlnum,
   isSpace,
@@ -50,6 +51,20 @@ function isLower(c: number): boolean {
   return c >= 0x61 && c <= 0x7a;
 }
 
+/** Inline markup starts a line or follows whitespace or punctuation (not a word, not `` ` ``). */
+const MARKUP_PRECEDER = /^[\s'"([{<\-/:\p{Pd}\p{Po}\p{Ps}\p{Pi}\p{Pf}]$/u;
+
+function startsInlineMarkup(before: number): boolean {
+  return before < 0 || isSpace(before) || (!isAlnum(before) && MARKUP_PRECEDER.test(String.fromCodePoint(before)));
+}
+
+const MARKUP_FOLLOWER = /^[\s'")\]}>\-/:.,;!?\\\p{Pd}\p{Po}\p{Pe}\p{Pi}\p{Pf}]$/u;
+
+/** Inline markup ends a line or is followed by whitespace or punctuation. */
+function endsInlineMarkup(after: number): boolean {
+  return after < 0 || isSpace(after) || (!isAlnum(after) && MARKUP_FOLLOWER.test(String.fromCodePoint(after)));
+}
+
 /** Directive names: letters, digits, `-_+.`, and `:` between parts (`py:function`). */
 function isDirectiveNameChar(c: number, next: number): boolean {
   return isAlnum(c) || c === 0x2d || c === 0x5f || c === 0x2b || c === DOT || (c === COLON && next !== COLON);
@@ -72,8 +87,14 @@ class RstScanner {
   private literalSawBlank = false;
   private paragraphIndent = 0;
   private previousBlank = true;
+  /** In a `>>>` doctest block, which runs to the next blank line. */
+  private doctest = false;
   /** The paragraph end up to which an unclosed ``` `` ``` was already looked for. */
   private literalUnclosedUntil = -1;
+  /** The paragraph end up to which interpreted text found no closing backtick. */
+  private roleUnclosedUntil = -1;
+  /** Just after a ``` `` ``` that opened no literal. */
+  private afterUnclosedLiteral = -1;
 
   constructor(private readonly text: string) {
     this.n = text.length;
@@ -147,11 +168,21 @@ class RstScanner {
       if (indent > this.skipIndent) return next;
       this.skipIndent = -1;
     }
+    if (this.doctest) {
+      if (!blank) return next;
+      this.doctest = false;
+    }
     if (blank) {
       this.previousBlank = true;
       return next;
     }
-    if (this.previousBlank) this.paragraphIndent = indent;
+    if (this.previousBlank) {
+      this.paragraphIndent = indent;
+      if (text.startsWith('>>>', p) && isSpace(text.charCodeAt(p + 3))) {
+        this.doctest = true;
+        return next;
+      }
+    }
     this.previousBlank = false;
     if (text.startsWith('..', p) && (p + 2 >= end || isSpace(text.charCodeAt(p + 2)))) {
       return this.explicitMarkup(p + 2, end, indent, i, next);
@@ -176,8 +207,8 @@ class RstScanner {
       return next;
     }
     const c = text[q];
-    // Footnotes, citations, targets and substitution definitions hold text that can cite.
-    if (c === '[' || c === '_' || c === '|') return i;
+    // Footnotes, citations and substitution definitions hold text that can cite; a target's is a URL.
+    if (c === '[' || c === '|') return i;
     let nameEnd = q;
     while (nameEnd < end && isDirectiveNameChar(text.charCodeAt(nameEnd), text.charCodeAt(nameEnd + 1))) nameEnd++;
     if (nameEnd > q && text.startsWith('::', nameEnd)) {
@@ -189,10 +220,15 @@ class RstScanner {
 
   /** ``` ``literal`` ```: to the next ``` `` ``` in the paragraph; without one, two literal backticks. */
   private inlineLiteral(i: number): number {
+    const text = this.text;
     const limit = this.paragraphs.endOf(i);
-    if (this.literalUnclosedUntil === limit) return i + 2;
-    const close = this.text.indexOf('``', i + 2);
-    if (close >= 0 && close < limit) return close + 2;
+    // Start and end strings touch the literal's text: `` `` x`` `` is no literal.
+    if (!startsInlineMarkup(codePointBefore(text, i)) && i !== this.afterUnclosedLiteral) return i + 2;
+    this.afterUnclosedLiteral = i + 2;
+    if (isSpace(text.charCodeAt(i + 2)) || this.literalUnclosedUntil === limit) return i + 2;
+    for (let close = text.indexOf('``', i + 3); close >= 0 && close < limit; close = text.indexOf('``', close + 1)) {
+      if (!isSpace(text.charCodeAt(close - 1))) return close + 2;
+    }
     this.literalUnclosedUntil = limit;
     return i + 2;
   }
@@ -200,7 +236,8 @@ class RstScanner {
   /** `:cite:`…``, `:cite:style:`…``, `:footcite…:`…`` at `i`; returns where scanning goes on. */
   private role(i: number): number {
     const text = this.text;
-    if (isAlnum(codePointBefore(text, i))) return i + 1;
+    // After a start string left unclosed (shown as text), markup may start right away.
+    if (i !== this.afterUnclosedLiteral && !startsInlineMarkup(codePointBefore(text, i))) return i + 1;
     let p = i + 1;
     if (text.startsWith('footcite', p)) p += 8;
     else if (text.startsWith('cite', p)) p += 4;
@@ -211,10 +248,26 @@ class RstScanner {
     }
     if (text.charCodeAt(p) !== COLON || text.charCodeAt(p + 1) !== BACKTICK) return i + 1;
     const open = p + 1;
-    const close = text.indexOf('`', open + 1);
-    if (close < 0 || close >= this.paragraphs.endOf(open)) return open + 1;
+    const close = this.interpretedEnd(open);
+    if (close < 0) return open + 1;
     this.targets(open + 1, close);
     return close + 1;
+  }
+
+  /**
+   * The backtick closing interpreted text opened at `open`: the text starts and ends with a
+   * non-space, and the closing backtick is followed by a space, punctuation or the end. -1 when
+   * the paragraph holds none (then no later one in it can close either: remembered).
+   */
+  private interpretedEnd(open: number): number {
+    const text = this.text;
+    const limit = this.paragraphs.endOf(open);
+    if (isSpace(text.charCodeAt(open + 1)) || this.roleUnclosedUntil === limit) return -1;
+    for (let close = text.indexOf('`', open + 2); close >= 0 && close < limit; close = text.indexOf('`', close + 1)) {
+      if (!isSpace(text.charCodeAt(close - 1)) && endsInlineMarkup(codePointAt(text, close + 1))) return close;
+    }
+    this.roleUnclosedUntil = limit;
+    return -1;
   }
 
   /** `key, {see}key2{p. 3}`: keys at commas outside braces, without their `{pre}`/`{post}` text. */
