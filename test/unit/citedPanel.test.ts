@@ -132,7 +132,7 @@ describe('cited in: paper panel (host side, stand-in vscode)', () => {
     assert.deepEqual((panel.posted[1] as { cited: unknown }).cited, { labels: [], more: 0 });
   });
 
-  it('re-sends the places of the shown paper when the index changes', () => {
+  it('re-sends the places of the shown paper when the index changes, and only when they read differently', () => {
     const panel = shown(cited);
     citations.change(cited.id, [place('paper.tex:50', 49)]);
     assert.deepEqual(panel.posted[1], {
@@ -140,6 +140,19 @@ describe('cited in: paper panel (host side, stand-in vscode)', () => {
       paperId: cited.id,
       cited: { labels: ['paper.tex:50'], more: 0 },
     });
+    citations.change(cited.id, [place('paper.tex:50', 49, 9)]);
+    citations.change(other.id, [place('other.tex:1', 0)]);
+    assert.equal(panel.posted.length, 2, 'the same labels again are not re-sent');
+    citations.change(cited.id, []);
+    assert.deepEqual(panel.posted[2], { type: 'cited', paperId: cited.id, cited: { labels: [], more: 0 } });
+  });
+
+  it('opens a place where the index now puts it, though its label did not change', async () => {
+    const panel = shown(cited);
+    citations.change(cited.id, [place('paper.tex:42', 41, 17)]);
+    panel.fromPage({ type: 'openPlace', index: 0, label: 'paper.tex:42' });
+    await settle();
+    assert.deepEqual(opened[0]?.selection, { start: [41, 17], end: [41, 17] });
   });
 
   it('opens the place the page names by index, at its line and character, beside the abstract', async () => {

@@ -74,6 +74,7 @@ class PaperPanel implements vscode.Disposable {
   private listeners: vscode.Disposable[] = [];
   /** The places last sent to the page: its `openPlace` index points into this list. */
   private places: readonly CitedPlace[] = [];
+  private sent: CitedList = NOT_CITED;
   /** Lives as long as the panel object, across the webview panels it shows in. */
   private readonly citationsListener: vscode.Disposable | undefined;
 
@@ -171,6 +172,7 @@ class PaperPanel implements vscode.Disposable {
     this.paper = undefined;
     this.model = undefined;
     this.places = [];
+    this.sent = NOT_CITED;
     this.ready = false;
   }
 
@@ -194,7 +196,12 @@ class PaperPanel implements vscode.Disposable {
   }
 
   private refreshCited(): void {
-    if (this.paper) this.post({ type: 'cited', paperId: this.paper.id, cited: this.citedList(this.paper) });
+    if (!this.paper) return;
+    const before = this.sent;
+    const cited = this.citedList(this.paper);
+    // The index may change on every edit; a page whose list reads the same keeps its focus.
+    if (before.more === cited.more && sameLabels(before.labels, cited.labels)) return;
+    this.post({ type: 'cited', paperId: this.paper.id, cited });
   }
 
   /** Reads the places afresh and keeps the ones sent, for the page's clicks to index. */
@@ -207,8 +214,11 @@ class PaperPanel implements vscode.Disposable {
       this.log(`reading where the paper is cited failed: ${errorMessage(err)}`);
     }
     this.places = all.slice(0, MAX_PLACES);
-    if (this.places.length === 0) return NOT_CITED;
-    return { labels: this.places.map((p) => p.label), more: all.length - this.places.length };
+    this.sent =
+      this.places.length === 0
+        ? NOT_CITED
+        : { labels: this.places.map((p) => p.label), more: all.length - this.places.length };
+    return this.sent;
   }
 
   private post(message: HostMessage): void {
@@ -355,6 +365,10 @@ function refusalText(code: LinkRefusalCode): string {
     case 'host':
       return vscode.l10n.t('LitFeed opens only Hugging Face, arXiv, GitHub and the paper’s own project page.');
   }
+}
+
+function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((label, i) => label === b[i]);
 }
 
 function truncate(text: string, max: number): string {
