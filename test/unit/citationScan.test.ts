@@ -494,6 +494,7 @@ describe('scanCitations: hostile input', () => {
   const cases: [CitationSyntax, string, string[]][] = [
     ['latex', '\\cite['.repeat(N) + '\\cite{a}', ['a']],
     ['latex', '\\cite{'.repeat(N) + '\\cite{a}', ['a']],
+    ['latex', '\\cite['.repeat(N) + ']{a}', ['a']],
     ['latex', '\\textcites'.repeat(N) + '[x]{a}', ['a']],
     ['latex', '\\iffalse'.repeat(N) + '\\cite{a}', ['a']],
     ['latex', '%'.repeat(N) + '\n\\cite{a}', ['a']],
@@ -503,6 +504,7 @@ describe('scanCitations: hostile input', () => {
     ['pandoc', '```\n'.repeat(N) + '@a', ['a']],
     ['pandoc', '@'.repeat(N) + 'a', ['a']],
     ['pandoc', '@{'.repeat(N) + ' @a', ['a']],
+    ['pandoc', '@{x '.repeat(N) + '} @a', ['a']],
     ['typst', '#cite('.repeat(N), []],
     ['typst', '/*'.repeat(N), []],
     ['typst', '<'.repeat(N) + ' @a', ['a']],

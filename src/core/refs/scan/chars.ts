@@ -94,3 +94,24 @@ export function pushTrimmed(out: CitedKey[], text: string, start: number, end: n
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   if (e > s) out.push({ key: text.slice(s, e), start: s, end: e });
 }
+
+/**
+ * `text.indexOf(char, from)` for `from` that only grow: the last answer is reused while it is
+ * still ahead, so asking at every position costs one pass over the text in all.
+ */
+export class NextIndex {
+  private from = -1;
+  private found = -1;
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  at(from: number): number {
+    if (from < this.from || (this.found >= 0 && from > this.found) || (this.found < 0 && this.from < 0)) {
+      this.found = this.text.indexOf(this.char, from);
+      this.from = from;
+    }
+    return this.found;
+  }
+}

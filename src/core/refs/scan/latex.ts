@@ -4,7 +4,7 @@
  * environments, `\verb`-like inline code and `\iffalse … \fi` blocks.
  */
 import type { CitedKey } from '../citationScan';
-import { LF, SPACE, TAB, CR, blankLineAt, isAsciiLetter, lineEnd, pushTrimmed } from './chars';
+import { LF, SPACE, TAB, CR, NextIndex, blankLineAt, isAsciiLetter, lineEnd, pushTrimmed } from './chars';
 
 const BACKSLASH = 0x5c;
 const PERCENT = 0x25;
@@ -66,9 +66,12 @@ class LatexScanner {
   private readonly n: number;
   /** Set once an `\iffalse` ran to the end unclosed: later ones are not followed (keeps it linear). */
   private iffalseUnclosed = false;
+  /** Where the next `]`, `)` and `}` are: an argument with none ahead fails at once. */
+  private readonly closers: NextIndex[];
 
   constructor(private readonly text: string) {
     this.n = text.length;
+    this.closers = [']', ')', '}'].map((c) => new NextIndex(text, c));
   }
 
   run(): CitedKey[] {
@@ -318,6 +321,8 @@ class LatexScanner {
   private delimitedEnd(p: number, close: number): number {
     const text = this.text;
     const limit = Math.min(this.n, p + MAX_OPTIONAL);
+    const first = this.closers[close === RBRACKET ? 0 : close === RPAREN ? 1 : 2].at(p + 1);
+    if (first < 0 || first >= limit) return -1;
     let depth = 0;
     let q = p + 1;
     while (q < limit) {

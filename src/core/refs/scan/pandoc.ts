@@ -8,6 +8,7 @@ import type { CitedKey } from '../citationScan';
 import {
   GT,
   LF,
+  NextIndex,
   ParagraphEnds,
   SPACE,
   TAB,
@@ -42,6 +43,9 @@ const INTERNAL_PUNCTUATION = new Set(Array.from(':.#$%&-+?<>~/', (ch) => ch.char
 /** Quarto cross-reference prefixes (`@fig-x`, or `@Fig-x` to start a sentence): figures, not papers. */
 const CROSS_REF = /^(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)-/i;
 
+/** How long a `@{…}` key may be (a URL or a title, not a paragraph). */
+const MAX_BRACED_KEY = 1000;
+
 /** How far an HTML tag's attributes are followed looking for its `>`. */
 const MAX_TAG = 2000;
 
@@ -66,10 +70,12 @@ class PandocScanner {
    */
   private readonly unclosed = new Map<string, number>();
   private lastCitationEnd = -1;
+  private readonly nextBrace: NextIndex;
 
   constructor(private readonly text: string) {
     this.n = text.length;
     this.paragraphs = new ParagraphEnds(text);
+    this.nextBrace = new NextIndex(text, '}');
   }
 
   run(): CitedKey[] {
@@ -285,7 +291,8 @@ class PandocScanner {
   /** `@{…}`: the key is what the braces hold (balanced, on one line; `\}` and `\\` escaped). */
   private bracedKey(p: number): number {
     const text = this.text;
-    const end = lineEnd(text, p);
+    const end = Math.min(lineEnd(text, p), p + MAX_BRACED_KEY);
+    if (this.nextBrace.at(p + 1) < 0 || this.nextBrace.at(p + 1) >= end) return p;
     let depth = 0;
     for (let q = p + 1; q < end; q++) {
       const c = text.charCodeAt(q);

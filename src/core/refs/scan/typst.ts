@@ -99,7 +99,7 @@ class TypstScanner {
       } else if (c === BACKTICK) {
         i = this.rawEnd(i);
       } else {
-        const top = this.stack[this.stack.length - 1];
+        const top = this.top();
         i = top === undefined || top.kind === 'content' ? this.markup(i, c) : this.code(i, c, top);
       }
     }
@@ -216,8 +216,14 @@ class TypstScanner {
     }
   }
 
+  /** The innermost frame. (Reading past an array's end is slow in V8, so the length is checked.) */
+  private top(): Frame | undefined {
+    const n = this.stack.length;
+    return n === 0 ? undefined : this.stack[n - 1];
+  }
+
   private closeFrame(i: number): number {
-    const top = this.stack[this.stack.length - 1];
+    const top = this.top();
     const c = this.text.charCodeAt(i);
     if (top === undefined || top.close !== c) return i + 1;
     this.stack.pop();
