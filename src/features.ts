@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { ArxivFeed } from './core/feed/arxivFeed';
+import { errorMessage } from './core/guards';
 import type { Paper } from './core/paper';
 import { PaperLibrary } from './core/search/library';
 import { fetchDailyPapers } from './core/sources/huggingface';
@@ -29,7 +30,7 @@ import { showSearchPick } from './ui/search/searchPick';
 import { showWatched } from './ui/tracking/showWatched';
 
 export function createFeatures(host: Host): Features {
-  const { context, log, settings, today, store, user, marker, feed, tree, arxivTree } = host;
+  const { context, log, settings, today, store, user, marker, feed, tree, arxivTree, readingList } = host;
   const net = network(
     String(context.extension.packageJSON.version ?? '0.0.0'),
     settings,
@@ -46,13 +47,6 @@ export function createFeatures(host: Host): Features {
     toggleSaved: (paper: Paper) => user.toggleSaved(paper),
     isSaved: (paper: Paper) => user.isSaved(paper),
   };
-  const paperPanel = createPaperPanel(context, {
-    cite,
-    copyBibtex: (paper) => vscode.commands.executeCommand('litfeed.copyBibtex', paper),
-    ...saving,
-    findPaper: (id) => library.get(id),
-    log,
-  });
   const latexProject = new LatexProject();
   const targets = new BibTargetFinder(log, latexProject);
   const citer = new Citer(() => settings().citation, log, targets);
@@ -73,7 +67,32 @@ export function createFeatures(host: Host): Features {
     lookUp: (text) => lookUpPaper(lookUpDeps, text, vscode.l10n.t('Nothing was added.')),
     log,
   });
-  const disposables: vscode.Disposable[] = [paperPanel, citer.trackEditors(), latexProject, live];
+  // The panel subscribes to where papers are cited when it is made.
+  const paperPanel = createPaperPanel(context, {
+    cite,
+    copyBibtex: (paper) => vscode.commands.executeCommand('litfeed.copyBibtex', paper),
+    ...saving,
+    findPaper: (id) => library.get(id),
+    citations: live.workspace,
+    log,
+  });
+  const redrawRows = () => {
+    tree.redraw();
+    readingList.refresh();
+    arxivTree.redraw();
+  };
+  marker.setCitations(live.workspace);
+  const disposables: vscode.Disposable[] = [
+    paperPanel,
+    citer.trackEditors(),
+    latexProject,
+    live,
+    live.workspace.onDidChange(redrawRows),
+    { dispose: () => marker.setCitations(undefined) },
+  ];
+  // Rows drawn so far do not know what is cited; the workspace is read in the background.
+  redrawRows();
+  live.workspace.ready().catch((err) => log.warn(`reading the workspace's citations failed: ${errorMessage(err)}`));
   const arxiv = new ArxivController({
     ...host,
     listings: new ArxivFeed({ store, gate: net.arxivGate, log }),
@@ -103,6 +122,7 @@ export function createFeatures(host: Host): Features {
         ...saving,
         searchRemote: remoteSearch({ store, library, net, today, log }),
         lookUp: (query) => app.citeById(query),
+        citations: live.workspace,
       }),
     setFilter: (filter) => {
       tree.setFilter(filter);

@@ -31,10 +31,33 @@ export interface App extends Host {
   replaceCitationKey(uri: vscode.Uri, key: string, range: vscode.Range): Promise<boolean>;
 }
 
-/** The arguments a citation quick fix passes: the document, the key and where it is. */
+/**
+ * The arguments a citation quick fix passes: the document, the key and where it is. VS Code
+ * hands its own code actions' arguments over as they were made; from elsewhere (a test, another
+ * extension) they arrive serialised, a Uri as its components and a Range as two positions.
+ */
 function fixArguments(uri: unknown, key: unknown, range: unknown): [vscode.Uri, string, vscode.Range] | undefined {
-  if (!(uri instanceof vscode.Uri) || typeof key !== 'string' || !(range instanceof vscode.Range)) return undefined;
-  return [uri, key, range];
+  const doc =
+    uri instanceof vscode.Uri
+      ? uri
+      : typeof uri === 'object' && uri !== null && typeof (uri as { scheme?: unknown }).scheme === 'string'
+        ? vscode.Uri.from(uri as { scheme: string })
+        : undefined;
+  const at = range instanceof vscode.Range ? range : rangeOf(range);
+  return doc && typeof key === 'string' && at ? [doc, key, at] : undefined;
+}
+
+function rangeOf(value: unknown): vscode.Range | undefined {
+  const pos = (p: unknown) =>
+    typeof p === 'object' && p !== null && Number.isInteger((p as vscode.Position).line)
+      ? new vscode.Position((p as vscode.Position).line, (p as vscode.Position).character)
+      : undefined;
+  const [start, end] = Array.isArray(value)
+    ? value.map(pos)
+    : typeof value === 'object' && value !== null
+      ? [pos((value as vscode.Range).start), pos((value as vscode.Range).end)]
+      : [];
+  return start && end ? new vscode.Range(start, end) : undefined;
 }
 
 function isPaper(value: unknown): value is Paper {

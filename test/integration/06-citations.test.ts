@@ -570,28 +570,38 @@ describe('citations', function () {
 
     const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
 
-    it('inside \\cite{ offers the feed’s papers by key (an existing entry’s key for a paper already in refs.bib)', async () => {
+    it('inside \\cite{ offers refs.bib’s entries first, then the feed’s papers no entry stands for, by key', async () => {
       const papers = await feedPapers();
       const known = papers[0];
       const dir = scratchDir('complete');
       const bib = path.join(dir, 'refs.bib');
       fs.writeFileSync(
         bib,
-        `${EXISTING_BIB}\n@misc{alreadyHere,\n  title = {Known},\n  eprint = {${known.arxivId ?? known.id}},\n  archivePrefix = {arXiv},\n}\n`,
+        `${EXISTING_BIB}\n@misc{alreadyHere,\n  title = {Known},\n  year = 2025,\n  eprint = {${known.arxivId ?? known.id}},\n  archivePrefix = {arXiv},\n}\n`,
       );
       const editor = await openAt(path.join(dir, 'paper.tex'), TEX(`See \\cite{${CURSOR}}.`));
       const items = await complete(editor, '{');
-      for (const p of papers) {
-        const item = items.find((i) => i.detail === p.title);
+      const title = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? undefined : i.label.description);
+      const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+      assert.deepStrictEqual(
+        sorted.slice(0, 3).map(label),
+        [...EXISTING_KEYS, 'alreadyHere'],
+        'the entries of refs.bib come first, in file order',
+      );
+      assert.strictEqual(sorted[2].detail, 'Known · 2025', 'an entry’s detail is its title and year');
+      for (const p of papers.slice(1)) {
+        const item = items.find((i) => title(i) === p.title);
         assert.ok(item, `no completion for "${p.title}"; got ${JSON.stringify(items.map(label))}`);
         assert.match(label(item), /^[A-Za-z][A-Za-z0-9_:.-]*$/, `label "${label(item)}" is a citation key`);
       }
-      const knownItem = items.find((i) => i.detail === known.title)!;
-      assert.strictEqual(label(knownItem), 'alreadyHere');
+      assert.ok(
+        !items.some((i) => title(i) === known.title),
+        'a feed paper refs.bib already holds is offered once, as its entry',
+      );
 
       // Accepting an item runs its command, which adds the paper's entry to refs.bib.
       const other = papers[1];
-      const otherItem = items.find((i) => i.detail === other.title)!;
+      const otherItem = items.find((i) => title(i) === other.title)!;
       assert.ok(otherItem.command, 'the item carries the command that adds the entry');
       await vscode.commands.executeCommand(otherItem.command.command, ...(otherItem.command.arguments ?? []));
       const { entry } = await onlyEntry(bib, other.arxivId ?? other.id);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../core/guards';
 import { entryFor, indexBib, type BibEntryInfo, type BibIndex } from '../../core/refs/bibIndex';
 import type { BibTargetFinder, DocLike } from '../cite/bibTarget';
-import { openDocument } from './workspaceFiles';
+import { openDocument, stampOf } from './workspaceFiles';
 
 /** One bibliography file of a document, read. */
 export interface BibFile {
@@ -113,22 +113,15 @@ export class Bibliographies implements vscode.Disposable {
 
   /** The file read, or undefined when it does not exist or cannot be read. */
   async index(uri: vscode.Uri): Promise<BibIndex | undefined> {
-    const open = openDocument(uri);
-    let stamp: string;
-    if (open) stamp = `v${open.version}`;
-    else {
-      try {
-        const stat = await vscode.workspace.fs.stat(uri);
-        stamp = `m${stat.mtime}:${stat.size}`;
-      } catch {
-        this.cache.delete(uri.toString());
-        return undefined;
-      }
-    }
     const key = uri.toString();
+    const stamp = await stampOf(uri);
+    if (stamp === undefined) {
+      this.cache.delete(key);
+      return undefined;
+    }
     const hit = this.cache.get(key);
     if (hit && hit.stamp === stamp) return hit.index;
-    const index = this.read(uri, open);
+    const index = this.read(uri, openDocument(uri));
     this.cache.set(key, { stamp, index });
     index.catch(() => this.cache.delete(key));
     return index.catch((err: unknown) => {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { entrySummary, authorYear } from '../../core/refs/entrySummary';
 import { keyParts, keySearchText } from '../../core/refs/keyParts';
 import { nearKeys } from '../../core/refs/nearMiss';
-import type { Paper } from '../../core/paper';
+import { normaliseArxivId, type Paper } from '../../core/paper';
 import type { PaperLibrary } from '../../core/search/library';
 import type { Citer } from '../cite/citations';
 import type { Bibliographies } from './bibliographies';
@@ -120,12 +120,15 @@ function pickPaper(deps: FixDeps, key: string, query: string): Promise<PaperItem
   const pick = vscode.window.createQuickPick<PaperItem>();
   pick.title = vscode.l10n.t("Find a paper for '{0}'", key);
   pick.placeholder = vscode.l10n.t('Words of the title, an author, a year, an arXiv id or a DOI');
-  pick.matchOnDescription = true;
-  pick.matchOnDetail = true;
   pick.ignoreFocusOut = true;
+  let loaded = false;
   const fill = (text: string) => {
-    const hits = text.trim() === '' ? [] : deps.library.search(text, LIBRARY_PICKS);
-    const items: PaperItem[] = hits.map(({ paper }) => ({
+    // The search reads titles, authors and words; an arXiv id is looked up as an id.
+    const id = normaliseArxivId(text.trim().replace(/^arxiv:?/i, ''));
+    const byId = id !== undefined ? deps.library.get(id) : undefined;
+    const hits = text.trim() === '' ? [] : deps.library.search(text, LIBRARY_PICKS).map((h) => h.paper);
+    const papers = byId ? [byId, ...hits.filter((p) => p.id !== byId.id)] : hits;
+    const items: PaperItem[] = papers.map((paper) => ({
       label: paper.title,
       description: [paper.authors.slice(0, 3).join(', '), paper.published?.slice(0, 4)].filter(Boolean).join(' · '),
       detail: paper.arxivId ? `arXiv:${paper.arxivId}` : paper.doi,
@@ -133,9 +136,12 @@ function pickPaper(deps: FixDeps, key: string, query: string): Promise<PaperItem
       alwaysShow: true,
       paper,
     }));
-    if (text.trim() !== '') {
+    // Offered once the library has answered, so that it never stands first by accident.
+    if (loaded && text.trim() !== '') {
+      // The typed text stays out of the label: the pick puts labels matching it first.
       items.push({
-        label: `$(search) ${vscode.l10n.t('Look up "{0}" on arXiv, Crossref and DBLP', text.trim())}`,
+        label: `$(search) ${vscode.l10n.t('Look up on arXiv, Crossref and DBLP')}`,
+        description: text.trim(),
         alwaysShow: true,
         lookUp: text.trim(),
       });
@@ -143,13 +149,20 @@ function pickPaper(deps: FixDeps, key: string, query: string): Promise<PaperItem
     pick.items = items;
   };
   pick.value = query;
+  pick.busy = true;
   fill(query);
+  deps.library.ensureLoaded().then(() => {
+    loaded = true;
+    pick.busy = false;
+    fill(pick.value);
+  });
   return new Promise((resolve) => {
     let result: PaperItem | undefined;
     pick.onDidChangeValue(fill);
     pick.onDidAccept(() => {
-      result = pick.selectedItems[0];
-      pick.hide();
+      result = pick.selectedItems[0] ?? pick.activeItems[0];
+      // Enter on an empty list (the library still loading) waits for the items.
+      if (result) pick.hide();
     });
     pick.onDidHide(() => {
       pick.dispose();

@@ -7,7 +7,7 @@ import { lineIndex, lineStarts } from '../../core/refs/textLines';
 import type { Bibliographies } from './bibliographies';
 import type { CitedPlace, PaperCitations } from './citedPlaces';
 import type { DocumentCitations } from './documentCitations';
-import { CITING_FILES, findWorkspaceFiles, readDocLike } from './workspaceFiles';
+import { CITING_FILES, findWorkspaceFiles, readDocLike, stampOf } from './workspaceFiles';
 
 /** One citation in a workspace file, resolved against that file's bibliography. */
 interface Citation {
@@ -38,6 +38,8 @@ const SETTLE_MS = 1000;
  */
 export class WorkspaceCitations implements PaperCitations, vscode.Disposable {
   private files = new Map<string, FileCitations>();
+  /** What each file was when last read: its open version, or its modification time and size. */
+  private readonly stamps = new Map<string, string>();
   private byId = new Map<string, CitedPlace[]>();
   private built: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -87,9 +89,13 @@ export class WorkspaceCitations implements PaperCitations, vscode.Disposable {
     });
   }
 
-  /** Citations of `key` in the files that cite from `bib` (or, without one, from any .bib). */
+  /**
+   * Citations of `key` in the files that cite from one of `bibs` (any .bib when empty). Files
+   * changed since they were read (a watcher's event may still be on its way) are read first.
+   */
   async references(key: string, bibs: ReadonlySet<string>): Promise<vscode.Location[]> {
     await this.ready();
+    if (await this.catchUp()) this.recount();
     const locations: vscode.Location[] = [];
     for (const file of this.files.values()) {
       if (bibs.size > 0 && ![...file.bibs].some((b) => bibs.has(b))) continue;
@@ -104,10 +110,28 @@ export class WorkspaceCitations implements PaperCitations, vscode.Disposable {
 
   private async build(): Promise<void> {
     const started = Date.now();
-    const uris = await findWorkspaceFiles(CITING_FILES);
-    for (const uri of uris) await this.read(uri);
+    await this.catchUp();
     this.recount();
-    this.log.info(`read the citations of ${uris.length} workspace files in ${Date.now() - started} ms`);
+    this.log.info(`read the citations of ${this.stamps.size} workspace files in ${Date.now() - started} ms`);
+  }
+
+  /** Reads the workspace's files that are new or changed since they were read; true when any was. */
+  private async catchUp(): Promise<boolean> {
+    const uris = await findWorkspaceFiles(CITING_FILES);
+    const present = new Set(uris.map((u) => u.toString()));
+    let changed = false;
+    for (const key of [...this.stamps.keys()]) {
+      if (present.has(key)) continue;
+      this.stamps.delete(key);
+      changed = this.files.delete(key) || changed;
+    }
+    for (const uri of uris) {
+      const stamp = await stampOf(uri);
+      if (stamp === undefined || this.stamps.get(uri.toString()) === stamp) continue;
+      await this.read(uri);
+      changed = true;
+    }
+    return changed;
   }
 
   /** Reads one file again (after a pause when it is being edited). */
@@ -127,6 +151,7 @@ export class WorkspaceCitations implements PaperCitations, vscode.Disposable {
   }
 
   private remove(uri: vscode.Uri): void {
+    this.stamps.delete(uri.toString());
     if (this.files.delete(uri.toString())) this.recount();
   }
 
@@ -141,6 +166,8 @@ export class WorkspaceCitations implements PaperCitations, vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri): Promise<void> {
+    const stamp = await stampOf(uri);
+    if (stamp !== undefined) this.stamps.set(uri.toString(), stamp);
     const doc = await readDocLike(uri);
     const keys: CitedKey[] = doc ? this.scans.keys(doc) : [];
     if (!doc || keys.length === 0) {

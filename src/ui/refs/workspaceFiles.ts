@@ -35,3 +35,18 @@ export async function readDocLike(uri: vscode.Uri): Promise<DocLike | undefined>
     return undefined;
   }
 }
+
+/**
+ * What a file is now, to tell whether it changed since it was read: its version while open
+ * (unsaved edits count), else its modification time and size; undefined when it is gone.
+ */
+export async function stampOf(uri: vscode.Uri): Promise<string | undefined> {
+  const open = openDocument(uri);
+  if (open) return `v${open.version}`;
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return `m${stat.mtime}:${stat.size}`;
+  } catch {
+    return undefined;
+  }
+}
