@@ -5,7 +5,8 @@
  * in the same run (shared machines are noisy; absolute times are not comparable between runs),
  * then issue 15's rows at 1k, 10k and 100k papers: the first search of a fresh process, the
  * longest event-loop block while the cache is loaded, indexed and searched, the heap that
- * search leaves behind, and per-keystroke search.
+ * search leaves behind, and per-keystroke search; then issue 14's: citations after an edit in
+ * a 200-citation document with a 2,000-entry .bib, and reading that .bib (citationRows.js).
  *
  *   node bench/run.js [--json] [--smoke] [--runs N] [--no-build]
  *
@@ -28,6 +29,7 @@ const { performance } = require('node:perf_hooks');
 const esbuild = require('esbuild');
 const Fuse = require('fuse.js');
 const { generateFeed, makeQueries } = require('./corpus');
+const { citationRows, citationNotes } = require('./citationRows');
 
 const root = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
@@ -579,6 +581,10 @@ async function measure(work) {
     }),
   );
 
+  // --- issue 14: the live bibliography after an edit, and reading the .bib ---------------
+  log('14. citations after an edit, reading the .bib …');
+  rows.push(...(await citationRows({ root, work, smoke, runChild })));
+
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
@@ -661,7 +667,8 @@ main()
               const b = d[r.id];
               return `  ${r.measure.split(', ')[1].split(' (')[0]}: ${b.eldMaxMs.toFixed(1)} / ${b.gapMaxMs.toFixed(1)} ms; worst ${b.worstBlockMs.toFixed(1)} ms (require before it: ${b.requireMs.toFixed(0)} ms, not sampled)\n`;
             })
-            .join(''),
+            .join('') +
+          citationNotes(d),
       );
     }
     if (!smoke && result.rows.some((r) => !r.pass && !r.info)) process.exitCode = 1;

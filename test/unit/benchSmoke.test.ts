@@ -61,5 +61,33 @@ describe('bench smoke run', function () {
     // The bundle row is a size, not a timing: the one figure a smoke run can hold to its goal.
     const bundle = result.rows.find((r) => r.id === 'bundle') as BenchRow;
     assert.ok(bundle.value > 10 && bundle.value < 1024, `bundle size ${bundle.value} KiB`);
+
+    // Issue 14's rows: timings with numbers, and counts that say the work done was the real one.
+    for (const id of ['citationsLatex', 'citationsPandoc', 'bibRead', 'bibBlock']) {
+      const row = result.rows.find((r) => r.id === id);
+      assert.ok(row, `row ${id} is missing from ${ids.join(', ')}`);
+      assert.ok(row.value > 0 && row.baseline > 0, `${id}: ${row.value} against ${row.baseline}`);
+    }
+    for (const id of ['citationsLatex', 'citationsPandoc']) {
+      const d = (result.rows.find((r) => r.id === id) as BenchRow).details ?? {};
+      for (const key of ['p50', 'p95', 'scanMs', 'resolveMs', 'hoverMs', 'firstMs'] as const) {
+        assert.ok(typeof d[key] === 'number' && Number.isFinite(d[key]), `${id}.${key} is ${String(d[key])}`);
+      }
+      // Every citation found (one to three keys each), and the generated missing and
+      // case-differing keys reported as such.
+      assert.ok(typeof d.citations === 'number' && d.citations > 0, `${id}.citations is ${String(d.citations)}`);
+      assert.ok(typeof d.keys === 'number' && d.keys >= d.citations, `${id}: ${String(d.keys)} keys`);
+      assert.ok(typeof d.missing === 'number' && d.missing >= 1, `${id}.missing is ${String(d.missing)}`);
+      assert.ok(
+        typeof d.caseDiffers === 'number' && d.caseDiffers >= 1,
+        `${id}.caseDiffers is ${String(d.caseDiffers)}`,
+      );
+    }
+    const bib = (result.rows.find((r) => r.id === 'bibBlock') as BenchRow).details ?? {};
+    assert.equal(bib.issues, 0, 'the generated .bib reads without issues');
+    assert.ok(typeof bib.entries === 'number' && bib.entries > 0, `the .bib has ${String(bib.entries)} entries`);
+    for (const key of ['ms', 'sliceMaxMs', 'eldMaxMs', 'gapMaxMs', 'firstReadMs'] as const) {
+      assert.ok(typeof bib[key] === 'number' && Number.isFinite(bib[key]), `bibBlock.${key} is ${String(bib[key])}`);
+    }
   });
 });
