@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CitationSyntax } from '../../src/core/cite/citeText';
 import { keyAt, scanCitations, type CitedKey } from '../../src/core/refs/citationScan';
+import { prng } from './helpers/prng';
 
 /** The keys found, after checking that each range holds exactly its key. */
 function keys(text: string, syntax: CitationSyntax): string[] {
@@ -253,18 +254,6 @@ describe('keyAt', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Properties: random keys in random prose
-
-/** mulberry32: a tiny deterministic generator, so every run checks the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 

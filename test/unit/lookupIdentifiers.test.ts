@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { arxivIdOfCorrKey, recogniseInput, type LookupInput } from '../../src/core/lookup/identifiers';
 import { normaliseArxivId } from '../../src/core/paper';
-
-/** mulberry32: a tiny deterministic generator, so every run checks the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './helpers/prng';
 
 type Rng = () => number;
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));

@@ -1,17 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { editDistance, nearKeys, nearMissBound } from '../../src/core/refs/nearMiss';
-
-/** mulberry32: a tiny deterministic generator, so every run checks the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './helpers/prng';
 
 /** Optimal string alignment distance, the whole table, no bound: what the fast one must agree with. */
 function referenceDistance(a: string, b: string): number {
