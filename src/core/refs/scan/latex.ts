@@ -4,18 +4,27 @@
  * environments, `\verb`-like inline code and `\iffalse … \fi` blocks.
  */
 import type { CitedKey } from '../citationScan';
-import { LF, SPACE, TAB, CR, NextIndex, blankLineAt, isAsciiLetter, lineEnd, pushTrimmed } from './chars';
-
-const BACKSLASH = 0x5c;
-const PERCENT = 0x25;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
-const LPAREN = 0x28;
-const RPAREN = 0x29;
-const STAR = 0x2a;
-const HASH = 0x23;
+import {
+  BACKSLASH,
+  CR,
+  HASH,
+  LBRACE,
+  LBRACKET,
+  LF,
+  LPAREN,
+  PERCENT,
+  RBRACE,
+  RBRACKET,
+  RPAREN,
+  SPACE,
+  STAR,
+  TAB,
+  NextIndex,
+  blankLineAt,
+  isAsciiLetter,
+  lineEnd,
+  pushTrimmed,
+} from './chars';
 
 /** Environments whose body LaTeX reads as raw text (`comment` drops it). */
 const VERBATIM_ENVS = new Set(['verbatim', 'Verbatim', 'BVerbatim', 'LVerbatim', 'lstlisting', 'minted', 'comment']);

@@ -6,12 +6,25 @@
  */
 import type { CitedKey } from '../citationScan';
 import {
+  AT,
+  BACKSLASH,
+  BACKTICK,
+  COLON,
+  DOLLAR,
+  DOT,
   GT,
+  LBRACE,
   LF,
-  NextIndex,
-  ParagraphEnds,
+  LPAREN,
+  LT,
+  RBRACE,
+  RBRACKET,
+  RPAREN,
+  SLASH,
   SPACE,
   TAB,
+  NextIndex,
+  ParagraphEnds,
   codePointAt,
   codePointBefore,
   cpLength,
@@ -22,20 +35,6 @@ import {
   lineEnd,
 } from './chars';
 import { PandocBlocks, frontMatterEnd } from './pandocBlocks';
-
-const AT = 0x40;
-const BACKSLASH = 0x5c;
-const BACKTICK = 0x60;
-const DOLLAR = 0x24;
-const DOT = 0x2e;
-const LT = 0x3c;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const RBRACKET = 0x5d;
-const LPAREN = 0x28;
-const RPAREN = 0x29;
-const SLASH = 0x2f;
-const COLON = 0x3a;
 
 /** Pandoc's "internal punctuation": allowed inside a key when a letter, digit or `_` follows. */
 const INTERNAL_PUNCTUATION = new Set(Array.from(':.#$%&-+?<>~/', (ch) => ch.charCodeAt(0)));

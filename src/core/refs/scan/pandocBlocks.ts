@@ -5,12 +5,8 @@
  * items, footnotes and definitions by remembering where the last item's text starts: there, code
  * needs four columns more.
  */
-import { GT, SPACE, TAB, blankLineAt, lineEnd } from './chars';
+import { BACKTICK, COLON, GT, LBRACKET, SPACE, TAB, TILDE, blankLineAt, lineEnd } from './chars';
 
-const BACKTICK = 0x60;
-const TILDE = 0x7e;
-const LBRACKET = 0x5b;
-const COLON = 0x3a;
 /** How a fence's info string may start: a language name, `{attributes}`, `.class`, `=format`. */
 const INFO_START = /^[\p{L}\p{N}_{.=+#-]$/u;
 

@@ -6,11 +6,18 @@
  */
 import type { CitedKey } from '../citationScan';
 import {
+  BACKSLASH,
+  BACKTICK,
+  COLON,
+  COMMA,
+  CR,
+  DOT,
+  LBRACE,
   LF,
-  ParagraphEnds,
+  RBRACE,
   SPACE,
   TAB,
-  CR,
+  ParagraphEnds,
   blankLineAt,
   codePointAt,
   codePointBefore,
@@ -19,14 +26,6 @@ import {
   lineEnd,
   pushTrimmed,
 } from './chars';
-
-const BACKSLASH = 0x5c;
-const BACKTICK = 0x60;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const DOT = 0x2e;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
 
 /** Directives whose body is code or raw text, not reStructuredText. */
 const CODE_DIRECTIVES = new Set([

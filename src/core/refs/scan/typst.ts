@@ -5,27 +5,35 @@
  * the document defines (`= Intro <intro>`) refer to that label and are left out.
  */
 import type { CitedKey } from '../citationScan';
-import { LF, codePointAt, codePointBefore, cpLength, isAlnum, isSpace, isWord, lineEnd } from './chars';
-
-const AT = 0x40;
-const HASH = 0x23;
-const BACKSLASH = 0x5c;
-const BACKTICK = 0x60;
-const SLASH = 0x2f;
-const STAR = 0x2a;
-const QUOTE = 0x22;
-const LT = 0x3c;
-const GT = 0x3e;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
-const LPAREN = 0x28;
-const RPAREN = 0x29;
-const SEMICOLON = 0x3b;
-const DOT = 0x2e;
-const COLON = 0x3a;
-const HYPHEN = 0x2d;
+import {
+  AT,
+  BACKSLASH,
+  BACKTICK,
+  COLON,
+  DOT,
+  GT,
+  HASH,
+  HYPHEN,
+  LBRACE,
+  LBRACKET,
+  LF,
+  LPAREN,
+  LT,
+  QUOTE,
+  RBRACE,
+  RBRACKET,
+  RPAREN,
+  SEMICOLON,
+  SLASH,
+  STAR,
+  codePointAt,
+  codePointBefore,
+  cpLength,
+  isAlnum,
+  isSpace,
+  isWord,
+  lineEnd,
+} from './chars';
 
 /** Characters that end a URL in markup. */
 const URL_STOP = new Set(Array.from(' \t\r\n<>])"', (ch) => ch.charCodeAt(0)));
