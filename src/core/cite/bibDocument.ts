@@ -20,12 +20,10 @@
  * 1,000-entry file takes around half a second; `parseBib` yields to the event loop every
  * 1,000 entries and remembers its last few results by text.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
 import type * as BibtexParser from '@retorquere/bibtex-parser' with { 'resolution-mode': 'import' };
 import type { Paper } from '../paper';
 import { errorMessage } from '../guards';
+import { lazyModule } from '../lazyModule';
 
 /** One entry of a .bib file, fields as written (LaTeX not interpreted, names not split). */
 export interface BibRecord {
@@ -59,23 +57,10 @@ export const BIBTEX_PARSER_BUNDLE = 'bibtex-parser.js';
 // parser into the extension bundle.
 const PARSER_PACKAGE = '@retorquere/bibtex-parser';
 
-let parserModule: Promise<ParserModule> | undefined;
-
-function loadParser(): Promise<ParserModule> {
-  if (parserModule === undefined) {
-    const loading = (async (): Promise<ParserModule> => {
-      const bundled = path.join(__dirname, BIBTEX_PARSER_BUNDLE);
-      if (existsSync(bundled)) return createRequire(__filename)(bundled) as ParserModule;
-      return (await import(PARSER_PACKAGE)) as ParserModule;
-    })();
-    parserModule = loading;
-    // A failed load is not remembered, so the next call tries again.
-    loading.catch(() => {
-      if (parserModule === loading) parserModule = undefined;
-    });
-  }
-  return parserModule;
-}
+const loadParser = lazyModule<ParserModule>(
+  BIBTEX_PARSER_BUNDLE,
+  async () => (await import(PARSER_PACKAGE)) as ParserModule,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Parsing

@@ -14,11 +14,11 @@
  * The text is read in slices of whole entries, with a turn of the event loop between them,
  * so that a very large file never holds the extension host for long.
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { arxivIdsOf, doisOf, type BibRecord } from '../cite/bibDocument';
+import { lazyModule } from '../lazyModule';
 import { lineIndex, lineStarts } from './textLines';
 
 /** One entry: `BibRecord`'s fields (macros expanded) and its place in the text. */
@@ -82,25 +82,12 @@ export const BIBTEX_VERBATIM_BUNDLE = 'bibtex-verbatim.js';
 const VERBATIM_MODULE = ['dist', 'esm', 'verbatim.js'];
 const PARSER_PACKAGE = '@retorquere/bibtex-parser';
 
-let reader: Promise<VerbatimModule> | undefined;
-
-function loadReader(): Promise<VerbatimModule> {
-  if (reader === undefined) {
-    const loading = (async (): Promise<VerbatimModule> => {
-      const bundled = path.join(__dirname, BIBTEX_VERBATIM_BUNDLE);
-      if (existsSync(bundled)) return createRequire(__filename)(bundled) as VerbatimModule;
-      // The package's exports map hides the file, so it is found from the package's main one.
-      const main = createRequire(__filename).resolve(PARSER_PACKAGE);
-      const root = main.slice(0, main.lastIndexOf(`${path.sep}dist${path.sep}`));
-      return (await import(pathToFileURL(path.join(root, ...VERBATIM_MODULE)).href)) as VerbatimModule;
-    })();
-    reader = loading;
-    loading.catch(() => {
-      if (reader === loading) reader = undefined;
-    });
-  }
-  return reader;
-}
+// The package's exports map hides the file, so it is found from the package's main one.
+const loadReader = lazyModule<VerbatimModule>(BIBTEX_VERBATIM_BUNDLE, async () => {
+  const main = createRequire(__filename).resolve(PARSER_PACKAGE);
+  const root = main.slice(0, main.lastIndexOf(`${path.sep}dist${path.sep}`));
+  return (await import(pathToFileURL(path.join(root, ...VERBATIM_MODULE)).href)) as VerbatimModule;
+});
 
 // ---------------------------------------------------------------------------------------------
 // Slicing
