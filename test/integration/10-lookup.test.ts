@@ -144,17 +144,21 @@ describe('cite any paper, and keep preprints up to date', function () {
     assert.strictEqual((await parseBibFile(bib)).length, 1, 'the entry is there once');
     assert.strictEqual(fixture.requests.length, asked, 'a fresh cached answer asks no service');
 
-    // A looked-up paper is one of LitFeed's papers from now on: completion offers it.
-    const tex = await openAt(path.join(dir, 'more.tex'), TEX(`Again \\cite{${CURSOR}}`));
+    // A looked-up paper is one of LitFeed's papers from now on: completion offers it, also in a
+    // document whose bibliography does not hold it yet.
+    const elsewhere = scratchDir('lookup-more');
+    fs.writeFileSync(path.join(elsewhere, 'refs.bib'), '');
+    const tex = await openAt(path.join(elsewhere, 'more.tex'), TEX(`Again \\cite{${CURSOR}}`));
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
       'vscode.executeCompletionItemProvider',
       tex.document.uri,
       tex.selection.active,
       '{',
     );
-    const offered = list.items.find((i) => i.detail === 'Deep Residual Learning for Image Recognition');
+    const offered = list.items.find((i) => i.detail?.startsWith('Deep Residual Learning for Image Recognition'));
     assert.ok(offered, `completion offers: ${JSON.stringify(list.items.map((i) => i.detail))}`);
     assert.strictEqual(typeof offered.label === 'string' ? offered.label : offered.label.label, key);
+    assert.strictEqual(offered.command?.command, 'litfeed.addBibEntry', 'accepting it adds its entry');
   });
 
   it('cites a DOI into Markdown, and a title through the pick', async () => {
