@@ -121,7 +121,7 @@ async function citationRows({ root, work, smoke, runChild }) {
 function citationNotes(d) {
   const edit = (/** @type {string} */ id, /** @type {string} */ name) => {
     const e = d[id];
-    return `  ${name} (${e.keys} keys, ${(e.bytes / KIB).toFixed(0)} KiB): p50 ${e.p50.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms, max ${e.max.toFixed(1)} ms over ${e.edits} edits (medians: scan ${e.scanMs.toFixed(2)} + keys and diagnostics ${e.resolveMs.toFixed(2)} + hover ${e.hoverMs.toFixed(2)} ms); first edit of the process ${e.firstMs.toFixed(1)} ms; ${e.missing} missing and ${e.caseDiffers} case-differing keys found\n`;
+    return `  ${name} (${e.keys} keys, ${(e.bytes / KIB).toFixed(0)} KiB): p50 ${e.p50.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms, max ${e.max.toFixed(1)} ms over ${e.edits} edits (CPU time p50 ${e.cpuP50.toFixed(1)}, p95 ${e.cpuP95.toFixed(1)} ms; medians: scan ${e.scanMs.toFixed(2)} + keys and diagnostics ${e.resolveMs.toFixed(2)} + hover ${e.hoverMs.toFixed(2)} ms); first edit of the process ${e.firstMs.toFixed(1)} ms; ${e.missing} missing and ${e.caseDiffers} case-differing keys found\n`;
   };
   const b = d.bibRead;
   return (
@@ -129,7 +129,7 @@ function citationNotes(d) {
     edit('citationsLatex', 'LaTeX') +
     edit('citationsPandoc', 'Markdown') +
     `reading the .bib: ${b.ms.toFixed(0)} ms in ${b.slices} slices (first read ${b.firstReadMs.toFixed(0)} ms, block ${b.firstReadBlockMs.toFixed(1)} ms); ` +
-    `longest block: slice ${b.sliceMaxMs.toFixed(1)} / monitorEventLoopDelay ${b.eldMaxMs.toFixed(1)} / setInterval gap ${b.gapMaxMs.toFixed(1)} ms, medians; worst read ${b.worstBlockMs.toFixed(1)} ms; ${b.issues} issues in the file\n`
+    `longest block: slice ${b.sliceMaxMs.toFixed(1)} (CPU time ${b.sliceCpuMaxMs.toFixed(1)}) / monitorEventLoopDelay ${b.eldMaxMs.toFixed(1)} / setInterval gap ${b.gapMaxMs.toFixed(1)} ms, medians; worst read ${b.worstBlockMs.toFixed(1)} ms; ${b.issues} issues in the file\n`
   );
 }
 
