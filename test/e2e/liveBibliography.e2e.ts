@@ -154,10 +154,22 @@ describe('the live bibliography in code-server (e2e)', function () {
   it('a near-miss key is underlined; Ctrl+. offers to find it or replace it, and the replacement rewrites it', async () => {
     const { page } = wb;
     // One warning: the near miss (the other two keys are in refs.bib).
-    await waitFor('the warning squiggle under the near miss', async () => {
-      return (await page.locator('.editor-instance .squiggly-warning').count()) === 1;
-    });
+    await waitFor(
+      'the warning squiggle under the near miss',
+      async () => {
+        return (await page.locator('.editor-instance .squiggly-warning').count()) === 1;
+      },
+      60_000,
+    );
     const box = await keyBox(page, MISS_LINE, 'Smith2021');
+    const squiggle = await page.locator('.editor-instance .squiggly-warning').first().boundingBox();
+    assert.ok(
+      squiggle &&
+        squiggle.x <= box.x &&
+        box.x <= squiggle.x + squiggle.width &&
+        Math.abs(squiggle.y + squiggle.height / 2 - box.y) < squiggle.height,
+      `the squiggle is under Smith2021: ${JSON.stringify({ squiggle, key: box })}`,
+    );
     await page.mouse.click(box.x, box.y);
     // Away from the text, so the key's own hover does not cover the menu.
     await page.mouse.move(700, 780);
@@ -200,6 +212,7 @@ describe('the live bibliography in code-server (e2e)', function () {
     await waitFor(
       'no warning left',
       async () => (await page.locator('.editor-instance .squiggly-warning').count()) === 0,
+      60_000,
     );
   });
 });
