@@ -28,16 +28,17 @@ const DENSENET = { id: '1608.06993', title: 'Densely Connected Convolutional Net
 
 /** Runs a palette command whose own input box opens, and types `text` there. */
 async function typeIntoCommand(page: Page, label: string, text: string): Promise<Locator> {
+  const input = page.locator(QUICK_INPUT);
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    const input = page.locator(QUICK_INPUT);
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${label}`);
-    await page.locator(QUICK_ROWS, { hasText: label }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
     try {
-      await waitFor(`the input box of "${label}"`, async () => !(await input.inputValue()).startsWith('>'), 10_000);
-      await input.fill(text, { timeout: 5_000 });
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 30_000 });
+      await input.fill(`>${label}`);
+      // A busy machine can take a while to list commands, or drop the first key press.
+      await page.locator(QUICK_ROWS, { hasText: label }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await waitFor(`the input box of "${label}"`, async () => !(await input.inputValue()).startsWith('>'), 30_000);
+      await input.fill(text, { timeout: 10_000 });
       return input;
     } catch (err) {
       // The box closes when something else takes the focus as it opens (a busy machine).

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { entryFor, indexBib, sliceStarts } from '../../src/core/refs/bibIndex';
-import { authorYear, entrySummary } from '../../src/core/refs/entrySummary';
+import { authorYear, entrySummary, titleText } from '../../src/core/refs/entrySummary';
 
 const FOREIGN = `% exported by hand
 @String{jmlr = "Journal of Machine Learning Research"}
@@ -124,5 +124,11 @@ describe('entry summary (what a hover shows of any entry)', () => {
     const vaswani = entrySummary(index.byKey.get('vaswani2017attention')!);
     assert.equal(vaswani.arxivId, '1706.03762');
     assert.equal(authorYear(vaswani), 'Vaswani and Shazeer (2017)');
+  });
+
+  it('gives titles for one line of text with their math as text, money left alone', () => {
+    assert.equal(titleText('A GPU study of $\\sim$10x speed-ups'), 'A GPU study of ∼10x speed-ups');
+    assert.equal(titleText('$O(n^2)$ attention'), 'O(n^2) attention');
+    assert.equal(titleText('From $5 to $10'), 'From $5 to $10');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { arxivIdsOf, doisOf, type BibRecord } from '../cite/bibDocument';
 import { bibNames, latexToPlain } from '../cite/latexPlain';
+import { segmentsToPlainText, splitMath } from '../view/texSegments';
 
 export interface EntrySummary {
   title: string;
@@ -48,6 +49,14 @@ export function entrySummary(record: BibRecord): EntrySummary {
     ...(doi !== undefined ? { doi } : {}),
     ...(url !== undefined && /^https?:\/\//i.test(url) ? { url } : {}),
   };
+}
+
+/**
+ * A title for one line of text (hover heading, completion detail, pick rows), where nothing
+ * typesets math: `$\sim$10x` reads as `∼10x`, `$O(n^2)$` as `O(n^2)`, as in the trees' tooltips.
+ */
+export function titleText(title: string): string {
+  return segmentsToPlainText(splitMath(title));
 }
 
 /** `Vaswani et al. (2017)` / `Smith and Jones (2020)` / `Smith (n.d.)`: a short line for lists. */

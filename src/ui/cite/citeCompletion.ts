@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { findExisting } from '../../core/cite/bibDocument';
 import type { BibEntryInfo } from '../../core/refs/bibIndex';
-import { authorYear, entrySummary } from '../../core/refs/entrySummary';
+import { authorYear, entrySummary, titleText } from '../../core/refs/entrySummary';
 import { paperYear, type Paper } from '../../core/paper';
 import type { Bibliographies } from '../refs/bibliographies';
 import type { Citer } from './citations';
@@ -31,18 +31,19 @@ export class CiteCompletionProvider implements vscode.CompletionItemProvider {
       if (entry.broken !== undefined) continue;
       existing.push(entry);
       const summary = entrySummary(entry);
+      const title = titleText(summary.title);
       const item = new vscode.CompletionItem(
-        { label: entry.key, description: summary.title },
+        { label: entry.key, description: title },
         vscode.CompletionItemKind.Reference,
       );
-      item.detail = [summary.title, summary.year].filter(Boolean).join(' · ');
+      item.detail = [title, summary.year].filter(Boolean).join(' · ');
       const md = new vscode.MarkdownString();
       md.appendText(summary.authors.join(', ') || vscode.l10n.t('(no authors listed)'));
       if (summary.venue) md.appendText(`\n${summary.venue}`);
       item.documentation = md;
       item.insertText = entry.key;
       item.range = range;
-      item.filterText = `${entry.key} ${summary.title} ${authorYear(summary)}`;
+      item.filterText = `${entry.key} ${title} ${authorYear(summary)}`;
       item.sortText = `0${String(items.length).padStart(6, '0')}`;
       items.push(item);
     }

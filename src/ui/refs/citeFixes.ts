@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { entrySummary, authorYear } from '../../core/refs/entrySummary';
+import { authorYear, entrySummary, titleText } from '../../core/refs/entrySummary';
 import { keyParts, keySearchText } from '../../core/refs/keyParts';
 import { nearKeys } from '../../core/refs/nearMiss';
 import { normaliseArxivId, type Paper } from '../../core/paper';
@@ -189,7 +189,7 @@ export async function replaceCitationKey(
   type KeyItem = vscode.QuickPickItem & { key?: string };
   const item = (k: string): KeyItem => {
     const summary = entrySummary(bib.find(k)!.entry);
-    return { label: k, description: authorYear(summary), detail: summary.title, key: k };
+    return { label: k, description: authorYear(summary), detail: titleText(summary.title), key: k };
   };
   const items: KeyItem[] = [
     ...(near.length > 0 ? [{ label: vscode.l10n.t('near'), kind: vscode.QuickPickItemKind.Separator }] : []),

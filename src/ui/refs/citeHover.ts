@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { entryPaper } from '../../core/refs/entryPaper';
-import { authorYear, entrySummary } from '../../core/refs/entrySummary';
+import { authorYear, entrySummary, titleText } from '../../core/refs/entrySummary';
 import type { Paper } from '../../core/paper';
 import type { Bibliographies, FoundEntry } from './bibliographies';
 import type { DocumentCitations } from './documentCitations';
@@ -38,7 +38,7 @@ export class CitationHover implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ['litfeed.openPaper'] };
     md.appendMarkdown('**')
-      .appendText(summary.title || found.entry.key)
+      .appendText(titleText(summary.title) || found.entry.key)
       .appendMarkdown('**\n\n');
     const authors = summary.authors.length > 0 ? summary.authors : (paper?.authors ?? []);
     if (authors.length > 0) {
