@@ -3,18 +3,22 @@
 /**
  * `npm run bench`: the six costs of issue 8, each as a ratio to a floor or baseline measured
  * in the same run (shared machines are noisy; absolute times are not comparable between runs),
- * then issue 15's rows at 1k, 10k and 100k papers: the first search of a fresh process, the
+ * then issue 15's real-host row (6b: the first screen in code-server against a minimal extension,
+ * realHostRow.js; skipped where the code-server harness is not installed) and its rows at 1k,
+ * 10k and 100k papers: the first search of a fresh process, the
  * longest event-loop block while the cache is loaded, indexed and searched, the heap that
  * search leaves behind, and per-keystroke search; then issue 14's: citations after an edit in
  * a 200-citation document with a 2,000-entry .bib, and reading that .bib (citationRows.js).
  *
- *   node bench/run.js [--json] [--smoke] [--runs N] [--no-build]
+ *   node bench/run.js [--json] [--smoke] [--runs N] [--real-host-runs N] [--no-build]
  *
  * --json   one JSON document on stdout instead of the table
  * --smoke  tiny corpora and few repetitions, for the unit suite: checks the bench runs, not
  *          the goals (pass/fail is still computed, but means nothing at that size)
  * --runs   child-process repetitions for activation and its floor (default 9; medians)
  * --cold-runs  fresh-process first searches per cache size, after one first run (default 3)
+ * --real-host-runs  code-server windows per extension for row 6b, after one warm-up pair
+ *          (default 5; the smoke run opens one each, no warm-up)
  * --no-build  measure dist/extension.js as it is instead of building it first
  *
  * See docs/performance.md for the method.
@@ -30,6 +34,7 @@ const esbuild = require('esbuild');
 const Fuse = require('fuse.js');
 const { generateFeed, makeQueries } = require('./corpus');
 const { citationRows, citationNotes } = require('./citationRows');
+const { realHostRow } = require('./realHostRow');
 
 const root = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
@@ -40,6 +45,8 @@ const runsArg = argv.indexOf('--runs');
 const runs = runsArg >= 0 ? Math.max(1, Number(argv[runsArg + 1]) || 1) : smoke ? 1 : 9;
 const coldArg = argv.indexOf('--cold-runs');
 const coldRuns = coldArg >= 0 ? Math.max(1, Number(argv[coldArg + 1]) || 1) : smoke ? 1 : 3;
+const realArg = argv.indexOf('--real-host-runs');
+const realHostRuns = realArg >= 0 ? Math.max(1, Number(argv[realArg + 1]) || 1) : smoke ? 1 : 5;
 
 /** Corpus sizes: papers per day × days. The 10k corpus is the first 10k papers of the 100k. */
 const SIZES = smoke ? { perDay: 10, small: 2, mid: 5, large: 12 } : { perDay: 100, small: 10, mid: 100, large: 1000 };
@@ -236,6 +243,22 @@ async function measure(work) {
       goal: `≤ ${ASYNC_FLOOR_GOAL}×`,
       pass: actMs / floorAsyncMs <= ASYNC_FLOOR_GOAL,
       details: { runs, floorAsyncMs, floorMs },
+    }),
+  );
+
+  // --- 6b. the first screen in a real window, against a minimal extension ----------------
+  log(`6b. first screen in code-server (${realHostRuns} windows each, where the harness is installed) …`);
+  rows.push(
+    realHostRow({
+      root,
+      work,
+      storageDir: dir10k,
+      papers: SIZES.perDay * SIZES.mid,
+      smoke,
+      noBuild,
+      runs: realHostRuns,
+      quiet: asJson,
+      log,
     }),
   );
 
@@ -603,12 +626,27 @@ async function measure(work) {
 
 /**
  * `info`: reported for comparison, its result does not count (shown as "info").
+ * `skipped`: not measured on this machine, and why (shown in place of the figures; never fails).
  * @typedef {{ id: string, measure: string, value: number, unit: string, baseline: number, baselineLabel: string,
- *   ratio: number, goal: string, pass: boolean, info?: boolean, details?: object }} Row
+ *   ratio: number, goal: string, pass: boolean, info?: boolean, skipped?: string, details?: object }} Row
  * @param {Row} r @returns {Row}
  */
 function row(r) {
   return r;
+}
+
+/** The real-host row's parts: the click, the activation, the first row, for each extension. @param {Row | undefined} r */
+function realHostNote(r) {
+  if (!r || r.skipped) return `real host (6b): ${r?.skipped ?? 'no row'}\n`;
+  const d = /** @type {any} */ (r.details);
+  if (!d?.litfeed) return `real host (6b): ${d?.error ?? 'no figures'}\n`;
+  const one = (/** @type {string} */ name, /** @type {any} */ x) =>
+    `${name} ${x.ms.toFixed(0)} ms click → first paper row (click → activation ${x.clickToActivationMs?.toFixed(0) ?? '?'} ms, activation → row ${x.fromActivationMs?.toFixed(0) ?? '?'} ms; all runs ${x.all.join(', ')})`;
+  return (
+    `real host (6b), medians of ${d.runs} windows each after ${d.warmup} warm-up pair(s), ${d.papersShown} papers in ${d.files} day files, ${d.packaged}:\n` +
+    `  ${one('LitFeed', d.litfeed)}\n  ${one('minimal', d.minimal)}\n` +
+    `  click-to-row ratio ${d.clickRatio.toFixed(2)}×; same rows drawn: ${d.sameRows ? 'yes' : 'NO'} (${d.rowsCompared} compared)\n`
+  );
 }
 
 /** @param {number} v @param {string} unit */
@@ -621,14 +659,18 @@ function fmt(v, unit) {
 /** @param {{ rows: Row[], machine: object }} result */
 function table(result) {
   const head = ['measure', 'value', 'floor / baseline', 'ratio', 'goal', 'result'];
-  const body = result.rows.map((r) => [
-    r.measure,
-    fmt(r.value, r.unit),
-    `${fmt(r.baseline, r.unit)} (${r.baselineLabel})`,
-    `${r.ratio.toFixed(2)}×`,
-    r.goal,
-    r.info ? `info (${r.pass ? 'pass' : 'fail'})` : r.pass ? 'pass' : 'FAIL',
-  ]);
+  const body = result.rows.map((r) =>
+    r.skipped
+      ? [r.measure, '—', r.skipped, '—', r.goal, 'skipped']
+      : [
+          r.measure,
+          fmt(r.value, r.unit),
+          `${fmt(r.baseline, r.unit)} (${r.baselineLabel})`,
+          `${r.ratio.toFixed(2)}×`,
+          r.goal,
+          r.info ? `info (${r.pass ? 'pass' : 'fail'})` : r.pass ? 'pass' : 'FAIL',
+        ],
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (/** @type {string[]} */ cells) => cells.map((c, i) => c.padEnd(widths[i])).join(' │ ');
   return [line(head), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...body.map(line)].join('\n');
@@ -668,6 +710,7 @@ main()
               return `  ${r.measure.split(', ')[1].split(' (')[0]}: ${b.eldMaxMs.toFixed(1)} / ${b.gapMaxMs.toFixed(1)} ms; worst ${b.worstBlockMs.toFixed(1)} ms (require before it: ${b.requireMs.toFixed(0)} ms, not sampled)\n`;
             })
             .join('') +
+          realHostNote(result.rows.find((r) => r.id === 'realHost')) +
           citationNotes(d),
       );
     }
