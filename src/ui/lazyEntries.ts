@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../core/guards';
-import { CITATION_SELECTOR, citeLinePrefix } from './cite/citeContext';
+import { CITATION_SELECTOR, citeLinePrefix, mayBeOnCitation } from './cite/citeContext';
 import { COMMAND_NAMES, PAPER_VIEW_TYPE, type CommandName } from './commandIds';
 import type { Features } from './host';
 import { DIAGNOSTIC_SOURCE } from './refs/diagnosticSource';
@@ -57,10 +57,13 @@ export function registerLazyEntries(
       '`',
     ),
     vscode.languages.registerHoverProvider(CITATION_SELECTOR, {
-      provideHover: (doc, position) => features().citations.provideHover(doc, position),
+      // Hovering prose loads nothing; only text that may cite reaches the features bundle.
+      provideHover: (doc, position) =>
+        mayBeOnCitation(doc, position) ? features().citations.provideHover(doc, position) : undefined,
     }),
     vscode.languages.registerDefinitionProvider(CITATION_SELECTOR, {
-      provideDefinition: (doc, position) => features().citations.provideDefinition(doc, position),
+      provideDefinition: (doc, position) =>
+        mayBeOnCitation(doc, position) ? features().citations.provideDefinition(doc, position) : [],
     }),
     vscode.languages.registerReferenceProvider(WITH_BIB, {
       provideReferences: (doc, position, context) => features().citations.provideReferences(doc, position, context),

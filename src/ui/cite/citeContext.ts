@@ -4,6 +4,7 @@
  * .tex or .md file loads nothing.
  */
 import type * as vscode from 'vscode';
+import { citationSyntax, type CitationSyntax } from '../../core/cite/citeText';
 import { documentLanguage } from './documentLanguage';
 
 /** Languages whose citation syntax LitFeed completes, and the text before the cursor that starts a key. */
@@ -44,4 +45,29 @@ export function citeLinePrefix(doc: vscode.TextDocument, position: vscode.Positi
 /** Whether LitFeed's citation features serve `doc` (hover, definition, diagnostics, ...). */
 export function servesCitations(doc: vscode.TextDocument): boolean {
   return LANGUAGE_CONTEXT[documentLanguage(doc)] !== undefined;
+}
+
+/** Text that may hold a citation in each syntax; text without any needs nothing loaded. */
+const MAY_CITE: Record<CitationSyntax, RegExp> = {
+  latex: /\\[A-Za-z]*cite/,
+  pandoc: /@/,
+  typst: /@|#cite/,
+  rst: /:(?:foot)?cite:/,
+};
+
+/** Whether `text` of a document in `languageId` may cite at all. */
+export function mayCite(text: string, languageId: string): boolean {
+  const syntax = citationSyntax(languageId);
+  return syntax !== undefined && MAY_CITE[syntax].test(text);
+}
+
+/** Lines above the cursor looked at: a LaTeX citation's keys may run over a few lines. */
+const CITATION_LINES = 3;
+
+/** Whether the cursor may be on a citation key: the start-up bundle asks before loading the hover. */
+export function mayBeOnCitation(doc: vscode.TextDocument, position: vscode.Position): boolean {
+  const first = Math.max(0, position.line - CITATION_LINES);
+  const lines = [];
+  for (let line = first; line <= position.line; line++) lines.push(doc.lineAt(line).text);
+  return mayCite(lines.join('\n'), documentLanguage(doc));
 }

@@ -1,18 +1,9 @@
 import * as vscode from 'vscode';
-import { servesCitations } from '../cite/citeContext';
+import { mayCite, servesCitations } from '../cite/citeContext';
 import { documentLanguage } from '../cite/documentLanguage';
-import { citationSyntax } from '../../core/cite/citeText';
 
 /** A document is checked after this pause in typing. */
 const SETTLE_MS = 300;
-
-/** Text that may hold a citation in each syntax: a document without any loads nothing. */
-const MAY_CITE = {
-  latex: /\\[A-Za-z]*cite/,
-  pandoc: /@/,
-  typst: /@|#cite/,
-  rst: /:(?:foot)?cite:/,
-};
 
 /**
  * Part of the start-up bundle: decides when a document's citations are checked, without
@@ -70,7 +61,5 @@ export class CitationCheckTriggers implements vscode.Disposable {
 function wanted(doc: vscode.TextDocument): boolean {
   if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return false;
   if (/\.bib$/i.test(doc.uri.path)) return true;
-  if (!servesCitations(doc)) return false;
-  const syntax = citationSyntax(documentLanguage(doc));
-  return syntax !== undefined && MAY_CITE[syntax].test(doc.getText());
+  return servesCitations(doc) && mayCite(doc.getText(), documentLanguage(doc));
 }
