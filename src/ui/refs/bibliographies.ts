@@ -58,6 +58,9 @@ export class DocBibliography {
   }
 }
 
+/** A .bib being edited counts as changed after this pause in typing. */
+const SETTLE_MS = 300;
+
 interface Cached {
   stamp: string;
   index: Promise<BibIndex>;
@@ -75,6 +78,7 @@ export class Bibliographies implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
+  private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly finder: BibTargetFinder,
@@ -87,8 +91,18 @@ export class Bibliographies implements vscode.Disposable {
       watcher.onDidChange(fire),
       watcher.onDidCreate(fire),
       watcher.onDidDelete(fire),
+      // Typing in a .bib: what depends on it is checked once the typing pauses, not per key.
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (isBibUri(e.document.uri) && e.contentChanges.length > 0) fire(e.document.uri);
+        if (!isBibUri(e.document.uri) || e.contentChanges.length === 0) return;
+        const key = e.document.uri.toString();
+        clearTimeout(this.typing.get(key));
+        this.typing.set(
+          key,
+          setTimeout(() => {
+            this.typing.delete(key);
+            fire(e.document.uri);
+          }, SETTLE_MS),
+        );
       }),
       // Closing a .bib with unsaved edits puts the disk's text back in force.
       vscode.workspace.onDidCloseTextDocument((doc) => {
@@ -136,6 +150,7 @@ export class Bibliographies implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.typing.values()) clearTimeout(timer);
     for (const d of this.subscriptions) d.dispose();
   }
 }
