@@ -53,6 +53,9 @@ function realHostRow(o) {
     info: true,
     skipped: `skipped: ${why}`,
   });
+  // The unit suite's smoke run checks that the bench runs; starting code-server there would
+  // only add a minute and a window to every `npm test`.
+  if (o.smoke) return skipped('not measured in the smoke run (npm run bench measures it)');
   const missing = harnessStatus(o.root);
   if (missing) return skipped(missing);
   // A fresh package of the build being measured; the smoke run, which leaves dist/ alone, and

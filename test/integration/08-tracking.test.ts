@@ -32,7 +32,10 @@ async function children(provider: vscode.TreeDataProvider<unknown>, parent?: unk
   const elements = (await provider.getChildren(parent)) ?? [];
   return Promise.all(
     elements.map(async (element) => {
-      const item = await provider.getTreeItem(element);
+      // As VS Code does when the pointer rests on a row: the tooltip comes with resolveTreeItem.
+      const unresolved = await provider.getTreeItem(element);
+      const token = new vscode.CancellationTokenSource().token;
+      const item = (await provider.resolveTreeItem?.(unresolved, element, token)) ?? unresolved;
       return {
         element,
         item,

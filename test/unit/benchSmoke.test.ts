@@ -36,7 +36,7 @@ function runBench(args: string[]): Promise<{ rows: BenchRow[]; smoke: boolean }>
 describe('bench smoke run', function () {
   // Where the code-server harness is installed, the smoke run also opens two code-server
   // windows (row 6b): about a minute more on a busy two-core machine.
-  this.timeout(300_000);
+  this.timeout(120_000);
 
   it('measures all six goals of the benchmark, each with numbers', async () => {
     const result = await runBench(['--smoke', '--json']);
@@ -88,25 +88,12 @@ describe('bench smoke run', function () {
       );
     }
 
-    // Row 6b, the first screen in code-server: measured where the harness is installed (both
-    // extensions timed, the same rows drawn), else a note that says why not; never absent.
+    // Row 6b, the first screen in code-server, is measured by the full run only (it starts
+    // code-server); here it must still be there, saying why it was not measured.
     const realHost = result.rows.find((r) => r.id === 'realHost');
     assert.ok(realHost, `row realHost is missing from ${ids.join(', ')}`);
-    if (realHost.skipped !== undefined) {
-      assert.match(realHost.skipped, /^skipped: /);
-      assert.equal(realHost.pass, true, 'a skipped row never fails the bench');
-    } else {
-      assert.ok(
-        realHost.value > 0 && realHost.baseline > 0,
-        `realHost: ${realHost.value} against ${realHost.baseline}`,
-      );
-      const d = realHost.details ?? {};
-      for (const key of ['litfeed', 'minimal'] as const) {
-        const ms = (d[key] as { ms?: unknown } | undefined)?.ms;
-        assert.ok(typeof ms === 'number' && ms > 0, `realHost.${key}.ms is ${String(ms)}`);
-      }
-      assert.equal(d.sameRows, true, `both extensions draw the same rows: ${JSON.stringify(d.firstRows)}`);
-    }
+    assert.match(realHost.skipped ?? '', /^skipped: not measured in the smoke run/);
+    assert.equal(realHost.pass, true, 'a skipped row never fails the bench');
 
     const bib = (result.rows.find((r) => r.id === 'bibBlock') as BenchRow).details ?? {};
     assert.equal(bib.issues, 0, 'the generated .bib reads without issues');

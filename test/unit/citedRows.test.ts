@@ -110,8 +110,13 @@ describe('cited in: tree rows and search results (stand-in vscode)', () => {
     forgetUiModules();
   });
 
-  const row = (paper: Paper, cited?: CitedPlace[]): Row =>
-    item.paperItem(paper, { unread: false, saved: false, ...(cited ? { cited } : {}) }, 'id') as unknown as Row;
+  /** A row as the trees give it once VS Code asks for its tooltip (`resolveTreeItem`). */
+  const row = (paper: Paper, cited?: CitedPlace[]): Row => {
+    const marks = { unread: false, saved: false, ...(cited ? { cited } : {}) };
+    const r = item.paperItem(paper, marks, 'id');
+    r.tooltip = item.paperTooltip(paper, marks);
+    return r as unknown as Row;
+  };
 
   it('a cited row says so in its description, tooltip and accessible label', () => {
     const r = row(cited, [place('paper.tex:42'), place('intro.tex:7')]);
@@ -172,6 +177,15 @@ describe('cited in: tree rows and search results (stand-in vscode)', () => {
     const arxivRow = (p: Paper) => arxiv.getTreeItem({ kind: 'paper', paper: p, category: 'cs.CL' }) as Row;
     assert.match(feedRow(cited).description ?? '', / · cited$/);
     assert.match(arxivRow(cited).description ?? '', / · cited$/);
+    // Rows come without tooltips; each tree adds one when VS Code resolves the row.
+    const feedNode = { kind: 'paper' as const, paper: cited, parent: '2025-01-02' };
+    const arxivNode = { kind: 'paper' as const, paper: cited, category: 'cs.CL' };
+    assert.equal(feedRow(cited).tooltip, undefined);
+    const resolved = [
+      feed.resolveTreeItem(feed.getTreeItem(feedNode), feedNode),
+      arxiv.resolveTreeItem(arxiv.getTreeItem(arxivNode), arxivNode),
+    ] as unknown as Row[];
+    for (const r of resolved) assert.match(r.tooltip?.value ?? '', /Cited in paper\.tex:42/);
     assert.doesNotMatch(feedRow(plain).description ?? '', /cited/);
     assert.doesNotMatch(arxivRow(plain).description ?? '', /cited/);
   });
@@ -196,6 +210,9 @@ describe('cited in: tree rows and search results (stand-in vscode)', () => {
     assert.equal(saved(cited).description, 'saved  · cited');
     assert.match(saved(cited).accessibilityInformation?.label ?? '', /cited$/);
     assert.doesNotMatch(saved(plain).description ?? '', /cited/);
+    const node = { kind: 'saved' as const, entry: { paper: cited, savedAt: 'not a date' } };
+    const tip = (list.resolveTreeItem(list.getTreeItem(node), node) as unknown as Row).tooltip?.value ?? '';
+    assert.match(tip, /Cited in paper\.tex:42/);
     const without = new readingList.ReadingListProvider(state as never, () => 'savedAt' as never);
     const r = without.getTreeItem({ kind: 'saved', entry: { paper: cited, savedAt: 'not a date' } }) as Row;
     assert.doesNotMatch(r.description ?? '', /cited/);

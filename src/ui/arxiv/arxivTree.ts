@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../../core/feed/dayGroups';
 import type { Paper } from '../../core/paper';
 import { rowMarks, type PaperMarker } from '../feed/feedTree';
-import { paperItem } from '../feed/paperItem';
+import { paperItem, paperTooltip } from '../feed/paperItem';
 
 export type ArxivNode =
   | { kind: 'category'; category: string; papers: Paper[] }
@@ -80,6 +80,11 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
       case 'paper':
         return paperItem(node.paper, rowMarks(this.marker, node.paper), `arxiv:${node.category}:${node.paper.id}`);
     }
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: ArxivNode): vscode.TreeItem {
+    if (node.kind === 'paper') item.tooltip = paperTooltip(node.paper, rowMarks(this.marker, node.paper));
+    return item;
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@ import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../../core/
 import type { Paper } from '../../core/paper';
 import type { WatchMatch } from '../../core/tracking/watchList';
 import type { CitedPlace } from '../refs/citedPlaces';
-import { paperItem, type PaperMarks } from './paperItem';
+import { paperItem, paperTooltip, type PaperMarks } from './paperItem';
 
 export type FeedNode =
   | { kind: 'day'; group: DayGroup; watched: Paper[]; others: Paper[] }
@@ -134,6 +134,11 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
       case 'paper':
         return paperItem(node.paper, rowMarks(this.marker, node.paper), `paper:${node.parent}:${node.paper.id}`);
     }
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: FeedNode): vscode.TreeItem {
+    if (node.kind === 'paper') item.tooltip = paperTooltip(node.paper, rowMarks(this.marker, node.paper));
+    return item;
   }
 
   dispose(): void {

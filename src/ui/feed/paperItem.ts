@@ -22,8 +22,10 @@ const ABSTRACT_PREVIEW = 400;
 
 /**
  * A paper's tree row: a blue dot while unread, an eye for watch-list matches, a bookmark
- * when saved, and a tooltip with the authors, facts and the start of the abstract.
- * `contextValue` is `paper` or `paper.saved`, which menus use to offer Save or Unsave.
+ * when saved. `contextValue` is `paper` or `paper.saved`, which menus use to offer Save or
+ * Unsave. The tooltip (`paperTooltip`) is left to the trees' `resolveTreeItem`, which VS Code
+ * calls when the pointer rests on a row: built for every row, the tooltips were most of what
+ * the first screen carried to the window (about 1 KB of Markdown a row).
  */
 export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.TreeItem {
   const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
@@ -36,7 +38,6 @@ export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.T
   item.description = [marks.description ?? parts.join(' · '), cited ? vscode.l10n.t('cited') : '']
     .filter(Boolean)
     .join(' · ');
-  item.tooltip = paperTooltip(paper, marks);
   item.contextValue = marks.saved ? 'paper.saved' : 'paper';
   // A watched paper's eye is coloured while unread, plain once read.
   item.iconPath = marks.watched
@@ -60,7 +61,8 @@ export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.T
   return item;
 }
 
-function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownString {
+/** A row's tooltip: the title, authors, facts, watch-list matches, where it is cited, and the start of the abstract. */
+export function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.supportHtml = false;
   md.isTrusted = false;

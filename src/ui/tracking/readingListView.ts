@@ -3,7 +3,7 @@ import { dateFormat } from '../../core/dateFormat';
 import type { Paper } from '../../core/paper';
 import type { ReadingListSort, SavedPaper } from '../../core/tracking/readingList';
 import type { PaperMarker } from '../feed/feedTree';
-import { paperItem } from '../feed/paperItem';
+import { paperItem, paperTooltip, type PaperMarks } from '../feed/paperItem';
 import type { UserState } from './userState';
 
 export type ReadingNode = { kind: 'saved'; entry: SavedPaper };
@@ -30,6 +30,18 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingNode>
   }
 
   getTreeItem(node: ReadingNode): vscode.TreeItem {
+    const { paper } = node.entry;
+    const item = paperItem(paper, this.marks(node), `saved:${paper.id}`);
+    item.accessibilityInformation = { label: `${paper.title}, ${String(item.description)}` };
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: ReadingNode): vscode.TreeItem {
+    item.tooltip = paperTooltip(node.entry.paper, this.marks(node));
+    return item;
+  }
+
+  private marks(node: ReadingNode): PaperMarks {
     const { paper, savedAt } = node.entry;
     const saved = new Date(savedAt);
     // Short, since the title already fills most of the row; the year shows when it differs.
@@ -43,13 +55,7 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingNode>
         }).format(saved);
     const description = vscode.l10n.t('saved {0}', when);
     const cited = this.marker?.citedPlaces?.(paper) ?? [];
-    const item = paperItem(
-      paper,
-      { unread: !this.state.isRead(paper), saved: true, description, ...(cited.length > 0 ? { cited } : {}) },
-      `saved:${paper.id}`,
-    );
-    item.accessibilityInformation = { label: `${paper.title}, ${String(item.description)}` };
-    return item;
+    return { unread: !this.state.isRead(paper), saved: true, description, ...(cited.length > 0 ? { cited } : {}) };
   }
 
   papers(): Paper[] {
