@@ -22,7 +22,8 @@
  */
 'use strict';
 
-const { monitorEventLoopDelay, performance } = require('node:perf_hooks');
+const { performance } = require('node:perf_hooks');
+const { watchEventLoop, TICK_MS } = require('./eventLoop');
 const { generateBib, generateDocument } = require('./bibCorpus');
 
 const [bundle, entriesArg, citationsArg, bytesArg, editsArg, readsArg] = process.argv.slice(2);
@@ -33,7 +34,6 @@ const BYTES = Number(bytesArg);
 const EDITS = Number(editsArg);
 const READS = Number(readsArg);
 const WARMUP = Math.min(5, EDITS);
-const TICK_MS = 5;
 /** As the hover shows it (src/ui/refs/citeHover.ts). */
 const ABSTRACT_PREVIEW = 320;
 const TYPED = [' quickly', ' (see below)', ' again', 'x', ' — and'];
@@ -53,15 +53,7 @@ const quantile = (xs, q) => {
 
 /** One `indexBib`, timed, with the event loop watched three ways. */
 async function readBib(/** @type {string} */ text) {
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  histogram.enable();
-  let last = performance.now();
-  let maxGap = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-  }, TICK_MS);
+  const stopWatching = watchEventLoop();
   let sliceStart = performance.now();
   let sliceCpu = process.cpuUsage();
   let sliceMaxMs = 0;
@@ -85,10 +77,7 @@ async function readBib(/** @type {string} */ text) {
   endSlice();
   // Let the samplers see the end of the last slice.
   await new Promise((resolve) => setTimeout(resolve, 2 * TICK_MS));
-  clearInterval(timer);
-  histogram.disable();
-  const eldMaxMs = histogram.count > 0 ? histogram.max / 1e6 : 0;
-  const gapMaxMs = Math.max(0, maxGap - TICK_MS);
+  const { eldMaxMs, gapMaxMs } = stopWatching();
   return {
     index,
     ms: end - start,

@@ -24,11 +24,11 @@
  */
 'use strict';
 
-const { monitorEventLoopDelay, performance } = require('node:perf_hooks');
+const { performance } = require('node:perf_hooks');
+const { watchEventLoop } = require('./eventLoop');
 
 const [bundle, storageDir, query, expected] = process.argv.slice(2);
 const SOURCES = ['hf-daily', 'hf-search', 'arxiv'];
-const TICK_MS = 5;
 
 const gc = /** @type {() => void} */ (global.gc);
 if (typeof gc !== 'function') throw new Error('run with --expose-gc');
@@ -36,28 +36,6 @@ const memory = () => {
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 };
-
-/** Starts both samplers; the returned function stops them and reads their maxima in ms. */
-function watchEventLoop() {
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  histogram.enable();
-  let last = performance.now();
-  let maxGap = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-  }, TICK_MS);
-  return () => {
-    clearInterval(timer);
-    histogram.disable();
-    // The histogram is in nanoseconds; it holds nothing if its timer never fired.
-    const eldMaxMs = histogram.count > 0 ? histogram.max / 1e6 : 0;
-    // A gap still open when the samplers stop is a block too.
-    const gapMaxMs = Math.max(0, Math.max(maxGap, performance.now() - last) - TICK_MS);
-    return { eldMaxMs, gapMaxMs };
-  };
-}
 
 const QUIET_WINDOW_MS = 50;
 const QUIET_SHARE = 0.2;

@@ -28,7 +28,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { buildHarness, vscePackage, extensionHosts, hostIdle, endHosts, activationLogged } = require('./realHost/host');
+const { buildHarness, vscePackage, hostIdle, endHosts, activationLogged } = require('./realHost/host');
 
 const opts = JSON.parse(process.argv[2] ?? '{}');
 const root = opts.root;
@@ -85,8 +85,8 @@ async function oneWindow(
   /** @type {'litfeed' | 'minimal'} */ which,
   /** @type {string[]} */ titles,
 ) {
-  const { server, browser, workspace } = h;
-  await endHosts(server);
+  const { harness, server, browser, workspace } = h;
+  await endHosts(harness, server);
   const storage = path.join(server.userDataDir, 'User', 'globalStorage');
   fs.rmSync(storage, { recursive: true, force: true });
   for (const ext of Object.values(EXTENSIONS)) {
@@ -109,9 +109,9 @@ async function oneWindow(
     const icon = (/** @type {string} */ label) => page.locator(`.part.activitybar [aria-label^="${label}"]`).first();
     for (const ext of Object.values(EXTENSIONS))
       await icon(ext.icon).waitFor({ state: 'visible', timeout: WINDOW_TIMEOUT_MS });
-    const idle = await hostIdle(server);
+    const idle = await hostIdle(harness, server);
     await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(undefined), { timeout: 5000 })));
-    const hosts = extensionHosts(server);
+    const hosts = harness.extensionHostPids(server);
     if (hosts.length !== 1) throw new Error(`expected one extension host, found ${hosts.length}`);
     const ext = EXTENSIONS[which];
     // Nothing has activated it yet: an activation before the click would be timed wrongly.
@@ -208,7 +208,7 @@ async function main() {
   let browser;
   try {
     browser = await harness.launchBrowser(layout.chromium, server.xdgEnv);
-    const h = { server, browser, workspace };
+    const h = { harness, server, browser, workspace };
     /** @type {Record<'litfeed' | 'minimal', any[]>} */
     const runs = { litfeed: [], minimal: [] };
     const rounds = opts.warmup + opts.runs;

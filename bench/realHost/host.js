@@ -68,23 +68,6 @@ function vscePackage(root, cwd, out, extra = []) {
   return out;
 }
 
-/** Pids of the extension hosts of `server` (one per open window). */
-function extensionHosts(/** @type {{ pid: number }} */ server) {
-  const pids = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-      if (pgrp !== server.pid) continue;
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=extensionHost')) pids.push(Number(entry));
-    } catch {
-      // ended while being read
-    }
-  }
-  return pids;
-}
-
 /** CPU time (clock ticks) a process has used. */
 function cpuTicks(/** @type {number} */ pid) {
   try {
@@ -97,14 +80,17 @@ function cpuTicks(/** @type {number} */ pid) {
 }
 
 /** Waits until the window's extension host has used at most 20 ms of CPU in each of two half-seconds. */
-async function hostIdle(/** @type {{ pid: number }} */ server) {
+/**
+ * @typedef {{ extensionHostPids(server: { pid: number }): number[] }} Harness
+ */
+async function hostIdle(/** @type {Harness} */ harness, /** @type {{ pid: number }} */ server) {
   const deadline = Date.now() + IDLE_TIMEOUT_MS;
   let quiet = 0;
-  let hosts = extensionHosts(server);
+  let hosts = harness.extensionHostPids(server);
   let last = hosts.map(cpuTicks);
   while (Date.now() < deadline) {
     await sleep(500);
-    const now = extensionHosts(server);
+    const now = harness.extensionHostPids(server);
     const ticks = now.map(cpuTicks);
     const same = now.length > 0 && now.length === hosts.length && now.every((p, i) => p === hosts[i]);
     const busy = !same || ticks.some((t, i) => !(t - last[i] <= 2));
@@ -117,10 +103,10 @@ async function hostIdle(/** @type {{ pid: number }} */ server) {
 }
 
 /** Ends every extension host of `server` and waits until none is left. */
-async function endHosts(/** @type {{ pid: number }} */ server) {
+async function endHosts(/** @type {Harness} */ harness, /** @type {{ pid: number }} */ server) {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const pids = extensionHosts(server);
+    const pids = harness.extensionHostPids(server);
     if (pids.length === 0) return;
     if (Date.now() > deadline) throw new Error(`extension hosts ${pids.join(', ')} did not end`);
     // A closed tab does not always say goodbye: code-server then keeps the window's extension
@@ -166,4 +152,4 @@ function activationLogged(/** @type {string} */ userDataDir, /** @type {string} 
   return found;
 }
 
-module.exports = { buildHarness, vscePackage, extensionHosts, hostIdle, endHosts, activationLogged };
+module.exports = { buildHarness, vscePackage, hostIdle, endHosts, activationLogged };

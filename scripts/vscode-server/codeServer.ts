@@ -276,3 +276,21 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
   removeDir(root);
   throw new Error(lastError);
 }
+
+/** Pids of the extension hosts `server` runs (one per open window), from /proc. */
+export function extensionHostPids(server: { pid: number }): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name (which may hold spaces): state, ppid, pgrp, ...
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (pgrp !== server.pid) continue;
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=extensionHost')) pids.push(Number(entry));
+    } catch {
+      // ended while being read
+    }
+  }
+  return pids;
+}

@@ -17,6 +17,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchBrowser, resultsDir } from '../../scripts/vscode-server/browser';
 import {
   codeServerInstall,
+  extensionHostPids,
   quietSettings,
   repoRoot,
   startCodeServer,
@@ -105,24 +106,6 @@ export const mochaHooks = {
   },
 };
 
-/** Pids of the extension hosts code-server runs (one per open window). */
-function extensionHosts(server: CodeServer): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Fields after the command name (which may hold spaces): state, ppid, pgrp, ...
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-      if (pgrp !== server.pid) continue;
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=extensionHost')) pids.push(Number(entry));
-    } catch {
-      // ended while being read
-    }
-  }
-  return pids;
-}
-
 /**
  * A new window in the shared code-server: the fixture feed, `settings` over the defaults, a
  * fresh copy of test/fixtures/workspace, and nothing an earlier file left behind.
@@ -134,7 +117,7 @@ export async function startWorkbench(logName: string, settings: Record<string, u
   // write to the same global storage.
   await waitFor(
     'the extension host of the window before to end',
-    async () => extensionHosts(server).length === 0,
+    async () => extensionHostPids(server).length === 0,
     60_000,
   );
   fs.rmSync(path.join(server.userDataDir, 'User/globalStorage'), { recursive: true, force: true });
@@ -196,7 +179,7 @@ export async function startWorkbench(logName: string, settings: Record<string, u
         await ctx.close().catch(() => undefined);
         // A closed tab does not always say goodbye: code-server then keeps the window's extension
         // host for a reconnect that never comes. No window is open now, so every one is stale.
-        for (const pid of extensionHosts(server)) {
+        for (const pid of extensionHostPids(server)) {
           try {
             process.kill(pid, 'SIGTERM');
           } catch {
