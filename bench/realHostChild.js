@@ -89,6 +89,9 @@ async function oneWindow(
   await endHosts(harness, server);
   const storage = path.join(server.userDataDir, 'User', 'globalStorage');
   fs.rmSync(storage, { recursive: true, force: true });
+  // The folder's own state remembers which side bar view was open last; restored, it would
+  // activate that extension before its icon is clicked.
+  fs.rmSync(path.join(server.userDataDir, 'User', 'workspaceStorage'), { recursive: true, force: true });
   for (const ext of Object.values(EXTENSIONS)) {
     fs.cpSync(opts.storageDir, path.join(storage, ext.id), { recursive: true });
   }
