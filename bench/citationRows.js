@@ -15,7 +15,7 @@ const REFS_ENTRY = `
 export { indexBib, entryFor } from './src/core/refs/bibIndex';
 export { scanCitations, keyAt } from './src/core/refs/citationScan';
 export { entrySummary, authorYear } from './src/core/refs/entrySummary';
-export { lineStarts, lineIndex } from './src/core/refs/textLines';
+export { lineStarts, lineIndex } from './src/core/textLines';
 `;
 /** The .bib reader's own bundle, built as esbuild.js builds it (bibIndex loads it from beside itself). */
 const VERBATIM_ENTRY = 'node_modules/@retorquere/bibtex-parser/dist/esm/verbatim.js';

@@ -24,6 +24,7 @@ import type * as BibtexParser from '@retorquere/bibtex-parser' with { 'resolutio
 import type { Paper } from '../paper';
 import { errorMessage } from '../guards';
 import { lazyModule } from '../lazyModule';
+import { lineNumber, lineStarts } from '../textLines';
 
 /** One entry of a .bib file, fields as written (LaTeX not interpreted, names not split). */
 export interface BibRecord {
@@ -65,13 +66,6 @@ const loadParser = lazyModule<ParserModule>(
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-/** Line number (1-based) of `offset` in `text`. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 const POSITIONED = /at line (\d+), column \d+/;
 
 async function parseUncached(text: string): Promise<BibParseResult> {
@@ -93,6 +87,8 @@ async function parseUncached(text: string): Promise<BibParseResult> {
     return { ok: false, errors: [{ line: 1, message: `the BibTeX parser failed: ${errorMessage(e)}` }] };
   }
 
+  // Line starts found once: counting from the top for each entry was quadratic in the file.
+  const lines = lineStarts(text);
   const errors: BibProblem[] = [];
   const warnings: string[] = [];
   let errorCursor = 0;
@@ -104,7 +100,7 @@ async function parseUncached(text: string): Promise<BibParseResult> {
     }
     const at = err.input ? text.indexOf(err.input, errorCursor) : -1;
     if (at >= 0) errorCursor = at + 1;
-    errors.push({ line: at >= 0 ? lineAt(text, at) : Number(pos[1]), message: err.error });
+    errors.push({ line: at >= 0 ? lineNumber(lines, at) : Number(pos[1]), message: err.error });
   }
   if (errors.length > 0) return { ok: false, errors };
 
@@ -114,7 +110,7 @@ async function parseUncached(text: string): Promise<BibParseResult> {
   for (const entry of library.entries) {
     const at = text.indexOf(entry.input, cursor);
     if (at >= 0) cursor = at + entry.input.length;
-    const line = at >= 0 ? lineAt(text, at) : 0;
+    const line = at >= 0 ? lineNumber(lines, at) : 0;
     const fields: Record<string, string> = {};
     for (const [name, value] of Object.entries(entry.fields)) {
       fields[name.toLowerCase()] = Array.isArray(value) ? value.join(' and ') : String(value);

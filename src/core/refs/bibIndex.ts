@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { arxivIdsOf, doisOf, type BibRecord } from '../cite/bibDocument';
 import { lazyModule } from '../lazyModule';
-import { lineIndex, lineStarts } from './textLines';
+import { lineNumber, lineStarts } from '../textLines';
 
 /** One entry: `BibRecord`'s fields (macros expanded) and its place in the text. */
 export interface BibEntryInfo extends BibRecord {
@@ -120,11 +120,6 @@ export function sliceStarts(text: string, size = SLICE_CHARS): number[] {
   return starts;
 }
 
-/** 1-based line of `offset`. */
-function lineOf(starts: readonly number[], offset: number): number {
-  return lineIndex(starts, offset) + 1;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Indexing
 
@@ -196,7 +191,7 @@ function readSlice(
       kind: 'broken',
       start,
       end: lineEnd < 0 ? text.length : lineEnd,
-      line: lineOf(lines, start),
+      line: lineNumber(lines, start),
       message,
     });
   }
@@ -226,7 +221,7 @@ function readSlice(
       key: entry.key,
       type: entry.type.toLowerCase(),
       fields,
-      line: lineOf(lines, start),
+      line: lineNumber(lines, start),
       start,
       end,
       keyStart,
@@ -248,7 +243,7 @@ function finish(entries: BibEntryInfo[], issues: BibIssue[], lines: readonly num
         kind: 'duplicate-key',
         start: entry.keyStart,
         end: entry.keyEnd,
-        line: lineOf(lines, entry.keyStart),
+        line: lineNumber(lines, entry.keyStart),
         message: `duplicate key "${entry.key}" (first on line ${first.line})`,
         other: first.key,
         otherLine: first.line,
@@ -266,7 +261,7 @@ function finish(entries: BibEntryInfo[], issues: BibIssue[], lines: readonly num
         kind: 'same-paper',
         start: entry.keyStart,
         end: entry.keyEnd,
-        line: lineOf(lines, entry.keyStart),
+        line: lineNumber(lines, entry.keyStart),
         // The identifier both entries carry.
         message: id,
         other: other!.key,

@@ -3,7 +3,7 @@ import { errorMessage } from '../../core/guards';
 import type { Paper } from '../../core/paper';
 import { entryIds } from '../../core/refs/bibIndex';
 import type { CitedKey } from '../../core/refs/citationScan';
-import { lineIndex, lineStarts } from '../../core/refs/textLines';
+import { lineIndex, lineStarts } from '../../core/textLines';
 import type { Bibliographies } from './bibliographies';
 import type { CitedPlace, PaperCitations } from './citedPlaces';
 import type { DocumentCitations } from './documentCitations';

@@ -16,3 +16,8 @@ export function lineIndex(starts: readonly number[], offset: number): number {
   }
   return lo;
 }
+
+/** 1-based line number of `offset`, as editors and error messages count. */
+export function lineNumber(starts: readonly number[], offset: number): number {
+  return lineIndex(starts, offset) + 1;
+}
