@@ -10,6 +10,7 @@ import {
 } from '../../core/cite/bibDiscovery';
 import { citationSyntax } from '../../core/cite/citeText';
 import { documentLanguage } from './documentLanguage';
+import { openDocument, readText } from '../documentText';
 import { errorMessage } from '../../core/guards';
 
 /**
@@ -210,18 +211,11 @@ function resolveIn(base: vscode.Uri, relative: string): vscode.Uri {
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return true;
+  if (openDocument(uri)) return true;
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
   } catch {
     return false;
   }
-}
-
-/** A file's text, from its open (possibly unsaved) document when there is one. */
-export async function readText(uri: vscode.Uri): Promise<string> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 }

@@ -5,7 +5,8 @@ import { keysWhenAddedAlone, newEntries, planCitation, type EntryOptions } from 
 import { citationFor, citationSyntax, citeText, insertionAt } from '../../core/cite/citeText';
 import { bibliographyText } from '../../core/cite/exportBib';
 import type { Paper } from '../../core/paper';
-import { readText, type BibTargetFinder } from './bibTarget';
+import type { BibTargetFinder } from './bibTarget';
+import { openDocument, readText } from '../documentText';
 import { entryOptions, type CitationSettings } from '../settings';
 import { documentLanguage } from './documentLanguage';
 import { isReadonly } from './readonlySetting';
@@ -236,7 +237,7 @@ export class Citer {
 
   /** Reads and parses the .bib; refuses (with a message) to touch one that does not parse. */
   private async planEntries(bibUri: vscode.Uri, papers: readonly Paper[], options: EntryOptions) {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString());
+    const open = openDocument(bibUri);
     let text = '';
     let exists = true;
     try {
@@ -295,7 +296,7 @@ export class Citer {
   /** Saves a .bib LitFeed changed, unless it held unsaved edits of the user's before. */
   private async saveBib(bibUri: vscode.Uri, wasDirty: boolean): Promise<void> {
     if (wasDirty) return;
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bibUri.toString());
+    const doc = openDocument(bibUri);
     if (!doc?.isDirty) return;
     if (await doc.save()) this.savedByUs.set(bibUri.toString(), doc.version);
     else {

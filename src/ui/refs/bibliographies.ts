@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../core/guards';
 import { entryFor, indexBib, type BibEntryInfo, type BibIndex } from '../../core/refs/bibIndex';
 import type { BibTargetFinder, DocLike } from '../cite/bibTarget';
-import { openDocument, stampOf } from './workspaceFiles';
+import { readText } from '../documentText';
+import { stampOf } from './workspaceFiles';
 
 /** One bibliography file of a document, read. */
 export interface BibFile {
@@ -135,18 +136,13 @@ export class Bibliographies implements vscode.Disposable {
     }
     const hit = this.cache.get(key);
     if (hit && hit.stamp === stamp) return hit.index;
-    const index = this.read(uri, openDocument(uri));
+    const index = readText(uri).then((text) => indexBib(text));
     this.cache.set(key, { stamp, index });
     index.catch(() => this.cache.delete(key));
     return index.catch((err: unknown) => {
       this.log.warn(`${uri.fsPath} could not be read: ${errorMessage(err)}`);
       return undefined;
     });
-  }
-
-  private async read(uri: vscode.Uri, open: vscode.TextDocument | undefined): Promise<BibIndex> {
-    const text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    return indexBib(text);
   }
 
   dispose(): void {

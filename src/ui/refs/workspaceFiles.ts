@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DocLike } from '../cite/bibTarget';
 import { documentLanguage } from '../cite/documentLanguage';
+import { openDocument, readText } from '../documentText';
 
 /** Files that can cite: LaTeX, Markdown, Quarto, R Markdown, Typst, reStructuredText. */
 export const CITING_FILES = '**/*.{tex,ltx,md,markdown,qmd,Rmd,rmd,typ,rst}';
@@ -13,22 +14,15 @@ export function findWorkspaceFiles(glob: string): Thenable<vscode.Uri[]> {
   return vscode.workspace.findFiles(glob, EXCLUDE, MAX_FILES);
 }
 
-/** The open document for `uri`, if any. */
-export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-  const key = uri.toString();
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-}
-
 /**
  * A file of the workspace as the finder and the scanner see it: the open document (unsaved
- * edits included) or the text on disk, without opening it in VS Code (which would tell every
- * extension a document was opened). Undefined when it cannot be read.
+ * edits included) or the text on disk (`readText`). Undefined when it cannot be read.
  */
 export async function readDocLike(uri: vscode.Uri): Promise<DocLike | undefined> {
   const open = openDocument(uri);
   if (open) return open;
   try {
-    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    const text = await readText(uri);
     const plain = { uri, languageId: 'plaintext', getText: () => text };
     return { uri, languageId: documentLanguage(plain), getText: () => text };
   } catch {
