@@ -19,8 +19,6 @@ const LIBRARY_PICKS = 12;
  * differing only in case is replaced by the entry's spelling.
  */
 export class CitationFixes implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
-
   constructor(private readonly bibs: Bibliographies) {}
 
   async provideCodeActions(
@@ -41,30 +39,31 @@ export class CitationFixes implements vscode.CodeActionProvider {
         continue;
       }
       if (diagnostic.code !== MISSING_KEY) continue;
-      const find = new vscode.CodeAction(vscode.l10n.t("Find and add '{0}'…", key), vscode.CodeActionKind.QuickFix);
-      find.diagnostics = [diagnostic];
-      find.command = {
-        command: 'litfeed.findMissingKey',
-        title: find.title,
-        arguments: [doc.uri, key, diagnostic.range],
-      };
-      actions.push(find);
+      const args = [doc.uri, key, diagnostic.range];
+      actions.push(
+        commandAction(vscode.l10n.t("Find and add '{0}'…", key), 'litfeed.findMissingKey', diagnostic, args),
+      );
       const near = nearKeys(key, bib.keys(), NEAR_FIXES);
       near.forEach((k, i) => actions.push(replaceAction(doc, diagnostic, k, i === 0)));
-      const pick = new vscode.CodeAction(
-        vscode.l10n.t('Replace with an existing key…'),
-        vscode.CodeActionKind.QuickFix,
+      actions.push(
+        commandAction(vscode.l10n.t('Replace with an existing key…'), 'litfeed.replaceCitationKey', diagnostic, args),
       );
-      pick.diagnostics = [diagnostic];
-      pick.command = {
-        command: 'litfeed.replaceCitationKey',
-        title: pick.title,
-        arguments: [doc.uri, key, diagnostic.range],
-      };
-      actions.push(pick);
     }
     return actions;
   }
+}
+
+/** A fix that runs a command (it asks the user something before it edits). */
+function commandAction(
+  title: string,
+  command: string,
+  diagnostic: vscode.Diagnostic,
+  args: unknown[],
+): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = { command, title, arguments: args };
+  return action;
 }
 
 function replaceAction(
