@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { isBibtexPath } from '../../core/cite/bibDiscovery';
 import { errorMessage } from '../../core/guards';
 import { entryFor, indexBib, type BibEntryInfo, type BibIndex } from '../../core/refs/bibIndex';
 import type { BibTargetFinder, DocLike } from '../cite/bibTarget';
 import { readText } from '../documentText';
+import { Settle } from '../settle';
 import { stampOf } from './workspaceFiles';
 
 /** One bibliography file of a document, read. */
@@ -79,7 +81,7 @@ export class Bibliographies implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
-  private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typing = new Settle(SETTLE_MS);
 
   constructor(
     private readonly finder: BibTargetFinder,
@@ -94,20 +96,12 @@ export class Bibliographies implements vscode.Disposable {
       watcher.onDidDelete(fire),
       // Typing in a .bib: what depends on it is checked once the typing pauses, not per key.
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (!isBibUri(e.document.uri) || e.contentChanges.length === 0) return;
-        const key = e.document.uri.toString();
-        clearTimeout(this.typing.get(key));
-        this.typing.set(
-          key,
-          setTimeout(() => {
-            this.typing.delete(key);
-            fire(e.document.uri);
-          }, SETTLE_MS),
-        );
+        if (!isBibtexPath(e.document.uri.path) || e.contentChanges.length === 0) return;
+        this.typing.run(e.document.uri.toString(), () => fire(e.document.uri));
       }),
       // Closing a .bib with unsaved edits puts the disk's text back in force.
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (isBibUri(doc.uri)) fire(doc.uri);
+        if (isBibtexPath(doc.uri.path)) fire(doc.uri);
       }),
     );
   }
@@ -146,11 +140,7 @@ export class Bibliographies implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.typing.values()) clearTimeout(timer);
+    this.typing.dispose();
     for (const d of this.subscriptions) d.dispose();
   }
-}
-
-export function isBibUri(uri: vscode.Uri): boolean {
-  return /\.bib$/i.test(uri.path);
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { isBibtexPath } from '../../core/cite/bibDiscovery';
 import { mayCite, servesCitations } from '../cite/citeContext';
 import { documentLanguage } from '../cite/documentLanguage';
+import { Settle } from '../settle';
 
 /** A document is checked after this pause in typing. */
 const SETTLE_MS = 300;
@@ -11,7 +13,7 @@ const SETTLE_MS = 300;
  * bundle it is in) runs only for documents that may cite, after a pause in typing.
  */
 export class CitationCheckTriggers implements vscode.Disposable {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly settle = new Settle(SETTLE_MS);
   private readonly subscriptions: vscode.Disposable[];
 
   /** `forget` must not load anything: there is nothing to forget before the first check. */
@@ -25,9 +27,7 @@ export class CitationCheckTriggers implements vscode.Disposable {
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        const key = doc.uri.toString();
-        clearTimeout(this.timers.get(key));
-        this.timers.delete(key);
+        this.settle.cancel(doc.uri.toString());
         if (wanted(doc)) this.forget(doc.uri);
       }),
     ];
@@ -40,19 +40,13 @@ export class CitationCheckTriggers implements vscode.Disposable {
       if (servesCitations(doc)) this.forget(doc.uri);
       return;
     }
-    const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!doc.isClosed) this.check(doc);
-      }, SETTLE_MS),
-    );
+    this.settle.run(doc.uri.toString(), () => {
+      if (!doc.isClosed) this.check(doc);
+    });
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.settle.dispose();
     for (const d of this.subscriptions) d.dispose();
   }
 }
@@ -60,6 +54,6 @@ export class CitationCheckTriggers implements vscode.Disposable {
 /** A .bib, or a document of a citing language whose text may cite. */
 function wanted(doc: vscode.TextDocument): boolean {
   if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return false;
-  if (/\.bib$/i.test(doc.uri.path)) return true;
+  if (isBibtexPath(doc.uri.path)) return true;
   return servesCitations(doc) && mayCite(doc.getText(), documentLanguage(doc));
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { isBibtexPath } from '../../core/cite/bibDiscovery';
 import type { BibIssue } from '../../core/refs/bibIndex';
 import type { Bibliographies } from './bibliographies';
-import { isBibUri } from './bibliographies';
 import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 import type { DocumentCitations } from './documentCitations';
 
@@ -35,7 +35,9 @@ export class CitationDiagnostics implements vscode.Disposable {
 
   async check(doc: vscode.TextDocument): Promise<void> {
     const version = doc.version;
-    const diagnostics = isBibUri(doc.uri) ? await this.bibDiagnostics(doc) : await this.citationDiagnostics(doc);
+    const diagnostics = isBibtexPath(doc.uri.path)
+      ? await this.bibDiagnostics(doc)
+      : await this.citationDiagnostics(doc);
     // A newer edit has its own check coming; a closed document keeps nothing.
     if (doc.isClosed || doc.version !== version) return;
     this.collection.set(doc.uri, diagnostics);

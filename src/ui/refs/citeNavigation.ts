@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { isBibtexPath } from '../../core/cite/bibDiscovery';
 import type { BibEntryInfo } from '../../core/refs/bibIndex';
-import { isBibUri, type Bibliographies } from './bibliographies';
+import type { Bibliographies } from './bibliographies';
 import type { DocumentCitations } from './documentCitations';
 import type { WorkspaceCitations } from './workspaceCitations';
 
@@ -43,7 +44,7 @@ export class CitationNavigation implements vscode.DefinitionProvider, vscode.Ref
   ): Promise<vscode.Location[]> {
     let key: string;
     let bibs: vscode.Uri[];
-    if (isBibUri(doc.uri)) {
+    if (isBibtexPath(doc.uri.path)) {
       const entry = entryAt((await this.bibs.index(doc.uri))?.entries ?? [], doc.offsetAt(position));
       if (!entry) return [];
       key = entry.key;

@@ -7,6 +7,7 @@ import { lineIndex, lineStarts } from '../../core/textLines';
 import type { Bibliographies } from './bibliographies';
 import type { CitedPlace, PaperCitations } from './citedPlaces';
 import type { DocumentCitations } from './documentCitations';
+import { Settle } from '../settle';
 import { CITING_FILES, findWorkspaceFiles, readDocLike, stampOf } from './workspaceFiles';
 
 /** One citation in a workspace file, resolved against that file's bibliography. */
@@ -45,7 +46,7 @@ export class WorkspaceCitations implements PaperCitations, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly settle = new Settle(SETTLE_MS);
 
   constructor(
     private readonly bibs: Bibliographies,
@@ -137,17 +138,11 @@ export class WorkspaceCitations implements PaperCitations, vscode.Disposable {
   /** Reads one file again (after a pause when it is being edited). */
   private later(uri: vscode.Uri): void {
     if (this.built === undefined) return;
-    const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.read(uri)
-          .then(() => this.recount())
-          .catch((err) => this.log.warn(`reading the citations of ${uri.fsPath} failed: ${errorMessage(err)}`));
-      }, SETTLE_MS),
-    );
+    this.settle.run(uri.toString(), () => {
+      this.read(uri)
+        .then(() => this.recount())
+        .catch((err) => this.log.warn(`reading the citations of ${uri.fsPath} failed: ${errorMessage(err)}`));
+    });
   }
 
   private remove(uri: vscode.Uri): void {
@@ -215,7 +210,7 @@ export class WorkspaceCitations implements PaperCitations, vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.settle.dispose();
     for (const d of this.subscriptions) d.dispose();
   }
 }
