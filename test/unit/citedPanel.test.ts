@@ -10,7 +10,13 @@ import type * as PanelModule from '../../src/ui/panel/paperPanel';
 import type { CitedPlace, PaperCitations } from '../../src/ui/refs/citedPlaces';
 import { MAX_PLACES } from '../../src/webview/protocol';
 import { arxivPaper } from '../helpers/paper';
-import { createFakeVscode, FakeUri, FakeWebviewPanel, installFakeVscode, type FakeVscode } from './helpers/fakeVscode';
+import {
+  createFakeVscode,
+  FakeUri,
+  installFakeVscode,
+  lastPanel as lastFakePanel,
+  type FakeVscode,
+} from './helpers/fakeVscode';
 import { forgetUiModules } from './helpers/uiModules';
 
 const cited = arxivPaper('1706.03762', { title: 'Attention Is All You Need' });
@@ -108,11 +114,7 @@ describe('cited in: paper panel (host side, stand-in vscode)', () => {
 
   afterEach(() => handle.dispose());
 
-  const lastPanel = (): FakeWebviewPanel => {
-    const panel = fake.panels[fake.panels.length - 1];
-    assert.ok(panel, 'no panel was created');
-    return panel;
-  };
+  const lastPanel = () => lastFakePanel(fake);
   const settle = () => new Promise((resolve) => setImmediate(resolve));
   const shown = (paper: Paper) => {
     handle.show(paper);

@@ -6,7 +6,14 @@ import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Paper } from '../../src/core/paper';
 import type * as PanelModule from '../../src/ui/panel/paperPanel';
-import { createFakeVscode, FakeUri, FakeWebviewPanel, installFakeVscode, type FakeVscode } from './helpers/fakeVscode';
+import {
+  createFakeVscode,
+  FakeUri,
+  FakeWebviewPanel,
+  installFakeVscode,
+  lastPanel as lastFakePanel,
+  type FakeVscode,
+} from './helpers/fakeVscode';
 import { paper as makePaper } from '../helpers/paper';
 
 const paper: Paper = makePaper({
@@ -77,11 +84,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
 
   afterEach(() => handle.dispose());
 
-  const lastPanel = (): FakeWebviewPanel => {
-    const panel = fake.panels[fake.panels.length - 1];
-    assert.ok(panel, 'no panel was created');
-    return panel;
-  };
+  const lastPanel = () => lastFakePanel(fake);
   const settle = () => new Promise((resolve) => setImmediate(resolve));
 
   it('creates one locked-down panel with the page HTML and a cut-short title', () => {

@@ -3,6 +3,7 @@
  * a webview panel that records what is posted and lets a test play the page, and recorders
  * for notifications and openExternal. Installed by hooking `require('vscode')`.
  */
+import * as assert from 'node:assert/strict';
 import Module from 'node:module';
 
 type Listener<T> = (value: T) => void;
@@ -86,6 +87,13 @@ export interface FakeVscode {
   errors: string[];
   serializers: Map<string, { deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Promise<void> }>;
   module: Record<string, unknown>;
+}
+
+/** The webview panel the code under test created last; fails the test when there is none. */
+export function lastPanel(fake: FakeVscode): FakeWebviewPanel {
+  const panel = fake.panels[fake.panels.length - 1];
+  assert.ok(panel, 'no panel was created');
+  return panel;
 }
 
 export function createFakeVscode(): FakeVscode {
