@@ -9,6 +9,7 @@
 
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { goalRow } = require('./goalRow');
 
 /** The core the editor features run after an edit (src/ui/refs/*), and nothing else. */
 const REFS_ENTRY = `
@@ -73,18 +74,16 @@ async function citationRows({ root, work, smoke, runChild }) {
     ['citationsLatex', 'LaTeX', r.latex],
     ['citationsPandoc', 'Markdown (pandoc)', r.pandoc],
   ])) {
-    rows.push({
-      id,
-      measure: `14.1 after an edit: diagnostics + hover, ${name}, ${e.citations} citations, ${bibLabel} (p95)`,
-      value: e.p95,
-      unit: 'ms',
-      baseline: GOAL_MS,
-      baselineLabel: 'goal',
-      ratio: e.p95 / GOAL_MS,
-      goal: `p95 ≤ ${GOAL_MS} ms`,
-      pass: e.p95 <= GOAL_MS,
-      details: e,
-    });
+    rows.push(
+      goalRow({
+        id,
+        measure: `14.1 after an edit: diagnostics + hover, ${name}, ${e.citations} citations, ${bibLabel} (p95)`,
+        ms: e.p95,
+        goalMs: GOAL_MS,
+        goalPrefix: 'p95',
+        details: e,
+      }),
+    );
   }
   rows.push({
     id: 'bibRead',
@@ -99,18 +98,15 @@ async function citationRows({ root, work, smoke, runChild }) {
     info: true,
     details: bib,
   });
-  rows.push({
-    id: 'bibBlock',
-    measure: `14.2 longest event-loop block, reading the ${bibLabel}`,
-    value: bib.blockMs,
-    unit: 'ms',
-    baseline: GOAL_MS,
-    baselineLabel: 'goal',
-    ratio: bib.blockMs / GOAL_MS,
-    goal: `≤ ${GOAL_MS} ms`,
-    pass: bib.blockMs <= GOAL_MS,
-    details: bib,
-  });
+  rows.push(
+    goalRow({
+      id: 'bibBlock',
+      measure: `14.2 longest event-loop block, reading the ${bibLabel}`,
+      ms: bib.blockMs,
+      goalMs: GOAL_MS,
+      details: bib,
+    }),
+  );
   return rows;
 }
 
