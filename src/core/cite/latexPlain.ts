@@ -119,6 +119,14 @@ export function latexToPlain(latex: string): string {
   return collapseWhitespace(parts.map((part, i) => (i % 2 === 1 ? part : decodeText(part))).join('')).normalize('NFC');
 }
 
+/** A .bib field read back as plain text; undefined when the entry lacks it or it reads as nothing. */
+export function plainField(record: { fields: Record<string, string> }, name: string): string | undefined {
+  const raw = record.fields[name];
+  if (raw === undefined) return undefined;
+  const plain = latexToPlain(raw);
+  return plain === '' ? undefined : plain;
+}
+
 /** Splits `a and b and c` on the `and`s outside braces (`{Barnes and Noble}` is one name). */
 function splitAuthors(field: string): string[] {
   const names: string[] = [];

@@ -10,7 +10,7 @@ import { getText, type HttpOptions } from '../net/http';
 import { HttpError } from '../net/httpError';
 import { normaliseArxivId, type Publication } from '../paper';
 import { parseBib, type BibRecord } from '../cite/bibDocument';
-import { bibNames, latexToPlain } from '../cite/latexPlain';
+import { bibNames, plainField } from '../cite/latexPlain';
 import { LookupFormatError, fourDigitYear, lowerDoi, plainPages } from './markup';
 import { newPublication } from './publication';
 import type { Work } from './work';
@@ -30,17 +30,10 @@ function verbatim(record: BibRecord, name: string): string | undefined {
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
-function field(record: BibRecord, name: string): string | undefined {
-  const raw = record.fields[name];
-  if (raw === undefined) return undefined;
-  const plain = latexToPlain(raw);
-  return plain === '' ? undefined : plain;
-}
-
 /** The arXiv id of a record: its `eprint`, DBLP's CoRR `volume` (`abs/1706.03762`), or an arXiv URL. */
 function arxivIdOf(record: BibRecord): string | undefined {
-  const prefix = (field(record, 'eprinttype') ?? field(record, 'archiveprefix') ?? '').toLowerCase();
-  const volume = field(record, 'volume');
+  const prefix = (plainField(record, 'eprinttype') ?? plainField(record, 'archiveprefix') ?? '').toLowerCase();
+  const volume = plainField(record, 'volume');
   const url = verbatim(record, 'url');
   const candidates = [
     prefix === 'arxiv' ? verbatim(record, 'eprint') : undefined,
@@ -55,10 +48,10 @@ function arxivIdOf(record: BibRecord): string | undefined {
 }
 
 function isPreprint(record: BibRecord): boolean {
-  const journal = field(record, 'journal');
+  const journal = plainField(record, 'journal');
   if (journal !== undefined) return /^corr$/i.test(journal) || /^arxiv\b/i.test(journal);
-  if (field(record, 'booktitle') !== undefined) return false;
-  return (field(record, 'eprinttype') ?? field(record, 'archiveprefix') ?? '').toLowerCase() === 'arxiv';
+  if (plainField(record, 'booktitle') !== undefined) return false;
+  return (plainField(record, 'eprinttype') ?? plainField(record, 'archiveprefix') ?? '').toLowerCase() === 'arxiv';
 }
 
 function publicationOf(
@@ -72,10 +65,10 @@ function publicationOf(
   let venue: string | undefined;
   if (record.type === 'article') {
     kind = 'article';
-    venue = field(record, 'journal');
+    venue = plainField(record, 'journal');
   } else if (record.type === 'inproceedings' || record.type === 'conference' || record.type === 'incollection') {
     kind = 'inproceedings';
-    venue = field(record, 'booktitle');
+    venue = plainField(record, 'booktitle');
   } else {
     return undefined;
   }
@@ -83,10 +76,10 @@ function publicationOf(
   const pages = record.fields.pages;
   return newPublication(kind, venue, service, {
     year,
-    volume: field(record, 'volume'),
-    number: field(record, 'number'),
+    volume: plainField(record, 'volume'),
+    number: plainField(record, 'number'),
     pages: pages !== undefined && pages.trim() !== '' ? plainPages(pages.replace(/[{}]/g, '').trim()) : undefined,
-    publisher: field(record, 'publisher'),
+    publisher: plainField(record, 'publisher'),
     doi,
   });
 }
@@ -108,7 +101,7 @@ export async function workFromBibtex(text: string, service: BibRecordService): P
   const record = parsed.entries.find((e) => e.type !== 'string' && e.type !== 'preamble' && e.type !== 'comment');
   // An HTML page (a login portal, an error page) parses as BibTeX without entries.
   if (record === undefined) throw new LookupFormatError(service, `${label} answered no BibTeX entry`);
-  const title = field(record, 'title');
+  const title = plainField(record, 'title');
   if (title === undefined) return undefined;
 
   const authors: string[] = [];
@@ -120,7 +113,7 @@ export async function workFromBibtex(text: string, service: BibRecordService): P
 
   const work: Work = { service, title, authors };
   if (families.length === authors.length && families.length > 0) work.families = families;
-  const year = fourDigitYear(field(record, 'year'));
+  const year = fourDigitYear(plainField(record, 'year'));
   if (year !== undefined) work.year = year;
   const doi = lowerDoi(verbatim(record, 'doi'));
   if (doi !== undefined) work.doi = doi;
@@ -129,7 +122,7 @@ export async function workFromBibtex(text: string, service: BibRecordService): P
   if (service === 'dblp' && record.key.startsWith('DBLP:')) work.dblpKey = record.key.slice('DBLP:'.length);
   const publication = publicationOf(record, service, year, doi);
   if (publication !== undefined) work.publication = publication;
-  const abstract = field(record, 'abstract');
+  const abstract = plainField(record, 'abstract');
   if (abstract !== undefined) work.abstract = abstract;
   const url = verbatim(record, 'url');
   if (url !== undefined) work.url = url;

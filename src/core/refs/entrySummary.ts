@@ -5,7 +5,7 @@
  * hovers do not typeset it.
  */
 import { arxivIdsOf, doisOf, type BibRecord } from '../cite/bibDocument';
-import { bibNames, latexToPlain } from '../cite/latexPlain';
+import { bibNames, plainField } from '../cite/latexPlain';
 import { segmentsToPlainText, splitMath } from '../view/texSegments';
 
 export interface EntrySummary {
@@ -23,23 +23,16 @@ export interface EntrySummary {
 
 const VENUE_FIELDS = ['journal', 'journaltitle', 'booktitle', 'publisher', 'school', 'institution', 'howpublished'];
 
-function field(record: BibRecord, name: string): string | undefined {
-  const value = record.fields[name];
-  if (value === undefined) return undefined;
-  const plain = latexToPlain(value);
-  return plain !== '' ? plain : undefined;
-}
-
 export function entrySummary(record: BibRecord): EntrySummary {
   const names = bibNames(record.fields.author ?? record.fields.editor ?? '');
-  const year = field(record, 'year') ?? /^\d{4}/.exec(record.fields.date ?? '')?.[0];
-  const venue = VENUE_FIELDS.map((f) => field(record, f)).find((v) => v !== undefined);
-  const abstract = field(record, 'abstract');
+  const year = plainField(record, 'year') ?? /^\d{4}/.exec(record.fields.date ?? '')?.[0];
+  const venue = VENUE_FIELDS.map((f) => plainField(record, f)).find((v) => v !== undefined);
+  const abstract = plainField(record, 'abstract');
   const arxivId = arxivIdsOf(record).values().next().value;
   const doi = [...doisOf(record)].find((d) => !d.startsWith('10.48550/'));
   const url = record.fields.url?.trim();
   return {
-    title: field(record, 'title') ?? '',
+    title: plainField(record, 'title') ?? '',
     authors: names.map((n) => n.display),
     families: names.map((n) => n.family ?? n.display.split(/\s+/).pop() ?? n.display),
     ...(year !== undefined && year.trim() !== '' ? { year: year.trim() } : {}),
