@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { editDistance, nearKeys, nearMissBound } from '../../src/core/refs/nearMiss';
+import { nearKeys, nearMissBound } from '../../src/core/refs/nearMiss';
+import { editDistanceWithin } from '../../src/core/search/textMatch';
 import { prng } from './helpers/prng';
 
 /** Optimal string alignment distance, the whole table, no bound: what the fast one must agree with. */
@@ -68,21 +69,21 @@ describe('nearKeys', () => {
   });
 });
 
-describe('editDistance', () => {
+describe('editDistanceWithin, as near misses use it', () => {
   it('counts the four kinds of edit as one each', () => {
-    assert.equal(editDistance('kitten', 'kitten', 3), 0);
-    assert.equal(editDistance('vaswani', 'vaswnai', 3), 1);
-    assert.equal(editDistance('vaswani', 'vaswan', 3), 1);
-    assert.equal(editDistance('vaswani', 'vaswanii', 3), 1);
-    assert.equal(editDistance('kitten', 'sitting', 3), 3);
-    assert.equal(editDistance('', 'abc', 3), 3);
+    assert.equal(editDistanceWithin('kitten', 'kitten', 3), 0);
+    assert.equal(editDistanceWithin('vaswani', 'vaswnai', 3), 1);
+    assert.equal(editDistanceWithin('vaswani', 'vaswan', 3), 1);
+    assert.equal(editDistanceWithin('vaswani', 'vaswanii', 3), 1);
+    assert.equal(editDistanceWithin('kitten', 'sitting', 3), 3);
+    assert.equal(editDistanceWithin('', 'abc', 3), 3);
   });
 
   it('says more than max once the distance is over it', () => {
-    assert.ok(editDistance('kitten', 'sitting', 2) > 2);
-    assert.ok(editDistance('abcdefgh', 'zyxwvuts', 1) > 1);
-    assert.ok(editDistance('a', 'abcd', 2) > 2);
-    assert.ok(editDistance('a', 'b', 0) > 0);
+    assert.ok(editDistanceWithin('kitten', 'sitting', 2) > 2);
+    assert.ok(editDistanceWithin('abcdefgh', 'zyxwvuts', 1) > 1);
+    assert.ok(editDistanceWithin('a', 'abcd', 2) > 2);
+    assert.ok(editDistanceWithin('a', 'b', 0) > 0);
   });
 
   it('agrees with the unbounded table on random short strings (seeded)', () => {
@@ -97,7 +98,7 @@ describe('editDistance', () => {
       const b = rng() < 0.5 ? randomString() : mutate(a, rng, alphabet);
       const max = Math.floor(rng() * 4);
       const want = referenceDistance(a, b);
-      const got = editDistance(a, b, max);
+      const got = editDistanceWithin(a, b, max);
       if (want <= max) {
         assert.equal(got, want, `${a} / ${b} within ${max}`);
         within++;
