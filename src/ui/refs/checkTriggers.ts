@@ -28,20 +28,20 @@ export class CitationCheckTriggers implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.settle.cancel(doc.uri.toString());
-        if (wanted(doc)) this.forget(doc.uri);
+        if (served(doc)) this.forget(doc.uri);
       }),
     ];
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc);
   }
 
+  /** Whether the text may cite is asked once typing pauses, not on every key. */
   private schedule(doc: vscode.TextDocument): void {
-    if (!wanted(doc)) {
-      // It cited before and no longer does: its old diagnostics go.
-      if (servesCitations(doc)) this.forget(doc.uri);
-      return;
-    }
+    if (!served(doc)) return;
     this.settle.run(doc.uri.toString(), () => {
-      if (!doc.isClosed) this.check(doc);
+      if (doc.isClosed) return;
+      if (isBibtexPath(doc.uri.path) || mayCite(doc.getText(), documentLanguage(doc))) this.check(doc);
+      // It cited before and no longer does: its old diagnostics go.
+      else this.forget(doc.uri);
     });
   }
 
@@ -51,9 +51,8 @@ export class CitationCheckTriggers implements vscode.Disposable {
   }
 }
 
-/** A .bib, or a document of a citing language whose text may cite. */
-function wanted(doc: vscode.TextDocument): boolean {
+/** A .bib or a document of a citing language, on a file system LitFeed reads. */
+function served(doc: vscode.TextDocument): boolean {
   if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return false;
-  if (isBibtexPath(doc.uri.path)) return true;
-  return servesCitations(doc) && mayCite(doc.getText(), documentLanguage(doc));
+  return isBibtexPath(doc.uri.path) || servesCitations(doc);
 }
