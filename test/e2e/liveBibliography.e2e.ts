@@ -14,33 +14,7 @@ import { repoRoot } from '../../scripts/vscode-server/codeServer';
 import { clean, editorText, openFileAtLine, waitFor, type Workbench, startWorkbench } from './e2eSupport';
 
 /** A .bib another tool wrote: an @string macro, `Last, First` names, a braced acronym, math in a title. */
-const BIB = [
-  '@String{jmlr = "Journal of Machine Learning Research"}',
-  '',
-  '@Article{Smith2020,',
-  '  Author = {Smith, John and M{\\"u}ller, Karl},',
-  '  Title = {A {GPU} Study of $\\sim$10x Speed-ups},',
-  '  Journal = jmlr,',
-  '  Year = 2020,',
-  '  Abstract = {We measure sparse kernels on six accelerators and find that layout, not arithmetic, sets the pace.},',
-  '}',
-  '',
-  '@inproceedings{vaswani2017attention,',
-  '  title={Attention is all you need},',
-  '  author={Vaswani, Ashish and Shazeer, Noam},',
-  '  booktitle={NeurIPS},',
-  '  year={2017},',
-  '  eprint={1706.03762}, archivePrefix={arXiv}',
-  '}',
-  '',
-  '@book{knuth1984texbook,',
-  '  title={The {\\TeX}book},',
-  '  author={Knuth, Donald E.},',
-  '  publisher={Addison-Wesley},',
-  '  year={1984},',
-  '}',
-  '',
-].join('\n');
+const BIB = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'bib', 'foreign-live.bib'), 'utf8');
 
 const HOVER_LINE = 'Sparse kernels are fast~\\citep[p.~3]{Smith2020}.';
 const MISS_LINE = 'A later study~\\cite{Smith2021} disagrees.';

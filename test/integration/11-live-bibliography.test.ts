@@ -15,32 +15,14 @@ import {
   openAt,
   parseBibFile,
   removeScratchDirs,
+  repoFixture,
   scratchDir,
   waitUntil,
 } from './citeSupport';
 import { activate, FEED_SETTINGS, keepSettings, setSetting, showFixtureWeek, type LitFeedApi } from './helpers';
 
-/** A .bib another tool wrote: @string macros, `Last, First` names, a braced acronym, math. */
-const FOREIGN_BIB = [
-  '@String{jmlr = "Journal of Machine Learning Research"}',
-  '',
-  '@Article{Smith2020,',
-  '  Author = {Smith, John and M{\\"u}ller, Karl},',
-  '  Title = {A {GPU} Study of $\\sim$10x Speed-ups},',
-  '  Journal = jmlr,',
-  '  Year = 2020,',
-  '  Abstract = {We measure sparse kernels.},',
-  '}',
-  '',
-  '@inproceedings{vaswani2017attention,',
-  '  title={Attention is all you need},',
-  '  author={Vaswani, Ashish and Shazeer, Noam},',
-  '  booktitle={NeurIPS},',
-  '  year={2017},',
-  '  eprint={1706.03762}, archivePrefix={arXiv}',
-  '}',
-  '',
-].join('\n');
+/** A .bib another tool wrote (shared with the e2e test): @string macros, `Last, First` names, a braced acronym, math. */
+const FOREIGN_BIB = fs.readFileSync(repoFixture('bib', 'foreign-live.bib'), 'utf8');
 
 const TEX = (body: string) =>
   `\\documentclass{article}\n\\begin{document}\n${body}\n\\bibliography{refs}\n\\end{document}\n`;
