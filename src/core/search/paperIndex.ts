@@ -22,14 +22,12 @@
  * The abstract counts by word (stage 1) but is not fuzzy-matched: bitap over a 1,500-character
  * abstract costs more than all the other fields together, for the weakest signal.
  */
-import Fuse from 'fuse.js';
 import type { Paper } from '../paper';
-import { TermTable, type TermMatch } from './termTable';
-import { indexTerms, matchesOf, recencyOf, sameSearchText } from './paperText';
-import { foldText, words } from './textMatch';
+import { TermTable } from './termTable';
+import { recencyOf, sameSearchText } from './paperText';
 import { QueryScratch, growFloat64 } from './queryScratch';
-import { TopK } from './topK';
-import { FUSE_OPTIONS, fuseDoc } from './fuseStage';
+import { MAX_SLOTS, paperTerms } from './postings';
+import { searchParts, type SearchPart } from './searchParts';
 import { TimeSlicer, type SliceOptions } from '../timeSlice';
 
 export type SearchField = 'title' | 'authors' | 'aiKeywords';
@@ -55,42 +53,6 @@ export interface SearchOptions {
   matches?: boolean;
 }
 
-// A posting packs slot, title position and field mask into one int32:
-// slot * 256 + position * 16 + mask.
-const TITLE = 1;
-const AUTHORS = 2;
-const KEYWORDS = 4;
-const ABSTRACT = 8;
-const FIELD_MASK = 15;
-/** Title positions from here on are all "late in the title" (4 bits). */
-const LATE = 15;
-const MAX_SLOTS = 2 ** 23;
-
-/** What one query word found in a field is worth; a mask is worth its best field. */
-const FIELD_WEIGHT: Record<number, number> = { [TITLE]: 1, [AUTHORS]: 0.9, [KEYWORDS]: 0.75, [ABSTRACT]: 0.45 };
-const MASK_WEIGHT = Float64Array.from({ length: FIELD_MASK + 1 }, (_, mask) =>
-  Math.max(0, ...[TITLE, AUTHORS, KEYWORDS, ABSTRACT].filter((bit) => mask & bit).map((bit) => FIELD_WEIGHT[bit])),
-);
-/** Added per query word that follows the previous one in the title (or starts it, for the first). */
-const ORDER_WEIGHT = 0.6;
-
-/** Abstract words indexed; later ones cost memory and add little that the title has not. */
-const ABSTRACT_WORDS = 60;
-/** Papers Fuse scores beyond the number asked for. */
-const EXTRA_CANDIDATES = 30;
-const MIN_CANDIDATES = 60;
-/** Query words looked at; a pasted paragraph would otherwise cost a lookup per word. */
-const MAX_QUERY_WORDS = 12;
-/** Share of the final score that is Fuse's; the rest is the word index's. */
-const FUSE_SHARE = 0.5;
-
-const STOP_WORDS = new Set(
-  (
-    'a an and are as at be by for from has have in is it its of on or that the their this to ' +
-    'was we were which with'
-  ).split(' '),
-);
-
 export interface AddInSlicesOptions extends SliceOptions {
   /** Papers per slice at most, however fast they go. */
   maxBatch?: number;
@@ -99,17 +61,19 @@ export interface AddInSlicesOptions extends SliceOptions {
   slicer?: TimeSlicer;
 }
 
-export class PaperIndex {
+export class PaperIndex implements SearchPart {
   /** Papers by slot; a removed paper leaves a hole that its stale postings skip. */
   private slots: (Paper | undefined)[] = [];
   private readonly slotOf = new Map<string, number>();
   /** Days since the epoch of each slot's paper: newer papers win ties. */
-  private recency = new Float64Array(1024);
+  recency = new Float64Array(1024);
+  /** 1 for a hole; undefined while there are none, so the scan need not look. */
+  dead: Uint8Array | undefined;
   private holes = 0;
-  private readonly terms = new TermTable();
+  readonly terms = new TermTable();
   /** Scratch for `insert`: one paper's terms and their packed position and fields. */
   private readonly paperTerms = new Map<string, number>();
-  private scratch = new QueryScratch(1024);
+  private queryScratch = new QueryScratch(1024);
 
   constructor(papers: Iterable<Paper> = []) {
     this.add(papers);
@@ -180,6 +144,7 @@ export class PaperIndex {
     this.slots = [];
     this.slotOf.clear();
     this.holes = 0;
+    this.dead = undefined;
     this.terms.clear();
   }
 
@@ -193,35 +158,26 @@ export class PaperIndex {
    * before the user types is the caller's choice.
    */
   search(query: string, limit = 50, options: SearchOptions = {}): SearchHit[] {
-    if (limit <= 0 || this.slotOf.size === 0) return [];
-    const queryWords = this.queryWords(query);
-    if (queryWords.length === 0) return [];
+    return searchParts([this], query, limit, options);
+  }
 
-    const candidates = this.candidates(queryWords, Math.max(MIN_CANDIDATES, limit + EXTRA_CANDIDATES));
-    if (candidates.length === 0) return [];
+  // --- as a search part ---------------------------------------------------------------------
 
-    const fuse = new Fuse(
-      candidates.map(({ slot }) => fuseDoc(slot, this.slots[slot] as Paper)),
-      FUSE_OPTIONS,
-    );
-    const fuzzy = new Map<number, number>();
-    for (const result of fuse.search(queryWords.map((w) => w.word).join(' '))) {
-      fuzzy.set(result.item.slot, result.score ?? 1);
-    }
+  get slotCount(): number {
+    return this.slots.length;
+  }
 
-    const hits = candidates.map(({ slot, wordScore }) => ({
-      slot,
-      score: FUSE_SHARE * (fuzzy.get(slot) ?? 1) + (1 - FUSE_SHARE) * (1 - wordScore),
-    }));
-    hits.sort((a, b) => a.score - b.score || this.recency[b.slot] - this.recency[a.slot] || a.slot - b.slot);
+  scratch(): QueryScratch {
+    if (this.queryScratch.size < this.slots.length) this.queryScratch = new QueryScratch(this.slots.length * 2);
+    return this.queryScratch;
+  }
 
-    const matchedTerms = options.matches ? this.matchedTerms(queryWords) : undefined;
-    return hits.slice(0, limit).map(({ slot, score }) => {
-      const paper = this.slots[slot] as Paper;
-      const hit: SearchHit = { paper, score: Math.round(score * 1e4) / 1e4 };
-      if (matchedTerms) hit.matches = matchesOf(paper, matchedTerms);
-      return hit;
-    });
+  id(slot: number): string {
+    return (this.slots[slot] as Paper).id;
+  }
+
+  paper(slot: number): Paper {
+    return this.slots[slot] as Paper;
   }
 
   // --- building ---------------------------------------------------------------------------
@@ -248,33 +204,21 @@ export class PaperIndex {
     if (slot >= this.recency.length) this.recency = growFloat64(this.recency, slot + 1);
     this.recency[slot] = recencyOf(paper);
 
-    // term -> position * 16 + fields, position being the first title word it is (or LATE).
-    const found = this.paperTerms;
-    found.clear();
-    const note = (term: string, field: number, position: number) => {
-      const packed = found.get(term);
-      if (packed === undefined) found.set(term, (position << 4) | field);
-      else found.set(term, (Math.min(packed >> 4, position) << 4) | (packed & FIELD_MASK) | field);
-    };
-    indexTerms(paper.title).forEach((terms, i) => {
-      for (const term of terms) note(term, TITLE, Math.min(i, LATE));
-    });
-    for (const author of paper.authors) {
-      for (const terms of indexTerms(author)) for (const t of terms) note(t, AUTHORS, LATE);
+    for (const [term, packed] of paperTerms(paper, this.paperTerms)) {
+      this.terms.addPosting(this.terms.intern(term), slot * 256 + packed);
     }
-    for (const keyword of paper.aiKeywords) {
-      for (const terms of indexTerms(keyword)) for (const t of terms) note(t, KEYWORDS, LATE);
-    }
-    for (const terms of indexTerms(paper.abstract, ABSTRACT_WORDS)) {
-      for (const term of terms) if (!STOP_WORDS.has(term)) note(term, ABSTRACT, LATE);
-    }
-    for (const [term, packed] of found) this.terms.addPosting(this.terms.intern(term), slot * 256 + packed);
   }
 
   private dropSlot(id: string, slot: number): void {
     this.slots[slot] = undefined;
     this.slotOf.delete(id);
     this.holes++;
+    if (!this.dead || this.dead.length < this.slots.length) {
+      const dead = new Uint8Array(Math.max(1024, this.slots.length * 2));
+      if (this.dead) dead.set(this.dead);
+      this.dead = dead;
+    }
+    this.dead[slot] = 1;
   }
 
   /**
@@ -290,110 +234,4 @@ export class PaperIndex {
     this.clear();
     for (const paper of live) this.insert(paper);
   }
-
-  // --- querying ---------------------------------------------------------------------------
-
-  /** The query's words, folded, with run-together words split, each with its lookup. */
-  private queryWords(query: string): { word: string; matches: TermMatch[] }[] {
-    const raw = words(foldText(query)).slice(0, MAX_QUERY_WORDS);
-    // The last word is still being typed unless a space follows it.
-    const typingLast = !/\s$/.test(query);
-    const result: { word: string; matches: TermMatch[] }[] = [];
-    raw.forEach((word, i) => {
-      const typing = typingLast && i === raw.length - 1;
-      const matches = this.terms.lookup(word, typing);
-      const split = matches.some((m) => m.similarity >= 0.8) ? undefined : this.terms.splitRunTogether(word, typing);
-      if (!split) {
-        result.push({ word, matches });
-        return;
-      }
-      result.push({ word: split[0], matches: this.terms.lookup(split[0], false) });
-      result.push({ word: split[1], matches: this.terms.lookup(split[1], typing) });
-    });
-    return result;
-  }
-
-  /**
-   * Papers having any query word, scored in [0, 1] by the words they have (best field and
-   * similarity per word) and by how many words follow each other in the title; the best
-   * `limit` are kept, newer first among equals.
-   */
-  private candidates(queryWords: { matches: TermMatch[] }[], limit: number): { slot: number; wordScore: number }[] {
-    if (this.scratch.size < this.slots.length) this.scratch = new QueryScratch(this.slots.length * 2);
-    const { wordBest, wordPos, lastWord, lastPos, total, touched, touchedByWord } = this.scratch;
-    // Without removed papers no posting is stale: the scan need not look each paper up.
-    const slots = this.holes > 0 ? this.slots : undefined;
-    let touchedCount = 0;
-
-    for (let i = 0; i < queryWords.length; i++) {
-      let wordCount = 0;
-      for (const { term, similarity } of queryWords[i].matches) {
-        const list = this.terms.postings(term);
-        const count = this.terms.postingCount(term);
-        wordCount = scanPostings(list, count, similarity, slots, this.scratch, wordCount);
-      }
-      for (let j = 0; j < wordCount; j++) {
-        const slot = touchedByWord[j];
-        if (total[slot] === 0) touched[touchedCount++] = slot;
-        let add = wordBest[slot];
-        const pos = wordPos[slot];
-        if (pos < LATE) {
-          const follows = i === 0 ? pos === 0 : lastWord[slot] === i && lastPos[slot] === pos - 1;
-          if (follows) add += ORDER_WEIGHT;
-          lastWord[slot] = i + 1;
-          lastPos[slot] = pos;
-        }
-        total[slot] += add;
-        wordBest[slot] = 0;
-      }
-    }
-
-    const recency = this.recency;
-    const best = new TopK(limit, (a, b) => total[a] - total[b] || recency[a] - recency[b]);
-    for (let j = 0; j < touchedCount; j++) best.offer(touched[j]);
-    const most = queryWords.length * (1 + ORDER_WEIGHT);
-    const result = best.items().map((slot) => ({ slot, wordScore: Math.min(1, total[slot] / most) }));
-    for (let j = 0; j < touchedCount; j++) {
-      const slot = touched[j];
-      total[slot] = 0;
-      lastWord[slot] = 0;
-    }
-    return result;
-  }
-
-  /** The indexed words the query stood for: what a match highlights. */
-  private matchedTerms(queryWords: { matches: TermMatch[] }[]): Set<string> {
-    const terms = new Set<string>();
-    for (const { matches } of queryWords) for (const { term } of matches) terms.add(this.terms.text(term));
-    return terms;
-  }
-}
-
-/**
- * Folds one term's postings into the query word's best value per paper; returns how many
- * papers the word reached so far, listed in `touchedByWord` (scratch: growing a fresh array
- * to 100k entries per query cost more than the scan itself).
- */
-function scanPostings(
-  list: ArrayLike<number>,
-  count: number,
-  similarity: number,
-  slots: readonly (Paper | undefined)[] | undefined,
-  { wordBest, wordPos, touchedByWord: touched }: QueryScratch,
-  touchedCount: number,
-): number {
-  let n = touchedCount;
-  for (let k = 0; k < count; k++) {
-    const posting = list[k];
-    const slot = posting >>> 8;
-    if (slots !== undefined && slots[slot] === undefined) continue;
-    const mask = posting & FIELD_MASK;
-    const value = similarity * MASK_WEIGHT[mask];
-    if (value > wordBest[slot]) {
-      if (wordBest[slot] === 0) touched[n++] = slot;
-      wordBest[slot] = value;
-      wordPos[slot] = mask & TITLE ? (posting >>> 4) & LATE : LATE;
-    }
-  }
-  return n;
 }

@@ -1,0 +1,200 @@
+/**
+ * The query side of the search (the two stages are described in paperIndex.ts), over one or
+ * more parts: the in-memory index of the papers this window added, and the persisted
+ * segments of the cache. Each part finds its own best candidates by word; the union, one per
+ * paper id, goes to Fuse.js once, so hits from different parts compare on one scale.
+ */
+import Fuse from 'fuse.js';
+import type { Paper } from '../paper';
+import type { TermMatch } from './termTable';
+import { matchesOf } from './paperText';
+import { foldText, words } from './textMatch';
+import type { QueryScratch } from './queryScratch';
+import { TopK } from './topK';
+import { FUSE_OPTIONS, fuseDoc } from './fuseStage';
+import { LATE, scanPostings } from './postings';
+import type { SearchHit, SearchOptions } from './paperIndex';
+
+/** The word lookup a part answers (a `TermTable`, or a persisted segment's dictionary). */
+export interface TermLookup {
+  lookup(word: string, typing: boolean): TermMatch[];
+  splitRunTogether(word: string, typing: boolean): [string, string] | undefined;
+  postings(term: number): ArrayLike<number>;
+  postingCount(term: number): number;
+  text(term: number): string;
+}
+
+/** One searchable set of papers, each in a slot. */
+export interface SearchPart {
+  readonly terms: TermLookup;
+  readonly slotCount: number;
+  /** Days since the epoch per slot: newer papers win ties. */
+  readonly recency: Float64Array;
+  /** 1 for a slot no longer searchable (removed, or superseded by a newer record). */
+  readonly dead: Uint8Array | undefined;
+  /** Per-slot arrays for one query, at least `slotCount` long. */
+  scratch(): QueryScratch;
+  id(slot: number): string;
+  /** The paper as the part holds it (a persisted part holds what search and its list show). */
+  paper(slot: number): Paper;
+}
+
+/** Papers Fuse scores beyond the number asked for. */
+const EXTRA_CANDIDATES = 30;
+const MIN_CANDIDATES = 60;
+/** Query words looked at; a pasted paragraph would otherwise cost a lookup per word. */
+const MAX_QUERY_WORDS = 12;
+/** Share of the final score that is Fuse's; the rest is the word index's. */
+const FUSE_SHARE = 0.5;
+/** Added per query word that follows the previous one in the title (or starts it, for the first). */
+const ORDER_WEIGHT = 0.6;
+
+interface QueryWord {
+  word: string;
+  matches: TermMatch[];
+}
+
+interface Candidate {
+  part: number;
+  slot: number;
+  wordScore: number;
+  recency: number;
+}
+
+/**
+ * Papers matching `query`, best first. An empty query matches nothing: what to show before
+ * the user types is the caller's choice.
+ */
+export function searchParts(parts: readonly SearchPart[], query: string, limit: number, options: SearchOptions = {}): SearchHit[] {
+  if (limit <= 0) return [];
+  const wanted = Math.max(MIN_CANDIDATES, limit + EXTRA_CANDIDATES);
+  const byId = new Map<string, Candidate>();
+  const partWords: (QueryWord[] | undefined)[] = [];
+  let fuseWords: QueryWord[] | undefined;
+  let widest = -1;
+  parts.forEach((part, p) => {
+    if (part.slotCount === 0) return;
+    const queryWords = queryWordsOf(part.terms, query);
+    if (queryWords.length === 0) return;
+    partWords[p] = queryWords;
+    // Parts may split run-together words differently; Fuse reads the words of the largest.
+    if (part.slotCount > widest) {
+      widest = part.slotCount;
+      fuseWords = queryWords;
+    }
+    for (const { slot, wordScore } of candidates(part, queryWords, wanted)) {
+      const id = part.id(slot);
+      const known = byId.get(id);
+      // A paper in two parts (a cached day and this window's newer record) counts once;
+      // the first part — the window's own — wins a tie.
+      if (known === undefined || wordScore > known.wordScore) {
+        byId.set(id, { part: p, slot, wordScore, recency: part.recency[slot] });
+      }
+    }
+  });
+  if (byId.size === 0 || fuseWords === undefined) return [];
+
+  let chosen = [...byId.values()];
+  if (chosen.length > wanted) {
+    const best = new TopK(wanted, (a, b) => chosen[a].wordScore - chosen[b].wordScore || chosen[a].recency - chosen[b].recency);
+    for (let i = 0; i < chosen.length; i++) best.offer(i);
+    chosen = best.items().map((i) => chosen[i]);
+  }
+
+  const papers = chosen.map((c) => parts[c.part].paper(c.slot));
+  const fuse = new Fuse(
+    papers.map((paper, i) => fuseDoc(i, paper)),
+    FUSE_OPTIONS,
+  );
+  const fuzzy = new Map<number, number>();
+  for (const result of fuse.search(fuseWords.map((w) => w.word).join(' '))) fuzzy.set(result.item.slot, result.score ?? 1);
+
+  const hits = chosen.map((c, i) => ({
+    i,
+    c,
+    score: FUSE_SHARE * (fuzzy.get(i) ?? 1) + (1 - FUSE_SHARE) * (1 - c.wordScore),
+  }));
+  hits.sort((a, b) => a.score - b.score || b.c.recency - a.c.recency || a.c.part - b.c.part || a.c.slot - b.c.slot);
+
+  const matchedTerms = options.matches ? matchedTermsOf(parts, partWords) : undefined;
+  return hits.slice(0, limit).map(({ i, score }) => {
+    const paper = papers[i];
+    const hit: SearchHit = { paper, score: Math.round(score * 1e4) / 1e4 };
+    if (matchedTerms) hit.matches = matchesOf(paper, matchedTerms);
+    return hit;
+  });
+}
+
+/** The query's words, folded, with run-together words split, each with its lookup. */
+function queryWordsOf(terms: TermLookup, query: string): QueryWord[] {
+  const raw = words(foldText(query)).slice(0, MAX_QUERY_WORDS);
+  // The last word is still being typed unless a space follows it.
+  const typingLast = !/\s$/.test(query);
+  const result: QueryWord[] = [];
+  raw.forEach((word, i) => {
+    const typing = typingLast && i === raw.length - 1;
+    const matches = terms.lookup(word, typing);
+    const split = matches.some((m) => m.similarity >= 0.8) ? undefined : terms.splitRunTogether(word, typing);
+    if (!split) {
+      result.push({ word, matches });
+      return;
+    }
+    result.push({ word: split[0], matches: terms.lookup(split[0], false) });
+    result.push({ word: split[1], matches: terms.lookup(split[1], typing) });
+  });
+  return result;
+}
+
+/**
+ * Papers of one part having any query word, scored in [0, 1] by the words they have (best
+ * field and similarity per word) and by how many words follow each other in the title; the
+ * best `limit` are kept, newer first among equals.
+ */
+function candidates(part: SearchPart, queryWords: QueryWord[], limit: number): { slot: number; wordScore: number }[] {
+  const scratch = part.scratch();
+  const { wordBest, wordPos, lastWord, lastPos, total, touched, touchedByWord } = scratch;
+  const { terms, dead } = part;
+  let touchedCount = 0;
+
+  for (let i = 0; i < queryWords.length; i++) {
+    let wordCount = 0;
+    for (const { term, similarity } of queryWords[i].matches) {
+      wordCount = scanPostings(terms.postings(term), terms.postingCount(term), similarity, dead, scratch, wordCount);
+    }
+    for (let j = 0; j < wordCount; j++) {
+      const slot = touchedByWord[j];
+      if (total[slot] === 0) touched[touchedCount++] = slot;
+      let add = wordBest[slot];
+      const pos = wordPos[slot];
+      if (pos < LATE) {
+        const follows = i === 0 ? pos === 0 : lastWord[slot] === i && lastPos[slot] === pos - 1;
+        if (follows) add += ORDER_WEIGHT;
+        lastWord[slot] = i + 1;
+        lastPos[slot] = pos;
+      }
+      total[slot] += add;
+      wordBest[slot] = 0;
+    }
+  }
+
+  const recency = part.recency;
+  const best = new TopK(limit, (a, b) => total[a] - total[b] || recency[a] - recency[b]);
+  for (let j = 0; j < touchedCount; j++) best.offer(touched[j]);
+  const most = queryWords.length * (1 + ORDER_WEIGHT);
+  const result = best.items().map((slot) => ({ slot, wordScore: Math.min(1, total[slot] / most) }));
+  for (let j = 0; j < touchedCount; j++) {
+    const slot = touched[j];
+    total[slot] = 0;
+    lastWord[slot] = 0;
+  }
+  return result;
+}
+
+/** The indexed words the query stood for, over all parts: what a match highlights. */
+function matchedTermsOf(parts: readonly SearchPart[], partWords: (QueryWord[] | undefined)[]): Set<string> {
+  const terms = new Set<string>();
+  partWords.forEach((queryWords, p) => {
+    for (const { matches } of queryWords ?? []) for (const { term } of matches) terms.add(parts[p].terms.text(term));
+  });
+  return terms;
+}
