@@ -83,10 +83,14 @@ export function scanPostings(
     if (dead !== undefined && dead[slot] === 1) continue;
     const mask = posting & FIELD_MASK;
     const value = similarity * MASK_WEIGHT[mask];
-    if (value > wordBest[slot]) {
-      if (wordBest[slot] === 0) touched[n++] = slot;
+    const position = mask & TITLE ? (posting >>> 4) & LATE : LATE;
+    const best = wordBest[slot];
+    // Equal values keep the earlier title position, so the answer does not depend on the
+    // order in which a part lists a word's matches.
+    if (value > best || (value === best && position < wordPos[slot])) {
+      if (best === 0) touched[n++] = slot;
       wordBest[slot] = value;
-      wordPos[slot] = mask & TITLE ? (posting >>> 4) & LATE : LATE;
+      wordPos[slot] = position;
     }
   }
   return n;

@@ -6,7 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Paper } from '../paper';
-import type { TermMatch } from './termTable';
+import type { TermDictionary, TermMatch } from './termTable';
 import { matchesOf } from './paperText';
 import { foldText, words } from './textMatch';
 import type { QueryScratch } from './queryScratch';
@@ -15,18 +15,9 @@ import { FUSE_OPTIONS, fuseDoc } from './fuseStage';
 import { LATE, scanPostings } from './postings';
 import type { SearchHit, SearchOptions } from './paperIndex';
 
-/** The word lookup a part answers (a `TermTable`, or a persisted segment's dictionary). */
-export interface TermLookup {
-  lookup(word: string, typing: boolean): TermMatch[];
-  splitRunTogether(word: string, typing: boolean): [string, string] | undefined;
-  postings(term: number): ArrayLike<number>;
-  postingCount(term: number): number;
-  text(term: number): string;
-}
-
 /** One searchable set of papers, each in a slot. */
 export interface SearchPart {
-  readonly terms: TermLookup;
+  readonly terms: TermDictionary;
   readonly slotCount: number;
   /** Days since the epoch per slot: newer papers win ties. */
   readonly recency: Float64Array;
@@ -126,7 +117,7 @@ export function searchParts(parts: readonly SearchPart[], query: string, limit: 
 }
 
 /** The query's words, folded, with run-together words split, each with its lookup. */
-function queryWordsOf(terms: TermLookup, query: string): QueryWord[] {
+function queryWordsOf(terms: TermDictionary, query: string): QueryWord[] {
   const raw = words(foldText(query)).slice(0, MAX_QUERY_WORDS);
   // The last word is still being typed unless a space follows it.
   const typingLast = !/\s$/.test(query);

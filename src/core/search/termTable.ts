@@ -17,7 +17,120 @@ const SMALL_LIST = 16;
 /** Longer words are typed rarely enough to skip typo lookup (and a trigram count fits a byte). */
 const MAX_FUZZY_LENGTH = 40;
 
-export class TermTable {
+/**
+ * The lookup a typed word goes through, over a dictionary's few primitives: the in-memory
+ * `TermTable` and a persisted segment's sorted dictionary answer alike.
+ */
+export abstract class TermDictionary {
+  /** Distinct terms. */
+  abstract get size(): number;
+  abstract text(term: number): string;
+  /** The term's id, if the word is one. */
+  abstract find(word: string): number | undefined;
+  /** Terms longer than `word` that begin with it (`word` has two characters or more). */
+  abstract extending(word: string): Iterable<number>;
+  /** Terms having the trigram. */
+  abstract withGram(gram: string): ArrayLike<number>;
+  abstract postings(term: number): ArrayLike<number>;
+  abstract postingCount(term: number): number;
+
+  private gramHits = new Uint8Array(256);
+
+  /**
+   * The terms a typed word stands for. `typing` marks the word the cursor is in: it may be
+   * an unfinished prefix of the word meant, typos included.
+   */
+  lookup(word: string, typing: boolean): TermMatch[] {
+    const found = new Map<number, number>();
+    const offer = (term: number, similarity: number) => {
+      if (similarity > (found.get(term) ?? 0)) found.set(term, similarity);
+    };
+    const exact = this.find(word);
+    if (exact !== undefined) offer(exact, 1);
+
+    // The word being typed, or a deliberate stem ("diffus"), stands for longer words.
+    if (word.length >= 2 && (typing || word.length >= 4)) {
+      for (const term of this.extending(word)) offer(term, 0.7 + (0.25 * word.length) / this.text(term).length);
+    }
+
+    if (word.length >= 4 && word.length <= MAX_FUZZY_LENGTH) {
+      const maxEdits = word.length >= 8 ? 2 : 1;
+      // Two swapped letters break four trigrams, more than the neighbour count allows for
+      // one edit: look the swaps up directly instead.
+      for (let i = 1; i < word.length; i++) {
+        const swapped = this.find(word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1));
+        if (swapped !== undefined) offer(swapped, 0.8);
+      }
+      for (const term of this.gramNeighbours(word, maxEdits)) {
+        const text = this.text(term);
+        const longer = text.length > word.length;
+        if (Math.abs(text.length - word.length) <= maxEdits) {
+          const whole = editDistanceWithin(word, text, maxEdits);
+          if (whole <= maxEdits) {
+            offer(term, 1 - 0.2 * whole);
+            continue;
+          }
+        }
+        // A typo inside an unfinished word (rarely in its first letter, which keeps this cheap).
+        if (
+          typing &&
+          longer &&
+          text.charCodeAt(0) === word.charCodeAt(0) &&
+          editDistanceWithin(word, text, 1, true) <= 1
+        ) {
+          offer(term, 0.55);
+        }
+      }
+    }
+    return [...found].map(([term, similarity]) => ({ term, similarity }));
+  }
+
+  /**
+   * Two words typed without the space between them (`languagemodels`), or with a stray
+   * letter in its place (`languagexmodels`): the two words, when a split gives a known first
+   * half and a known (or, for the word being typed, begun) second half. For words that
+   * `lookup` found nothing close for.
+   */
+  splitRunTogether(word: string, typing: boolean): [string, string] | undefined {
+    if (word.length < 7) return undefined;
+    for (let cut = word.length - 3; cut >= 3; cut--) {
+      const left = word.slice(0, cut);
+      if (!this.find(left) !== undefined) continue;
+      for (const right of [word.slice(cut), word.slice(cut + 1)]) {
+        if (right.length < 3) continue;
+        const found = this.lookup(right, typing);
+        if (found.some((m) => m.similarity >= 0.8) || (typing && found.length > 0)) return [left, right];
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Terms sharing enough trigrams with `word` to be within `maxEdits` insertions, deletions
+   * or substitutions of it (each breaks at most three). Counted over distinct terms, not papers.
+   */
+  private gramNeighbours(word: string, maxEdits: number): number[] {
+    const grams = trigrams(word);
+    const needed = Math.max(1, grams.length - 3 * maxEdits);
+    if (this.gramHits.length < this.size) this.gramHits = new Uint8Array(this.size * 2);
+    const hits = this.gramHits;
+    const seen: number[] = [];
+    const result: number[] = [];
+    for (const gram of grams) {
+      const terms = this.withGram(gram);
+      for (let i = 0; i < terms.length; i++) {
+        const term = terms[i];
+        if (hits[term] === 0) seen.push(term);
+        if (++hits[term] === needed) result.push(term);
+      }
+    }
+    for (const term of seen) hits[term] = 0;
+    return result;
+  }
+}
+
+/** The in-memory dictionary, grown as papers are indexed. */
+export class TermTable extends TermDictionary {
   private readonly ids = new Map<string, number>();
   private readonly texts: string[] = [];
   /**
@@ -28,7 +141,6 @@ export class TermTable {
   private counts: Int32Array<ArrayBuffer> = new Int32Array(256);
   /** Trigrams of each term, padded with a space at both ends -> term ids. */
   private readonly grams = new Map<string, number[]>();
-  private gramHits = new Uint8Array(256);
 
   /** Distinct terms. */
   get size(): number {
@@ -37,6 +149,21 @@ export class TermTable {
 
   text(term: number): string {
     return this.texts[term];
+  }
+
+  find(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+
+  *extending(word: string): Iterable<number> {
+    for (const term of this.grams.get(` ${word.slice(0, 2)}`) ?? []) {
+      const text = this.texts[term];
+      if (text.length > word.length && text.startsWith(word)) yield term;
+    }
+  }
+
+  withGram(gram: string): ArrayLike<number> {
+    return this.grams.get(gram) ?? NONE;
   }
 
   /** The term's postings; only the first `postingCount(term)` entries are used. */
@@ -100,103 +227,12 @@ export class TermTable {
     this.counts = new Int32Array(256);
     this.grams.clear();
   }
-
-  /**
-   * The terms a typed word stands for. `typing` marks the word the cursor is in: it may be
-   * an unfinished prefix of the word meant, typos included.
-   */
-  lookup(word: string, typing: boolean): TermMatch[] {
-    const found = new Map<number, number>();
-    const offer = (term: number, similarity: number) => {
-      if (similarity > (found.get(term) ?? 0)) found.set(term, similarity);
-    };
-    const exact = this.ids.get(word);
-    if (exact !== undefined) offer(exact, 1);
-
-    // The word being typed, or a deliberate stem ("diffus"), stands for longer words.
-    if (word.length >= 2 && (typing || word.length >= 4)) {
-      for (const term of this.grams.get(` ${word.slice(0, 2)}`) ?? []) {
-        const text = this.texts[term];
-        if (text.length > word.length && text.startsWith(word)) offer(term, 0.7 + (0.25 * word.length) / text.length);
-      }
-    }
-
-    if (word.length >= 4 && word.length <= MAX_FUZZY_LENGTH) {
-      const maxEdits = word.length >= 8 ? 2 : 1;
-      // Two swapped letters break four trigrams, more than the neighbour count allows for
-      // one edit: look the swaps up directly instead.
-      for (let i = 1; i < word.length; i++) {
-        const swapped = this.ids.get(word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1));
-        if (swapped !== undefined) offer(swapped, 0.8);
-      }
-      for (const term of this.gramNeighbours(word, maxEdits)) {
-        const text = this.texts[term];
-        const longer = text.length > word.length;
-        if (Math.abs(text.length - word.length) <= maxEdits) {
-          const whole = editDistanceWithin(word, text, maxEdits);
-          if (whole <= maxEdits) {
-            offer(term, 1 - 0.2 * whole);
-            continue;
-          }
-        }
-        // A typo inside an unfinished word (rarely in its first letter, which keeps this cheap).
-        if (
-          typing &&
-          longer &&
-          text.charCodeAt(0) === word.charCodeAt(0) &&
-          editDistanceWithin(word, text, 1, true) <= 1
-        ) {
-          offer(term, 0.55);
-        }
-      }
-    }
-    return [...found].map(([term, similarity]) => ({ term, similarity }));
-  }
-
-  /**
-   * Two words typed without the space between them (`languagemodels`), or with a stray
-   * letter in its place (`languagexmodels`): the two words, when a split gives a known first
-   * half and a known (or, for the word being typed, begun) second half. For words that
-   * `lookup` found nothing close for.
-   */
-  splitRunTogether(word: string, typing: boolean): [string, string] | undefined {
-    if (word.length < 7) return undefined;
-    for (let cut = word.length - 3; cut >= 3; cut--) {
-      const left = word.slice(0, cut);
-      if (!this.ids.has(left)) continue;
-      for (const right of [word.slice(cut), word.slice(cut + 1)]) {
-        if (right.length < 3) continue;
-        const found = this.lookup(right, typing);
-        if (found.some((m) => m.similarity >= 0.8) || (typing && found.length > 0)) return [left, right];
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * Terms sharing enough trigrams with `word` to be within `maxEdits` insertions, deletions
-   * or substitutions of it (each breaks at most three). Counted over distinct terms, not papers.
-   */
-  private gramNeighbours(word: string, maxEdits: number): number[] {
-    const grams = trigrams(word);
-    const needed = Math.max(1, grams.length - 3 * maxEdits);
-    if (this.gramHits.length < this.texts.length) this.gramHits = new Uint8Array(this.texts.length * 2);
-    const hits = this.gramHits;
-    const seen: number[] = [];
-    const result: number[] = [];
-    for (const gram of grams) {
-      for (const term of this.grams.get(gram) ?? []) {
-        if (hits[term] === 0) seen.push(term);
-        if (++hits[term] === needed) result.push(term);
-      }
-    }
-    for (const term of seen) hits[term] = 0;
-    return result;
-  }
 }
 
+const NONE: readonly number[] = [];
+
 /** Distinct trigrams of a word padded with a space at each end (so short words have some). */
-function trigrams(word: string): string[] {
+export function trigrams(word: string): string[] {
   const padded = ` ${word} `;
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));

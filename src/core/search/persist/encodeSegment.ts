@@ -1,0 +1,157 @@
+/** Writes a segment (layout in segmentFormat.ts) from papers read out of cached day files. */
+import type { Paper } from '../../paper';
+import { recencyOf } from '../paperText';
+import { MAX_SLOTS, paperTerms } from '../postings';
+import { TermTable, trigrams } from '../termTable';
+import {
+  CHECKED_FROM,
+  HEADER_BYTES,
+  SECTION_COUNT,
+  SEGMENT_MAGIC,
+  SEGMENT_VERSION,
+  Section,
+  align8,
+  checksumWords,
+  finishChecksum,
+  summaryRecord,
+  type SegmentMeta,
+} from './segmentFormat';
+
+export interface SegmentPaper {
+  paper: Paper;
+  /** Index into `meta.files` of the day file it was read from. */
+  file: number;
+}
+
+const utf8 = new TextEncoder();
+
+export function encodeSegment(meta: SegmentMeta, entries: readonly SegmentPaper[]): Uint8Array {
+  if (entries.length >= MAX_SLOTS) throw new RangeError(`a segment holds fewer than ${MAX_SLOTS} papers`);
+  const slots = entries.length;
+  const slotFile = new Uint32Array(slots);
+  const recency = new Float64Array(slots);
+  const records: Uint8Array[] = [];
+  const ids: Uint8Array[] = [];
+  const table = new TermTable();
+  const found = new Map<string, number>();
+  entries.forEach(({ paper, file }, slot) => {
+    slotFile[slot] = file;
+    recency[slot] = recencyOf(paper);
+    records.push(utf8.encode(JSON.stringify(summaryRecord(paper))));
+    ids.push(utf8.encode(paper.id));
+    for (const [term, packed] of paperTerms(paper, found)) table.addPosting(table.intern(term), slot * 256 + packed);
+  });
+
+  const [recordStart, recordBytes] = packed(records);
+  const [idStart, idBytes] = packed(ids);
+  const idOrder = Uint32Array.from(sortedByBytes(ids));
+
+  // Words sorted by bytes (so a prefix is a range), postings renumbered to match.
+  const termTexts = Array.from({ length: table.size }, (_, t) => utf8.encode(table.text(t)));
+  const order = sortedByBytes(termTexts);
+  const sortedTerms = order.map((t) => termTexts[t]);
+  const [termStart, termBytes] = packed(sortedTerms);
+  const postingStart = new Uint32Array(order.length + 1);
+  let postingTotal = 0;
+  order.forEach((t, i) => {
+    postingStart[i] = postingTotal;
+    postingTotal += table.postingCount(t);
+  });
+  postingStart[order.length] = postingTotal;
+  const postings = new Int32Array(postingTotal);
+  order.forEach((t, i) => {
+    const list = table.postings(t);
+    const count = table.postingCount(t);
+    for (let k = 0; k < count; k++) postings[postingStart[i] + k] = list[k];
+  });
+
+  const gramTerms = new Map<string, number[]>();
+  order.forEach((t, i) => {
+    for (const gram of trigrams(table.text(t))) {
+      const list = gramTerms.get(gram);
+      if (list) list.push(i);
+      else gramTerms.set(gram, [i]);
+    }
+  });
+  const gramTexts = [...gramTerms.keys()].map((g) => utf8.encode(g));
+  const gramOrder = sortedByBytes(gramTexts);
+  const gramKeys = [...gramTerms.keys()];
+  const [gramStart, gramBytes] = packed(gramOrder.map((g) => gramTexts[g]));
+  const gramLists = gramOrder.map((g) => gramTerms.get(gramKeys[g]) as number[]);
+  const gramTermStart = new Uint32Array(gramLists.length + 1);
+  let gramTotal = 0;
+  gramLists.forEach((list, i) => {
+    gramTermStart[i] = gramTotal;
+    gramTotal += list.length;
+  });
+  gramTermStart[gramLists.length] = gramTotal;
+  const gramTermIds = Uint32Array.from(gramLists.flat());
+
+  const sections: Uint8Array[] = [];
+  sections[Section.Meta] = utf8.encode(JSON.stringify(meta));
+  sections[Section.SlotFile] = bytesOf(slotFile);
+  sections[Section.Recency] = bytesOf(recency);
+  sections[Section.RecordStart] = bytesOf(recordStart);
+  sections[Section.Records] = recordBytes;
+  sections[Section.IdStart] = bytesOf(idStart);
+  sections[Section.Ids] = idBytes;
+  sections[Section.IdOrder] = bytesOf(idOrder);
+  sections[Section.TermStart] = bytesOf(termStart);
+  sections[Section.TermBytes] = termBytes;
+  sections[Section.PostingStart] = bytesOf(postingStart);
+  sections[Section.Postings] = bytesOf(postings);
+  sections[Section.GramStart] = bytesOf(gramStart);
+  sections[Section.GramBytes] = gramBytes;
+  sections[Section.GramTermStart] = bytesOf(gramTermStart);
+  sections[Section.GramTerms] = bytesOf(gramTermIds);
+
+  let length = HEADER_BYTES;
+  const offsets = sections.map((bytes) => {
+    const at = length;
+    length = align8(length + bytes.length);
+    return at;
+  });
+  const file = new Uint8Array(length);
+  const header = new DataView(file.buffer);
+  header.setUint32(0, SEGMENT_MAGIC, true);
+  header.setUint32(4, SEGMENT_VERSION, true);
+  header.setUint32(8, length, true);
+  header.setUint32(16, SECTION_COUNT, true);
+  sections.forEach((bytes, i) => {
+    header.setUint32(20 + i * 8, offsets[i], true);
+    header.setUint32(24 + i * 8, bytes.length, true);
+    file.set(bytes, offsets[i]);
+  });
+  const checked = new Uint32Array(file.buffer, CHECKED_FROM, (length - CHECKED_FROM) / 4);
+  header.setUint32(12, finishChecksum(checksumWords(checked), length), true);
+  return file;
+}
+
+/** Byte strings laid end to end, with where each starts (and, last, where the last ends). */
+function packed(items: readonly Uint8Array[]): [Uint32Array, Uint8Array] {
+  const starts = new Uint32Array(items.length + 1);
+  let total = 0;
+  items.forEach((item, i) => {
+    starts[i] = total;
+    total += item.length;
+  });
+  starts[items.length] = total;
+  const bytes = new Uint8Array(total);
+  items.forEach((item, i) => bytes.set(item, starts[i]));
+  return [starts, bytes];
+}
+
+/** Indices of `items` in the order of their bytes (UTF-8 byte order is code point order). */
+function sortedByBytes(items: readonly Uint8Array[]): number[] {
+  return Array.from(items.keys()).sort((a, b) => compareBytes(items[a], items[b]) || a - b);
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+function bytesOf(array: Uint32Array | Int32Array | Float64Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
