@@ -46,9 +46,9 @@ describe('PaperLibrary', () => {
     });
     const library = new PaperLibrary(cache.store, ['hf-daily', 'arxiv'], silentLogger);
     assert.equal(library.loaded, false);
-    await library.ensureLoaded();
-    assert.equal(library.size, 2);
-    const merged = library.get('2611.00001');
+    await library.whenCurrent();
+    assert.equal(library.paperCount(), 2);
+    const merged = await library.paper('2611.00001');
     assert.equal(merged?.upvotes, 9, 'the Hugging Face votes stay');
     assert.deepEqual(merged?.categories, ['cs.LG'], 'the arXiv categories join them');
     assert.equal(library.search('sprase mixtur of experts', 5)[0]?.paper.id, '2611.00001');
@@ -59,7 +59,7 @@ describe('PaperLibrary', () => {
     await library.ensureLoaded();
     library.add([paper({ id: '2611.00003', title: 'Retrieval Augmented Generation Revisited', upvotes: 1 })]);
     library.add([paper({ id: '2611.00003', title: 'Retrieval Augmented Generation Revisited', upvotes: 5 })]);
-    assert.equal(library.size, 1);
+    assert.equal(library.paperCount(), 1);
     assert.equal(library.get('2611.00003')?.upvotes, 5);
     assert.equal(library.search('retreival augmented', 3)[0]?.paper.id, '2611.00003');
   });
@@ -75,6 +75,7 @@ describe('PaperLibrary', () => {
     const loading = library.ensureLoaded();
     library.add([paper({ id: '2611.00009', title: 'Arrived During Load' })]);
     await loading;
+    await library.whenCurrent();
     assert.ok(library.get('2611.00001'));
     assert.ok(library.get('2611.00009'));
   });

@@ -5,11 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { FeedStore } from '../../src/core/feed/store';
-import { mergeLists } from '../../src/core/feed/merge';
-import { silentLogger } from '../../src/core/log';
-import type { Paper, SourceId } from '../../src/core/paper';
+import type { Paper } from '../../src/core/paper';
 import { PaperIndex } from '../../src/core/search/paperIndex';
-import { PaperLibrary } from '../../src/core/search/library';
 import { TimeSlicer } from '../../src/core/timeSlice';
 import { inOrderReadingAhead } from '../../src/core/feed/readAhead';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
@@ -142,10 +139,9 @@ describe('time slices: PaperIndex.addInBatches', () => {
   });
 });
 
-describe('time slices: PaperLibrary loading', () => {
+describe('time slices: FeedStore.readDays', () => {
   let tmp: TempDir;
   let store: FeedStore;
-  const sources: SourceId[] = ['hf-daily', 'arxiv'];
   const byDay = new Map<string, Paper[]>();
 
   before(async () => {
@@ -170,68 +166,6 @@ describe('time slices: PaperLibrary loading', () => {
     }
   });
   after(() => tmp.remove());
-
-  it('reads, merges and indexes in slices of the budget, to the same library as an unsliced load', async () => {
-    // Each look at the clock costs 1 fake ms: the load must look once per paper it merges
-    // and per paper it indexes, or the slices below would come out fewer.
-    const loop = fakeLoop();
-    const now = () => ++loop.t;
-    const sliced = new PaperLibrary(store, sources, silentLogger, {
-      sliceMs: 8,
-      now,
-      yieldToLoop: loop.yieldToLoop,
-    });
-    await sliced.ensureLoaded();
-    for (const ms of loop.slices) assert.ok(ms <= 8 + 1, `a slice of ${ms} ms`);
-    // 300 + 100 papers merged, 300 indexed.
-    assert.ok(loop.slices.length >= 700 / 9 - 1, `${loop.slices.length} slices`);
-
-    const whole = new PaperLibrary(store, sources, silentLogger, { sliceMs: Infinity });
-    await whole.ensureLoaded();
-    const days = [...byDay.keys()].sort((a, b) => {
-      const [sa, da] = a.split('/');
-      const [sb, db] = b.split('/');
-      return sources.indexOf(sa as SourceId) - sources.indexOf(sb as SourceId) || db.localeCompare(da);
-    });
-    const expected = mergeLists(days.map((key) => byDay.get(key) as Paper[]));
-    assert.deepEqual(
-      sliced.all().map((p) => p.id),
-      expected.map((p) => p.id),
-    );
-    assert.deepEqual(
-      whole.all().map((p) => p.id),
-      expected.map((p) => p.id),
-    );
-    assert.deepEqual(sliced.get('p3')?.categories, ['cs.LG']);
-    for (const q of QUERIES) assert.deepEqual(ids(sliced.search(q, 10)), ids(whole.search(q, 10)), q);
-  });
-
-  it('keeps papers added before anyone searched out of the index until the load, which indexes them first', async () => {
-    const loop = fakeLoop();
-    const library = new PaperLibrary(store, sources, silentLogger, {
-      sliceMs: 8,
-      now: () => ++loop.t,
-      yieldToLoop: loop.yieldToLoop,
-    });
-    const saved = corpus(50, 's');
-    library.add(saved);
-    library.add([{ ...(byDay.get('hf-daily/2026-11-10') as Paper[])[0], upvotes: 99 }]);
-    assert.equal(library.get('s3'), saved[3], 'found by id at once');
-    assert.equal(library.size, 51);
-    assert.deepEqual(library.search(saved[7].title, 5), [], 'nothing indexed before it is needed');
-
-    const loading = library.ensureLoaded();
-    // Arrives while the early papers are being indexed.
-    library.add([{ ...saved[4], upvotes: 7 }]);
-    await loading;
-    for (const ms of loop.slices) assert.ok(ms <= 8 + 1, `a slice of ${ms} ms`);
-    assert.equal(library.size, 350);
-    assert.equal(library.get('s4')?.upvotes, 7);
-    const p0 = library.get('p0');
-    assert.equal(p0?.upvotes, 99, 'the early record stays on top of the cache');
-    assert.deepEqual(p0?.categories, ['cs.LG'], 'and is merged with it');
-    assert.ok(ids(library.search(saved[7].title, 60)).includes('s7'));
-  });
 
   it('reads days in the order asked, pacing each parse, and reports a bad day name to the caller', async () => {
     const loop = fakeLoop();

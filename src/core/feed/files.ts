@@ -18,7 +18,7 @@ export function randomHex(bytes: number): string {
   return crypto.randomBytes(bytes).toString('hex');
 }
 
-export async function writeAtomically(file: string, body: string): Promise<void> {
+export async function writeAtomically(file: string, body: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
   await fs.mkdir(dir, { recursive: true });
   // Unique per process and call, so concurrent writers never share a temp file.
@@ -26,7 +26,7 @@ export async function writeAtomically(file: string, body: string): Promise<void>
   try {
     // No fsync: this is a refetchable cache, and rename already keeps readers and killed
     // writers from seeing half a file; only a power cut could, and then reads quarantine it.
-    await fs.writeFile(temp, body, { encoding: 'utf8', flag: 'wx' });
+    await fs.writeFile(temp, body, typeof body === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
     await renameWithRetry(temp, file);
   } catch (err) {
     await fs.unlink(temp).catch(() => undefined);

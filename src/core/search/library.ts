@@ -1,108 +1,240 @@
 import type { Logger } from '../log';
-import { mergeInto, mergeLists, mergePapers } from '../feed/merge';
+import { mergeLists, mergePapers } from '../feed/merge';
 import type { Paper, SourceId } from '../paper';
-import { PaperIndex, type SearchHit } from './paperIndex';
+import { PaperIndex, type SearchHit, type SearchOptions } from './paperIndex';
 import type { FeedStore } from '../feed/store';
 import { errorMessage } from '../guards';
 import { TimeSlicer, type SliceOptions } from '../timeSlice';
+import { searchParts, type SearchPart } from './searchParts';
+import { indexDir } from './persist/buildSegment';
+import { Segment } from './persist/segment';
+import { SEGMENT_VERSION } from './persist/segmentFormat';
+import { readSegments, removeSegment, stampDayFiles, type NamedSegment } from './persist/segmentFolder';
+import { planSync } from './persist/syncPlan';
+import { workerBuilder, type SegmentBuilder } from './persist/workerBuild';
+
+export interface LibraryOptions {
+  /** How opening the index shares the event loop (tests pass a fake clock). */
+  slicing?: SliceOptions;
+  /** Builds a segment; by default in a worker thread. */
+  build?: SegmentBuilder;
+  /** Quiet time after papers arrive before the persisted index is brought up to date. */
+  syncDelayMs?: number;
+}
+
+/** Rounds of checking and building in one sync: a day file rewritten while it was read goes again. */
+const MAX_SYNC_ROUNDS = 3;
+const DEFAULT_SYNC_DELAY_MS = 2000;
 
 /**
  * Every paper LitFeed knows — all cached days of every source, the reading list, search
- * results — each once (the same arXiv id from two sources merged), with one search index
- * built on first use and updated as papers arrive, never rebuilt per query.
+ * results — searchable without holding them: the cache's days are indexed into segment
+ * files in global storage (persist/, docs/search-index.md), opened by reading them whole, and
+ * brought up to date with the day files in a worker thread. Papers this window adds (the
+ * feed's week, saved papers, search results) are indexed in memory as well, whole, and
+ * stand for their persisted copies.
  */
 export class PaperLibrary {
-  private readonly index = new PaperIndex();
-  private loading: Promise<void> | undefined;
-  /**
-   * Papers added before anything needed the index (the feed's week and the reading list, as
-   * the features load): indexing them cold was a block of 100+ ms that most sessions never
-   * use. The load indexes them first, in slices; until then they are only looked up by id.
-   */
-  private pending: Map<string, Paper> | undefined = new Map();
+  private readonly live = new PaperIndex();
+  /** Oldest first. */
+  private segments: NamedSegment[] = [];
+  private opening: Promise<void> | undefined;
+  private syncing: Promise<void> | undefined;
+  private syncAgain = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stop = new AbortController();
+  private readonly dir: string;
+  private readonly build: SegmentBuilder;
 
   constructor(
     private readonly store: FeedStore,
     private readonly sources: readonly SourceId[],
     private readonly log: Logger,
-    /** How loading shares the event loop (tests pass a fake clock). */
-    private readonly slicing: SliceOptions = {},
-  ) {}
-
-  /** Reads the whole cache into the index once; later calls wait for the same load. */
-  ensureLoaded(): Promise<void> {
-    this.loading ??= this.load().catch((err) => {
-      this.loading = undefined;
-      this.log.error(`search index: loading the cache failed: ${errorMessage(err)}`);
-    });
-    return this.loading;
+    private readonly options: LibraryOptions = {},
+  ) {
+    this.dir = indexDir(store.root, SEGMENT_VERSION);
+    this.build = options.build ?? workerBuilder();
   }
 
+  /**
+   * Opens the persisted index once (later calls wait for the same), then starts bringing it
+   * up to date with the cache in the background (`whenCurrent` waits for that too).
+   */
+  ensureLoaded(): Promise<void> {
+    this.opening ??= this.open().catch((err) => {
+      this.log.error(`search index: opening it failed: ${errorMessage(err)}`);
+    });
+    return this.opening;
+  }
+
+  /** Whether opening has begun. */
   get loaded(): boolean {
-    return this.loading !== undefined;
+    return this.opening !== undefined;
+  }
+
+  /** Resolves once every cached day is searchable (after any build it needed). */
+  async whenCurrent(): Promise<void> {
+    await this.ensureLoaded();
+    while (this.syncing) await this.syncing;
   }
 
   /** Adds or updates papers (a refresh, a search result, a saved paper), merging known ones. */
   add(papers: readonly Paper[]): void {
     if (papers.length === 0) return;
-    const pending = this.pending;
-    if (pending) for (const p of mergeLists([papers])) mergeInto(pending, p);
-    else this.index.add(mergeLists([papers]).map((p) => this.mergedWithKnown(p)));
-  }
-
-  get(id: string): Paper | undefined {
-    return this.pending?.get(id) ?? this.index.get(id);
-  }
-
-  get size(): number {
-    return this.pending ? this.all().length : this.index.size;
-  }
-
-  /** Papers matching the query among those indexed so far (none before `ensureLoaded`). */
-  search(query: string, limit = 50): SearchHit[] {
-    return this.index.search(query, limit);
-  }
-
-  all(): Paper[] {
-    const pending = this.pending;
-    if (!pending) return this.index.papers();
-    return [...this.index.papers().filter((p) => !pending.has(p.id)), ...pending.values()];
-  }
-
-  private mergedWithKnown(paper: Paper): Paper {
-    const known = this.index.get(paper.id);
-    return known ? mergePapers(known, paper) : paper;
-  }
-
-  /**
-   * Reads, merges and indexes in slices of a few milliseconds with one budget for all three
-   * (the cache of a long retention is seconds of work), so the host stays responsive.
-   */
-  private async load(): Promise<void> {
-    const started = Date.now();
-    const slicer = new TimeSlicer(this.slicing);
-    const early = this.pending;
-    if (early) {
-      // Searchable within a few slices, long before the whole cache is.
-      await this.index.addInBatches([...early.values()], { slicer });
-      // Papers added meanwhile were merged into `early`: their newer records go in now.
-      this.index.add([...early.values()].filter((p) => this.index.get(p.id) !== p));
-      this.pending = undefined;
+    const merged = new Map<string, Paper>();
+    for (const p of mergeLists([papers])) {
+      const known = this.live.get(p.id);
+      merged.set(p.id, known ? mergePapers(known, p) : p);
     }
-    const byId = new Map<string, Paper>();
-    for (const source of this.sources) {
-      const days = await this.store.listDays(source);
-      for await (const { day } of this.store.eachDay(source, days, slicer)) {
-        if (!day) continue;
-        for (const p of day.papers) {
-          mergeInto(byId, p.feedDay ? p : { ...p, feedDay: day.day });
-          await slicer.pace();
-        }
+    this.live.add(merged.values());
+    for (const { segment } of this.segments) this.supersede(segment, merged.keys());
+    // A refresh has written day files: index them once it has settled.
+    if (this.opening) this.scheduleSync();
+  }
+
+  /** The paper as far as it is held in memory: whole when this window added it, else its summary. */
+  get(id: string): Paper | undefined {
+    const live = this.live.get(id);
+    if (live) return live;
+    for (let s = this.segments.length - 1; s >= 0; s--) {
+      const { segment } = this.segments[s];
+      const slots = segment.slotsOf(id);
+      const slot = slots.find((k) => segment.dead[k] === 0) ?? slots[0];
+      if (slot !== undefined) return segment.paper(slot);
+    }
+    return undefined;
+  }
+
+  /** The whole paper: every cached day file holding it read and merged, with this window's copy. */
+  async paper(id: string): Promise<Paper | undefined> {
+    const records: Paper[] = [];
+    const seen = new Set<string>();
+    for (const { segment } of this.segments) {
+      for (const slot of segment.slotsOf(id)) {
+        const { source, day } = segment.meta.files[segment.slotFile[slot]];
+        if (seen.has(`${source}/${day}`)) continue;
+        seen.add(`${source}/${day}`);
+        const { day: cached } = await this.store.readDay(source, day).catch(() => ({ day: undefined }));
+        const found = cached?.papers.find((p) => p.id === id);
+        if (found && cached) records.push(found.feedDay ? found : { ...found, feedDay: cached.day });
       }
     }
-    // Papers added before the load finished (a refresh racing it) stay on top of the cache.
-    for (const p of this.index.papers()) mergeInto(byId, p);
-    await this.index.addInBatches([...byId.values()], { slicer });
-    this.log.info(`search index: ${this.index.size} papers from the cache in ${Date.now() - started} ms`);
+    const live = this.live.get(id);
+    if (live) records.push(live);
+    return records.length > 0 ? mergeLists([records])[0] : undefined;
   }
+
+  /** Papers matching the query: this window's and the persisted index's (none before it is open). */
+  search(query: string, limit = 50, options: SearchOptions = {}): SearchHit[] {
+    const parts: SearchPart[] = [this.live];
+    for (let s = this.segments.length - 1; s >= 0; s--) parts.push(this.segments[s].segment);
+    return searchParts(parts, query, limit, options);
+  }
+
+  /** Distinct papers searchable now (decodes every persisted id: for tests and logs). */
+  paperCount(): number {
+    const ids = new Set<string>();
+    for (const p of this.live.papers()) ids.add(p.id);
+    for (const { segment } of this.segments) {
+      for (let slot = 0; slot < segment.slotCount; slot++) if (segment.dead[slot] === 0) ids.add(segment.id(slot));
+    }
+    return ids.size;
+  }
+
+  /** Stops building (a worker is ended) and syncing; searches still answer from what is open. */
+  dispose(): void {
+    this.stop.abort();
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private async open(): Promise<void> {
+    const slicer = new TimeSlicer(this.options.slicing);
+    const found = await readSegments(this.dir, () => slicer.pace(), this.log);
+    const liveIds = this.live.papers().map((p) => p.id);
+    for (const { segment } of found) this.supersede(segment, liveIds);
+    // Papers added while reading went to `live` and were checked against `this.segments`
+    // (empty then): `liveIds` was taken after, so it has them.
+    this.segments = found;
+    this.log.info(`search index: opened ${found.length} segment(s), ${found.reduce((n, s) => n + s.segment.slotCount, 0)} papers`);
+    this.startSync();
+  }
+
+  private scheduleSync(): void {
+    if (this.stop.signal.aborted) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.startSync();
+    }, this.options.syncDelayMs ?? DEFAULT_SYNC_DELAY_MS);
+    this.timer.unref?.();
+  }
+
+  private startSync(): void {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return;
+    }
+    const run = this.sync()
+      .catch((err) => {
+        if (!this.stop.signal.aborted) this.log.error(`search index: updating it failed: ${errorMessage(err)}`);
+      })
+      .finally(() => {
+        this.syncing = undefined;
+        if (this.syncAgain && !this.stop.signal.aborted) {
+          this.syncAgain = false;
+          this.startSync();
+        }
+      });
+    this.syncing = run;
+  }
+
+  /** Checks the segments against the day files; builds what is missing or changed. */
+  private async sync(): Promise<void> {
+    for (let round = 0; round < MAX_SYNC_ROUNDS && !this.stop.signal.aborted; round++) {
+      const stamps = await stampDayFiles(this.store, this.sources);
+      const plan = planSync(
+        this.segments.map(({ segment }) => ({ meta: segment.meta, papersPerFile: papersPerFile(segment) })),
+        stamps,
+      );
+      this.segments.forEach(({ segment }, s) => {
+        for (const file of plan.stale[s]) markFile(segment, file);
+      });
+      const files = plan.rebuildAll ? stamps : plan.build;
+      if (files.length === 0) return;
+      const started = Date.now();
+      const built = await this.build(
+        { root: this.store.root, files: files.map(({ source, day }) => ({ source, day })), created: started },
+        this.stop.signal,
+      );
+      const segment = new Segment(built.bytes);
+      this.supersede(
+        segment,
+        this.live.papers().map((p) => p.id),
+      );
+      if (plan.rebuildAll) {
+        const older = this.segments.filter((s) => s.segment.meta.created < segment.meta.created);
+        this.segments = this.segments.filter((s) => !older.includes(s));
+        for (const { name } of older) await removeSegment(this.dir, name);
+      }
+      this.segments.push({ name: built.name, segment });
+      this.log.info(
+        `search index: ${plan.rebuildAll ? 'rebuilt' : 'indexed'} ${built.papers} papers of ${files.length} day file(s) in ${Date.now() - started} ms`,
+      );
+    }
+  }
+
+  /** Persisted copies of papers this window holds whole are not searched. */
+  private supersede(segment: Segment, ids: Iterable<string>): void {
+    for (const id of ids) for (const slot of segment.slotsOf(id)) segment.dead[slot] = 1;
+  }
+}
+
+function papersPerFile(segment: Segment): number[] {
+  const counts = new Array<number>(segment.meta.files.length).fill(0);
+  for (let slot = 0; slot < segment.slotCount; slot++) counts[segment.slotFile[slot]]++;
+  return counts;
+}
+
+function markFile(segment: Segment, file: number): void {
+  for (let slot = 0; slot < segment.slotCount; slot++) if (segment.slotFile[slot] === file) segment.dead[slot] = 1;
 }

@@ -33,7 +33,11 @@ const CHECK_SLICE_WORDS = 1 << 20;
  * checksum, so that a large file does not hold the thread. `bytes` must start on an 8-byte
  * boundary of its buffer.
  */
-export async function verifySegment(bytes: Uint8Array, pace: () => Promise<void> = async () => {}): Promise<void> {
+export async function verifySegment(
+  bytes: Uint8Array,
+  pace: () => Promise<void> = async () => {},
+  sliceWords = CHECK_SLICE_WORDS,
+): Promise<void> {
   if (bytes.byteOffset % 8 !== 0) throw new RangeError('segment bytes must be 8-byte aligned');
   if (bytes.length < HEADER_BYTES) throw new SegmentError(`too short for a segment (${bytes.length} bytes)`);
   const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
@@ -45,9 +49,9 @@ export async function verifySegment(bytes: Uint8Array, pace: () => Promise<void>
   if (length % 4 !== 0 || header.getUint32(16, true) !== SECTION_COUNT) throw new SegmentError('damaged header');
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + CHECKED_FROM, (length - CHECKED_FROM) / 4);
   let h = CHECKSUM_SEED;
-  for (let at = 0; at < words.length; at += CHECK_SLICE_WORDS) {
-    h = checksumWords(words.subarray(at, at + CHECK_SLICE_WORDS), h);
-    if (at + CHECK_SLICE_WORDS < words.length) await pace();
+  for (let at = 0; at < words.length; at += sliceWords) {
+    h = checksumWords(words.subarray(at, at + sliceWords), h);
+    if (at + sliceWords < words.length) await pace();
   }
   if (finishChecksum(h, length) !== header.getUint32(12, true)) throw new SegmentError('checksum does not match');
 }
