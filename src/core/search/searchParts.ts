@@ -23,6 +23,8 @@ export interface SearchPart {
   readonly recency: Float64Array;
   /** 1 for a slot no longer searchable (removed, or superseded by a newer record). */
   readonly dead: Uint8Array | undefined;
+  /** Slots per distinct paper, when a paper may have several. */
+  readonly copies?: number;
   /** Per-slot arrays for one query, at least `slotCount` long. */
   scratch(): QueryScratch;
   id(slot: number): string;
@@ -73,7 +75,7 @@ export function searchParts(parts: readonly SearchPart[], query: string, limit: 
       widest = part.slotCount;
       fuseWords = queryWords;
     }
-    for (const { slot, wordScore } of candidates(part, queryWords, wanted)) {
+    for (const { slot, wordScore } of candidates(part, queryWords, Math.ceil(wanted * (part.copies ?? 1)))) {
       const id = part.id(slot);
       const known = byId.get(id);
       // A paper in two parts (a cached day and this window's newer record) counts once;

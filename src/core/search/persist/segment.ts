@@ -136,7 +136,21 @@ export class Segment implements SearchPart {
       throw new SegmentError('sections do not agree');
     }
     this.dead = new Uint8Array(n);
+    let distinct = n > 0 ? 1 : 0;
+    for (let i = 1; i < n; i++) {
+      const a = this.idOrder[i - 1];
+      const b = this.idOrder[i];
+      const key = this.ids.subarray(this.idStart[b], this.idStart[b + 1]);
+      if (compareTo(this.ids, this.idStart[a], this.idStart[a + 1], key) !== 0) distinct++;
+    }
+    this.copies = distinct > 0 ? n / distinct : 1;
   }
+
+  /**
+   * Slots per distinct paper (a paper listed by two sources has a slot in each day file):
+   * the search asks this many times the candidates, so that copies do not crowd papers out.
+   */
+  readonly copies: number;
 
   /** Bytes held (the file, read whole). */
   get byteLength(): number {

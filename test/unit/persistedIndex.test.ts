@@ -1,0 +1,303 @@
+/**
+ * The persisted search index: segment files in global storage, checked against the day files
+ * they were built from. Segments are built by the real worker thread (the compiled
+ * buildWorker.js beside workerBuild.js), counted through a wrapper.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { FeedStore } from '../../src/core/feed/store';
+import type { Logger } from '../../src/core/log';
+import type { Paper, SourceId } from '../../src/core/paper';
+import { PaperIndex } from '../../src/core/search/paperIndex';
+import { PaperLibrary } from '../../src/core/search/library';
+import { encodeSegment } from '../../src/core/search/persist/encodeSegment';
+import { Segment, SegmentError, verifySegment } from '../../src/core/search/persist/segment';
+import { SEGMENT_VERSION, type FileStamp } from '../../src/core/search/persist/segmentFormat';
+import { planSync } from '../../src/core/search/persist/syncPlan';
+import { workerBuilder, type SegmentBuilder } from '../../src/core/search/persist/workerBuild';
+import type { BuildRequest } from '../../src/core/search/persist/buildSegment';
+import { searchParts } from '../../src/core/search/searchParts';
+import { makeTempDir, type TempDir } from './helpers/tmpdir';
+import { paper } from '../helpers/paper';
+
+const TOPICS = ['sparse attention', 'diffusion transformers', 'gaussian splatting', 'reward models', 'world models'];
+const QUERIES = ['sprase atention', 'diffusion', 'author 3', 'gausian splatting study 12', 'wor', 'rewardmodels'];
+
+function corpus(count: number, prefix = 'p'): Paper[] {
+  return Array.from({ length: count }, (_, i) =>
+    paper({
+      id: `${prefix}${i}`,
+      title: `${TOPICS[i % TOPICS.length]} study ${i}`,
+      authors: [`Author ${i % 17}`, `Writer ${i % 5}`, 'Zoë Ångström'],
+      abstract: `We study ${TOPICS[(i * 3) % TOPICS.length]} at scale number ${i}.`,
+      aiKeywords: [TOPICS[(i + 2) % TOPICS.length]],
+      feedDay: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+      upvotes: i % 40,
+    }),
+  );
+}
+
+const ids = (hits: { paper: Paper }[]) => hits.map((h) => h.paper.id);
+
+/** A builder that runs the real worker and records what it was asked to build. */
+function countingBuilder(): SegmentBuilder & { requests: BuildRequest[] } {
+  const real = workerBuilder();
+  const requests: BuildRequest[] = [];
+  return Object.assign((request: BuildRequest, signal?: AbortSignal) => {
+    requests.push(request);
+    return real(request, signal);
+  }, { requests });
+}
+
+function recordingLog(): Logger & { warnings: string[] } {
+  const warnings: string[] = [];
+  return { info() {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m), warnings };
+}
+
+const segmentDir = (root: string) => path.join(root, 'search', `v${SEGMENT_VERSION}`);
+const segmentFiles = async (root: string) =>
+  (await fs.readdir(segmentDir(root)).catch(() => [] as string[])).filter((n) => n.endsWith('.seg'));
+
+describe('persisted search index', () => {
+  let tmp: TempDir;
+  let store: FeedStore;
+  const sources: SourceId[] = ['hf-daily', 'arxiv'];
+  let hf: Paper[];
+
+  beforeEach(async () => {
+    tmp = await makeTempDir();
+    store = await FeedStore.open(tmp.path);
+    hf = corpus(300);
+    // arXiv knows a third of the same papers, with categories Hugging Face lacks.
+    const arxiv = hf.filter((_, i) => i % 3 === 0).map((p) => ({ ...p, source: 'arxiv' as const, categories: ['cs.LG'] }));
+    for (const [source, list] of [
+      ['hf-daily', hf],
+      ['arxiv', arxiv],
+    ] as const) {
+      for (let d = 0; d < 10; d++) {
+        const papers = list.slice(d * 30, d * 30 + 30);
+        if (papers.length > 0) await store.writeDay({ source, day: day(d), fetchedAt: '2026-11-20T08:00:00Z', papers });
+      }
+    }
+  });
+  afterEach(() => tmp.remove());
+
+  const day = (d: number) => `2026-11-${String(10 + d).padStart(2, '0')}`;
+  const open = (builder = countingBuilder(), log: Logger = recordingLog()) =>
+    Object.assign(new PaperLibrary(store, sources, log, { build: builder, syncDelayMs: 1 }), { builder });
+
+  it('builds a segment of every day file once, and answers as an in-memory index of the same papers', async () => {
+    const library = open();
+    await library.whenCurrent();
+    assert.equal(library.builder.requests.length, 1);
+    assert.equal(library.builder.requests[0].files.length, 14);
+    assert.equal((await segmentFiles(tmp.path)).length, 1);
+    assert.equal(library.paperCount(), 300);
+
+    // The same papers with the same scores; papers scoring alike may come in another order
+    // (the segment holds them in day-file order).
+    const memory = new PaperIndex(hf);
+    for (const q of QUERIES) {
+      const scored = new Map(memory.search(q, 300).map((h) => [h.paper.id, h.score]));
+      const got = library.search(q, 10);
+      assert.deepEqual(got.map((h) => h.score), memory.search(q, 10).map((h) => h.score), q);
+      for (const h of got) assert.equal(scored.get(h.paper.id), h.score, `${q}: ${h.paper.id}`);
+    }
+    const hit = library.search('gausian splatting study 12', 1)[0];
+    assert.equal(hit.paper.id, 'p12');
+    assert.equal(hit.paper.abstract, '', 'a hit is the summary; the abstract stays on disk');
+    assert.deepEqual(hit.paper.authors, hf[12].authors);
+    assert.equal(hit.paper.upvotes, hf[12].upvotes);
+
+    const whole = await library.paper('p3');
+    assert.equal(whole?.abstract, hf[3].abstract);
+    assert.deepEqual(whole?.categories, ['cs.LG'], 'merged from the arXiv day');
+    assert.equal(whole?.upvotes, hf[3].upvotes);
+    assert.equal(await library.paper('nope'), undefined);
+  });
+
+  it('a second window opens the segment without building anything', async () => {
+    await open().whenCurrent();
+    const second = open();
+    await second.ensureLoaded();
+    assert.deepEqual(ids(second.search('diffusion transformers study 1', 1)), ['p1'], 'answers once open');
+    await second.whenCurrent();
+    assert.equal(second.builder.requests.length, 0);
+  });
+
+  it('indexes a day written later into a small segment of its own, which the next window sees', async () => {
+    const library = open();
+    await library.whenCurrent();
+    const fresh = corpus(5, 'n').map((p) => ({ ...p, title: `${p.title} quokka` }));
+    await store.writeDay({ source: 'hf-daily', day: '2026-11-29', fetchedAt: '2026-11-29T08:00:00Z', papers: fresh });
+    library.add(fresh);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await library.whenCurrent();
+    assert.deepEqual(
+      library.builder.requests.map((r) => r.files),
+      [library.builder.requests[0].files, [{ source: 'hf-daily', day: '2026-11-29' }]],
+    );
+    const next = open();
+    await next.whenCurrent();
+    assert.equal(next.builder.requests.length, 0);
+    assert.deepEqual(ids(next.search('quokka', 10)).sort(), fresh.map((p) => p.id).sort());
+  });
+
+  it('a rewritten day stands for its old copy; a removed day is no longer found', async () => {
+    await open().whenCurrent();
+    const changed = hf.slice(30, 60).map((p) => ({ ...p, title: p.title.replace('study', 'wombat') }));
+    await store.writeDay({ source: 'hf-daily', day: day(1), fetchedAt: '2026-11-21T08:00:00Z', papers: changed });
+    await fs.unlink(store.dayFile('hf-daily', day(2)));
+    const library = open();
+    await library.whenCurrent();
+    assert.deepEqual(library.builder.requests.map((r) => r.files), [[{ source: 'hf-daily', day: day(1) }]]);
+    assert.equal(library.search('wombat 31', 1)[0]?.paper.id, 'p31');
+    assert.equal(library.search('wombat 31', 1)[0]?.paper.title, changed[1].title);
+    // p61 of the removed day is on Hugging Face only; p60 has an arXiv copy.
+    assert.ok(!ids(library.search(hf[61].title, 20)).includes('p61'));
+    assert.ok(ids(library.search('sparse attention study 60', 5)).includes('p60'), 'its arXiv copy still is');
+    assert.equal(library.paperCount(), 280);
+  });
+
+  for (const [what, damage] of [
+    ['a flipped byte', (b: Buffer) => void (b[b.length >> 1] ^= 0x20)],
+    ['a cut end', (b: Buffer) => b.subarray(0, b.length - 100)],
+    ['another format version', (b: Buffer) => void b.writeUInt32LE(SEGMENT_VERSION + 1, 4)],
+    ['zeros', (b: Buffer) => Buffer.alloc(b.length)],
+  ] as const) {
+    it(`a segment with ${what} is removed and rebuilt, never searched`, async () => {
+      await open().whenCurrent();
+      const [name] = await segmentFiles(tmp.path);
+      const file = path.join(segmentDir(tmp.path), name);
+      const bytes = await fs.readFile(file);
+      await fs.writeFile(file, damage(bytes) ?? bytes);
+      const log = recordingLog();
+      const library = open(countingBuilder(), log);
+      await library.whenCurrent();
+      assert.match(log.warnings.join('\n'), /unusable/);
+      assert.equal(library.builder.requests.length, 1, 'rebuilt');
+      assert.ok(!(await segmentFiles(tmp.path)).includes(name));
+      assert.equal(library.paperCount(), 300);
+    });
+  }
+
+  it('papers this window adds stand for their persisted copies, once each', async () => {
+    const library = open();
+    await library.whenCurrent();
+    library.add([{ ...hf[7], upvotes: 999 }]);
+    const hits = library.search(hf[7].title, 10);
+    assert.equal(hits.filter((h) => h.paper.id === 'p7').length, 1);
+    assert.equal(hits[0].paper.upvotes, 999);
+    assert.equal(library.get('p7')?.upvotes, 999);
+    assert.equal(library.get('p8')?.title, hf[8].title, 'others come from the segment');
+  });
+
+  it('folds many segments into one once there are too many', async () => {
+    const library = open();
+    await library.whenCurrent();
+    for (let k = 0; k < 9; k++) {
+      await store.writeDay({
+        source: 'hf-daily',
+        day: `2026-10-${String(10 + k).padStart(2, '0')}`,
+        fetchedAt: '2026-11-20T08:00:00Z',
+        papers: corpus(2, `k${k}-`),
+      });
+      library.add(corpus(1, `k${k}-`));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await library.whenCurrent();
+    }
+    assert.ok((await segmentFiles(tmp.path)).length <= 8, `${(await segmentFiles(tmp.path)).length} segments`);
+    assert.ok(
+      library.builder.requests.some((r) => r.files.length === 22),
+      'one build folded every day file there was into one segment',
+    );
+    const next = open();
+    await next.whenCurrent();
+    assert.equal(next.paperCount(), 318);
+  });
+
+  it('a build that fails is logged and leaves the searches answering from what is open', async () => {
+    const log = recordingLog();
+    const failing: SegmentBuilder = async () => {
+      throw new Error('disk full');
+    };
+    const library = new PaperLibrary(store, sources, log, { build: failing });
+    library.add(hf.slice(0, 3));
+    await library.whenCurrent();
+    assert.match(log.warnings.join('\n'), /disk full/);
+    assert.deepEqual(ids(library.search(hf[1].title, 1)), ['p1']);
+  });
+});
+
+describe('persisted search index: segment files', () => {
+  const papers = corpus(400);
+  const meta = { created: 1, files: [{ source: 'hf-daily' as const, day: '2026-11-10', size: 1, mtimeMs: 1 }] };
+  const bytes = encodeSegment(meta, papers.map((p) => ({ paper: p, file: 0 })));
+
+  it('answers every query as the in-memory index does, odd characters included', async () => {
+    await verifySegment(bytes);
+    const segment = new Segment(bytes);
+    const memory = new PaperIndex(papers);
+    for (const q of [...QUERIES, 'zoe angstrom', 'ångström', 'writer 4 reward']) {
+      assert.deepEqual(searchParts([segment], q, 20), memory.search(q, 20).map((h) => ({ ...h, paper: segment.paper(segment.slotsOf(h.paper.id)[0]) })), q);
+    }
+    assert.deepEqual(segment.slotsOf('p42'), [42]);
+    assert.deepEqual(segment.slotsOf('p4200'), []);
+  });
+
+  it('checks the checksum in slices, giving the loop a turn between them', async () => {
+    let turns = 0;
+    await verifySegment(bytes, async () => void turns++, 1024);
+    assert.equal(turns, Math.ceil((bytes.length - 16) / 4 / 1024) - 1);
+  });
+
+  it('refuses a file of another kind, too short, or misaligned', async () => {
+    await assert.rejects(verifySegment(new Uint8Array(8)), SegmentError);
+    await assert.rejects(verifySegment(new TextEncoder().encode('{"schema":1,"papers":[]}'.padEnd(400))), SegmentError);
+    const copy = new Uint8Array(bytes.length + 4);
+    copy.set(bytes, 4);
+    await assert.rejects(verifySegment(copy.subarray(4)), RangeError);
+  });
+});
+
+describe('persisted search index: planSync', () => {
+  const stamp = (day: string, size = 10, mtimeMs = 1): FileStamp => ({ source: 'hf-daily', day, size, mtimeMs });
+  const seg = (created: number, files: FileStamp[]) => ({ meta: { created, files }, papersPerFile: files.map(() => 10) });
+
+  it('builds what no segment read, and nothing when all is current', () => {
+    assert.deepEqual(planSync([], [stamp('a'), stamp('b')]), {
+      stale: [],
+      build: [
+        { source: 'hf-daily', day: 'a' },
+        { source: 'hf-daily', day: 'b' },
+      ],
+      rebuildAll: false,
+    });
+    assert.deepEqual(planSync([seg(1, [stamp('a'), stamp('b')])], [stamp('a'), stamp('b')]), {
+      stale: [[]],
+      build: [],
+      rebuildAll: false,
+    });
+  });
+
+  it('a newer segment stands for an older one’s copy; a changed or removed file is stale', () => {
+    const plan = planSync(
+      [seg(1, [stamp('a'), stamp('b'), stamp('c'), stamp('d')]), seg(2, [stamp('b', 11)])],
+      [stamp('a', 10, 2), stamp('b', 11), stamp('c')],
+    );
+    assert.deepEqual(plan.stale, [[1, 0, 3], []]);
+    assert.deepEqual(plan.build, [{ source: 'hf-daily', day: 'a' }]);
+    assert.equal(plan.rebuildAll, true, 'three of five files stale');
+  });
+
+  it('rebuilds everything past eight segments or a third stale', () => {
+    const many = Array.from({ length: 8 }, (_, i) => seg(i, [stamp(`d${i}`)]));
+    const current = [...many.map((_, i) => stamp(`d${i}`)), stamp('new')];
+    assert.equal(planSync(many, current).rebuildAll, true);
+    assert.equal(planSync(many.slice(0, 7), current.slice(0, 7).concat(stamp('new'))).rebuildAll, false);
+    const stale = planSync([seg(1, [stamp('a'), stamp('b'), stamp('c')])], [stamp('a'), stamp('b', 12), stamp('c', 12)]);
+    assert.equal(stale.rebuildAll, true);
+    assert.equal(planSync([seg(1, [stamp('a')])], []).rebuildAll, false, 'an empty cache needs no segment');
+  });
+});
