@@ -43,6 +43,15 @@ async function main() {
       external: ['vscode'],
     },
     {
+      // The worker thread that builds the persisted search index (core/search/persist),
+      // started by dist/features.js from beside itself.
+      entryPoints: ['src/core/search/persist/buildWorker.ts'],
+      outfile: 'dist/search-worker.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+    },
+    {
       // The BibTeX parser is large (~550 KB) and only needed when a .bib is read, so it is
       // its own file that core/cite/bibDocument loads on first use instead of part of the start-up bundle.
       entryPoints: ['@retorquere/bibtex-parser'],

@@ -63,7 +63,7 @@ export function createFeatures(host: Host): Features {
     targets,
     citer,
     library,
-    known: ({ arxivId }) => (arxivId !== undefined ? library.get(arxivId) : undefined),
+    known: async ({ arxivId }) => (arxivId !== undefined ? library.paper(arxivId) : undefined),
     lookUp: (text) => lookUpPaper(lookUpDeps, text, vscode.l10n.t('Nothing was added.')),
     log,
   });
@@ -83,6 +83,7 @@ export function createFeatures(host: Host): Features {
   };
   marker.setCitations(live.workspace);
   const disposables: vscode.Disposable[] = [
+    { dispose: () => library.dispose() },
     paperPanel,
     citer.trackEditors(),
     latexProject,
@@ -99,8 +100,10 @@ export function createFeatures(host: Host): Features {
     library,
     net,
   });
+  // A search hit is the paper's summary; the whole record is read from its day files.
+  const whole = async (paper: Paper) => (await library.paper(paper.id)) ?? paper;
   const openPaper = async (paper: Paper) => {
-    paperPanel.show(library.get(paper.id) ?? paper);
+    paperPanel.show(await whole(paper));
     await user.markRead([paper]);
   };
 
@@ -118,8 +121,9 @@ export function createFeatures(host: Host): Features {
       showSearchPick({
         library,
         open: openPaper,
-        cite,
-        ...saving,
+        cite: async (paper) => cite(await whole(paper)),
+        toggleSaved: async (paper) => user.toggleSaved(await whole(paper)),
+        isSaved: saving.isSaved,
         searchRemote: remoteSearch({ store, library, net, today, log }),
         lookUp: (query) => app.citeById(query),
         citations: live.workspace,

@@ -92,8 +92,13 @@ export class PaperLibrary {
     if (this.opening) this.scheduleSync();
   }
 
-  /** The paper as far as it is held in memory: whole when this window added it, else its summary. */
+  /** The paper if this window holds it whole (added by it: the feed's days, saved, searched). */
   get(id: string): Paper | undefined {
+    return this.live.get(id);
+  }
+
+  /** The paper as a search would list it: whole when held, else its persisted summary. */
+  listed(id: string): Paper | undefined {
     const live = this.live.get(id);
     if (live) return live;
     for (let s = this.segments.length - 1; s >= 0; s--) {

@@ -110,7 +110,12 @@ export async function findMissingKey(
   const parts = keyParts(key);
   const chosen = await pickPaper(deps, key, keySearchText(parts));
   if (!chosen) return undefined;
-  const paper = chosen.paper ?? (chosen.lookUp !== undefined ? await deps.lookUp(chosen.lookUp) : undefined);
+  // A library hit is the paper's summary: the entry is written from the whole record.
+  const paper = chosen.paper
+    ? ((await deps.library.paper(chosen.paper.id)) ?? chosen.paper)
+    : chosen.lookUp !== undefined
+      ? await deps.lookUp(chosen.lookUp)
+      : undefined;
   if (!paper) return undefined;
   return deps.citer.addEntryWithKey(doc, paper, key, range);
 }
@@ -124,7 +129,7 @@ function pickPaper(deps: FixDeps, key: string, query: string): Promise<PaperItem
   const fill = (text: string) => {
     // The search reads titles, authors and words; an arXiv id is looked up as an id.
     const id = normaliseArxivId(text.trim().replace(/^arxiv:?/i, ''));
-    const byId = id !== undefined ? deps.library.get(id) : undefined;
+    const byId = id !== undefined ? deps.library.listed(id) : undefined;
     const hits = text.trim() === '' ? [] : deps.library.search(text, LIBRARY_PICKS).map((h) => h.paper);
     const papers = byId ? [byId, ...hits.filter((p) => p.id !== byId.id)] : hits;
     const items: PaperItem[] = papers.map((paper) => ({
@@ -152,8 +157,12 @@ function pickPaper(deps: FixDeps, key: string, query: string): Promise<PaperItem
   fill(query);
   deps.library.ensureLoaded().then(() => {
     loaded = true;
-    pick.busy = false;
     fill(pick.value);
+    // Days the persisted index did not have yet are indexed meanwhile (a first start).
+    return deps.library.whenCurrent().then(() => {
+      pick.busy = false;
+      fill(pick.value);
+    });
   });
   return new Promise((resolve) => {
     let result: PaperItem | undefined;

@@ -9,7 +9,7 @@ const ABSTRACT_PREVIEW = 320;
 const AUTHORS_SHOWN = 6;
 
 /** Finds the paper LitFeed holds for an entry (same arXiv id or DOI), for upvotes and the abstract. */
-export type KnownPaper = (ids: { arxivId?: string; doi?: string }) => Paper | undefined;
+export type KnownPaper = (ids: { arxivId?: string; doi?: string }) => Promise<Paper | undefined>;
 
 /**
  * A citation key's hover: the entry's title, authors, year, venue and the start of its
@@ -29,12 +29,12 @@ export class CitationHover implements vscode.HoverProvider {
     const found = (await this.bibs.forDocument(doc))?.find(cited.key);
     if (!found || found.entry.broken !== undefined) return undefined;
     const range = new vscode.Range(doc.positionAt(cited.start), doc.positionAt(cited.end));
-    return new vscode.Hover(this.markdown(found), range);
+    const summary = entrySummary(found.entry);
+    return new vscode.Hover(this.markdown(found, await this.known(summary)), range);
   }
 
-  markdown(found: FoundEntry): vscode.MarkdownString {
+  markdown(found: FoundEntry, paper: Paper | undefined): vscode.MarkdownString {
     const summary = entrySummary(found.entry);
-    const paper = this.known(summary);
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ['litfeed.openPaper'] };
     md.appendMarkdown('**')

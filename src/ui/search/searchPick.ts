@@ -31,7 +31,6 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
   pick.placeholder = vscode.l10n.t('Search papers by title, author or keyword (typos are fine)');
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
-  pick.busy = !deps.library.loaded;
   const citeButton: vscode.QuickInputButton = {
     iconPath: new vscode.ThemeIcon('quote'),
     tooltip: vscode.l10n.t('Cite Paper'),
@@ -44,6 +43,7 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
     iconPath: new vscode.ThemeIcon('trash'),
     tooltip: vscode.l10n.t('Remove from Reading List'),
   };
+  let closed = false;
   let remote: { query: string; papers: Paper[] } | undefined;
   let remoteAbort: AbortController | undefined;
 
@@ -149,13 +149,21 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
       render();
     }),
     pick.onDidHide(() => {
+      closed = true;
       remoteAbort?.abort();
       for (const d of disposables) d.dispose();
       pick.dispose();
     }),
   ];
   pick.show();
+  // Answers from the persisted index once it is open, and again once any day it lacked (on a
+  // first start, all of them) is indexed; busy until then.
+  pick.busy = true;
   await deps.library.ensureLoaded();
+  if (closed) return;
+  render();
+  await deps.library.whenCurrent();
+  if (closed) return;
   pick.busy = false;
   render();
 }
