@@ -95,7 +95,7 @@ async function main() {
       heapUsedAfter: m.heapUsed,
       arrayBuffersAfter: m.arrayBuffers,
       rssAfter: m.rss,
-      papers: library.size,
+      papers: library.paperCount(),
       hits: hits.length,
       top1: expected ? hits[0]?.paper.id === expected : undefined,
     })}\n`,
