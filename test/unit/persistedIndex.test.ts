@@ -233,7 +233,7 @@ describe('persisted search index', () => {
 
 describe('persisted search index: segment files', () => {
   const papers = corpus(400);
-  const meta = { created: 1, files: [{ source: 'hf-daily' as const, day: '2026-11-10', size: 1, mtimeMs: 1 }] };
+  const meta = { created: 1, files: [{ source: 'hf-daily' as const, day: '2026-11-10', size: 1, mtimeMs: 1, ino: 1 }] };
   const bytes = encodeSegment(meta, papers.map((p) => ({ paper: p, file: 0 })));
 
   it('answers every query as the in-memory index does, odd characters included', async () => {
@@ -263,7 +263,7 @@ describe('persisted search index: segment files', () => {
 });
 
 describe('persisted search index: planSync', () => {
-  const stamp = (day: string, size = 10, mtimeMs = 1): FileStamp => ({ source: 'hf-daily', day, size, mtimeMs });
+  const stamp = (day: string, size = 10, mtimeMs = 1, ino = 7): FileStamp => ({ source: 'hf-daily', day, size, mtimeMs, ino });
   const seg = (created: number, files: FileStamp[]) => ({ meta: { created, files }, papersPerFile: files.map(() => 10) });
 
   it('builds what no segment read, and nothing when all is current', () => {
@@ -290,6 +290,12 @@ describe('persisted search index: planSync', () => {
     assert.deepEqual(plan.stale, [[1, 0, 3], []]);
     assert.deepEqual(plan.build, [{ source: 'hf-daily', day: 'a' }]);
     assert.equal(plan.rebuildAll, true, 'three of five files stale');
+  });
+
+  it('a file replaced by one of the same size and mtime (a coarse clock) is still seen as changed', () => {
+    const plan = planSync([seg(1, [stamp('a'), stamp('b'), stamp('c'), stamp('d')])], [stamp('a'), stamp('b'), stamp('c'), stamp('d', 10, 1, 8)]);
+    assert.deepEqual(plan.stale, [[3]]);
+    assert.deepEqual(plan.build, [{ source: 'hf-daily', day: 'd' }]);
   });
 
   it('rebuilds everything past eight segments or a third stale', () => {

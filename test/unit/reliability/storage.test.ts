@@ -9,7 +9,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
-import { FeedService, FeedStore, type FetchedRange, type Paper } from '../../../src/core';
+import { FeedService, FeedStore, PaperLibrary, type FetchedRange, type Paper } from '../../../src/core';
+import { verifySegment } from '../../../src/core/search/persist/segment';
+import { SEGMENT_VERSION } from '../../../src/core/search/persist/segmentFormat';
+import { MAX_SEGMENTS } from '../../../src/core/search/persist/syncPlan';
 import { startLoopbackServer, type LoopbackServer } from '../helpers/loopbackServer';
 import { bundleForNobody, NOBODY, runJsonScript } from '../helpers/nobody';
 import { makeTempDir, type TempDir } from '../helpers/tmpdir';
@@ -124,6 +127,42 @@ describe('reliability: shared and hostile storage', function () {
     console.log(
       `      two windows: ${String(a.refreshes)} + ${String(b.refreshes)} refreshes, ${String(a.reads)} + ${String(b.reads)} week reads, parent parsed ${parentReads.files} files`,
     );
+  });
+
+  it('two windows refreshing and indexing one storage folder for 4 s: every segment whole, the index current for a third', async () => {
+    const storage = tmp.path;
+    const [a, b] = await Promise.all([
+      runWorker(['index', storage, server.url, '4000']),
+      runWorker(['index', storage, server.url, '4000']),
+    ]);
+    for (const [name, stats] of [
+      ['window A', a],
+      ['window B', b],
+    ] as const) {
+      assert.deepEqual(stats.errors, [], `${name}: refresh errors`);
+      assert.deepEqual(stats.problems, [], `${name}: index problems`);
+      assert.ok((stats.syncs as number) >= 3, `${name}: only ${String(stats.syncs)} index updates`);
+    }
+    const dir = path.join(storage, 'search', `v${SEGMENT_VERSION}`);
+    const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.seg'));
+    assert.ok(names.length >= 1 && names.length <= MAX_SEGMENTS + 2, `${names.length} segments`);
+    for (const name of names) await verifySegment(new Uint8Array(await fs.readFile(path.join(dir, name))));
+
+    const problems: string[] = [];
+    const log = { info() {}, warn: (m: string) => problems.push(m), error: (m: string) => problems.push(m) };
+    const store = new FeedStore(storage);
+    const third = new PaperLibrary(store, ['hf-daily'], log);
+    await third.whenCurrent();
+    assert.deepEqual(problems, []);
+    const { days } = await store.readDays('hf-daily', WORKER_DAYS);
+    const onDisk = days.flatMap((d) => d.papers);
+    assert.equal(third.paperCount(), onDisk.length, 'every paper of the day files once, no stale version');
+    // Each answer titles its papers alike on all three days: the day's copy is among the first three.
+    for (const p of onDisk) assert.ok(third.search(p.title, 3).some((h) => h.paper.id === p.id), p.title);
+    const current = new Set(onDisk.map((p) => p.id));
+    const found = third.search('version paper', 200).map((h) => h.paper.id);
+    assert.deepEqual(found.filter((id) => !current.has(id)), [], 'no paper of an older version is found');
+    third.dispose();
   });
 
   it('is able to fail: a day written in two halves by two versions is seen as mixed', async () => {

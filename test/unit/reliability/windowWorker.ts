@@ -3,12 +3,13 @@
  *
  *   node windowWorker.js window <storage> <baseUrl> <ms>   refresh and read the week in a loop
  *   node windowWorker.js refresh <storage> <baseUrl>       one refresh, then what the view would show
+ *   node windowWorker.js index <storage> <baseUrl> <ms>    refresh and bring the search index up to date in a loop
  *
  * Both print one JSON line. The loop checks every day it reads: the fixture server stamps all
  * papers of one answer with one version, so a day whose papers carry different versions or the
  * wrong count was torn or mixed by another window's write.
  */
-import { FeedService, FeedStore, fetchDailyPapers, type FeedRange } from '../../../src/core';
+import { FeedService, FeedStore, PaperLibrary, fetchDailyPapers, type FeedRange } from '../../../src/core';
 
 export const WORKER_TODAY = '2026-11-25';
 export const WORKER_WEEK: FeedRange = { kind: 'week', anchor: WORKER_TODAY };
@@ -75,6 +76,28 @@ async function windowLoop(root: string, baseUrl: string, ms: number): Promise<vo
   process.stdout.write(`${JSON.stringify(stats)}\n`);
 }
 
+/** Refreshes, hands the papers to the search library and waits for its index, in a loop. */
+async function indexLoop(root: string, baseUrl: string, ms: number): Promise<void> {
+  const feed = await service(root, baseUrl);
+  const problems: string[] = [];
+  const log = { info() {}, warn: (m: string) => problems.push(m), error: (m: string) => problems.push(m) };
+  const library = new PaperLibrary(new FeedStore(root), ['hf-daily'], log, { syncDelayMs: 1 });
+  const deadline = Date.now() + ms;
+  const stats = { refreshes: 0, syncs: 0, problems, errors: [] as string[] };
+  await library.whenCurrent();
+  while (Date.now() < deadline) {
+    const outcome = await feed.refresh(WORKER_WEEK);
+    stats.refreshes++;
+    if (!outcome.ok) stats.errors.push(outcome.error);
+    library.add((await feed.snapshot(WORKER_WEEK)).papers);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await library.whenCurrent();
+    stats.syncs++;
+  }
+  library.dispose();
+  process.stdout.write(`${JSON.stringify(stats)}\n`);
+}
+
 async function refreshOnce(root: string, baseUrl: string): Promise<void> {
   const feed = await service(root, baseUrl);
   const outcome = await feed.refresh(WORKER_WEEK);
@@ -91,7 +114,9 @@ if (require.main === module) {
       ? windowLoop(root, baseUrl, Number(ms))
       : mode === 'refresh'
         ? refreshOnce(root, baseUrl)
-        : Promise.reject(new Error(`unknown mode ${mode}`));
+        : mode === 'index'
+          ? indexLoop(root, baseUrl, Number(ms))
+          : Promise.reject(new Error(`unknown mode ${mode}`));
   run.catch((err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
     process.exit(1);

@@ -49,7 +49,7 @@ export async function buildSegment(request: BuildRequest, version: number): Prom
     const { day: cached } = await store.readDay(source, day);
     if (!cached) continue;
     const file = files.length;
-    files.push({ source, day, size: stat.size, mtimeMs: stat.mtimeMs });
+    files.push({ source, day, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
     for (const paper of cached.papers) {
       entries.push({ paper: paper.feedDay ? paper : { ...paper, feedDay: cached.day }, file });
     }

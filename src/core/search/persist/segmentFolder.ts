@@ -76,7 +76,7 @@ export async function stampDayFiles(store: FeedStore, sources: readonly SourceId
     const stats = await Promise.all(
       days.map((day) =>
         fs.stat(store.dayFile(source, day)).then(
-          (s) => ({ source, day, size: s.size, mtimeMs: s.mtimeMs }),
+          (s) => ({ source, day, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino }),
           () => undefined,
         ),
       ),

@@ -50,6 +50,11 @@ export interface FileStamp {
   day: string;
   size: number;
   mtimeMs: number;
+  /**
+   * The file's inode: the cache writes by renaming a new file over the old, so a rewrite
+   * changes it even where mtimes are coarse and the size stayed.
+   */
+  ino: number;
 }
 
 export interface SegmentMeta {

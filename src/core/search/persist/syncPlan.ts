@@ -25,6 +25,7 @@ export const MAX_SEGMENTS = 8;
 const MAX_STALE_SHARE = 0.3;
 
 const keyOf = (f: DayFileRef) => `${f.source}/${f.day}`;
+const sameStamp = (a: FileStamp, b: FileStamp) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 
 /**
  * `segments` oldest first (by `created`), with their paper count per file; `current` the day
@@ -50,12 +51,12 @@ export function planSync(
   for (const [key, { segment, file }] of owner) {
     const read = segments[segment].meta.files[file];
     const onDisk = now.get(key);
-    if (!onDisk || onDisk.size !== read.size || onDisk.mtimeMs !== read.mtimeMs) stale[segment].push(file);
+    if (!onDisk || !sameStamp(onDisk, read)) stale[segment].push(file);
   }
   for (const file of current) {
     const held = owner.get(keyOf(file));
     const read = held && segments[held.segment].meta.files[held.file];
-    if (!read || read.size !== file.size || read.mtimeMs !== file.mtimeMs) build.push({ source: file.source, day: file.day });
+    if (!read || !sameStamp(read, file)) build.push({ source: file.source, day: file.day });
   }
 
   let total = 0;
