@@ -72,7 +72,7 @@ async function main() {
   const library = new core.PaperLibrary(store, SOURCES, core.silentLogger);
   await library.ensureLoaded();
   const loaded = performance.now();
-  const hits = library.search(query, 50);
+  const hits = await library.search(query, 50);
   const end = performance.now();
   const tailMs = await settle();
   const { eldMaxMs, gapMaxMs } = stop();

@@ -51,7 +51,7 @@ describe('PaperLibrary', () => {
     const merged = await library.paper('2611.00001');
     assert.equal(merged?.upvotes, 9, 'the Hugging Face votes stay');
     assert.deepEqual(merged?.categories, ['cs.LG'], 'the arXiv categories join them');
-    assert.equal(library.search('sprase mixtur of experts', 5)[0]?.paper.id, '2611.00001');
+    assert.equal((await library.search('sprase mixtur of experts', 5))[0]?.paper.id, '2611.00001');
   });
 
   it('adds papers that arrive later, merging them with what it knows', async () => {
@@ -61,7 +61,7 @@ describe('PaperLibrary', () => {
     library.add([paper({ id: '2611.00003', title: 'Retrieval Augmented Generation Revisited', upvotes: 5 })]);
     assert.equal(library.paperCount(), 1);
     assert.equal(library.get('2611.00003')?.upvotes, 5);
-    assert.equal(library.search('retreival augmented', 3)[0]?.paper.id, '2611.00003');
+    assert.equal((await library.search('retreival augmented', 3))[0]?.paper.id, '2611.00003');
   });
 
   it('keeps papers added while the cache was still loading', async () => {
@@ -76,7 +76,7 @@ describe('PaperLibrary', () => {
     library.add([paper({ id: '2611.00009', title: 'Arrived During Load' })]);
     await loading;
     await library.whenCurrent();
-    assert.ok(library.listed('2611.00001'));
+    assert.ok((await library.listed('2611.00001')));
     assert.ok(library.get('2611.00009'));
   });
 });

@@ -12,7 +12,7 @@ import type { Paper, SourceId } from '../../src/core/paper';
 import { PaperIndex } from '../../src/core/search/paperIndex';
 import { PaperLibrary } from '../../src/core/search/library';
 import { encodeSegment } from '../../src/core/search/persist/encodeSegment';
-import { Segment, SegmentError, verifySegment } from '../../src/core/search/persist/segment';
+import { SegmentError, openSegmentFile, verifySegment, type Segment } from '../../src/core/search/persist/segment';
 import { SEGMENT_VERSION, type FileStamp } from '../../src/core/search/persist/segmentFormat';
 import { planSync } from '../../src/core/search/persist/syncPlan';
 import { workerBuilder, type SegmentBuilder } from '../../src/core/search/persist/workerBuild';
@@ -100,11 +100,11 @@ describe('persisted search index', () => {
     const memory = new PaperIndex(hf);
     for (const q of QUERIES) {
       const scored = new Map(memory.search(q, 300).map((h) => [h.paper.id, h.score]));
-      const got = library.search(q, 10);
+      const got = (await library.search(q, 10));
       assert.deepEqual(got.map((h) => h.score), memory.search(q, 10).map((h) => h.score), q);
       for (const h of got) assert.equal(scored.get(h.paper.id), h.score, `${q}: ${h.paper.id}`);
     }
-    const hit = library.search('gausian splatting study 12', 1)[0];
+    const hit = (await library.search('gausian splatting study 12', 1))[0];
     assert.equal(hit.paper.id, 'p12');
     assert.equal(hit.paper.abstract, '', 'a hit is the summary; the abstract stays on disk');
     assert.deepEqual(hit.paper.authors, hf[12].authors);
@@ -121,7 +121,7 @@ describe('persisted search index', () => {
     await open().whenCurrent();
     const second = open();
     await second.ensureLoaded();
-    assert.deepEqual(ids(second.search('diffusion transformers study 1', 1)), ['p1'], 'answers once open');
+    assert.deepEqual(ids((await second.search('diffusion transformers study 1', 1))), ['p1'], 'answers once open');
     await second.whenCurrent();
     assert.equal(second.builder.requests.length, 0);
   });
@@ -141,7 +141,7 @@ describe('persisted search index', () => {
     const next = open();
     await next.whenCurrent();
     assert.equal(next.builder.requests.length, 0);
-    assert.deepEqual(ids(next.search('quokka', 10)).sort(), fresh.map((p) => p.id).sort());
+    assert.deepEqual(ids((await next.search('quokka', 10))).sort(), fresh.map((p) => p.id).sort());
   });
 
   it('a rewritten day stands for its old copy; a removed day is no longer found', async () => {
@@ -152,16 +152,16 @@ describe('persisted search index', () => {
     const library = open();
     await library.whenCurrent();
     assert.deepEqual(library.builder.requests.map((r) => r.files), [[{ source: 'hf-daily', day: day(1) }]]);
-    assert.equal(library.search('wombat 31', 1)[0]?.paper.id, 'p31');
-    assert.equal(library.search('wombat 31', 1)[0]?.paper.title, changed[1].title);
+    assert.equal((await library.search('wombat 31', 1))[0]?.paper.id, 'p31');
+    assert.equal((await library.search('wombat 31', 1))[0]?.paper.title, changed[1].title);
     // p61 of the removed day is on Hugging Face only; p60 has an arXiv copy.
-    assert.ok(!ids(library.search(hf[61].title, 20)).includes('p61'));
-    assert.ok(ids(library.search('sparse attention study 60', 5)).includes('p60'), 'its arXiv copy still is');
+    assert.ok(!ids((await library.search(hf[61].title, 20))).includes('p61'));
+    assert.ok(ids((await library.search('sparse attention study 60', 5))).includes('p60'), 'its arXiv copy still is');
     assert.equal(library.paperCount(), 280);
   });
 
   for (const [what, damage] of [
-    ['a flipped byte', (b: Buffer) => void (b[b.length >> 1] ^= 0x20)],
+    ['a flipped byte', (b: Buffer) => void (b[300] ^= 0x20)],
     ['a cut end', (b: Buffer) => b.subarray(0, b.length - 100)],
     ['another format version', (b: Buffer) => void b.writeUInt32LE(SEGMENT_VERSION + 1, 4)],
     ['zeros', (b: Buffer) => Buffer.alloc(b.length)],
@@ -182,16 +182,35 @@ describe('persisted search index', () => {
     });
   }
 
+  it('a summary found damaged while searching: the segment is dropped, its file removed and its days indexed again', async () => {
+    const log = recordingLog();
+    const library = open(countingBuilder(), log);
+    await library.whenCurrent();
+    const [name] = await segmentFiles(tmp.path);
+    const file = path.join(segmentDir(tmp.path), name);
+    const bytes = await fs.readFile(file);
+    const recordsAt = bytes.readUInt32LE(20 + 16 * 8);
+    for (let i = recordsAt; i < bytes.length; i += 7) bytes[i] ^= 0x01;
+    await fs.writeFile(file, bytes);
+    await library.search('diffusion', 5);
+    assert.match(log.warnings.join('\n'), /damaged/);
+    assert.ok(!(await segmentFiles(tmp.path)).includes(name));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await library.whenCurrent();
+    assert.equal(library.builder.requests.length, 2, 'rebuilt');
+    assert.deepEqual(ids(await library.search('diffusion transformers study 1', 1)), ['p1']);
+  });
+
   it('papers this window adds stand for their persisted copies, once each', async () => {
     const library = open();
     await library.whenCurrent();
     library.add([{ ...hf[7], upvotes: 999 }]);
-    const hits = library.search(hf[7].title, 10);
+    const hits = (await library.search(hf[7].title, 10));
     assert.equal(hits.filter((h) => h.paper.id === 'p7').length, 1);
     assert.equal(hits[0].paper.upvotes, 999);
     assert.equal(library.get('p7')?.upvotes, 999);
     assert.equal(library.get('p8'), undefined, 'others are not held whole');
-    assert.equal(library.listed('p8')?.title, hf[8].title, 'but listed from the segment');
+    assert.equal((await library.listed('p8'))?.title, hf[8].title, 'but listed from the segment');
   });
 
   it('folds many segments into one once there are too many', async () => {
@@ -227,7 +246,7 @@ describe('persisted search index', () => {
     library.add(hf.slice(0, 3));
     await library.whenCurrent();
     assert.match(log.warnings.join('\n'), /disk full/);
-    assert.deepEqual(ids(library.search(hf[1].title, 1)), ['p1']);
+    assert.deepEqual(ids((await library.search(hf[1].title, 1))), ['p1']);
   });
 });
 
@@ -235,30 +254,69 @@ describe('persisted search index: segment files', () => {
   const papers = corpus(400);
   const meta = { created: 1, files: [{ source: 'hf-daily' as const, day: '2026-11-10', size: 1, mtimeMs: 1, ino: 1 }] };
   const bytes = encodeSegment(meta, papers.map((p) => ({ paper: p, file: 0 })));
+  const recordsAt = Buffer.from(bytes.buffer).readUInt32LE(20 + 16 * 8);
+  let tmp: TempDir;
+  let file: string;
+  const opened: Segment[] = [];
+  const openCopy = async (change?: (b: Buffer) => void) => {
+    const copy = Buffer.from(bytes);
+    change?.(copy);
+    await fs.writeFile(file, copy);
+    const segment = await openSegmentFile(file);
+    opened.push(segment);
+    return segment;
+  };
+
+  beforeEach(async () => {
+    tmp = await makeTempDir();
+    file = path.join(tmp.path, 'x.seg');
+  });
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close();
+    await tmp.remove();
+  });
 
   it('answers every query as the in-memory index does, odd characters included', async () => {
-    await verifySegment(bytes);
-    const segment = new Segment(bytes);
+    const segment = await openCopy();
     const memory = new PaperIndex(papers);
     for (const q of [...QUERIES, 'zoe angstrom', 'ångström', 'writer 4 reward']) {
-      assert.deepEqual(searchParts([segment], q, 20), memory.search(q, 20).map((h) => ({ ...h, paper: segment.paper(segment.slotsOf(h.paper.id)[0]) })), q);
+      const got = await searchParts([segment], q, 20);
+      assert.deepEqual(
+        got.map((h) => [h.paper.id, h.score]),
+        memory.search(q, 20).map((h) => [h.paper.id, h.score]),
+        q,
+      );
+      for (const h of got) assert.equal(h.paper.abstract, '', 'hits are summaries');
     }
     assert.deepEqual(segment.slotsOf('p42'), [42]);
     assert.deepEqual(segment.slotsOf('p4200'), []);
+    const [summary] = await segment.summaries([42]);
+    assert.deepEqual([summary.title, summary.authors, summary.upvotes], [papers[42].title, papers[42].authors, papers[42].upvotes]);
   });
 
-  it('checks the checksum in slices, giving the loop a turn between them', async () => {
+  it('checks the index part in slices, giving the loop a turn between them; the records are not in it', async () => {
     let turns = 0;
-    await verifySegment(bytes, async () => void turns++, 1024);
-    assert.equal(turns, Math.ceil((bytes.length - 16) / 4 / 1024) - 1);
+    await verifySegment(bytes, bytes.length, async () => void turns++, 1024);
+    assert.equal(turns, Math.ceil((recordsAt - 16) / 4 / 1024) - 1);
+    await verifySegment(bytes.subarray(0, recordsAt), bytes.length);
   });
 
-  it('refuses a file of another kind, too short, or misaligned', async () => {
-    await assert.rejects(verifySegment(new Uint8Array(8)), SegmentError);
-    await assert.rejects(verifySegment(new TextEncoder().encode('{"schema":1,"papers":[]}'.padEnd(400))), SegmentError);
+  it('refuses a file of another kind, too short, cut, or misaligned', async () => {
+    await assert.rejects(verifySegment(new Uint8Array(8), 8), SegmentError);
+    const text = new TextEncoder().encode('{"schema":1,"papers":[]}'.padEnd(400));
+    await assert.rejects(verifySegment(text, text.length), SegmentError);
+    await assert.rejects(verifySegment(bytes, bytes.length - 8), SegmentError, 'a file shorter than its header says');
     const copy = new Uint8Array(bytes.length + 4);
     copy.set(bytes, 4);
-    await assert.rejects(verifySegment(copy.subarray(4)), RangeError);
+    await assert.rejects(verifySegment(copy.subarray(4), bytes.length), RangeError);
+    await fs.writeFile(file, bytes.subarray(0, recordsAt - 64));
+    await assert.rejects(openSegmentFile(file), SegmentError);
+  });
+
+  it('a damaged summary record is refused when read, not shown', async () => {
+    const segment = await openCopy((b) => void (b[recordsAt + 10] ^= 0x01));
+    await assert.rejects(segment.summaries([0]), SegmentError);
+    assert.equal((await segment.summaries([1]))[0].title, papers[1].title, 'the other records still read');
   });
 });
 

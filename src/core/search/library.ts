@@ -3,13 +3,13 @@ import { mergeLists, mergePapers } from '../feed/merge';
 import type { Paper, SourceId } from '../paper';
 import { PaperIndex, type SearchHit, type SearchOptions } from './paperIndex';
 import type { FeedStore } from '../feed/store';
-import { errorMessage } from '../guards';
-import { TimeSlicer, type SliceOptions } from '../timeSlice';
+import { errorCode, errorMessage } from '../guards';
+import { TimeSlicer, nextTurn, type SliceOptions } from '../timeSlice';
 import { searchParts, type SearchPart } from './searchParts';
 import { indexDir } from './persist/buildSegment';
-import { Segment } from './persist/segment';
+import { SegmentError, type Segment } from './persist/segment';
 import { SEGMENT_VERSION } from './persist/segmentFormat';
-import { readSegments, removeSegment, stampDayFiles, type NamedSegment } from './persist/segmentFolder';
+import { openNamed, readSegments, removeSegment, stampDayFiles, type NamedSegment } from './persist/segmentFolder';
 import { planSync } from './persist/syncPlan';
 import { workerBuilder, type SegmentBuilder } from './persist/workerBuild';
 
@@ -98,14 +98,14 @@ export class PaperLibrary {
   }
 
   /** The paper as a search would list it: whole when held, else its persisted summary. */
-  listed(id: string): Paper | undefined {
+  async listed(id: string): Promise<Paper | undefined> {
     const live = this.live.get(id);
     if (live) return live;
     for (let s = this.segments.length - 1; s >= 0; s--) {
-      const { segment } = this.segments[s];
-      const slots = segment.slotsOf(id);
-      const slot = slots.find((k) => segment.dead[k] === 0) ?? slots[0];
-      if (slot !== undefined) return segment.paper(slot);
+      const named = this.segments[s];
+      const slots = named.segment.slotsOf(id);
+      const slot = slots.find((k) => named.segment.dead[k] === 0) ?? slots[0];
+      if (slot !== undefined) return (await this.readSummaries(named, [slot]))?.[0];
     }
     return undefined;
   }
@@ -129,11 +129,20 @@ export class PaperLibrary {
     return records.length > 0 ? mergeLists([records])[0] : undefined;
   }
 
-  /** Papers matching the query: this window's and the persisted index's (none before it is open). */
-  search(query: string, limit = 50, options: SearchOptions = {}): SearchHit[] {
-    const parts: SearchPart[] = [this.live];
-    for (let s = this.segments.length - 1; s >= 0; s--) parts.push(this.segments[s].segment);
-    return searchParts(parts, query, limit, options);
+  /**
+   * Papers matching the query: this window's and the persisted index's (only this window's
+   * before it is open). Answers [] once `signal` is aborted: typing on cancels a query.
+   */
+  async search(query: string, limit = 50, options: SearchOptions & { signal?: AbortSignal } = {}): Promise<SearchHit[]> {
+    const named = [...this.segments].reverse();
+    const parts: SearchPart[] = [this.live, ...named.map((n) => this.guarded(n))];
+    try {
+      return await searchParts(parts, query, limit, options);
+    } catch (err) {
+      if (!(err instanceof SegmentError)) throw err;
+      // A damaged record: that segment is dropped; the others answer.
+      return options.signal?.aborted ? [] : this.search(query, limit, options);
+    }
   }
 
   /** Distinct papers searchable now (decodes every persisted id: for tests and logs). */
@@ -146,10 +155,48 @@ export class PaperLibrary {
     return ids.size;
   }
 
-  /** Stops building (a worker is ended) and syncing; searches still answer from what is open. */
+  /** Stops building (a worker is ended) and syncing, and closes the segment files. */
   dispose(): void {
     this.stop.abort();
     if (this.timer) clearTimeout(this.timer);
+    for (const { segment } of this.segments) void segment.close().catch(() => undefined);
+    this.segments = [];
+  }
+
+  /** The segment as a search part whose reads drop it (and remove its file) when damaged. */
+  private guarded(named: NamedSegment): SearchPart {
+    const { segment } = named;
+    return {
+      terms: segment.terms,
+      slotCount: segment.slotCount,
+      recency: segment.recency,
+      dead: segment.dead,
+      copies: segment.copies,
+      scratch: () => segment.scratch(),
+      id: (slot) => segment.id(slot),
+      summaries: async (slots) => {
+        const papers = await this.readSummaries(named, slots);
+        if (!papers) throw new SegmentError('segment dropped');
+        return papers;
+      },
+    };
+  }
+
+  /** Summaries from a segment; undefined when it turned out damaged (it is dropped and its days indexed again). */
+  private async readSummaries(named: NamedSegment, slots: readonly number[]): Promise<Paper[] | undefined> {
+    try {
+      return await named.segment.summaries(slots);
+    } catch (err) {
+      if (!(err instanceof SegmentError) && errorCode(err) !== 'EBADF') throw err;
+      if (this.segments.includes(named)) {
+        this.log.warn(`search index: ${named.name} is damaged (${errorMessage(err)}); its days will be indexed again`);
+        this.segments = this.segments.filter((s) => s !== named);
+        void named.segment.close().catch(() => undefined);
+        await removeSegment(this.dir, named.name);
+        this.scheduleSync();
+      }
+      return undefined;
+    }
   }
 
   private async open(): Promise<void> {
@@ -211,7 +258,12 @@ export class PaperLibrary {
         { root: this.store.root, files: files.map(({ source, day }) => ({ source, day })), created: started },
         this.stop.signal,
       );
-      const segment = new Segment(built.bytes);
+      const segment = await openNamed(this.dir, built.name, () => nextTurn(), this.log);
+      if (!segment) continue;
+      if (this.stop.signal.aborted) {
+        await segment.close();
+        return;
+      }
       this.supersede(
         segment,
         this.live.papers().map((p) => p.id),
@@ -219,7 +271,10 @@ export class PaperLibrary {
       if (plan.rebuildAll) {
         const older = this.segments.filter((s) => s.segment.meta.created < segment.meta.created);
         this.segments = this.segments.filter((s) => !older.includes(s));
-        for (const { name } of older) await removeSegment(this.dir, name);
+        for (const { name, segment: old } of older) {
+          await old.close().catch(() => undefined);
+          await removeSegment(this.dir, name);
+        }
       }
       this.segments.push({ name: built.name, segment });
       this.log.info(

@@ -27,7 +27,7 @@ import { TermTable } from './termTable';
 import { recencyOf, sameSearchText } from './paperText';
 import { QueryScratch, growFloat64 } from './queryScratch';
 import { MAX_SLOTS, paperTerms } from './postings';
-import { searchParts, type SearchPart } from './searchParts';
+import { searchPartsNow, type SearchPart } from './searchParts';
 import { TimeSlicer, type SliceOptions } from '../timeSlice';
 
 export type SearchField = 'title' | 'authors' | 'aiKeywords';
@@ -158,7 +158,7 @@ export class PaperIndex implements SearchPart {
    * before the user types is the caller's choice.
    */
   search(query: string, limit = 50, options: SearchOptions = {}): SearchHit[] {
-    return searchParts([this], query, limit, options);
+    return searchPartsNow([this], query, limit, options);
   }
 
   // --- as a search part ---------------------------------------------------------------------
@@ -176,8 +176,8 @@ export class PaperIndex implements SearchPart {
     return (this.slots[slot] as Paper).id;
   }
 
-  paper(slot: number): Paper {
-    return this.slots[slot] as Paper;
+  summaries(slots: readonly number[]): Paper[] {
+    return slots.map((slot) => this.slots[slot] as Paper);
   }
 
   // --- building ---------------------------------------------------------------------------

@@ -28,8 +28,11 @@ export interface SearchPart {
   /** Per-slot arrays for one query, at least `slotCount` long. */
   scratch(): QueryScratch;
   id(slot: number): string;
-  /** The paper as the part holds it (a persisted part holds what search and its list show). */
-  paper(slot: number): Paper;
+  /**
+   * The papers as the part holds them: whole in memory, or a persisted part's summaries
+   * (what a hit lists), read from its file.
+   */
+  summaries(slots: readonly number[]): Paper[] | Promise<Paper[]>;
 }
 
 /** Papers Fuse scores beyond the number asked for. */
@@ -54,12 +57,55 @@ interface Candidate {
   recency: number;
 }
 
+/** The best candidates of all parts for a query, one per paper, and what Fuse will read. */
+interface Prepared {
+  chosen: Candidate[];
+  fuseWords: QueryWord[];
+  partWords: (QueryWord[] | undefined)[];
+}
+
 /**
- * Papers matching `query`, best first. An empty query matches nothing: what to show before
- * the user types is the caller's choice.
+ * Papers matching `query`, best first, over parts that hold their papers in memory. An empty
+ * query matches nothing: what to show before the user types is the caller's choice.
  */
-export function searchParts(parts: readonly SearchPart[], query: string, limit: number, options: SearchOptions = {}): SearchHit[] {
-  if (limit <= 0) return [];
+export function searchPartsNow(parts: readonly SearchPart[], query: string, limit: number, options: SearchOptions = {}): SearchHit[] {
+  const prepared = prepare(parts, query, limit);
+  if (!prepared) return [];
+  const papers = prepared.chosen.map((c) => {
+    const held = parts[c.part].summaries([c.slot]);
+    if (!Array.isArray(held)) throw new TypeError('searchPartsNow needs parts that hold their papers');
+    return held[0];
+  });
+  return finish(parts, prepared, papers, limit, options);
+}
+
+/**
+ * As `searchPartsNow`, for parts that read their papers (persisted segments): the word stage
+ * runs, then the candidates' summaries are read, then Fuse scores them. Answers [] once
+ * `signal` is aborted (a newer keystroke).
+ */
+export async function searchParts(
+  parts: readonly SearchPart[],
+  query: string,
+  limit: number,
+  options: SearchOptions & { signal?: AbortSignal } = {},
+): Promise<SearchHit[]> {
+  const prepared = prepare(parts, query, limit);
+  if (!prepared || options.signal?.aborted) return [];
+  const bySlot = await Promise.all(
+    parts.map(async (part, p) => {
+      const slots = prepared.chosen.filter((c) => c.part === p).map((c) => c.slot);
+      const papers = slots.length > 0 ? await part.summaries(slots) : [];
+      return new Map(slots.map((slot, i) => [slot, papers[i]]));
+    }),
+  );
+  if (options.signal?.aborted) return [];
+  const papers = prepared.chosen.map((c) => bySlot[c.part].get(c.slot) as Paper);
+  return finish(parts, prepared, papers, limit, options);
+}
+
+function prepare(parts: readonly SearchPart[], query: string, limit: number): Prepared | undefined {
+  if (limit <= 0) return undefined;
   const wanted = Math.max(MIN_CANDIDATES, limit + EXTRA_CANDIDATES);
   const byId = new Map<string, Candidate>();
   const partWords: (QueryWord[] | undefined)[] = [];
@@ -85,16 +131,26 @@ export function searchParts(parts: readonly SearchPart[], query: string, limit: 
       }
     }
   });
-  if (byId.size === 0 || fuseWords === undefined) return [];
+  if (byId.size === 0 || fuseWords === undefined) return undefined;
 
   let chosen = [...byId.values()];
   if (chosen.length > wanted) {
-    const best = new TopK(wanted, (a, b) => chosen[a].wordScore - chosen[b].wordScore || chosen[a].recency - chosen[b].recency);
-    for (let i = 0; i < chosen.length; i++) best.offer(i);
-    chosen = best.items().map((i) => chosen[i]);
+    const all = chosen;
+    const best = new TopK(wanted, (a, b) => all[a].wordScore - all[b].wordScore || all[a].recency - all[b].recency);
+    for (let i = 0; i < all.length; i++) best.offer(i);
+    chosen = best.items().map((i) => all[i]);
   }
+  return { chosen, fuseWords, partWords };
+}
 
-  const papers = chosen.map((c) => parts[c.part].paper(c.slot));
+/** Fuse over the candidates' papers, blended with their word scores. */
+function finish(
+  parts: readonly SearchPart[],
+  { chosen, fuseWords, partWords }: Prepared,
+  papers: readonly Paper[],
+  limit: number,
+  options: SearchOptions,
+): SearchHit[] {
   const fuse = new Fuse(
     papers.map((paper, i) => fuseDoc(i, paper)),
     FUSE_OPTIONS,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../../core/guards';
 import { authorYear, entrySummary, titleText } from '../../core/refs/entrySummary';
 import { keyParts, keySearchText } from '../../core/refs/keyParts';
 import { nearKeys } from '../../core/refs/nearMiss';
@@ -126,11 +127,23 @@ function pickPaper(deps: FixDeps, key: string, query: string): Promise<PaperItem
   pick.placeholder = vscode.l10n.t('Words of the title, an author, a year, an arXiv id or a DOI');
   pick.ignoreFocusOut = true;
   let loaded = false;
+  let filling: AbortController | undefined;
   const fill = (text: string) => {
+    fillWith(text).catch((err: unknown) => {
+      vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: searching the library failed: {0}', errorMessage(err)));
+    });
+  };
+  const fillWith = async (text: string) => {
+    filling?.abort();
+    const turn = (filling = new AbortController());
     // The search reads titles, authors and words; an arXiv id is looked up as an id.
     const id = normaliseArxivId(text.trim().replace(/^arxiv:?/i, ''));
-    const byId = id !== undefined ? deps.library.listed(id) : undefined;
-    const hits = text.trim() === '' ? [] : deps.library.search(text, LIBRARY_PICKS).map((h) => h.paper);
+    const byId = id !== undefined ? await deps.library.listed(id) : undefined;
+    const hits =
+      text.trim() === ''
+        ? []
+        : (await deps.library.search(text, LIBRARY_PICKS, { signal: turn.signal })).map((h) => h.paper);
+    if (turn.signal.aborted) return;
     const papers = byId ? [byId, ...hits.filter((p) => p.id !== byId.id)] : hits;
     const items: PaperItem[] = papers.map((paper) => ({
       label: paper.title,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper';
 import type { PaperLibrary } from '../../core/search/library';
+import type { SearchHit } from '../../core/search/paperIndex';
 import { errorMessage } from '../../core/guards';
 import type { PaperCitations } from '../refs/citedPlaces';
 
@@ -65,14 +66,25 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
     };
   };
 
-  const render = () => {
+  // Each keystroke's query cancels the one before: only the latest answer is shown.
+  let rendering: AbortController | undefined;
+  const render = async () => {
+    rendering?.abort();
+    const turn = (rendering = new AbortController());
     const query = pick.value.trim();
     const items: PaperPickItem[] = [];
     if (remote && remote.query === query) {
       items.push({ label: vscode.l10n.t('Hugging Face results'), kind: vscode.QuickPickItemKind.Separator });
       items.push(...remote.papers.map(toItem));
     } else if (query) {
-      items.push(...deps.library.search(query, MAX_RESULTS).map((hit) => toItem(hit.paper)));
+      let hits: SearchHit[] = [];
+      try {
+        hits = await deps.library.search(query, MAX_RESULTS, { signal: turn.signal });
+      } catch (err) {
+        vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: searching the library failed: {0}', errorMessage(err)));
+      }
+      if (turn.signal.aborted || closed) return;
+      items.push(...hits.map((hit) => toItem(hit.paper)));
       items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
       // The query stays out of the label: the QuickPick sorts labels that match the typed
       // text first, which would put this item above the papers on every typo.
@@ -90,6 +102,7 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
         lookUp: query,
       });
     }
+    if (turn.signal.aborted || closed) return;
     pick.items = items;
     const first = items.find((i) => i.paper);
     if (first) pick.activeItems = [first];
@@ -106,7 +119,7 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
       if (papers.length === 0) {
         vscode.window.setStatusBarMessage(vscode.l10n.t('LitFeed: Hugging Face found nothing for "{0}"', query), 4000);
       }
-      render();
+      void render();
     } catch (err) {
       if (!abort.signal.aborted) {
         vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: searching Hugging Face failed: {0}', errorMessage(err)));
@@ -119,7 +132,7 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
   const disposables = [
     pick.onDidChangeValue(() => {
       if (remote && remote.query !== pick.value.trim()) remote = undefined;
-      render();
+      void render();
     }),
     pick.onDidAccept(() => {
       const item = pick.selectedItems[0];
@@ -146,10 +159,11 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
         return;
       }
       await deps.toggleSaved(item.paper);
-      render();
+      void render();
     }),
     pick.onDidHide(() => {
       closed = true;
+      rendering?.abort();
       remoteAbort?.abort();
       for (const d of disposables) d.dispose();
       pick.dispose();
@@ -161,11 +175,11 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
   pick.busy = true;
   await deps.library.ensureLoaded();
   if (closed) return;
-  render();
+  void render();
   await deps.library.whenCurrent();
   if (closed) return;
   pick.busy = false;
-  render();
+  void render();
 }
 
 /** `$(quote) paper.tex:42` for a cited paper (`+2` when cited in more places), else nothing. */

@@ -10,7 +10,7 @@ import * as fs from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
 import { FeedService, FeedStore, PaperLibrary, type FetchedRange, type Paper } from '../../../src/core';
-import { verifySegment } from '../../../src/core/search/persist/segment';
+import { openSegmentFile } from '../../../src/core/search/persist/segment';
 import { SEGMENT_VERSION } from '../../../src/core/search/persist/segmentFormat';
 import { MAX_SEGMENTS } from '../../../src/core/search/persist/syncPlan';
 import { startLoopbackServer, type LoopbackServer } from '../helpers/loopbackServer';
@@ -146,7 +146,7 @@ describe('reliability: shared and hostile storage', function () {
     const dir = path.join(storage, 'search', `v${SEGMENT_VERSION}`);
     const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.seg'));
     assert.ok(names.length >= 1 && names.length <= MAX_SEGMENTS + 2, `${names.length} segments`);
-    for (const name of names) await verifySegment(new Uint8Array(await fs.readFile(path.join(dir, name))));
+    for (const name of names) await (await openSegmentFile(path.join(dir, name))).close();
 
     const problems: string[] = [];
     const log = { info() {}, warn: (m: string) => problems.push(m), error: (m: string) => problems.push(m) };
@@ -158,9 +158,9 @@ describe('reliability: shared and hostile storage', function () {
     const onDisk = days.flatMap((d) => d.papers);
     assert.equal(third.paperCount(), onDisk.length, 'every paper of the day files once, no stale version');
     // Each answer titles its papers alike on all three days: the day's copy is among the first three.
-    for (const p of onDisk) assert.ok(third.search(p.title, 3).some((h) => h.paper.id === p.id), p.title);
+    for (const p of onDisk) assert.ok((await third.search(p.title, 3)).some((h) => h.paper.id === p.id), p.title);
     const current = new Set(onDisk.map((p) => p.id));
-    const found = third.search('version paper', 200).map((h) => h.paper.id);
+    const found = (await third.search('version paper', 200)).map((h) => h.paper.id);
     assert.deepEqual(found.filter((id) => !current.has(id)), [], 'no paper of an older version is found');
     third.dispose();
   });

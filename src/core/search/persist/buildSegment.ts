@@ -22,8 +22,6 @@ export interface BuildRequest {
 export interface BuiltSegment {
   /** The segment's file name in the index folder. */
   name: string;
-  /** Its bytes, as written (handed back so that the window need not read the file again). */
-  bytes: Uint8Array;
   papers: number;
 }
 
@@ -57,5 +55,5 @@ export async function buildSegment(request: BuildRequest, version: number): Prom
   const bytes = encodeSegment({ created: request.created, files }, entries);
   const name = `${request.created}-${process.pid}-${randomHex(4)}${SEGMENT_SUFFIX}`;
   await writeAtomically(path.join(indexDir(request.root, version), name), bytes);
-  return { name, bytes, papers: entries.length };
+  return { name, papers: entries.length };
 }

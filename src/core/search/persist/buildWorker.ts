@@ -1,7 +1,7 @@
 /**
  * The worker thread that builds a segment (bundled as dist/search-worker.js): reading and
  * indexing thousands of papers takes seconds, which the extension host's thread must not spend.
- * Answers with one message: the built segment (its bytes transferred, not copied) or an error.
+ * Answers with one message: the segment's file name, or an error.
  */
 import { parentPort, workerData } from 'worker_threads';
 import { errorMessage } from '../../guards';
@@ -11,7 +11,7 @@ import { SEGMENT_VERSION } from './segmentFormat';
 const port = parentPort;
 if (port) {
   buildSegment(workerData as BuildRequest, SEGMENT_VERSION).then(
-    (built) => port.postMessage({ built }, [built.bytes.buffer as ArrayBuffer]),
+    (built) => port.postMessage({ built }),
     (err) => port.postMessage({ error: errorMessage(err) }),
   );
 }

@@ -11,6 +11,7 @@ import {
   SEGMENT_VERSION,
   Section,
   align8,
+  checksumBytes,
   checksumWords,
   finishChecksum,
   summaryRecord,
@@ -25,7 +26,7 @@ export interface SegmentPaper {
 
 const utf8 = new TextEncoder();
 
-export function encodeSegment(meta: SegmentMeta, entries: readonly SegmentPaper[]): Uint8Array {
+export function encodeSegment(meta: Omit<SegmentMeta, 'copies'>, entries: readonly SegmentPaper[]): Uint8Array {
   if (entries.length >= MAX_SLOTS) throw new RangeError(`a segment holds fewer than ${MAX_SLOTS} papers`);
   const slots = entries.length;
   const slotFile = new Uint32Array(slots);
@@ -43,30 +44,37 @@ export function encodeSegment(meta: SegmentMeta, entries: readonly SegmentPaper[
   });
 
   const [recordStart, recordBytes] = packed(records);
+  const recordCheck = Uint32Array.from(records, checksumBytes);
   const [idStart, idBytes] = packed(ids);
-  const idOrder = Uint32Array.from(sortedByBytes(ids));
+  const order = sortedByBytes(ids);
+  const idOrder = Uint32Array.from(order);
+  let distinct = 0;
+  order.forEach((slot, i) => {
+    if (i === 0 || compareBytes(ids[order[i - 1]], ids[slot]) !== 0) distinct++;
+  });
+  const copies = distinct > 0 ? slots / distinct : 1;
 
   // Words sorted by bytes (so a prefix is a range), postings renumbered to match.
   const termTexts = Array.from({ length: table.size }, (_, t) => utf8.encode(table.text(t)));
-  const order = sortedByBytes(termTexts);
-  const sortedTerms = order.map((t) => termTexts[t]);
+  const termOrder = sortedByBytes(termTexts);
+  const sortedTerms = termOrder.map((t) => termTexts[t]);
   const [termStart, termBytes] = packed(sortedTerms);
-  const postingStart = new Uint32Array(order.length + 1);
+  const postingStart = new Uint32Array(termOrder.length + 1);
   let postingTotal = 0;
-  order.forEach((t, i) => {
+  termOrder.forEach((t, i) => {
     postingStart[i] = postingTotal;
     postingTotal += table.postingCount(t);
   });
-  postingStart[order.length] = postingTotal;
+  postingStart[termOrder.length] = postingTotal;
   const postings = new Int32Array(postingTotal);
-  order.forEach((t, i) => {
+  termOrder.forEach((t, i) => {
     const list = table.postings(t);
     const count = table.postingCount(t);
     for (let k = 0; k < count; k++) postings[postingStart[i] + k] = list[k];
   });
 
   const gramTerms = new Map<string, number[]>();
-  order.forEach((t, i) => {
+  termOrder.forEach((t, i) => {
     for (const gram of trigrams(table.text(t))) {
       const list = gramTerms.get(gram);
       if (list) list.push(i);
@@ -88,11 +96,11 @@ export function encodeSegment(meta: SegmentMeta, entries: readonly SegmentPaper[
   const gramTermIds = Uint32Array.from(gramLists.flat());
 
   const sections: Uint8Array[] = [];
-  sections[Section.Meta] = utf8.encode(JSON.stringify(meta));
+  sections[Section.Meta] = utf8.encode(JSON.stringify({ ...meta, copies } satisfies SegmentMeta));
   sections[Section.SlotFile] = bytesOf(slotFile);
   sections[Section.Recency] = bytesOf(recency);
   sections[Section.RecordStart] = bytesOf(recordStart);
-  sections[Section.Records] = recordBytes;
+  sections[Section.RecordCheck] = bytesOf(recordCheck);
   sections[Section.IdStart] = bytesOf(idStart);
   sections[Section.Ids] = idBytes;
   sections[Section.IdOrder] = bytesOf(idOrder);
@@ -104,6 +112,7 @@ export function encodeSegment(meta: SegmentMeta, entries: readonly SegmentPaper[
   sections[Section.GramBytes] = gramBytes;
   sections[Section.GramTermStart] = bytesOf(gramTermStart);
   sections[Section.GramTerms] = bytesOf(gramTermIds);
+  sections[Section.Records] = recordBytes;
 
   let length = HEADER_BYTES;
   const offsets = sections.map((bytes) => {
@@ -122,8 +131,10 @@ export function encodeSegment(meta: SegmentMeta, entries: readonly SegmentPaper[
     header.setUint32(24 + i * 8, bytes.length, true);
     file.set(bytes, offsets[i]);
   });
-  const checked = new Uint32Array(file.buffer, CHECKED_FROM, (length - CHECKED_FROM) / 4);
-  header.setUint32(12, finishChecksum(checksumWords(checked), length), true);
+  // The index part: everything before the records, which carry checksums of their own.
+  const indexEnd = offsets[Section.Records];
+  const checked = new Uint32Array(file.buffer, CHECKED_FROM, (indexEnd - CHECKED_FROM) / 4);
+  header.setUint32(12, finishChecksum(checksumWords(checked), indexEnd), true);
   return file;
 }
 

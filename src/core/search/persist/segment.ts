@@ -1,8 +1,9 @@
 /**
- * A segment file opened for search: typed-array views over its bytes (layout in
- * segmentFormat.ts), nothing decoded until a query needs it. Its papers are searched like
- * the in-memory index's; a hit is the paper's summary record.
+ * A segment file opened for search: its index part read whole and viewed by typed arrays
+ * (layout in segmentFormat.ts), nothing decoded until a query needs it; summary records read
+ * from the file as hits need them. Its papers are searched like the in-memory index's.
  */
+import * as fs from 'fs/promises';
 import type { Paper } from '../../paper';
 import { QueryScratch } from '../queryScratch';
 import type { SearchPart } from '../searchParts';
@@ -15,11 +16,11 @@ import {
   SEGMENT_MAGIC,
   SEGMENT_VERSION,
   Section,
+  checksumBytes,
   checksumWords,
   finishChecksum,
   summaryPaper,
   type SegmentMeta,
-  type SummaryRecord,
 } from './segmentFormat';
 
 /** A segment that cannot be used: damaged, cut short, or of another format version. */
@@ -28,33 +29,87 @@ export class SegmentError extends Error {}
 /** Words checksummed between two turns of the caller's loop (4 MB: a few milliseconds). */
 const CHECK_SLICE_WORDS = 1 << 20;
 
+/** Reads a stretch of the segment's file (its records). */
+export type ReadAt = (offset: number, length: number) => Promise<Uint8Array>;
+
+/** Where the records section lies in the file, from the header. */
+function recordsSection(header: DataView): { offset: number; length: number } {
+  return {
+    offset: header.getUint32(20 + Section.Records * 8, true),
+    length: header.getUint32(24 + Section.Records * 8, true),
+  };
+}
+
 /**
- * Checks the header, the length and the checksum; `pace` is called between slices of the
- * checksum, so that a large file does not hold the thread. `bytes` must start on an 8-byte
- * boundary of its buffer.
+ * Checks the header, the file's length and the index part's checksum; `index` holds at
+ * least the index part (everything before the records) and starts on an 8-byte boundary.
+ * `pace` is called between slices of the checksum, so that a large index does not hold the
+ * thread.
  */
 export async function verifySegment(
-  bytes: Uint8Array,
+  index: Uint8Array,
+  fileLength: number,
   pace: () => Promise<void> = async () => {},
   sliceWords = CHECK_SLICE_WORDS,
 ): Promise<void> {
-  if (bytes.byteOffset % 8 !== 0) throw new RangeError('segment bytes must be 8-byte aligned');
-  if (bytes.length < HEADER_BYTES) throw new SegmentError(`too short for a segment (${bytes.length} bytes)`);
-  const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
+  if (index.byteOffset % 8 !== 0) throw new RangeError('segment bytes must be 8-byte aligned');
+  if (index.length < HEADER_BYTES) throw new SegmentError(`too short for a segment (${index.length} bytes)`);
+  const header = new DataView(index.buffer, index.byteOffset, HEADER_BYTES);
   if (header.getUint32(0, true) !== SEGMENT_MAGIC) throw new SegmentError('not a LitFeed search segment');
   const version = header.getUint32(4, true);
   if (version !== SEGMENT_VERSION) throw new SegmentError(`format version ${version}, not ${SEGMENT_VERSION}`);
   const length = header.getUint32(8, true);
-  if (length !== bytes.length) throw new SegmentError(`length ${bytes.length}, header says ${length}`);
-  if (length % 4 !== 0 || header.getUint32(16, true) !== SECTION_COUNT) throw new SegmentError('damaged header');
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + CHECKED_FROM, (length - CHECKED_FROM) / 4);
+  if (length !== fileLength) throw new SegmentError(`length ${fileLength}, header says ${length}`);
+  if (header.getUint32(16, true) !== SECTION_COUNT) throw new SegmentError('damaged header');
+  const records = recordsSection(header);
+  const indexEnd = records.offset;
+  if (indexEnd % 8 !== 0 || indexEnd < HEADER_BYTES || indexEnd > index.length || indexEnd + records.length > length) {
+    throw new SegmentError('damaged header');
+  }
+  const words = new Uint32Array(index.buffer, index.byteOffset + CHECKED_FROM, (indexEnd - CHECKED_FROM) / 4);
   let h = CHECKSUM_SEED;
   for (let at = 0; at < words.length; at += sliceWords) {
     h = checksumWords(words.subarray(at, at + sliceWords), h);
     if (at + sliceWords < words.length) await pace();
   }
-  if (finishChecksum(h, length) !== header.getUint32(12, true)) throw new SegmentError('checksum does not match');
+  if (finishChecksum(h, indexEnd) !== header.getUint32(12, true)) throw new SegmentError('checksum does not match');
 }
+
+/**
+ * Opens a segment file: reads its header and index part, checks them, and keeps the file
+ * open for reading records. Throws SegmentError for a file that cannot be trusted.
+ */
+export async function openSegmentFile(file: string, pace?: () => Promise<void>): Promise<Segment> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = await readExactly(handle, 0, Math.min(size, HEADER_BYTES));
+    if (head.length < HEADER_BYTES) throw new SegmentError(`too short for a segment (${size} bytes)`);
+    const indexEnd = recordsSection(new DataView(head.buffer, head.byteOffset, HEADER_BYTES)).offset;
+    if (indexEnd < HEADER_BYTES || indexEnd > size) throw new SegmentError('damaged header');
+    const index = await readExactly(handle, 0, indexEnd);
+    await verifySegment(index, size, pace);
+    return new Segment(index, (offset, length) => readExactly(handle, offset, length), () => handle.close());
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
+/** `length` bytes from `offset`, in a buffer of their own; fewer when the file is shorter. */
+async function readExactly(handle: fs.FileHandle, offset: number, length: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(new ArrayBuffer(length));
+  let at = 0;
+  while (at < length) {
+    const { bytesRead } = await handle.read(bytes, at, length - at, offset + at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  return at === length ? bytes : bytes.subarray(0, at);
+}
+
+/** Summary records kept after reading: a search reads a few dozen; typing reads many of them again. */
+const RECORD_CACHE = 4096;
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -68,45 +123,57 @@ export class Segment implements SearchPart {
   readonly terms: SegmentDictionary;
   /** Index into `meta.files` per slot. */
   readonly slotFile: Uint32Array;
-  private readonly bytes: Uint8Array;
+  readonly copies: number;
+  private readonly index: Uint8Array;
+  private readonly recordsAt: number;
   private readonly recordStart: Uint32Array;
-  private readonly records: Uint8Array;
+  private readonly recordCheck: Uint32Array;
   private readonly idStart: Uint32Array;
   private readonly ids: Uint8Array;
   private readonly idOrder: Uint32Array;
+  private readonly cache = new Map<number, Paper>();
   private queryScratch: QueryScratch | undefined;
 
-  /** Views a verified segment's bytes (`verifySegment` first); throws SegmentError if inconsistent. */
-  constructor(bytes: Uint8Array) {
-    this.bytes = bytes;
-    const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
+  /**
+   * Views a verified index part (`verifySegment` first); records are read through `readAt`.
+   * Throws SegmentError if the sections do not agree.
+   */
+  constructor(
+    index: Uint8Array,
+    private readonly readAt: ReadAt,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {
+    this.index = index;
+    const header = new DataView(index.buffer, index.byteOffset, HEADER_BYTES);
     const section = (i: number): [number, number] => {
       const offset = header.getUint32(20 + i * 8, true);
       const length = header.getUint32(24 + i * 8, true);
-      if (offset < HEADER_BYTES || offset % 8 !== 0 || offset + length > bytes.length) {
-        throw new SegmentError(`section ${i} lies outside the file`);
+      if (offset < HEADER_BYTES || offset % 8 !== 0 || offset + length > index.length) {
+        throw new SegmentError(`section ${i} lies outside the index part`);
       }
-      return [bytes.byteOffset + offset, length];
+      return [index.byteOffset + offset, length];
     };
     const raw = (i: number) => {
       const [at, length] = section(i);
-      return new Uint8Array(bytes.buffer, at, length);
+      return new Uint8Array(index.buffer, at, length);
     };
     const u32 = (i: number) => {
       const [at, length] = section(i);
-      return new Uint32Array(bytes.buffer, at, length / 4);
+      return new Uint32Array(index.buffer, at, length / 4);
     };
     try {
       this.meta = JSON.parse(fromUtf8.decode(raw(Section.Meta))) as SegmentMeta;
     } catch {
       throw new SegmentError('unreadable description');
     }
+    this.recordsAt = header.getUint32(20 + Section.Records * 8, true);
+    const recordsLength = header.getUint32(24 + Section.Records * 8, true);
     this.slotFile = u32(Section.SlotFile);
     this.slotCount = this.slotFile.length;
     const [recencyAt, recencyLength] = section(Section.Recency);
-    this.recency = new Float64Array(bytes.buffer, recencyAt, recencyLength / 8);
+    this.recency = new Float64Array(index.buffer, recencyAt, recencyLength / 8);
     this.recordStart = u32(Section.RecordStart);
-    this.records = raw(Section.Records);
+    this.recordCheck = u32(Section.RecordCheck);
     this.idStart = u32(Section.IdStart);
     this.ids = raw(Section.Ids);
     this.idOrder = u32(Section.IdOrder);
@@ -115,46 +182,39 @@ export class Segment implements SearchPart {
       u32(Section.TermStart),
       raw(Section.TermBytes),
       u32(Section.PostingStart),
-      new Int32Array(bytes.buffer, postingsAt, postingsLength / 4),
+      new Int32Array(index.buffer, postingsAt, postingsLength / 4),
       u32(Section.GramStart),
       raw(Section.GramBytes),
       u32(Section.GramTermStart),
       u32(Section.GramTerms),
     );
     const n = this.slotCount;
+    const files = this.meta.files;
     if (
+      !Array.isArray(files) ||
+      typeof this.meta.created !== 'number' ||
+      !(this.meta.copies >= 1) ||
       this.recency.length !== n ||
       this.recordStart.length !== n + 1 ||
+      this.recordCheck.length !== n ||
+      this.recordStart[n] !== recordsLength ||
       this.idStart.length !== n + 1 ||
       this.idOrder.length !== n ||
-      this.recordStart[n] !== this.records.length ||
       this.idStart[n] !== this.ids.length ||
-      !Array.isArray(this.meta.files) ||
-      this.slotFile.some((f) => f >= this.meta.files.length) ||
       !this.terms.consistent()
     ) {
       throw new SegmentError('sections do not agree');
     }
-    this.dead = new Uint8Array(n);
-    let distinct = n > 0 ? 1 : 0;
-    for (let i = 1; i < n; i++) {
-      const a = this.idOrder[i - 1];
-      const b = this.idOrder[i];
-      const key = this.ids.subarray(this.idStart[b], this.idStart[b + 1]);
-      if (compareTo(this.ids, this.idStart[a], this.idStart[a + 1], key) !== 0) distinct++;
+    for (let slot = 0; slot < n; slot++) {
+      if (this.slotFile[slot] >= files.length) throw new SegmentError('sections do not agree');
     }
-    this.copies = distinct > 0 ? n / distinct : 1;
+    this.copies = this.meta.copies;
+    this.dead = new Uint8Array(n);
   }
 
-  /**
-   * Slots per distinct paper (a paper listed by two sources has a slot in each day file):
-   * the search asks this many times the candidates, so that copies do not crowd papers out.
-   */
-  readonly copies: number;
-
-  /** Bytes held (the file, read whole). */
+  /** Bytes held in memory (the index part). */
   get byteLength(): number {
-    return this.bytes.length;
+    return this.index.length;
   }
 
   scratch(): QueryScratch {
@@ -166,12 +226,37 @@ export class Segment implements SearchPart {
     return fromUtf8.decode(this.ids.subarray(this.idStart[slot], this.idStart[slot + 1]));
   }
 
-  /** The paper's summary: what a search hit lists; the day file has the rest. */
-  paper(slot: number): Paper {
-    const record = JSON.parse(
-      fromUtf8.decode(this.records.subarray(this.recordStart[slot], this.recordStart[slot + 1])),
-    ) as SummaryRecord;
-    return summaryPaper(this.id(slot), record);
+  /**
+   * The papers' summaries (what a search hit lists; the day file has the rest), read from
+   * the file unless read lately. Throws SegmentError when a record does not match its checksum.
+   */
+  async summaries(slots: readonly number[]): Promise<Paper[]> {
+    const found = new Map<number, Paper>();
+    const missing: number[] = [];
+    for (const slot of new Set(slots)) {
+      const cached = this.cache.get(slot);
+      if (cached) found.set(slot, cached);
+      else missing.push(slot);
+    }
+    const read = await Promise.all(
+      missing.map((slot) =>
+        this.readAt(this.recordsAt + this.recordStart[slot], this.recordStart[slot + 1] - this.recordStart[slot]),
+      ),
+    );
+    missing.forEach((slot, i) => {
+      if (read[i].length !== this.recordStart[slot + 1] - this.recordStart[slot] || checksumBytes(read[i]) !== this.recordCheck[slot]) {
+        throw new SegmentError(`the summary of paper ${slot} is damaged`);
+      }
+      let paper: Paper;
+      try {
+        paper = summaryPaper(this.id(slot), JSON.parse(fromUtf8.decode(read[i])));
+      } catch (err) {
+        throw new SegmentError(`the summary of paper ${slot} is unreadable: ${String(err)}`);
+      }
+      found.set(slot, paper);
+      this.remember(slot, paper);
+    });
+    return slots.map((slot) => found.get(slot) as Paper);
   }
 
   /** Slots holding the paper with this id (one per day file it was read from). */
@@ -192,6 +277,17 @@ export class Segment implements SearchPart {
       slots.push(slot);
     }
     return slots;
+  }
+
+  /** Closes the file (the segment answers no more record reads). */
+  close(): Promise<void> {
+    return this.onClose();
+  }
+
+  private remember(slot: number, paper: Paper): void {
+    this.cache.delete(slot);
+    this.cache.set(slot, paper);
+    if (this.cache.size > RECORD_CACHE) this.cache.delete(this.cache.keys().next().value as number);
   }
 }
 

@@ -7,11 +7,11 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { FeedStore } from '../../feed/store';
 import { readdirOrEmpty, removeIfPresent } from '../../feed/files';
-import { errorMessage } from '../../guards';
+import { errorCode, errorMessage } from '../../guards';
 import type { Logger } from '../../log';
 import type { SourceId } from '../../paper';
 import { SEGMENT_SUFFIX } from './buildSegment';
-import { Segment, SegmentError, verifySegment } from './segment';
+import { SegmentError, openSegmentFile, type Segment } from './segment';
 import type { FileStamp } from './segmentFormat';
 
 export interface NamedSegment {
@@ -19,52 +19,36 @@ export interface NamedSegment {
   segment: Segment;
 }
 
-/** Bytes read per call: the read itself runs off the thread; this bounds one copy's size. */
-const READ_CHUNK = 8 << 20;
-
 /** The folder's usable segments, oldest first; damaged ones are removed and logged. */
 export async function readSegments(dir: string, pace: () => Promise<void>, log: Logger): Promise<NamedSegment[]> {
   const names = (await readdirOrEmpty(dir)).filter((n) => n.endsWith(SEGMENT_SUFFIX));
   const found: NamedSegment[] = [];
   for (const name of names) {
-    const file = path.join(dir, name);
-    try {
-      const bytes = await readWhole(file);
-      if (!bytes) continue;
-      await verifySegment(bytes, pace);
-      found.push({ name, segment: new Segment(bytes) });
-    } catch (err) {
-      if (!(err instanceof SegmentError)) {
-        log.warn(`search index: cannot read ${name}: ${errorMessage(err)}`);
-        continue;
-      }
-      log.warn(`search index: ${name} is unusable (${err.message}); its days will be indexed again`);
-      await removeIfPresent(file).catch(() => undefined);
-    }
+    const segment = await openNamed(dir, name, pace, log);
+    if (segment) found.push({ name, segment });
   }
   return found.sort((a, b) => a.segment.meta.created - b.segment.meta.created || (a.name < b.name ? -1 : 1));
 }
 
-/** The whole file in a buffer of its own (so typed arrays can view it aligned); undefined if it went away. */
-async function readWhole(file: string): Promise<Uint8Array | undefined> {
-  let handle;
+/** One segment of the folder; undefined (and the file removed when it is damaged) if unusable. */
+export async function openNamed(
+  dir: string,
+  name: string,
+  pace: () => Promise<void>,
+  log: Logger,
+): Promise<Segment | undefined> {
+  const file = path.join(dir, name);
   try {
-    handle = await fs.open(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const { size } = await handle.stat();
-    const bytes = new Uint8Array(new ArrayBuffer(size));
-    let at = 0;
-    while (at < size) {
-      const { bytesRead } = await handle.read(bytes, at, Math.min(READ_CHUNK, size - at), at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
+    return await openSegmentFile(file, pace);
+  } catch (err) {
+    if (!(err instanceof SegmentError)) {
+      // Gone meanwhile (another window folded it away), or unreadable: its days get indexed again.
+      if (errorCode(err) !== 'ENOENT') log.warn(`search index: cannot read ${name}: ${errorMessage(err)}`);
+      return undefined;
     }
-    return at === size ? bytes : bytes.subarray(0, at);
-  } finally {
-    await handle.close();
+    log.warn(`search index: ${name} is unusable (${err.message}); its days will be indexed again`);
+    await removeSegment(dir, name);
+    return undefined;
   }
 }
 

@@ -2,16 +2,19 @@
  * The persisted search index is a set of segment files, each the word index of some cached
  * day files (see docs/search-index.md). One segment is one binary file:
  *
- *   header  magic "LFSX", format version, file length, checksum of everything after the
- *           first 16 bytes, then a table of sections (offset, length), all u32 little-endian
- *   meta    JSON: when it was built and which day files (with size and mtime) it covers
- *   slots   per paper: the file it came from, its recency, its summary record (JSON), its id;
- *           ids also in sorted order for lookup by id
- *   words   the distinct words sorted by their UTF-8 bytes, each with its postings (int32,
- *           packed as in postings.ts), and the words' trigrams, sorted, each with its words
+ *   header   magic "LFSX", format version, file length, checksum of the index part after the
+ *            first 16 bytes, then a table of sections (offset, length), all u32 little-endian
+ *   meta     JSON: when it was built, which day files (size, mtime, inode) it read, slots per paper
+ *   slots    per paper: the file it came from, its recency, its id, where its summary record
+ *            is and the record's own checksum; ids also in sorted order for lookup by id
+ *   words    the distinct words sorted by their UTF-8 bytes, each with its postings (int32,
+ *            packed as in postings.ts), and the words' trigrams, sorted, each with its words
+ *   records  last, outside the index part: each paper's summary as JSON
  *
  * Sections start on 8-byte boundaries so typed arrays view them in place: opening a segment
- * is reading the file and checking it, not parsing it.
+ * is reading its index part and checking it, not parsing it. The records are half the file
+ * and a search needs a few dozen of them, so they are read from the file when needed, each
+ * checked against its checksum.
  */
 import type { Paper, SourceId } from '../../paper';
 
@@ -25,7 +28,7 @@ export const Section = {
   SlotFile: 1,
   Recency: 2,
   RecordStart: 3,
-  Records: 4,
+  RecordCheck: 4,
   IdStart: 5,
   Ids: 6,
   IdOrder: 7,
@@ -37,8 +40,10 @@ export const Section = {
   GramBytes: 13,
   GramTermStart: 14,
   GramTerms: 15,
+  /** Last: everything before it is the index part. */
+  Records: 16,
 } as const;
-export const SECTION_COUNT = 16;
+export const SECTION_COUNT = 17;
 /** magic, version, length, checksum, section count, then (offset, length) per section. */
 export const HEADER_BYTES = align8(20 + SECTION_COUNT * 8);
 /** The checksum covers the file from here on. */
@@ -61,6 +66,11 @@ export interface SegmentMeta {
   /** When the build began (ms since the epoch): a newer segment's files replace an older one's. */
   created: number;
   files: FileStamp[];
+  /**
+   * Slots per distinct paper (a paper listed by two sources has a slot in each day file): a
+   * search asks this many times the candidates, so that copies do not crowd papers out.
+   */
+  copies: number;
 }
 
 /**
@@ -83,7 +93,9 @@ export function summaryRecord(paper: Paper): SummaryRecord {
   ];
 }
 
-export function summaryPaper(id: string, record: SummaryRecord): Paper {
+/** The paper a summary record stands for; throws a TypeError for a record of another shape. */
+export function summaryPaper(id: string, record: unknown): Paper {
+  if (!isSummaryRecord(record)) throw new TypeError(`not a summary record: ${JSON.stringify(record).slice(0, 80)}`);
   const [title, authors, aiKeywords, feedDay, published, upvotes, arxivId, source] = record;
   const paper: Paper = { id, title, authors, abstract: '', aiKeywords, links: {}, source };
   if (feedDay !== null) paper.feedDay = feedDay;
@@ -91,6 +103,24 @@ export function summaryPaper(id: string, record: SummaryRecord): Paper {
   if (upvotes !== null) paper.upvotes = upvotes;
   if (arxivId !== null) paper.arxivId = arxivId;
   return paper;
+}
+
+const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+const stringOrNull = (x: unknown) => x === null || typeof x === 'string';
+
+function isSummaryRecord(r: unknown): r is SummaryRecord {
+  return (
+    Array.isArray(r) &&
+    r.length === 8 &&
+    typeof r[0] === 'string' &&
+    strings(r[1]) &&
+    strings(r[2]) &&
+    stringOrNull(r[3]) &&
+    stringOrNull(r[4]) &&
+    (r[5] === null || typeof r[5] === 'number') &&
+    stringOrNull(r[6]) &&
+    typeof r[7] === 'string'
+  );
 }
 
 /**
@@ -101,6 +131,13 @@ export function summaryPaper(id: string, record: SummaryRecord): Paper {
 export function checksumWords(words: Uint32Array, seed = CHECKSUM_SEED): number {
   let h = seed;
   for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  return h >>> 0;
+}
+
+/** FNV-1a over bytes: one summary record's checksum. */
+export function checksumBytes(bytes: Uint8Array): number {
+  let h = CHECKSUM_SEED;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   return h >>> 0;
 }
 

@@ -33,7 +33,7 @@ const sameStamp = (a: FileStamp, b: FileStamp) => a.size === b.size && a.mtimeMs
  * stale, and so is the newest one when the file changed or went away since.
  */
 export function planSync(
-  segments: readonly { meta: SegmentMeta; papersPerFile: readonly number[] }[],
+  segments: readonly { meta: Pick<SegmentMeta, 'created' | 'files'>; papersPerFile: readonly number[] }[],
   current: readonly FileStamp[],
 ): SyncPlan {
   const now = new Map(current.map((f) => [keyOf(f), f]));
