@@ -16,6 +16,11 @@ function useTempStore(): { store: FeedStore } {
 
 describe('PaperLibrary', () => {
   const cache = useTempStore();
+  const open: PaperLibrary[] = [];
+  const keep = (library: PaperLibrary) => (open.push(library), library);
+  afterEach(() => {
+    for (const l of open.splice(0)) l.dispose();
+  });
 
   it('indexes every cached day of every source once, and finds a misspelled title', async () => {
     await cache.store.writeDay({
@@ -44,7 +49,7 @@ describe('PaperLibrary', () => {
         }),
       ],
     });
-    const library = new PaperLibrary(cache.store, ['hf-daily', 'arxiv'], silentLogger);
+    const library = keep(new PaperLibrary(cache.store, ['hf-daily', 'arxiv'], silentLogger));
     assert.equal(library.loaded, false);
     await library.whenCurrent();
     assert.equal(library.paperCount(), 2);
@@ -55,7 +60,7 @@ describe('PaperLibrary', () => {
   });
 
   it('adds papers that arrive later, merging them with what it knows', async () => {
-    const library = new PaperLibrary(cache.store, ['hf-daily'], silentLogger);
+    const library = keep(new PaperLibrary(cache.store, ['hf-daily'], silentLogger));
     await library.ensureLoaded();
     library.add([paper({ id: '2611.00003', title: 'Retrieval Augmented Generation Revisited', upvotes: 1 })]);
     library.add([paper({ id: '2611.00003', title: 'Retrieval Augmented Generation Revisited', upvotes: 5 })]);
@@ -71,7 +76,7 @@ describe('PaperLibrary', () => {
       fetchedAt: '2026-11-20T08:00:00Z',
       papers: [paper({ id: '2611.00001' })],
     });
-    const library = new PaperLibrary(cache.store, ['hf-daily'], silentLogger);
+    const library = keep(new PaperLibrary(cache.store, ['hf-daily'], silentLogger));
     const loading = library.ensureLoaded();
     library.add([paper({ id: '2611.00009', title: 'Arrived During Load' })]);
     await loading;

@@ -84,8 +84,15 @@ describe('persisted search index', () => {
   afterEach(() => tmp.remove());
 
   const day = (d: number) => `2026-11-${String(10 + d).padStart(2, '0')}`;
-  const open = (builder = countingBuilder(), log: Logger = recordingLog()) =>
-    Object.assign(new PaperLibrary(store, sources, log, { build: builder, syncDelayMs: 1 }), { builder });
+  const libraries: PaperLibrary[] = [];
+  afterEach(() => {
+    for (const l of libraries.splice(0)) l.dispose();
+  });
+  const open = (builder = countingBuilder(), log: Logger = recordingLog()) => {
+    const library = new PaperLibrary(store, sources, log, { build: builder, syncDelayMs: 1 });
+    libraries.push(library);
+    return Object.assign(library, { builder });
+  };
 
   it('builds a segment of every day file once, and answers as an in-memory index of the same papers', async () => {
     const library = open();
@@ -189,7 +196,7 @@ describe('persisted search index', () => {
     const [name] = await segmentFiles(tmp.path);
     const file = path.join(segmentDir(tmp.path), name);
     const bytes = await fs.readFile(file);
-    const recordsAt = bytes.readUInt32LE(20 + 16 * 8);
+    const recordsAt = bytes.readUInt32LE(20 + 17 * 8);
     for (let i = recordsAt; i < bytes.length; i += 7) bytes[i] ^= 0x01;
     await fs.writeFile(file, bytes);
     await library.search('diffusion', 5);
@@ -243,6 +250,7 @@ describe('persisted search index', () => {
       throw new Error('disk full');
     };
     const library = new PaperLibrary(store, sources, log, { build: failing });
+    libraries.push(library);
     library.add(hf.slice(0, 3));
     await library.whenCurrent();
     assert.match(log.warnings.join('\n'), /disk full/);
@@ -254,7 +262,9 @@ describe('persisted search index: segment files', () => {
   const papers = corpus(400);
   const meta = { created: 1, files: [{ source: 'hf-daily' as const, day: '2026-11-10', size: 1, mtimeMs: 1, ino: 1 }] };
   const bytes = encodeSegment(meta, papers.map((p) => ({ paper: p, file: 0 })));
-  const recordsAt = Buffer.from(bytes.buffer).readUInt32LE(20 + 16 * 8);
+  const indexEnd = Buffer.from(bytes.buffer).readUInt32LE(20 + 11 * 8);
+  const postingsAt = indexEnd;
+  const recordsAt = Buffer.from(bytes.buffer).readUInt32LE(20 + 17 * 8);
   let tmp: TempDir;
   let file: string;
   const opened: Segment[] = [];
@@ -294,11 +304,11 @@ describe('persisted search index: segment files', () => {
     assert.deepEqual([summary.title, summary.authors, summary.upvotes], [papers[42].title, papers[42].authors, papers[42].upvotes]);
   });
 
-  it('checks the index part in slices, giving the loop a turn between them; the records are not in it', async () => {
+  it('checks the index part in slices, giving the loop a turn between them; postings and records are not in it', async () => {
     let turns = 0;
     await verifySegment(bytes, bytes.length, async () => void turns++, 1024);
-    assert.equal(turns, Math.ceil((recordsAt - 16) / 4 / 1024) - 1);
-    await verifySegment(bytes.subarray(0, recordsAt), bytes.length);
+    assert.equal(turns, Math.ceil((indexEnd - 16) / 4 / 1024) - 1);
+    await verifySegment(bytes.subarray(0, indexEnd), bytes.length);
   });
 
   it('refuses a file of another kind, too short, cut, or misaligned', async () => {
@@ -309,7 +319,7 @@ describe('persisted search index: segment files', () => {
     const copy = new Uint8Array(bytes.length + 4);
     copy.set(bytes, 4);
     await assert.rejects(verifySegment(copy.subarray(4), bytes.length), RangeError);
-    await fs.writeFile(file, bytes.subarray(0, recordsAt - 64));
+    await fs.writeFile(file, bytes.subarray(0, indexEnd - 64));
     await assert.rejects(openSegmentFile(file), SegmentError);
   });
 
@@ -317,6 +327,13 @@ describe('persisted search index: segment files', () => {
     const segment = await openCopy((b) => void (b[recordsAt + 10] ^= 0x01));
     await assert.rejects(segment.summaries([0]), SegmentError);
     assert.equal((await segment.summaries([1]))[0].title, papers[1].title, 'the other records still read');
+  });
+
+  it('a damaged posting list is refused when read, not scanned', async () => {
+    const segment = await openCopy((b) => void (b[postingsAt + 2] ^= 0x01));
+    const first = segment.terms.find(segment.terms.text(0)) as number;
+    await assert.rejects(segment.loadPostings([first]), SegmentError);
+    assert.equal(segment.terms.postingCount(first), 0, 'nothing kept of it');
   });
 });
 

@@ -41,6 +41,7 @@ export class PaperLibrary {
   private opening: Promise<void> | undefined;
   private syncing: Promise<void> | undefined;
   private syncAgain = false;
+  private searching: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly stop = new AbortController();
   private readonly dir: string;
@@ -133,15 +134,23 @@ export class PaperLibrary {
    * Papers matching the query: this window's and the persisted index's (only this window's
    * before it is open). Answers [] once `signal` is aborted: typing on cancels a query.
    */
-  async search(query: string, limit = 50, options: SearchOptions & { signal?: AbortSignal } = {}): Promise<SearchHit[]> {
+  search(query: string, limit = 50, options: SearchOptions & { signal?: AbortSignal } = {}): Promise<SearchHit[]> {
+    // One query at a time: the parts' scratch arrays serve every query, and a query gives
+    // the loop turns on the way. A query aborted while waiting ends at once.
+    const run = this.searching.then(() => (options.signal?.aborted ? [] : this.searchNow(query, limit, options)));
+    this.searching = run.catch(() => undefined);
+    return run;
+  }
+
+  private async searchNow(query: string, limit: number, options: SearchOptions & { signal?: AbortSignal }): Promise<SearchHit[]> {
     const named = [...this.segments].reverse();
     const parts: SearchPart[] = [this.live, ...named.map((n) => this.guarded(n))];
     try {
-      return await searchParts(parts, query, limit, options);
+      return await searchParts(parts, query, limit, { ...options, slicer: new TimeSlicer(this.options.slicing) });
     } catch (err) {
       if (!(err instanceof SegmentError)) throw err;
-      // A damaged record: that segment is dropped; the others answer.
-      return options.signal?.aborted ? [] : this.search(query, limit, options);
+      // A damaged posting list or record: that segment is dropped; the others answer.
+      return options.signal?.aborted ? [] : this.searchNow(query, limit, options);
     }
   }
 
@@ -174,6 +183,9 @@ export class PaperLibrary {
       copies: segment.copies,
       scratch: () => segment.scratch(),
       id: (slot) => segment.id(slot),
+      loadPostings: async (terms) => {
+        if (!(await this.guard(named, () => segment.loadPostings(terms)))) throw new SegmentError('segment dropped');
+      },
       summaries: async (slots) => {
         const papers = await this.readSummaries(named, slots);
         if (!papers) throw new SegmentError('segment dropped');
@@ -184,8 +196,13 @@ export class PaperLibrary {
 
   /** Summaries from a segment; undefined when it turned out damaged (it is dropped and its days indexed again). */
   private async readSummaries(named: NamedSegment, slots: readonly number[]): Promise<Paper[] | undefined> {
+    return (await this.guard(named, () => named.segment.summaries(slots)))?.value;
+  }
+
+  /** Reads from a segment; undefined when it turned out damaged (it is dropped and its days indexed again). */
+  private async guard<T>(named: NamedSegment, read: () => Promise<T>): Promise<{ value: T } | undefined> {
     try {
-      return await named.segment.summaries(slots);
+      return { value: await read() };
     } catch (err) {
       if (!(err instanceof SegmentError) && errorCode(err) !== 'EBADF') throw err;
       if (this.segments.includes(named)) {

@@ -13,6 +13,7 @@ import type { QueryScratch } from './queryScratch';
 import { TopK } from './topK';
 import { FUSE_OPTIONS, fuseDoc } from './fuseStage';
 import { LATE, scanPostings } from './postings';
+import { TimeSlicer } from '../timeSlice';
 import type { SearchHit, SearchOptions } from './paperIndex';
 
 /** One searchable set of papers, each in a slot. */
@@ -33,6 +34,8 @@ export interface SearchPart {
    * (what a hit lists), read from its file.
    */
   summaries(slots: readonly number[]): Paper[] | Promise<Paper[]>;
+  /** Makes the terms' postings available, for a part that reads them from a file. */
+  loadPostings?(terms: Iterable<number>): Promise<void>;
 }
 
 /** Papers Fuse scores beyond the number asked for. */
@@ -69,7 +72,7 @@ interface Prepared {
  * query matches nothing: what to show before the user types is the caller's choice.
  */
 export function searchPartsNow(parts: readonly SearchPart[], query: string, limit: number, options: SearchOptions = {}): SearchHit[] {
-  const prepared = prepare(parts, query, limit);
+  const prepared = runNow(prepare(parts, wordsOf(parts, query), limit));
   if (!prepared) return [];
   const papers = prepared.chosen.map((c) => {
     const held = parts[c.part].summaries([c.slot]);
@@ -80,17 +83,27 @@ export function searchPartsNow(parts: readonly SearchPart[], query: string, limi
 }
 
 /**
- * As `searchPartsNow`, for parts that read their papers (persisted segments): the word stage
- * runs, then the candidates' summaries are read, then Fuse scores them. Answers [] once
- * `signal` is aborted (a newer keystroke).
+ * As `searchPartsNow`, for parts that read from a file (persisted segments): the query's words
+ * are looked up, their postings read, the candidates found, their summaries read, and Fuse
+ * scores them — the thread is free while reading. Answers [] once `signal` is aborted (a
+ * newer keystroke).
  */
 export async function searchParts(
   parts: readonly SearchPart[],
   query: string,
   limit: number,
-  options: SearchOptions & { signal?: AbortSignal } = {},
+  options: SearchOptions & { signal?: AbortSignal; slicer?: TimeSlicer } = {},
 ): Promise<SearchHit[]> {
-  const prepared = prepare(parts, query, limit);
+  if (limit <= 0) return [];
+  const partWords = wordsOf(parts, query);
+  // The postings of every word the query stood for, read before the scan.
+  await Promise.all(
+    parts.map((part, p) =>
+      part.loadPostings?.((partWords[p] ?? []).flatMap(({ matches }) => matches.map((m) => m.term))),
+    ),
+  );
+  if (options.signal?.aborted) return [];
+  const prepared = await runSliced(prepare(parts, partWords, limit), options.slicer ?? new TimeSlicer());
   if (!prepared || options.signal?.aborted) return [];
   const bySlot = await Promise.all(
     parts.map(async (part, p) => {
@@ -104,24 +117,36 @@ export async function searchParts(
   return finish(parts, prepared, papers, limit, options);
 }
 
-function prepare(parts: readonly SearchPart[], query: string, limit: number): Prepared | undefined {
+/** Each part's lookup of the query's words (undefined for a part that has none of them). */
+function wordsOf(parts: readonly SearchPart[], query: string): (QueryWord[] | undefined)[] {
+  return parts.map((part) => {
+    if (part.slotCount === 0) return undefined;
+    const queryWords = queryWordsOf(part.terms, query);
+    return queryWords.length > 0 ? queryWords : undefined;
+  });
+}
+
+function* prepare(
+  parts: readonly SearchPart[],
+  partWords: (QueryWord[] | undefined)[],
+  limit: number,
+): Generator<void, Prepared | undefined> {
   if (limit <= 0) return undefined;
   const wanted = Math.max(MIN_CANDIDATES, limit + EXTRA_CANDIDATES);
   const byId = new Map<string, Candidate>();
-  const partWords: (QueryWord[] | undefined)[] = [];
   let fuseWords: QueryWord[] | undefined;
   let widest = -1;
-  parts.forEach((part, p) => {
-    if (part.slotCount === 0) return;
-    const queryWords = queryWordsOf(part.terms, query);
-    if (queryWords.length === 0) return;
-    partWords[p] = queryWords;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    const queryWords = partWords[p];
+    if (!queryWords) continue;
     // Parts may split run-together words differently; Fuse reads the words of the largest.
     if (part.slotCount > widest) {
       widest = part.slotCount;
       fuseWords = queryWords;
     }
-    for (const { slot, wordScore } of candidates(part, queryWords, Math.ceil(wanted * (part.copies ?? 1)))) {
+    const found = yield* candidates(part, queryWords, Math.ceil(wanted * (part.copies ?? 1)));
+    for (const { slot, wordScore } of found) {
       const id = part.id(slot);
       const known = byId.get(id);
       // A paper in two parts (a cached day and this window's newer record) counts once;
@@ -130,7 +155,7 @@ function prepare(parts: readonly SearchPart[], query: string, limit: number): Pr
         byId.set(id, { part: p, slot, wordScore, recency: part.recency[slot] });
       }
     }
-  });
+  }
   if (byId.size === 0 || fuseWords === undefined) return undefined;
 
   let chosen = [...byId.values()];
@@ -199,7 +224,19 @@ function queryWordsOf(terms: TermDictionary, query: string): QueryWord[] {
  * field and similarity per word) and by how many words follow each other in the title; the
  * best `limit` are kept, newer first among equals.
  */
-function candidates(part: SearchPart, queryWords: QueryWord[], limit: number): { slot: number; wordScore: number }[] {
+/**
+ * A step per query word (the scan of one word's postings over 100k papers is the unit a
+ * sliced search gives the loop a turn after) for a part read from a file, whose words do not
+ * change meanwhile — the in-memory part, which `add` changes, is scanned in one go. The
+ * candidates are the return value. Run to the end once begun: the part's scratch arrays are
+ * cleared only at the end.
+ */
+function* candidates(
+  part: SearchPart,
+  queryWords: QueryWord[],
+  limit: number,
+): Generator<void, { slot: number; wordScore: number }[]> {
+  const steps = part.loadPostings !== undefined;
   const scratch = part.scratch();
   const { wordBest, wordPos, lastWord, lastPos, total, touched, touchedByWord } = scratch;
   const { terms, dead } = part;
@@ -224,6 +261,7 @@ function candidates(part: SearchPart, queryWords: QueryWord[], limit: number): {
       total[slot] += add;
       wordBest[slot] = 0;
     }
+    if (steps) yield;
   }
 
   const recency = part.recency;
@@ -237,6 +275,22 @@ function candidates(part: SearchPart, queryWords: QueryWord[], limit: number): {
     lastWord[slot] = 0;
   }
   return result;
+}
+
+function runNow<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs the steps, giving the event loop a turn whenever a slice's budget is used. */
+async function runSliced<T>(steps: Generator<void, T>, slicer: TimeSlicer): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await slicer.pace();
+  }
 }
 
 /** The indexed words the query stood for, over all parts: what a match highlights. */

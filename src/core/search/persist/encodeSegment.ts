@@ -112,14 +112,22 @@ export function encodeSegment(meta: Omit<SegmentMeta, 'copies'>, entries: readon
   sections[Section.GramBytes] = gramBytes;
   sections[Section.GramTermStart] = bytesOf(gramTermStart);
   sections[Section.GramTerms] = bytesOf(gramTermIds);
+  sections[Section.PostingCheck] = bytesOf(
+    Uint32Array.from(termOrder, (_, i) =>
+      checksumWords(new Uint32Array(postings.buffer, postingStart[i] * 4, postingStart[i + 1] - postingStart[i])),
+    ),
+  );
   sections[Section.Records] = recordBytes;
 
+  // The index part first; then postings and records, which are read as queries need them.
+  const layout = [...sections.keys()].filter((i) => i !== Section.Postings && i !== Section.Records);
+  layout.push(Section.Postings, Section.Records);
   let length = HEADER_BYTES;
-  const offsets = sections.map((bytes) => {
-    const at = length;
-    length = align8(length + bytes.length);
-    return at;
-  });
+  const offsets: number[] = [];
+  for (const i of layout) {
+    offsets[i] = length;
+    length = align8(length + sections[i].length);
+  }
   const file = new Uint8Array(length);
   const header = new DataView(file.buffer);
   header.setUint32(0, SEGMENT_MAGIC, true);
@@ -131,8 +139,8 @@ export function encodeSegment(meta: Omit<SegmentMeta, 'copies'>, entries: readon
     header.setUint32(24 + i * 8, bytes.length, true);
     file.set(bytes, offsets[i]);
   });
-  // The index part: everything before the records, which carry checksums of their own.
-  const indexEnd = offsets[Section.Records];
+  // The index part: everything before the postings; each posting list and record has a checksum of its own.
+  const indexEnd = offsets[Section.Postings];
   const checked = new Uint32Array(file.buffer, CHECKED_FROM, (indexEnd - CHECKED_FROM) / 4);
   header.setUint32(12, finishChecksum(checksumWords(checked), indexEnd), true);
   return file;

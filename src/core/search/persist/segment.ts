@@ -32,12 +32,9 @@ const CHECK_SLICE_WORDS = 1 << 20;
 /** Reads a stretch of the segment's file (its records). */
 export type ReadAt = (offset: number, length: number) => Promise<Uint8Array>;
 
-/** Where the records section lies in the file, from the header. */
-function recordsSection(header: DataView): { offset: number; length: number } {
-  return {
-    offset: header.getUint32(20 + Section.Records * 8, true),
-    length: header.getUint32(24 + Section.Records * 8, true),
-  };
+/** Where a section lies in the file, from the header. */
+function sectionOf(header: DataView, section: number): { offset: number; length: number } {
+  return { offset: header.getUint32(20 + section * 8, true), length: header.getUint32(24 + section * 8, true) };
 }
 
 /**
@@ -61,9 +58,16 @@ export async function verifySegment(
   const length = header.getUint32(8, true);
   if (length !== fileLength) throw new SegmentError(`length ${fileLength}, header says ${length}`);
   if (header.getUint32(16, true) !== SECTION_COUNT) throw new SegmentError('damaged header');
-  const records = recordsSection(header);
-  const indexEnd = records.offset;
-  if (indexEnd % 8 !== 0 || indexEnd < HEADER_BYTES || indexEnd > index.length || indexEnd + records.length > length) {
+  const postings = sectionOf(header, Section.Postings);
+  const records = sectionOf(header, Section.Records);
+  const indexEnd = postings.offset;
+  if (
+    indexEnd % 8 !== 0 ||
+    indexEnd < HEADER_BYTES ||
+    indexEnd > index.length ||
+    postings.offset + postings.length > records.offset ||
+    records.offset + records.length > length
+  ) {
     throw new SegmentError('damaged header');
   }
   const words = new Uint32Array(index.buffer, index.byteOffset + CHECKED_FROM, (indexEnd - CHECKED_FROM) / 4);
@@ -85,7 +89,7 @@ export async function openSegmentFile(file: string, pace?: () => Promise<void>):
     const { size } = await handle.stat();
     const head = await readExactly(handle, 0, Math.min(size, HEADER_BYTES));
     if (head.length < HEADER_BYTES) throw new SegmentError(`too short for a segment (${size} bytes)`);
-    const indexEnd = recordsSection(new DataView(head.buffer, head.byteOffset, HEADER_BYTES)).offset;
+    const indexEnd = sectionOf(new DataView(head.buffer, head.byteOffset, HEADER_BYTES), Section.Postings).offset;
     if (indexEnd < HEADER_BYTES || indexEnd > size) throw new SegmentError('damaged header');
     const index = await readExactly(handle, 0, indexEnd);
     await verifySegment(index, size, pace);
@@ -110,6 +114,8 @@ async function readExactly(handle: fs.FileHandle, offset: number, length: number
 
 /** Summary records kept after reading: a search reads a few dozen; typing reads many of them again. */
 const RECORD_CACHE = 4096;
+/** Bytes of posting lists kept after reading (the words typed recur: "diff", "diffu", …). */
+const POSTINGS_CACHE_BYTES = 48 << 20;
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -177,12 +183,13 @@ export class Segment implements SearchPart {
     this.idStart = u32(Section.IdStart);
     this.ids = raw(Section.Ids);
     this.idOrder = u32(Section.IdOrder);
-    const [postingsAt, postingsLength] = section(Section.Postings);
+    const postings = sectionOf(header, Section.Postings);
     this.terms = new SegmentDictionary(
       u32(Section.TermStart),
       raw(Section.TermBytes),
       u32(Section.PostingStart),
-      new Int32Array(index.buffer, postingsAt, postingsLength / 4),
+      u32(Section.PostingCheck),
+      { at: postings.offset, length: postings.length, readAt },
       u32(Section.GramStart),
       raw(Section.GramBytes),
       u32(Section.GramTermStart),
@@ -279,6 +286,11 @@ export class Segment implements SearchPart {
     return slots;
   }
 
+  /** Reads the posting lists a query's words matched (see SegmentDictionary.load). */
+  loadPostings(terms: Iterable<number>): Promise<void> {
+    return this.terms.load(terms);
+  }
+
   /** Closes the file (the segment answers no more record reads). */
   close(): Promise<void> {
     return this.onClose();
@@ -291,13 +303,20 @@ export class Segment implements SearchPart {
   }
 }
 
-/** A segment's words: sorted by bytes, so a word is a binary search and a prefix a range. */
+/**
+ * A segment's words: sorted by bytes, so a word is a binary search and a prefix a range. Their
+ * postings are read from the file (`load`) before a query scans them.
+ */
 export class SegmentDictionary extends TermDictionary {
+  private readonly lists = new Map<number, Int32Array>();
+  private listBytes = 0;
+
   constructor(
     private readonly termStart: Uint32Array,
     private readonly termBytes: Uint8Array,
     private readonly postingStart: Uint32Array,
-    private readonly postingList: Int32Array,
+    private readonly postingCheck: Uint32Array,
+    private readonly file: { at: number; length: number; readAt: ReadAt },
     private readonly gramStart: Uint32Array,
     private readonly gramBytes: Uint8Array,
     private readonly gramTermStart: Uint32Array,
@@ -321,8 +340,9 @@ export class SegmentDictionary extends TermDictionary {
       terms < 0 ||
       grams < 0 ||
       this.postingStart.length !== terms + 1 ||
+      this.postingCheck.length !== terms ||
       this.termStart[terms] !== this.termBytes.length ||
-      this.postingStart[terms] !== this.postingList.length ||
+      this.postingStart[terms] * 4 !== this.file.length ||
       this.gramStart[grams] !== this.gramBytes.length ||
       this.gramTermStart.length !== grams + 1 ||
       this.gramTermStart[grams] !== this.gramTerms.length
@@ -363,16 +383,51 @@ export class SegmentDictionary extends TermDictionary {
     return this.gramTerms.subarray(this.gramTermStart[at], this.gramTermStart[at + 1]);
   }
 
+  /** The term's postings, once `load`ed (none before). */
   postings(term: number): ArrayLike<number> {
-    return this.postingList.subarray(this.postingStart[term], this.postingStart[term + 1]);
+    return this.lists.get(term) ?? NO_POSTINGS;
   }
 
   postingCount(term: number): number {
-    return this.postingStart[term + 1] - this.postingStart[term];
+    return this.lists.has(term) ? this.postingStart[term + 1] - this.postingStart[term] : 0;
+  }
+
+  /** Reads the terms' posting lists not read lately. Throws SegmentError for a damaged list. */
+  async load(terms: Iterable<number>): Promise<void> {
+    const wanted = new Set(terms);
+    const missing = [...wanted].filter((t) => {
+      const list = this.lists.get(t);
+      if (list === undefined) return true;
+      // Most recently used last, so that eviction takes the oldest.
+      this.lists.delete(t);
+      this.lists.set(t, list);
+      return false;
+    });
+    const read = await Promise.all(
+      missing.map((t) =>
+        this.file.readAt(this.file.at + this.postingStart[t] * 4, (this.postingStart[t + 1] - this.postingStart[t]) * 4),
+      ),
+    );
+    missing.forEach((t, i) => {
+      const bytes = read[i];
+      const count = this.postingStart[t + 1] - this.postingStart[t];
+      if (bytes.length !== count * 4 || checksumWords(new Uint32Array(bytes.buffer, bytes.byteOffset, count)) !== this.postingCheck[t]) {
+        throw new SegmentError(`the postings of "${this.text(t)}" are damaged`);
+      }
+      if (!this.lists.has(t)) this.listBytes += bytes.length;
+      this.lists.set(t, new Int32Array(bytes.buffer, bytes.byteOffset, count));
+    });
+    for (const [t, list] of this.lists) {
+      if (this.listBytes <= POSTINGS_CACHE_BYTES) break;
+      if (wanted.has(t)) continue;
+      this.lists.delete(t);
+      this.listBytes -= list.byteLength;
+    }
   }
 }
 
 const NONE = new Uint32Array(0);
+const NO_POSTINGS = new Int32Array(0);
 
 /** The first of the sorted byte strings (`starts` into `bytes`) not below `key`. */
 function lowerBound(bytes: Uint8Array, starts: Uint32Array, key: Uint8Array): number {

@@ -7,14 +7,15 @@
  *   meta     JSON: when it was built, which day files (size, mtime, inode) it read, slots per paper
  *   slots    per paper: the file it came from, its recency, its id, where its summary record
  *            is and the record's own checksum; ids also in sorted order for lookup by id
- *   words    the distinct words sorted by their UTF-8 bytes, each with its postings (int32,
- *            packed as in postings.ts), and the words' trigrams, sorted, each with its words
- *   records  last, outside the index part: each paper's summary as JSON
+ *   words    the distinct words sorted by their UTF-8 bytes, where each one's postings are and
+ *            their checksum, and the words' trigrams, sorted, each with its words
+ *   postings after the index part: per word, its postings (int32, packed as in postings.ts)
+ *   records  last: each paper's summary as JSON
  *
  * Sections start on 8-byte boundaries so typed arrays view them in place: opening a segment
- * is reading its index part and checking it, not parsing it. The records are half the file
- * and a search needs a few dozen of them, so they are read from the file when needed, each
- * checked against its checksum.
+ * is reading its index part and checking it, not parsing it. Postings and records are nine
+ * tenths of the file and a search needs a few words' postings and a few dozen records, so
+ * they are read from the file when needed, each list and record checked against its checksum.
  */
 import type { Paper, SourceId } from '../../paper';
 
@@ -35,15 +36,17 @@ export const Section = {
   TermStart: 8,
   TermBytes: 9,
   PostingStart: 10,
+  /** After the index part, before the records. */
   Postings: 11,
   GramStart: 12,
   GramBytes: 13,
   GramTermStart: 14,
   GramTerms: 15,
-  /** Last: everything before it is the index part. */
-  Records: 16,
+  PostingCheck: 16,
+  /** The first section after the index part. */
+  Records: 17,
 } as const;
-export const SECTION_COUNT = 17;
+export const SECTION_COUNT = 18;
 /** magic, version, length, checksum, section count, then (offset, length) per section. */
 export const HEADER_BYTES = align8(20 + SECTION_COUNT * 8);
 /** The checksum covers the file from here on. */
