@@ -52,20 +52,28 @@ export async function openNamed(
   }
 }
 
-/** Every day file of the sources as it is now (size and mtime), for checking the segments. */
+/**
+ * Stats asked at once. The answers of all of them are handed to the thread in one turn of the
+ * loop: a thousand at once were a block of 50–100 ms.
+ */
+const STAT_BATCH = 32;
+
+/** Every day file of the sources as it is now (size, mtime, inode), for checking the segments. */
 export async function stampDayFiles(store: FeedStore, sources: readonly SourceId[]): Promise<FileStamp[]> {
   const stamps: FileStamp[] = [];
   for (const source of sources) {
     const days = await store.listDays(source);
-    const stats = await Promise.all(
-      days.map((day) =>
-        fs.stat(store.dayFile(source, day)).then(
-          (s) => ({ source, day, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino }),
-          () => undefined,
+    for (let i = 0; i < days.length; i += STAT_BATCH) {
+      const stats = await Promise.all(
+        days.slice(i, i + STAT_BATCH).map((day) =>
+          fs.stat(store.dayFile(source, day)).then(
+            (s) => ({ source, day, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino }),
+            () => undefined,
+          ),
         ),
-      ),
-    );
-    for (const s of stats) if (s) stamps.push(s);
+      );
+      for (const s of stats) if (s) stamps.push(s);
+    }
   }
   return stamps;
 }
