@@ -343,6 +343,15 @@ async function measure(work) {
       top1: measured.every((r) => r.top1 !== false),
     };
   }
+  // The floor under those rows: a fresh process that requires the same bundle and searches one
+  // day file held in memory, no cache at all — the cost of code running for the first time.
+  const floorDay = store10k.dayFile('hf-daily', parsedDays[0].day);
+  const coldFloor = median(
+    Array.from(
+      { length: coldRuns },
+      () => runChild([path.join(__dirname, 'coldFloorChild.js'), coreBundle, floorDay, coldQuery.q]).ms,
+    ),
+  );
 
   // --- 2. search per keystroke at 10k ---------------------------------------------------
   log('2. search per keystroke …');
@@ -535,10 +544,10 @@ async function measure(work) {
   );
 
   // --- issue 15's rows at 1k, 10k and 100k ---------------------------------------------
-  for (const c of Object.values(cold)) {
+  for (const [key, c] of Object.entries(cold)) {
     const goal = c.goalMs;
-    rows.push(
-      goalRow({
+    rows.push({
+      ...goalRow({
         id: `cold${c.label}`,
         measure: `15.1 cold first search, ${c.label} papers (fresh process → answer)`,
         ms: c.ms,
@@ -552,11 +561,16 @@ async function measure(work) {
           searchMs: c.searchMs,
           tailMs: c.tailMs,
           firstRunMs: c.first.ms,
+          floorMs: coldFloor,
+          indexBytes: c.indexBytes,
+          indexBuildMs: c.buildMs,
           top1: c.top1,
           query: coldQuery.q,
         },
       }),
-    );
+      // Issue 15 sets goals at 10k and 100k; 1k is there for the curve.
+      ...(key === 'small' ? { info: true, goal: `≤ ${goal} ms (info)` } : {}),
+    });
   }
   for (const c of Object.values(cold)) {
     rows.push(
@@ -576,7 +590,9 @@ async function measure(work) {
       }),
     );
   }
-  for (const c of Object.values(cold)) {
+  for (const [key, c] of Object.entries(cold)) {
+    // The goal is at 100k; the smaller caches show the curve (fixed costs weigh more there).
+    const info = key !== 'large';
     rows.push(
       row({
         id: `heap${c.label}`,
@@ -586,8 +602,9 @@ async function measure(work) {
         baseline: c.jsonBytes / KIB / KIB,
         baselineLabel: 'their JSON',
         ratio: c.heapBytes / c.jsonBytes,
-        goal: `≤ ${HEAP_GOAL}×`,
+        goal: `≤ ${HEAP_GOAL}×${info ? ' (info)' : ''}`,
         pass: c.heapBytes / c.jsonBytes <= HEAP_GOAL,
+        info,
         details: {
           runs: c.runs.length,
           heapBytes: c.heapBytes,
@@ -732,6 +749,8 @@ main()
               return `  ${r.measure.split(', ')[1].split(' (')[0]}: ${c.requireMs.toFixed(0)} + ${c.loadMs.toFixed(0)} + ${c.searchMs.toFixed(1)} ms (first run ${c.firstRunMs.toFixed(0)} ms; busy ${c.tailMs.toFixed(0)} ms more after answering), answer top-1: ${c.top1 ? 'yes' : 'NO'}\n`;
             })
             .join('') +
+          `  floor: a fresh process requiring the bundle and searching one day (100 papers) in memory: ${d[cold[0].id].floorMs.toFixed(0)} ms\n` +
+          `  the persisted index: ${cold.map((r) => `${r.measure.split(', ')[1].split(' (')[0]} ${(d[r.id].indexBytes / KIB / KIB).toFixed(1)} MiB, built in ${(d[r.id].indexBuildMs / 1000).toFixed(1)} s`).join('; ')} (worker thread, first start)\n` +
           `event-loop block: monitorEventLoopDelay max / setInterval(5 ms) gap − 5 ms, medians; worst run:\n` +
           blocks
             .map((r) => {
