@@ -85,7 +85,10 @@ async function oneWindow(
   /** @type {'litfeed' | 'minimal'} */ which,
   /** @type {string[]} */ titles,
 ) {
-  const { harness, server, browser, workspace } = h;
+  const { harness, server, browser } = h;
+  // A folder of its own per window: state the server keeps per folder (which side bar view
+  // was open) can be written late by the window before, after it was cleared below.
+  const workspace = fs.mkdtempSync(path.join(h.workspaces, 'ws-'));
   await endHosts(harness, server);
   const storage = path.join(server.userDataDir, 'User', 'globalStorage');
   fs.rmSync(storage, { recursive: true, force: true });
@@ -200,7 +203,7 @@ async function main() {
   const litfeedVsix = opts.litfeedVsix ?? vscePackage(root, root, path.join(dir, 'litfeed.vsix'));
   const { titles, files } = weekTitles();
   if (titles.length === 0) throw new Error(`no cached papers for this week in ${opts.storageDir}`);
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'litfeed-bench-ws-'));
+  const workspaces = fs.mkdtempSync(path.join(os.tmpdir(), 'litfeed-bench-ws-'));
   log('starting code-server and Chromium …');
   const server = await harness.startCodeServer({
     vsix: [litfeedVsix, minimalVsix],
@@ -211,7 +214,7 @@ async function main() {
   let browser;
   try {
     browser = await harness.launchBrowser(layout.chromium, server.xdgEnv);
-    const h = { harness, server, browser, workspace };
+    const h = { harness, server, browser, workspaces };
     /** @type {Record<'litfeed' | 'minimal', any[]>} */
     const runs = { litfeed: [], minimal: [] };
     const rounds = opts.warmup + opts.runs;
@@ -259,7 +262,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => undefined);
     await server.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(workspaces, { recursive: true, force: true });
   }
 }
 

@@ -50,7 +50,6 @@ describe('PaperLibrary', () => {
       ],
     });
     const library = keep(new PaperLibrary(cache.store, ['hf-daily', 'arxiv'], silentLogger));
-    assert.equal(library.loaded, false);
     await library.whenCurrent();
     assert.equal(library.paperCount(), 2);
     const merged = await library.paper('2611.00001');

@@ -29,8 +29,9 @@ const DEFAULT_SYNC_DELAY_MS = 2000;
 /**
  * Every paper LitFeed knows — all cached days of every source, the reading list, search
  * results — searchable without holding them: the cache's days are indexed into segment
- * files in global storage (persist/, docs/search-index.md), opened by reading them whole, and
- * brought up to date with the day files in a worker thread. Papers this window adds (the
+ * files in global storage (persist/, docs/search-index.md), opened by reading their index
+ * part (postings and summaries are read as queries need them), and brought up to date with
+ * the day files in a worker thread. Papers this window adds (the
  * feed's week, saved papers, search results) are indexed in memory as well, whole, and
  * stand for their persisted copies.
  */
@@ -68,14 +69,15 @@ export class PaperLibrary {
     return this.opening;
   }
 
-  /** Whether opening has begun. */
-  get loaded(): boolean {
-    return this.opening !== undefined;
-  }
-
   /** Resolves once every cached day is searchable (after any build it needed). */
   async whenCurrent(): Promise<void> {
     await this.ensureLoaded();
+    if (this.timer) {
+      // Papers just arrived: index their days now rather than after the quiet time.
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.startSync();
+    }
     while (this.syncing) await this.syncing;
   }
 
