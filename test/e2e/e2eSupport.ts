@@ -13,7 +13,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page, Locator } from 'playwright-core';
 import { launchBrowser, resultsDir } from '../../scripts/vscode-server/browser';
 import {
   codeServerInstall,
@@ -27,6 +27,10 @@ import { copyWorkspace } from '../../scripts/vscode-server/runIntegration';
 import { startHfFixtureServer, type FixtureServer } from '../fixtures/server/hfFixtureServer';
 
 export const SIDEBAR_ROWS = '.part.sidebar .monaco-list-row';
+export const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
+export const QUICK_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
+/** `publisher.name`: the folder of LitFeed's global storage. */
+const EXTENSION_ID = 'litfeed.litfeed';
 
 export interface Workbench {
   fixture: FixtureServer;
@@ -110,7 +114,12 @@ export const mochaHooks = {
  * A new window in the shared code-server: the fixture feed, `settings` over the defaults, a
  * fresh copy of test/fixtures/workspace, and nothing an earlier file left behind.
  */
-export async function startWorkbench(logName: string, settings: Record<string, unknown> = {}): Promise<Workbench> {
+export async function startWorkbench(
+  logName: string,
+  settings: Record<string, unknown> = {},
+  /** Fills LitFeed's global storage (given its folder) before the window opens. */
+  seedStorage?: (storageDir: string) => Promise<void>,
+): Promise<Workbench> {
   const { server, browser } = await sharedHarness();
   const shots = resultsDir(repoRoot);
   // An earlier file's window must be gone: its extension host would see the new settings and
@@ -121,6 +130,7 @@ export async function startWorkbench(logName: string, settings: Record<string, u
     60_000,
   );
   fs.rmSync(path.join(server.userDataDir, 'User/globalStorage'), { recursive: true, force: true });
+  await seedStorage?.(path.join(server.userDataDir, 'User/globalStorage', EXTENSION_ID));
   const fixture = await startHfFixtureServer();
   let context: BrowserContext | undefined;
   try {
@@ -382,4 +392,26 @@ export async function editorText(page: Page): Promise<string> {
 
 export function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
+}
+
+/** Runs a palette command whose own input box opens, and types `text` there. */
+export async function typeIntoCommand(page: Page, label: string, text: string): Promise<Locator> {
+  const input = page.locator(QUICK_INPUT);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 30_000 });
+      await input.fill(`>${label}`);
+      // A busy machine can take a while to list commands, or drop the first key press.
+      await page.locator(QUICK_ROWS, { hasText: label }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await waitFor(`the input box of "${label}"`, async () => !(await input.inputValue()).startsWith('>'), 30_000);
+      await input.fill(text, { timeout: 10_000 });
+      return input;
+    } catch (err) {
+      // The box closes when something else takes the focus as it opens (a busy machine).
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }

@@ -9,7 +9,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Locator, Page } from 'playwright-core';
 import { lookupBaseUrls, startLookupFixture, type LookupFixture } from '../fixtures/server/lookupFixture';
 import {
   clean,
@@ -19,34 +18,12 @@ import {
   startWorkbench,
   waitFor,
   type Workbench,
+  QUICK_ROWS,
+  typeIntoCommand,
 } from './e2eSupport';
 
-const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
-const QUICK_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
 const CARET_LINE = 'Put the cursor here';
 const DENSENET = { id: '1608.06993', title: 'Densely Connected Convolutional Networks' };
-
-/** Runs a palette command whose own input box opens, and types `text` there. */
-async function typeIntoCommand(page: Page, label: string, text: string): Promise<Locator> {
-  const input = page.locator(QUICK_INPUT);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 30_000 });
-      await input.fill(`>${label}`);
-      // A busy machine can take a while to list commands, or drop the first key press.
-      await page.locator(QUICK_ROWS, { hasText: label }).first().waitFor({ state: 'visible', timeout: 30_000 });
-      await page.keyboard.press('Enter');
-      await waitFor(`the input box of "${label}"`, async () => !(await input.inputValue()).startsWith('>'), 30_000);
-      await input.fill(text, { timeout: 10_000 });
-      return input;
-    } catch (err) {
-      // The box closes when something else takes the focus as it opens (a busy machine).
-      if (attempt >= 3) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 describe('citing any paper and updating preprints in code-server (e2e)', function () {
   this.timeout(120_000);

@@ -21,10 +21,11 @@ import {
   waitFor,
   type Workbench,
   framesText,
+  QUICK_INPUT,
+  QUICK_ROWS,
+  typeIntoCommand,
 } from './e2eSupport';
 
-const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
-const QUICK_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
 
 /** A view's pane in the LitFeed sidebar, found by its header. */
 function pane(page: Page, title: string): Locator {
@@ -54,24 +55,6 @@ async function openFromPalette(page: Page, label: string): Promise<Locator> {
   await page.keyboard.press('Enter');
   await waitFor(`the quick input of "${label}"`, async () => !(await input.inputValue()).startsWith('>'), 10_000);
   return input;
-}
-
-/**
- * Opens a command's own quick input and types `text` into it. A quick input closes when
- * something else takes the focus as it opens (on a busy machine, the abstract view opened just
- * before can finish loading then); a person opens it again, and so does this.
- */
-async function typeIntoCommand(page: Page, label: string, text: string): Promise<Locator> {
-  for (let attempt = 1; ; attempt++) {
-    const input = await openFromPalette(page, label);
-    try {
-      await input.fill(text, { timeout: 5_000 });
-      return input;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
 }
 
 async function toastText(page: Page): Promise<string> {
