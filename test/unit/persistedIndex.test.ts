@@ -220,6 +220,22 @@ describe('persisted search index', () => {
     assert.equal((await library.listed('p8'))?.title, hf[8].title, 'but listed from the segment');
   });
 
+  it('papers added are held at once and indexed in slices once something searches', async () => {
+    const loop = { t: 0, turns: 0 };
+    const library = new PaperLibrary(store, sources, recordingLog(), {
+      build: countingBuilder(),
+      slicing: { sliceMs: 10, now: () => (loop.t += 1), yieldToLoop: async () => void loop.turns++ },
+    });
+    libraries.push(library);
+    const added = corpus(200, 'a').map((p) => ({ ...p, title: `${p.title} platypus` }));
+    library.add(added);
+    assert.equal(library.get('a5'), added[5], 'held before anything searched');
+    assert.equal(loop.turns, 0, 'nothing indexed yet');
+    await library.whenCurrent();
+    assert.ok(loop.turns >= 200 / 10 - 1, `${loop.turns} turns for 200 papers at one fake ms each`);
+    assert.deepEqual(ids(await library.search('platypus study 7', 1)), ['a7']);
+  });
+
   it('folds many segments into one once there are too many', async () => {
     const library = open();
     await library.whenCurrent();

@@ -43,6 +43,9 @@ export class PaperLibrary {
   private syncing: Promise<void> | undefined;
   private syncAgain = false;
   private searching: Promise<unknown> = Promise.resolve();
+  /** Papers added and not indexed yet (see `add`). */
+  private readonly pending = new Map<string, Paper>();
+  private draining: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly stop = new AbortController();
   private readonly dir: string;
@@ -78,31 +81,35 @@ export class PaperLibrary {
       this.timer = undefined;
       this.startSync();
     }
-    while (this.syncing) await this.syncing;
+    while (this.syncing || this.draining) await (this.syncing ?? this.draining);
   }
 
-  /** Adds or updates papers (a refresh, a search result, a saved paper), merging known ones. */
+  /**
+   * Adds or updates papers (a refresh, a search result, a saved paper), merging known ones.
+   * They are held at once and indexed in slices once something searches (an arXiv listing
+   * is hundreds of papers: indexing them in one go would block the host for 100 ms or more).
+   */
   add(papers: readonly Paper[]): void {
     if (papers.length === 0) return;
-    const merged = new Map<string, Paper>();
     for (const p of mergeLists([papers])) {
-      const known = this.live.get(p.id);
-      merged.set(p.id, known ? mergePapers(known, p) : p);
+      const known = this.pending.get(p.id) ?? this.live.get(p.id);
+      this.pending.set(p.id, known ? mergePapers(known, p) : p);
     }
-    this.live.add(merged.values());
-    for (const { segment } of this.segments) this.supersede(segment, merged.keys());
-    // A refresh has written day files: index them once it has settled.
-    if (this.opening) this.scheduleSync();
+    if (this.opening) {
+      void this.drain();
+      // A refresh has written day files: index them once it has settled.
+      this.scheduleSync();
+    }
   }
 
   /** The paper if this window holds it whole (added by it: the feed's days, saved, searched). */
   get(id: string): Paper | undefined {
-    return this.live.get(id);
+    return this.pending.get(id) ?? this.live.get(id);
   }
 
   /** The paper as a search would list it: whole when held, else its persisted summary. */
   async listed(id: string): Promise<Paper | undefined> {
-    const live = this.live.get(id);
+    const live = this.get(id);
     if (live) return live;
     for (let s = this.segments.length - 1; s >= 0; s--) {
       const named = this.segments[s];
@@ -127,7 +134,7 @@ export class PaperLibrary {
         if (found && cached) records.push(found.feedDay ? found : { ...found, feedDay: cached.day });
       }
     }
-    const live = this.live.get(id);
+    const live = this.get(id);
     if (live) records.push(live);
     return records.length > 0 ? mergeLists([records])[0] : undefined;
   }
@@ -160,6 +167,7 @@ export class PaperLibrary {
   paperCount(): number {
     const ids = new Set<string>();
     for (const p of this.live.papers()) ids.add(p.id);
+    for (const id of this.pending.keys()) ids.add(id);
     for (const { segment } of this.segments) {
       for (let slot = 0; slot < segment.slotCount; slot++) if (segment.dead[slot] === 0) ids.add(segment.id(slot));
     }
@@ -223,11 +231,30 @@ export class PaperLibrary {
     const found = await readSegments(this.dir, () => slicer.pace(), this.log);
     const liveIds = this.live.papers().map((p) => p.id);
     for (const { segment } of found) this.supersede(segment, liveIds);
-    // Papers added while reading went to `live` and were checked against `this.segments`
-    // (empty then): `liveIds` was taken after, so it has them.
     this.segments = found;
     this.log.info(`search index: opened ${found.length} segment(s), ${found.reduce((n, s) => n + s.segment.slotCount, 0)} papers`);
+    await this.drain();
     this.startSync();
+  }
+
+  /** Indexes the papers added meanwhile, in slices; their persisted copies stop being searched. */
+  private drain(): Promise<void> {
+    if (!this.draining && this.pending.size > 0) {
+      this.draining = this.indexPending().finally(() => {
+        this.draining = undefined;
+      });
+    }
+    return this.draining ?? Promise.resolve();
+  }
+
+  private async indexPending(): Promise<void> {
+    while (this.pending.size > 0) {
+      const batch = [...this.pending.values()];
+      this.pending.clear();
+      await this.live.addInBatches(batch, { ...this.options.slicing });
+      const ids = batch.map((p) => p.id);
+      for (const { segment } of this.segments) this.supersede(segment, ids);
+    }
   }
 
   private scheduleSync(): void {
