@@ -59,14 +59,8 @@ export function encodeSegment(meta: Omit<SegmentMeta, 'copies'>, entries: readon
   const termOrder = sortedByBytes(termTexts);
   const sortedTerms = termOrder.map((t) => termTexts[t]);
   const [termStart, termBytes] = packed(sortedTerms);
-  const postingStart = new Uint32Array(termOrder.length + 1);
-  let postingTotal = 0;
-  termOrder.forEach((t, i) => {
-    postingStart[i] = postingTotal;
-    postingTotal += table.postingCount(t);
-  });
-  postingStart[termOrder.length] = postingTotal;
-  const postings = new Int32Array(postingTotal);
+  const postingStart = startsOf(termOrder.map((t) => table.postingCount(t)));
+  const postings = new Int32Array(postingStart[termOrder.length]);
   termOrder.forEach((t, i) => {
     const list = table.postings(t);
     const count = table.postingCount(t);
@@ -86,13 +80,7 @@ export function encodeSegment(meta: Omit<SegmentMeta, 'copies'>, entries: readon
   const gramKeys = [...gramTerms.keys()];
   const [gramStart, gramBytes] = packed(gramOrder.map((g) => gramTexts[g]));
   const gramLists = gramOrder.map((g) => gramTerms.get(gramKeys[g]) as number[]);
-  const gramTermStart = new Uint32Array(gramLists.length + 1);
-  let gramTotal = 0;
-  gramLists.forEach((list, i) => {
-    gramTermStart[i] = gramTotal;
-    gramTotal += list.length;
-  });
-  gramTermStart[gramLists.length] = gramTotal;
+  const gramTermStart = startsOf(gramLists.map((list) => list.length));
   const gramTermIds = Uint32Array.from(gramLists.flat());
 
   const sections: Uint8Array[] = [];
@@ -148,16 +136,17 @@ export function encodeSegment(meta: Omit<SegmentMeta, 'copies'>, entries: readon
 
 /** Byte strings laid end to end, with where each starts (and, last, where the last ends). */
 function packed(items: readonly Uint8Array[]): [Uint32Array, Uint8Array] {
-  const starts = new Uint32Array(items.length + 1);
-  let total = 0;
-  items.forEach((item, i) => {
-    starts[i] = total;
-    total += item.length;
-  });
-  starts[items.length] = total;
-  const bytes = new Uint8Array(total);
+  const starts = startsOf(items.map((item) => item.length));
+  const bytes = new Uint8Array(starts[items.length]);
   items.forEach((item, i) => bytes.set(item, starts[i]));
   return [starts, bytes];
+}
+
+/** Where each of consecutive runs of these lengths starts, and (last) where they end. */
+function startsOf(lengths: readonly number[]): Uint32Array {
+  const starts = new Uint32Array(lengths.length + 1);
+  for (let i = 0; i < lengths.length; i++) starts[i + 1] = starts[i] + lengths[i];
+  return starts;
 }
 
 /** Indices of `items` in the order of their bytes (UTF-8 byte order is code point order). */
