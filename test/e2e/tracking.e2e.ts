@@ -26,7 +26,6 @@ import {
   typeIntoCommand,
 } from './e2eSupport';
 
-
 /** A view's pane in the LitFeed sidebar, found by its header. */
 function pane(page: Page, title: string): Locator {
   return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) });

@@ -80,7 +80,7 @@ describe('PaperLibrary', () => {
     library.add([paper({ id: '2611.00009', title: 'Arrived During Load' })]);
     await loading;
     await library.whenCurrent();
-    assert.ok((await library.listed('2611.00001')));
+    assert.ok(await library.listed('2611.00001'));
     assert.ok(library.get('2611.00009'));
   });
 });

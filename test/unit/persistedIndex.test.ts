@@ -44,10 +44,13 @@ const ids = (hits: { paper: Paper }[]) => hits.map((h) => h.paper.id);
 function countingBuilder(): SegmentBuilder & { requests: BuildRequest[] } {
   const real = workerBuilder();
   const requests: BuildRequest[] = [];
-  return Object.assign((request: BuildRequest, signal?: AbortSignal) => {
-    requests.push(request);
-    return real(request, signal);
-  }, { requests });
+  return Object.assign(
+    (request: BuildRequest, signal?: AbortSignal) => {
+      requests.push(request);
+      return real(request, signal);
+    },
+    { requests },
+  );
 }
 
 function recordingLog(): Logger & { warnings: string[] } {
@@ -70,7 +73,9 @@ describe('persisted search index', () => {
     store = await FeedStore.open(tmp.path);
     hf = corpus(300);
     // arXiv knows a third of the same papers, with categories Hugging Face lacks.
-    const arxiv = hf.filter((_, i) => i % 3 === 0).map((p) => ({ ...p, source: 'arxiv' as const, categories: ['cs.LG'] }));
+    const arxiv = hf
+      .filter((_, i) => i % 3 === 0)
+      .map((p) => ({ ...p, source: 'arxiv' as const, categories: ['cs.LG'] }));
     for (const [source, list] of [
       ['hf-daily', hf],
       ['arxiv', arxiv],
@@ -107,8 +112,12 @@ describe('persisted search index', () => {
     const memory = new PaperIndex(hf);
     for (const q of QUERIES) {
       const scored = new Map(memory.search(q, 300).map((h) => [h.paper.id, h.score]));
-      const got = (await library.search(q, 10));
-      assert.deepEqual(got.map((h) => h.score), memory.search(q, 10).map((h) => h.score), q);
+      const got = await library.search(q, 10);
+      assert.deepEqual(
+        got.map((h) => h.score),
+        memory.search(q, 10).map((h) => h.score),
+        q,
+      );
       for (const h of got) assert.equal(scored.get(h.paper.id), h.score, `${q}: ${h.paper.id}`);
     }
     const hit = (await library.search('gausian splatting study 12', 1))[0];
@@ -128,7 +137,7 @@ describe('persisted search index', () => {
     await open().whenCurrent();
     const second = open();
     await second.ensureLoaded();
-    assert.deepEqual(ids((await second.search('diffusion transformers study 1', 1))), ['p1'], 'answers once open');
+    assert.deepEqual(ids(await second.search('diffusion transformers study 1', 1)), ['p1'], 'answers once open');
     await second.whenCurrent();
     assert.equal(second.builder.requests.length, 0);
   });
@@ -148,7 +157,7 @@ describe('persisted search index', () => {
     const next = open();
     await next.whenCurrent();
     assert.equal(next.builder.requests.length, 0);
-    assert.deepEqual(ids((await next.search('quokka', 10))).sort(), fresh.map((p) => p.id).sort());
+    assert.deepEqual(ids(await next.search('quokka', 10)).sort(), fresh.map((p) => p.id).sort());
   });
 
   it('a rewritten day stands for its old copy; a removed day is no longer found', async () => {
@@ -158,12 +167,15 @@ describe('persisted search index', () => {
     await fs.unlink(store.dayFile('hf-daily', day(2)));
     const library = open();
     await library.whenCurrent();
-    assert.deepEqual(library.builder.requests.map((r) => r.files), [[{ source: 'hf-daily', day: day(1) }]]);
+    assert.deepEqual(
+      library.builder.requests.map((r) => r.files),
+      [[{ source: 'hf-daily', day: day(1) }]],
+    );
     assert.equal((await library.search('wombat 31', 1))[0]?.paper.id, 'p31');
     assert.equal((await library.search('wombat 31', 1))[0]?.paper.title, changed[1].title);
     // p61 of the removed day is on Hugging Face only; p60 has an arXiv copy.
-    assert.ok(!ids((await library.search(hf[61].title, 20))).includes('p61'));
-    assert.ok(ids((await library.search('sparse attention study 60', 5))).includes('p60'), 'its arXiv copy still is');
+    assert.ok(!ids(await library.search(hf[61].title, 20)).includes('p61'));
+    assert.ok(ids(await library.search('sparse attention study 60', 5)).includes('p60'), 'its arXiv copy still is');
     assert.equal(library.paperCount(), 280);
   });
 
@@ -212,7 +224,7 @@ describe('persisted search index', () => {
     const library = open();
     await library.whenCurrent();
     library.add([{ ...hf[7], upvotes: 999 }]);
-    const hits = (await library.search(hf[7].title, 10));
+    const hits = await library.search(hf[7].title, 10);
     assert.equal(hits.filter((h) => h.paper.id === 'p7').length, 1);
     assert.equal(hits[0].paper.upvotes, 999);
     assert.equal(library.get('p7')?.upvotes, 999);
@@ -270,14 +282,17 @@ describe('persisted search index', () => {
     library.add(hf.slice(0, 3));
     await library.whenCurrent();
     assert.match(log.warnings.join('\n'), /disk full/);
-    assert.deepEqual(ids((await library.search(hf[1].title, 1))), ['p1']);
+    assert.deepEqual(ids(await library.search(hf[1].title, 1)), ['p1']);
   });
 });
 
 describe('persisted search index: segment files', () => {
   const papers = corpus(400);
   const meta = { created: 1, files: [{ source: 'hf-daily' as const, day: '2026-11-10', size: 1, mtimeMs: 1, ino: 1 }] };
-  const bytes = encodeSegment(meta, papers.map((p) => ({ paper: p, file: 0 })));
+  const bytes = encodeSegment(
+    meta,
+    papers.map((p) => ({ paper: p, file: 0 })),
+  );
   const indexEnd = Buffer.from(bytes.buffer).readUInt32LE(20 + 11 * 8);
   const postingsAt = indexEnd;
   const recordsAt = Buffer.from(bytes.buffer).readUInt32LE(20 + 17 * 8);
@@ -317,7 +332,10 @@ describe('persisted search index: segment files', () => {
     assert.deepEqual(segment.slotsOf('p42'), [42]);
     assert.deepEqual(segment.slotsOf('p4200'), []);
     const [summary] = await segment.summaries([42]);
-    assert.deepEqual([summary.title, summary.authors, summary.upvotes], [papers[42].title, papers[42].authors, papers[42].upvotes]);
+    assert.deepEqual(
+      [summary.title, summary.authors, summary.upvotes],
+      [papers[42].title, papers[42].authors, papers[42].upvotes],
+    );
   });
 
   it('checks the index part in slices, giving the loop a turn between them; postings and records are not in it', async () => {
@@ -354,8 +372,17 @@ describe('persisted search index: segment files', () => {
 });
 
 describe('persisted search index: planSync', () => {
-  const stamp = (day: string, size = 10, mtimeMs = 1, ino = 7): FileStamp => ({ source: 'hf-daily', day, size, mtimeMs, ino });
-  const seg = (created: number, files: FileStamp[]) => ({ meta: { created, files }, papersPerFile: files.map(() => 10) });
+  const stamp = (day: string, size = 10, mtimeMs = 1, ino = 7): FileStamp => ({
+    source: 'hf-daily',
+    day,
+    size,
+    mtimeMs,
+    ino,
+  });
+  const seg = (created: number, files: FileStamp[]) => ({
+    meta: { created, files },
+    papersPerFile: files.map(() => 10),
+  });
 
   it('builds what no segment read, and nothing when all is current', () => {
     assert.deepEqual(planSync([], [stamp('a'), stamp('b')]), {
@@ -384,7 +411,10 @@ describe('persisted search index: planSync', () => {
   });
 
   it('a file replaced by one of the same size and mtime (a coarse clock) is still seen as changed', () => {
-    const plan = planSync([seg(1, [stamp('a'), stamp('b'), stamp('c'), stamp('d')])], [stamp('a'), stamp('b'), stamp('c'), stamp('d', 10, 1, 8)]);
+    const plan = planSync(
+      [seg(1, [stamp('a'), stamp('b'), stamp('c'), stamp('d')])],
+      [stamp('a'), stamp('b'), stamp('c'), stamp('d', 10, 1, 8)],
+    );
     assert.deepEqual(plan.stale, [[3]]);
     assert.deepEqual(plan.build, [{ source: 'hf-daily', day: 'd' }]);
   });
@@ -394,7 +424,10 @@ describe('persisted search index: planSync', () => {
     const current = [...many.map((_, i) => stamp(`d${i}`)), stamp('new')];
     assert.equal(planSync(many, current).rebuildAll, true);
     assert.equal(planSync(many.slice(0, 7), current.slice(0, 7).concat(stamp('new'))).rebuildAll, false);
-    const stale = planSync([seg(1, [stamp('a'), stamp('b'), stamp('c')])], [stamp('a'), stamp('b', 12), stamp('c', 12)]);
+    const stale = planSync(
+      [seg(1, [stamp('a'), stamp('b'), stamp('c')])],
+      [stamp('a'), stamp('b', 12), stamp('c', 12)],
+    );
     assert.equal(stale.rebuildAll, true);
     assert.equal(planSync([seg(1, [stamp('a')])], []).rebuildAll, false, 'an empty cache needs no segment');
   });

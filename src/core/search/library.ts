@@ -151,7 +151,11 @@ export class PaperLibrary {
     return run;
   }
 
-  private async searchNow(query: string, limit: number, options: SearchOptions & { signal?: AbortSignal }): Promise<SearchHit[]> {
+  private async searchNow(
+    query: string,
+    limit: number,
+    options: SearchOptions & { signal?: AbortSignal },
+  ): Promise<SearchHit[]> {
     const named = [...this.segments].reverse();
     const parts: SearchPart[] = [this.live, ...named.map((n) => this.guarded(n))];
     try {
@@ -232,7 +236,9 @@ export class PaperLibrary {
     const liveIds = this.live.papers().map((p) => p.id);
     for (const { segment } of found) this.supersede(segment, liveIds);
     this.segments = found;
-    this.log.info(`search index: opened ${found.length} segment(s), ${found.reduce((n, s) => n + s.segment.slotCount, 0)} papers`);
+    this.log.info(
+      `search index: opened ${found.length} segment(s), ${found.reduce((n, s) => n + s.segment.slotCount, 0)} papers`,
+    );
     await this.drain();
     this.startSync();
   }

@@ -71,7 +71,12 @@ interface Prepared {
  * Papers matching `query`, best first, over parts that hold their papers in memory. An empty
  * query matches nothing: what to show before the user types is the caller's choice.
  */
-export function searchPartsNow(parts: readonly SearchPart[], query: string, limit: number, options: SearchOptions = {}): SearchHit[] {
+export function searchPartsNow(
+  parts: readonly SearchPart[],
+  query: string,
+  limit: number,
+  options: SearchOptions = {},
+): SearchHit[] {
   const prepared = runNow(prepare(parts, wordsOf(parts, query), limit));
   if (!prepared) return [];
   const papers = prepared.chosen.map((c) => {
@@ -181,7 +186,9 @@ function finish(
     FUSE_OPTIONS,
   );
   const fuzzy = new Map<number, number>();
-  for (const result of fuse.search(fuseWords.map((w) => w.word).join(' '))) fuzzy.set(result.item.slot, result.score ?? 1);
+  for (const result of fuse.search(fuseWords.map((w) => w.word).join(' '))) {
+    fuzzy.set(result.item.slot, result.score ?? 1);
+  }
 
   const hits = chosen.map((c, i) => ({
     i,

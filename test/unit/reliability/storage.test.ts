@@ -158,10 +158,19 @@ describe('reliability: shared and hostile storage', function () {
     const onDisk = days.flatMap((d) => d.papers);
     assert.equal(third.paperCount(), onDisk.length, 'every paper of the day files once, no stale version');
     // Each answer titles its papers alike on all three days: the day's copy is among the first three.
-    for (const p of onDisk) assert.ok((await third.search(p.title, 3)).some((h) => h.paper.id === p.id), p.title);
+    for (const p of onDisk) {
+      assert.ok(
+        (await third.search(p.title, 3)).some((h) => h.paper.id === p.id),
+        p.title,
+      );
+    }
     const current = new Set(onDisk.map((p) => p.id));
     const found = (await third.search('version paper', 200)).map((h) => h.paper.id);
-    assert.deepEqual(found.filter((id) => !current.has(id)), [], 'no paper of an older version is found');
+    assert.deepEqual(
+      found.filter((id) => !current.has(id)),
+      [],
+      'no paper of an older version is found',
+    );
     third.dispose();
   });
 

@@ -93,7 +93,11 @@ export async function openSegmentFile(file: string, pace?: () => Promise<void>):
     if (indexEnd < HEADER_BYTES || indexEnd > size) throw new SegmentError('damaged header');
     const index = await readExactly(handle, 0, indexEnd);
     await verifySegment(index, size, pace);
-    return new Segment(index, (offset, length) => readExactly(handle, offset, length), () => handle.close());
+    return new Segment(
+      index,
+      (offset, length) => readExactly(handle, offset, length),
+      () => handle.close(),
+    );
   } catch (err) {
     await handle.close();
     throw err;
@@ -251,7 +255,10 @@ export class Segment implements SearchPart {
       ),
     );
     missing.forEach((slot, i) => {
-      if (read[i].length !== this.recordStart[slot + 1] - this.recordStart[slot] || checksumBytes(read[i]) !== this.recordCheck[slot]) {
+      if (
+        read[i].length !== this.recordStart[slot + 1] - this.recordStart[slot] ||
+        checksumBytes(read[i]) !== this.recordCheck[slot]
+      ) {
         throw new SegmentError(`the summary of paper ${slot} is damaged`);
       }
       let paper: Paper;
@@ -405,13 +412,19 @@ export class SegmentDictionary extends TermDictionary {
     });
     const read = await Promise.all(
       missing.map((t) =>
-        this.file.readAt(this.file.at + this.postingStart[t] * 4, (this.postingStart[t + 1] - this.postingStart[t]) * 4),
+        this.file.readAt(
+          this.file.at + this.postingStart[t] * 4,
+          (this.postingStart[t + 1] - this.postingStart[t]) * 4,
+        ),
       ),
     );
     missing.forEach((t, i) => {
       const bytes = read[i];
       const count = this.postingStart[t + 1] - this.postingStart[t];
-      if (bytes.length !== count * 4 || checksumWords(new Uint32Array(bytes.buffer, bytes.byteOffset, count)) !== this.postingCheck[t]) {
+      if (
+        bytes.length !== count * 4 ||
+        checksumWords(new Uint32Array(bytes.buffer, bytes.byteOffset, count)) !== this.postingCheck[t]
+      ) {
         throw new SegmentError(`the postings of "${this.text(t)}" are damaged`);
       }
       if (!this.lists.has(t)) this.listBytes += bytes.length;

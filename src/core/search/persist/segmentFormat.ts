@@ -81,7 +81,16 @@ export interface SegmentMeta {
  * summaries) is read from its day file when the paper is opened or cited.
  * [title, authors, aiKeywords, feedDay, published, upvotes, arxivId, source]
  */
-export type SummaryRecord = [string, string[], string[], string | null, string | null, number | null, string | null, SourceId];
+export type SummaryRecord = [
+  string,
+  string[],
+  string[],
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  SourceId,
+];
 
 export function summaryRecord(paper: Paper): SummaryRecord {
   return [

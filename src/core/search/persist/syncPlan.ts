@@ -66,7 +66,8 @@ export function planSync(
     for (const f of stale[s]) staleCount += papersPerFile[f] ?? 0;
   });
   const rebuildAll =
-    (segments.length + (build.length > 0 ? 1 : 0) > MAX_SEGMENTS || (total > 0 && staleCount / total > MAX_STALE_SHARE)) &&
+    (segments.length + (build.length > 0 ? 1 : 0) > MAX_SEGMENTS ||
+      (total > 0 && staleCount / total > MAX_STALE_SHARE)) &&
     current.length > 0;
   return { stale, build, rebuildAll };
 }

@@ -33,7 +33,9 @@ export function workerBuilder(script: string = defaultWorkerScript()): SegmentBu
       };
       signal?.addEventListener('abort', onAbort);
       worker.once('message', (message: { built?: BuiltSegment; error?: string }) =>
-        settle(() => (message.built ? resolve(message.built) : reject(new Error(message.error ?? 'index build failed')))),
+        settle(() =>
+          message.built ? resolve(message.built) : reject(new Error(message.error ?? 'index build failed')),
+        ),
       );
       worker.once('error', (err) => settle(() => reject(err)));
       worker.once('exit', (code) => settle(() => reject(new Error(`index build stopped (exit code ${code})`))));
