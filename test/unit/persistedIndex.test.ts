@@ -361,6 +361,10 @@ describe('persisted search index: segment files', () => {
     const segment = await openCopy((b) => void (b[recordsAt + 10] ^= 0x01));
     await assert.rejects(segment.summaries([0]), SegmentError);
     assert.equal((await segment.summaries([1]))[0].title, papers[1].title, 'the other records still read');
+    // Read into memory all at once (as after a first search), each is still checked when used.
+    await segment.loadRecords();
+    await assert.rejects(segment.summaries([0]), SegmentError);
+    assert.equal((await segment.summaries([399]))[0].title, papers[399].title);
   });
 
   it('a damaged posting list is refused when read, not scanned', async () => {

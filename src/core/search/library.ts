@@ -159,7 +159,10 @@ export class PaperLibrary {
     const named = [...this.segments].reverse();
     const parts: SearchPart[] = [this.live, ...named.map((n) => this.guarded(n))];
     try {
-      return await searchParts(parts, query, limit, { ...options, slicer: new TimeSlicer(this.options.slicing) });
+      const hits = await searchParts(parts, query, limit, { ...options, slicer: new TimeSlicer(this.options.slicing) });
+      // Someone is searching: more keystrokes follow, each listing a few dozen summaries.
+      this.loadSummaries().catch((err) => this.log.warn(`search index: reading summaries failed: ${errorMessage(err)}`));
+      return hits;
     } catch (err) {
       if (!(err instanceof SegmentError)) throw err;
       // A damaged posting list or record: that segment is dropped; the others answer.
@@ -184,6 +187,14 @@ export class PaperLibrary {
     if (this.timer) clearTimeout(this.timer);
     for (const { segment } of this.segments) void segment.close().catch(() => undefined);
     this.segments = [];
+  }
+
+  /** Reads the segments' summary records into memory, one segment after the other, in the background. */
+  private async loadSummaries(): Promise<void> {
+    for (const named of [...this.segments]) {
+      if (this.stop.signal.aborted) return;
+      await this.guard(named, () => named.segment.loadRecords());
+    }
   }
 
   /** The segment as a search part whose reads drop it (and remove its file) when damaged. */

@@ -118,6 +118,8 @@ async function readExactly(handle: fs.FileHandle, offset: number, length: number
 
 /** Summary records kept after reading: a search reads a few dozen; typing reads many of them again. */
 const RECORD_CACHE = 4096;
+/** Bytes per read when all summary records are read into memory. */
+const RECORD_CHUNK = 1 << 20;
 /** Bytes of posting lists kept after reading (the words typed recur: "diff", "diffu", …). */
 const POSTINGS_CACHE_BYTES = 48 << 20;
 
@@ -142,6 +144,9 @@ export class Segment implements SearchPart {
   private readonly ids: Uint8Array;
   private readonly idOrder: Uint32Array;
   private readonly cache = new Map<number, Paper>();
+  /** The summary records, once `loadRecords` has read them. */
+  private records: Uint8Array | undefined;
+  private recordsLoading: Promise<void> | undefined;
   private queryScratch: QueryScratch | undefined;
 
   /**
@@ -238,8 +243,9 @@ export class Segment implements SearchPart {
   }
 
   /**
-   * The papers' summaries (what a search hit lists; the day file has the rest), read from
-   * the file unless read lately. Throws SegmentError when a record does not match its checksum.
+   * The papers' summaries (what a search hit lists; the day file has the rest): from the
+   * records once `loadRecords` has read them, else read from the file unless read lately.
+   * Throws SegmentError when a record does not match its checksum.
    */
   async summaries(slots: readonly number[]): Promise<Paper[]> {
     const found = new Map<number, Paper>();
@@ -249,11 +255,14 @@ export class Segment implements SearchPart {
       if (cached) found.set(slot, cached);
       else missing.push(slot);
     }
-    const read = await Promise.all(
-      missing.map((slot) =>
-        this.readAt(this.recordsAt + this.recordStart[slot], this.recordStart[slot + 1] - this.recordStart[slot]),
-      ),
-    );
+    const records = this.records;
+    const read = records
+      ? missing.map((slot) => records.subarray(this.recordStart[slot], this.recordStart[slot + 1]))
+      : await Promise.all(
+          missing.map((slot) =>
+            this.readAt(this.recordsAt + this.recordStart[slot], this.recordStart[slot + 1] - this.recordStart[slot]),
+          ),
+        );
     missing.forEach((slot, i) => {
       if (
         read[i].length !== this.recordStart[slot + 1] - this.recordStart[slot] ||
@@ -271,6 +280,26 @@ export class Segment implements SearchPart {
       this.remember(slot, paper);
     });
     return slots.map((slot) => found.get(slot) as Paper);
+  }
+
+  /**
+   * Reads every summary record into memory, a megabyte per read (the reads run off the
+   * thread), so that the searches after it list their hits without a read each: typing asks
+   * for a few dozen summaries per keystroke. Called once a window searches.
+   */
+  async loadRecords(): Promise<void> {
+    if (this.records || this.recordsLoading) return this.recordsLoading;
+    this.recordsLoading = (async () => {
+      const length = this.recordStart[this.slotCount];
+      const bytes = new Uint8Array(new ArrayBuffer(length));
+      for (let at = 0; at < length; at += RECORD_CHUNK) {
+        const chunk = await this.readAt(this.recordsAt + at, Math.min(RECORD_CHUNK, length - at));
+        if (chunk.length !== Math.min(RECORD_CHUNK, length - at)) throw new SegmentError('the summaries are cut short');
+        bytes.set(chunk, at);
+      }
+      this.records = bytes;
+    })();
+    return this.recordsLoading;
   }
 
   /** Slots holding the paper with this id (one per day file it was read from). */
