@@ -80,6 +80,8 @@ async function main() {
   gc();
   gc();
   const after = memory();
+  const papers = library.paperCount();
+  library.dispose();
   const m = process.memoryUsage();
   process.stdout.write(
     `${JSON.stringify({
@@ -95,7 +97,7 @@ async function main() {
       heapUsedAfter: m.heapUsed,
       arrayBuffersAfter: m.arrayBuffers,
       rssAfter: m.rss,
-      papers: library.paperCount(),
+      papers,
       hits: hits.length,
       top1: expected ? hits[0]?.paper.id === expected : undefined,
     })}\n`,

@@ -27,6 +27,7 @@ async function main() {
   gc();
   const after = used();
   const count = library.paperCount();
+  library.dispose();
   const days = await store.readDays('hf-daily', await store.listDays('hf-daily'));
   const papers = days.days.flatMap((d) => d.papers.map((p) => (p.feedDay ? p : { ...p, feedDay: d.day })));
   const jsonBytes = Buffer.byteLength(JSON.stringify(papers));
