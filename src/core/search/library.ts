@@ -311,9 +311,7 @@ export class PaperLibrary {
         this.segments.map(({ segment }) => ({ meta: segment.meta, papersPerFile: papersPerFile(segment) })),
         stamps,
       );
-      this.segments.forEach(({ segment }, s) => {
-        for (const file of plan.stale[s]) markFile(segment, file);
-      });
+      this.segments.forEach(({ segment }, s) => markFiles(segment, plan.stale[s]));
       const files = plan.rebuildAll ? stamps : plan.build;
       if (files.length === 0) return;
       const started = Date.now();
@@ -358,6 +356,10 @@ function papersPerFile(segment: Segment): number[] {
   return counts;
 }
 
-function markFile(segment: Segment, file: number): void {
-  for (let slot = 0; slot < segment.slotCount; slot++) if (segment.slotFile[slot] === file) segment.dead[slot] = 1;
+/** Stops searching the papers read from these files of the segment (one pass over its slots). */
+function markFiles(segment: Segment, files: readonly number[]): void {
+  if (files.length === 0) return;
+  const stale = new Uint8Array(segment.meta.files.length);
+  for (const file of files) stale[file] = 1;
+  for (let slot = 0; slot < segment.slotCount; slot++) if (stale[segment.slotFile[slot]] === 1) segment.dead[slot] = 1;
 }
