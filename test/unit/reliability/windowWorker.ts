@@ -3,7 +3,7 @@
  *
  *   node windowWorker.js window <storage> <baseUrl> <ms>   refresh and read the week in a loop
  *   node windowWorker.js refresh <storage> <baseUrl>       one refresh, then what the view would show
- *   node windowWorker.js index <storage> <baseUrl> <ms>    refresh and bring the search index up to date in a loop
+ *   node windowWorker.js index <storage> <baseUrl> <n>     n times: refresh, bring the search index up to date
  *
  * Both print one JSON line. The loop checks every day it reads: the fixture server stamps all
  * papers of one answer with one version, so a day whose papers carry different versions or the
@@ -76,21 +76,19 @@ async function windowLoop(root: string, baseUrl: string, ms: number): Promise<vo
   process.stdout.write(`${JSON.stringify(stats)}\n`);
 }
 
-/** Refreshes, hands the papers to the search library and waits for its index, in a loop. */
-async function indexLoop(root: string, baseUrl: string, ms: number): Promise<void> {
+/** Refreshes, hands the papers to the search library and waits for its index, `rounds` times. */
+async function indexLoop(root: string, baseUrl: string, rounds: number): Promise<void> {
   const feed = await service(root, baseUrl);
   const problems: string[] = [];
   const log = { info() {}, warn: (m: string) => problems.push(m), error: (m: string) => problems.push(m) };
   const library = new PaperLibrary(new FeedStore(root), ['hf-daily'], log, { syncDelayMs: 1 });
-  const deadline = Date.now() + ms;
   const stats = { refreshes: 0, syncs: 0, problems, errors: [] as string[] };
   await library.whenCurrent();
-  while (Date.now() < deadline) {
+  for (let round = 0; round < rounds; round++) {
     const outcome = await feed.refresh(WORKER_WEEK);
     stats.refreshes++;
     if (!outcome.ok) stats.errors.push(outcome.error);
     library.add((await feed.snapshot(WORKER_WEEK)).papers);
-    await new Promise((resolve) => setTimeout(resolve, 5));
     await library.whenCurrent();
     stats.syncs++;
   }
