@@ -161,7 +161,9 @@ export class PaperLibrary {
     try {
       const hits = await searchParts(parts, query, limit, { ...options, slicer: new TimeSlicer(this.options.slicing) });
       // Someone is searching: more keystrokes follow, each listing a few dozen summaries.
-      this.loadSummaries().catch((err) => this.log.warn(`search index: reading summaries failed: ${errorMessage(err)}`));
+      this.loadSummaries().catch((err) =>
+        this.log.warn(`search index: reading summaries failed: ${errorMessage(err)}`),
+      );
       return hits;
     } catch (err) {
       if (!(err instanceof SegmentError)) throw err;
