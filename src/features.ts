@@ -28,6 +28,7 @@ import { liveBibliography } from './ui/refs/liveBibliography';
 import { remoteSearch } from './ui/search/remoteSearch';
 import { showSearchPick } from './ui/search/searchPick';
 import { showWatched } from './ui/tracking/showWatched';
+import { openNotes } from './ui/notes/paperNotes';
 
 export function createFeatures(host: Host): Features {
   const { context, log, settings, today, store, user, marker, feed, tree, arxivTree, readingList } = host;
@@ -111,6 +112,7 @@ export function createFeatures(host: Host): Features {
     ...host,
     citer,
     openPaper,
+    openNotes: async (paper) => openNotes({ settings, storage: context.globalStorageUri, log }, await whole(paper)),
     knownPapers: () => {
       const seen = new Set<string>();
       return [...feed.papers(), ...user.savedPapers(), ...arxivTree.allPapers(), ...lookedUp.papers()].filter(

@@ -32,6 +32,7 @@ export const COMMAND_NAMES = [
   'updatePreprints',
   'findMissingKey',
   'replaceCitationKey',
+  'openNotes',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -15,6 +15,8 @@ import { papersOfNodes } from './treeNodes';
 /** What command handlers reach: the start-up host plus what the features bundle adds. */
 export interface App extends Host {
   openPaper(paper: Paper): Promise<void>;
+  /** The paper's notes file, created the first time (ui/notes/paperNotes.ts). */
+  openNotes(paper: Paper): Promise<unknown>;
   citer: Citer;
   /** Papers a command may pick from when it has no target: the feed's, the reading list's, arXiv's. */
   knownPapers(): Paper[];
@@ -177,6 +179,10 @@ export const commands = {
   copyBibtex: (app: App) => async (arg?: unknown, selected?: unknown) => {
     const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Copy BibTeX of which papers?'));
     await app.citer.copyBibtex(papers);
+  },
+  openNotes: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Open the notes of which papers?'));
+    for (const paper of papers) await app.openNotes(paper);
   },
   insertBibtex: (app: App) => async (arg?: unknown, selected?: unknown) => {
     const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Insert BibTeX entries of which papers?'));

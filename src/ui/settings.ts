@@ -25,6 +25,8 @@ export interface Settings {
   autoRefreshHours: number;
   statusBar: boolean;
   readingListSort: ReadingListSort;
+  /** Where papers' notes go, as set (empty: the default, see ui/notes/paperNotes.ts). */
+  notesFolder: string;
   /** Base URLs of the cite-any-paper look-ups, unchecked (network.ts checks them). */
   lookupBaseUrls: { crossref: string; dblp: string; semanticScholar: string; aclAnthology: string };
   /** Sent with look-ups when set (Crossref's polite pool). */
@@ -85,6 +87,7 @@ export function readSettings(): Settings {
     autoRefreshHours: clamp(c.get<number>('autoRefresh.intervalHours') ?? 6, 0, 168),
     statusBar: c.get<boolean>('statusBar.enabled') ?? true,
     readingListSort: readingSort(c.get<string>('readingList.sort')),
+    notesFolder: (c.get<string>('notes.folder') ?? '').trim(),
     lookupBaseUrls: {
       crossref: c.get<string>('sources.crossref.baseUrl') || 'https://api.crossref.org',
       dblp: c.get<string>('sources.dblp.baseUrl') || 'https://dblp.org',

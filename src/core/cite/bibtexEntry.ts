@@ -157,7 +157,8 @@ function field(name: string, value: string): string {
   return `      ${name}={${value}},`;
 }
 
-function madeKey(paper: Paper, options: BibtexOptions): string {
+/** The key the paper gets with these options, before any clash suffix. */
+export function paperKey(paper: Paper, options: Pick<BibtexOptions, 'keyStyle' | 'keyTemplate'>): string {
   return options.keyTemplate !== undefined
     ? templateKey(paper, options.keyTemplate)
     : baseKey(paper, options.keyStyle ?? 'arxiv');
@@ -169,7 +170,7 @@ function madeKey(paper: Paper, options: BibtexOptions): string {
  */
 export function bibtexEntry(paper: Paper, options: BibtexOptions = {}): { key: string; text: string } {
   const ascii = options.ascii ?? false;
-  const key = options.key ?? uniqueKey(madeKey(paper, options), options.taken ?? new Set());
+  const key = options.key ?? uniqueKey(paperKey(paper, options), options.taken ?? new Set());
 
   const arxivId = paper.arxivId !== undefined ? normaliseArxivId(paper.arxivId) : normaliseArxivId(paper.id);
   // Control characters become spaces in a name, so a name of nothing else is no name: BibTeX
