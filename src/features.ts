@@ -72,6 +72,7 @@ export function createFeatures(host: Host): Features {
   const paperPanel = createPaperPanel(context, {
     cite,
     copyBibtex: (paper) => vscode.commands.executeCommand('litfeed.copyBibtex', paper),
+    openNotes: (paper) => vscode.commands.executeCommand('litfeed.openNotes', paper),
     ...saving,
     findPaper: (id) => library.get(id),
     citations: live.workspace,

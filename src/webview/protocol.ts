@@ -9,7 +9,7 @@ import type { Paper } from '../core/paper';
 import { decodePaper } from '../core/paperRecord';
 import type { PaperViewModel } from '../core/view/paperView';
 
-export const PAGE_ACTIONS = ['cite', 'copyBibtex', 'save', 'openPdf', 'openHuggingFace'] as const;
+export const PAGE_ACTIONS = ['cite', 'copyBibtex', 'save', 'openNotes', 'openPdf', 'openHuggingFace'] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 /** Page → host. */
@@ -73,6 +73,7 @@ export interface PageStrings {
   copyBibtex: string;
   save: string;
   unsave: string;
+  openNotes: string;
   openPdf: string;
   openHuggingFace: string;
   thumbnail: string;
@@ -102,6 +103,7 @@ export const DEFAULT_PAGE_STRINGS: PageStrings = {
   copyBibtex: 'Copy BibTeX',
   save: 'Save to reading list',
   unsave: 'Remove from reading list',
+  openNotes: 'Notes',
   openPdf: 'Open PDF',
   openHuggingFace: 'Open on Hugging Face',
   thumbnail: 'Paper thumbnail',

@@ -53,6 +53,7 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   actions.append(actionButton(strings.copyBibtex, 'copyBibtex', options.post));
   const save = actionButton('', 'save', options.post);
   actions.append(save);
+  actions.append(actionButton(strings.openNotes, 'openNotes', options.post));
   if (hasLink(model, 'pdf')) actions.append(actionButton(strings.openPdf, 'openPdf', options.post));
   if (hasLink(model, 'huggingFace')) {
     actions.append(actionButton(strings.openHuggingFace, 'openHuggingFace', options.post));

@@ -96,6 +96,7 @@ describe('cited in: paper panel (host side, stand-in vscode)', () => {
   const deps = (extra: Partial<PanelModule.PaperPanelDeps> = {}): PanelModule.PaperPanelDeps => ({
     cite: () => undefined,
     copyBibtex: () => undefined,
+    openNotes: () => undefined,
     toggleSaved: () => undefined,
     isSaved: () => false,
     ...extra,

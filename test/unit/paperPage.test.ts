@@ -154,7 +154,7 @@ describe('abstract view page (real page script in jsdom)', function () {
     const p = paper();
     const page = await openPaperPage();
     page.send(showMessage(paperViewModel(p), p));
-    for (const action of ['cite', 'copyBibtex', 'save', 'openPdf', 'openHuggingFace']) {
+    for (const action of ['cite', 'copyBibtex', 'save', 'openNotes', 'openPdf', 'openHuggingFace']) {
       page.root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)?.click();
     }
     page.root.querySelector<HTMLButtonElement>('button.link[data-kind="code"]')?.click();
@@ -162,6 +162,7 @@ describe('abstract view page (real page script in jsdom)', function () {
       { type: 'action', action: 'cite' },
       { type: 'action', action: 'copyBibtex' },
       { type: 'action', action: 'save' },
+      { type: 'action', action: 'openNotes' },
       { type: 'action', action: 'openPdf' },
       { type: 'action', action: 'openHuggingFace' },
       { type: 'openLink', url: 'https://github.com/o/r' },

@@ -74,6 +74,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
     handle = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
       cite: (p) => calls.push(`cite ${p.id}`),
       copyBibtex: (p) => calls.push(`copyBibtex ${p.id}`),
+      openNotes: (p) => calls.push(`openNotes ${p.id}`),
       toggleSaved: async (p) => {
         calls.push(`toggleSaved ${p.id}`);
         saved = !saved;
@@ -177,11 +178,16 @@ describe('paper panel (host side, stand-in vscode)', () => {
     handle.show(paper);
     const panel = lastPanel();
     panel.fromPage({ type: 'ready' });
-    for (const action of ['cite', 'copyBibtex', 'save', 'openPdf', 'openHuggingFace']) {
+    for (const action of ['cite', 'copyBibtex', 'save', 'openNotes', 'openPdf', 'openHuggingFace']) {
       panel.fromPage({ type: 'action', action });
     }
     await settle();
-    assert.deepEqual(calls, ['cite 1706.03762', 'copyBibtex 1706.03762', 'toggleSaved 1706.03762']);
+    assert.deepEqual(calls, [
+      'cite 1706.03762',
+      'copyBibtex 1706.03762',
+      'toggleSaved 1706.03762',
+      'openNotes 1706.03762',
+    ]);
     assert.deepEqual(panel.posted.slice(1), [{ type: 'saved', saved: true }]);
     assert.deepEqual(fake.opened, ['https://arxiv.org/pdf/1706.03762', 'https://huggingface.co/papers/1706.03762']);
   });
@@ -211,6 +217,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
         throw new Error('boom');
       },
       copyBibtex: () => undefined,
+      openNotes: () => undefined,
       toggleSaved: () => undefined,
       isSaved: () => false,
     });

@@ -34,6 +34,7 @@ export function pageStrings(): PageStrings {
     actions: vscode.l10n.t('Actions'),
     cite: vscode.l10n.t('Cite'),
     copyBibtex: vscode.l10n.t('Copy BibTeX'),
+    openNotes: vscode.l10n.t('Notes'),
     save: vscode.l10n.t('Save to reading list'),
     unsave: vscode.l10n.t('Remove from reading list'),
     openPdf: vscode.l10n.t('Open PDF'),

@@ -31,6 +31,8 @@ const FONT_SETTING = 'abstractView.font';
 export interface PaperPanelDeps {
   cite(paper: Paper): unknown;
   copyBibtex(paper: Paper): unknown;
+  /** The paper's notes file, created the first time. */
+  openNotes(paper: Paper): unknown;
   /** May return a promise; the panel reads `isSaved` again once it settles. */
   toggleSaved(paper: Paper): unknown;
   isSaved(paper: Paper): boolean;
@@ -267,6 +269,9 @@ class PaperPanel implements vscode.Disposable {
       case 'save':
         await this.deps.toggleSaved(paper);
         this.refreshSaved();
+        return;
+      case 'openNotes':
+        await this.deps.openNotes(paper);
         return;
       case 'openPdf':
         this.openModelLink('pdf');
