@@ -29,6 +29,7 @@ import { remoteSearch } from './ui/search/remoteSearch';
 import { showSearchPick } from './ui/search/searchPick';
 import { showWatched } from './ui/tracking/showWatched';
 import { openNotes } from './ui/notes/paperNotes';
+import { NotesIndex } from './ui/notes/notesIndex';
 
 export function createFeatures(host: Host): Features {
   const { context, log, settings, today, store, user, marker, feed, tree, arxivTree, readingList } = host;
@@ -84,6 +85,9 @@ export function createFeatures(host: Host): Features {
     arxivTree.redraw();
   };
   marker.setCitations(live.workspace);
+  const notesDeps = { settings, storage: context.globalStorageUri, log };
+  const notes = new NotesIndex(notesDeps);
+  marker.setNotes(notes);
   const disposables: vscode.Disposable[] = [
     { dispose: () => library.dispose() },
     paperPanel,
@@ -92,6 +96,9 @@ export function createFeatures(host: Host): Features {
     live,
     live.workspace.onDidChange(redrawRows),
     { dispose: () => marker.setCitations(undefined) },
+    notes,
+    notes.onDidChange(redrawRows),
+    { dispose: () => marker.setNotes(undefined) },
   ];
   // Rows drawn so far do not know what is cited; the workspace is read in the background.
   redrawRows();
@@ -113,7 +120,12 @@ export function createFeatures(host: Host): Features {
     ...host,
     citer,
     openPaper,
-    openNotes: async (paper) => openNotes({ settings, storage: context.globalStorageUri, log }, await whole(paper)),
+    openNotes: async (paper) => {
+      const editor = await openNotes(notesDeps, await whole(paper));
+      // A folder outside the workspace may not report the new file.
+      await notes.reload();
+      return editor;
+    },
     knownPapers: () => {
       const seen = new Set<string>();
       return [...feed.papers(), ...user.savedPapers(), ...arxivTree.allPapers(), ...lookedUp.papers()].filter(
@@ -164,7 +176,10 @@ export function createFeatures(host: Host): Features {
       paperPanel.refreshSaved();
       library.add(user.savedPapers());
     },
-    settingsChanged: (before) => arxiv.settingsChanged(before),
+    settingsChanged: (before) => {
+      arxiv.settingsChanged(before);
+      notes.settingsChanged();
+    },
     dispose: () => {
       for (const d of disposables) d.dispose();
     },

@@ -1,13 +1,24 @@
 // Issue 16's notes in a real VS Code: "Open Notes" creates a paper's Markdown file with its
-// header and the cursor below it, and opens the same file, untouched, every time after.
-// The file sets its own notes folder and removes what it created.
+// header and the cursor below it, and opens the same file, untouched, every time after; the
+// paper's row then says it has notes. The file sets its own notes folder and feed (the bundled
+// sample, offline) and removes what it created.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { paperKey, type Paper } from '../../src/core';
-import { activate, keepSettings, setSetting } from './helpers';
+import {
+  activate,
+  deadUrl,
+  keepSettings,
+  readTree,
+  refreshQuietly,
+  setSetting,
+  wipeFeedCache,
+  type FeedNode,
+  type LitFeedApi,
+} from './helpers';
 
 const PAPER: Paper = {
   id: '2401.04242',
@@ -26,11 +37,12 @@ async function closeEditors(): Promise<void> {
 
 describe('notes (integration)', function () {
   this.timeout(60_000);
-  const restore = keepSettings('notes.folder');
+  const restore = keepSettings('notes.folder', 'sources.huggingFace.baseUrl');
   let folder: string;
+  let api: LitFeedApi;
 
   before(async () => {
-    await activate();
+    api = await activate();
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'litfeed-notes-'));
   });
 
@@ -67,6 +79,21 @@ describe('notes (integration)', function () {
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, file);
     assert.equal(fs.readFileSync(file, 'utf8'), 'My own notes, no header.\n');
     assert.deepEqual(fs.readdirSync(folder), [path.basename(file)], 'no second file');
+  });
+
+  it('marks the row of a paper that has notes, and no other', async () => {
+    await setSetting('notes.folder', folder);
+    wipeFeedCache(api);
+    await setSetting('sources.huggingFace.baseUrl', await deadUrl());
+    await refreshQuietly(api);
+    const rows = async () => (await readTree(api)).flatMap((g) => g.papers);
+    const before = await rows();
+    assert.ok(before.length >= 2, 'the sample feed shows papers');
+    const first = before[0].element as Extract<FeedNode, { kind: 'paper' }>;
+    await vscode.commands.executeCommand('litfeed.openNotes', first.paper);
+    const after = await rows();
+    assert.match(after[0].description, /\bnotes\b/, `row: ${after[0].description}`);
+    assert.ok(!/\bnotes\b/.test(after[1].description), `another row: ${after[1].description}`);
   });
 
   it('puts notes in a folder relative to the workspace when the setting is a relative path', async () => {

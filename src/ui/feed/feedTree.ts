@@ -26,6 +26,8 @@ export interface PaperMarker {
   isSaved(paper: Paper): boolean;
   /** Where the workspace cites `paper`; absent or empty when nothing says. */
   citedPlaces?(paper: Paper): readonly CitedPlace[];
+  /** Whether `paper` has a notes file; absent when nothing says. */
+  hasNotes?(paper: Paper): boolean;
 }
 
 /** The marks of one paper row, as every tree draws them. */
@@ -37,6 +39,7 @@ export function rowMarks(marker: PaperMarker, paper: Paper): PaperMarks {
     saved: marker.isSaved(paper),
     ...(watched ? { watched } : {}),
     ...(cited.length > 0 ? { cited } : {}),
+    ...(marker.hasNotes?.(paper) ? { notes: true } : {}),
   };
 }
 

@@ -13,6 +13,8 @@ export interface PaperMarks {
   description?: string;
   /** Where the workspace cites the paper; none or empty when it is not cited. */
   cited?: readonly CitedPlace[];
+  /** The paper has a notes file. */
+  notes?: boolean;
 }
 
 /** Places named in a row's tooltip; the rest are counted. */
@@ -35,7 +37,11 @@ export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.T
   const author = firstAuthorLabel(paper);
   if (author) parts.push(author);
   const cited = (marks.cited?.length ?? 0) > 0;
-  item.description = [marks.description ?? parts.join(' · '), cited ? vscode.l10n.t('cited') : '']
+  item.description = [
+    marks.description ?? parts.join(' · '),
+    cited ? vscode.l10n.t('cited') : '',
+    marks.notes ? vscode.l10n.t('notes') : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   item.contextValue = marks.saved ? 'paper.saved' : 'paper';
@@ -56,7 +62,7 @@ export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.T
   ]
     .filter(Boolean)
     .join(', ');
-  // The description carries "cited", so the label does not say it twice.
+  // The description carries "cited" and "notes", so the label does not say them twice.
   item.accessibilityInformation = { label: [paper.title, item.description, state].filter(Boolean).join(', ') };
   return item;
 }

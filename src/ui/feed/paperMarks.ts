@@ -14,6 +14,7 @@ const NOWHERE: readonly CitedPlace[] = [];
 export class PaperMarks implements PaperMarker {
   private watch!: WatchMatcher;
   private citations: PaperCitations | undefined;
+  private notes: { has(paper: Paper): boolean } | undefined;
 
   constructor(
     private readonly user: UserState,
@@ -45,6 +46,19 @@ export class PaperMarks implements PaperMarker {
    */
   setCitations(citations: PaperCitations | undefined): void {
     this.citations = citations;
+  }
+
+  /** Which papers have notes, once the lazily loaded bundle hands it over (redrawn as `setCitations`). */
+  setNotes(notes: { has(paper: Paper): boolean } | undefined): void {
+    this.notes = notes;
+  }
+
+  hasNotes(paper: Paper): boolean {
+    try {
+      return this.notes?.has(paper) ?? false;
+    } catch {
+      return false;
+    }
   }
 
   citedPlaces(paper: Paper): readonly CitedPlace[] {
