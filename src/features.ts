@@ -86,7 +86,7 @@ export function createFeatures(host: Host): Features {
   };
   marker.setCitations(live.workspace);
   const notesDeps = { settings, storage: context.globalStorageUri, log };
-  const notes = new NotesIndex(notesDeps);
+  const notes = new NotesIndex(notesDeps, (papers) => library.setNotes(papers));
   marker.setNotes(notes);
   const disposables: vscode.Disposable[] = [
     { dispose: () => library.dispose() },

@@ -6,7 +6,8 @@
 
 /**
  * Which source produced a paper record. `sample` is the bundled offline feed; `bib` an entry
- * of the user's own bibliography, shown in the abstract view and never stored.
+ * of the user's own bibliography or what their notes file says of a paper, shown and searched,
+ * never stored.
  */
 export type SourceId = 'hf-daily' | 'hf-search' | 'arxiv' | 'sample' | 'lookup' | 'bib';
 

@@ -3,7 +3,11 @@
  * names, empty keys) and the header it starts with (values quoted so that any title reads back).
  */
 import * as assert from 'node:assert/strict';
-import { noteFileName, noteTemplate } from '../../src/core/notes/noteFile';
+import { noteFileName, noteSearchPaper, noteTemplate } from '../../src/core/notes/noteFile';
+import { PaperLibrary } from '../../src/core/search/library';
+import { FeedStore } from '../../src/core/feed/store';
+import { silentLogger } from '../../src/core/log';
+import { makeTempDir } from './helpers/tmpdir';
 import { arxivPaper, paper } from '../helpers/paper';
 
 describe('notes: file names', () => {
@@ -63,6 +67,7 @@ describe('notes: the header of a new file', () => {
       authors: ['Ashish Vaswani', 'Noam Shazeer'],
       arxiv: '1706.03762',
       key: 'vaswani2017attention',
+      id: '1706.03762',
       links: {
         arxivAbs: 'https://arxiv.org/abs/1706.03762',
         pdf: 'https://arxiv.org/pdf/1706.03762',
@@ -82,5 +87,43 @@ describe('notes: the header of a new file', () => {
     assert.deepEqual(fm.authors, ['O\'Brien, "Pat"', '- dash', 'Zoë Ångström']);
     assert.equal(fm.arxiv, undefined, 'no arXiv id, no line');
     assert.equal(fm.links, undefined, 'no links, no block');
+  });
+});
+
+describe('notes: what search reads of them', () => {
+  const p = arxivPaper('1706.03762', { title: 'Attention Is All You Need', authors: ['Ashish Vaswani'] });
+  const written = `${noteTemplate(p, 'vaswani2017attention').text}Mycorrhizal networks remind me of multi-head attention.\n`;
+
+  it('reads the id, title and authors from the header and the text after it', () => {
+    const read = noteSearchPaper(written);
+    assert.equal(read?.id, '1706.03762');
+    assert.equal(read?.title, 'Attention Is All You Need');
+    assert.deepEqual(read?.authors, ['Ashish Vaswani']);
+    assert.match(read?.abstract ?? '', /Mycorrhizal networks remind me/);
+    assert.ok(!(read?.abstract ?? '').includes('arxiv:'), 'the header is not the text');
+  });
+
+  it("leaves alone a note without LitFeed's header, or with a broken one", () => {
+    assert.equal(noteSearchPaper('Just my thoughts.\n'), undefined);
+    assert.equal(noteSearchPaper('---\ntitle: "x"\n---\ntext'), undefined, 'no id');
+    assert.equal(noteSearchPaper('---\nid: not json\n---\ntext'), undefined);
+    assert.equal(noteSearchPaper(written.replace('\r', '').replace(/\n/g, '\r\n'))?.id, '1706.03762', 'CRLF');
+  });
+
+  it('the library finds a paper by a word of its notes, listed as the library knows it', async () => {
+    const tmp = await makeTempDir();
+    const library = new PaperLibrary(new FeedStore(tmp.path), ['hf-daily'], silentLogger);
+    try {
+      library.add([{ ...p, upvotes: 77 }]);
+      library.setNotes([noteSearchPaper(written) as NonNullable<ReturnType<typeof noteSearchPaper>>]);
+      const [hit] = await library.search('mycorrhizal', 5);
+      assert.equal(hit?.paper.id, '1706.03762');
+      assert.equal(hit?.paper.upvotes, 77, 'the paper as the library holds it, not the note');
+      library.setNotes([]);
+      assert.deepEqual(await library.search('mycorrhizal', 5), []);
+    } finally {
+      library.dispose();
+      await tmp.remove();
+    }
   });
 });

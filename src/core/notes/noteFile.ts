@@ -40,7 +40,7 @@ export function noteTemplate(paper: Paper, key: string): { text: string; cursorL
     for (const author of paper.authors) lines.push(`  - ${quote(author)}`);
   }
   if (paper.arxivId) lines.push(`arxiv: ${quote(paper.arxivId)}`);
-  lines.push(`key: ${quote(key)}`);
+  lines.push(`key: ${quote(key)}`, `id: ${quote(paper.id)}`);
   const links = LINKS.filter((name) => typeof paper.links[name] === 'string' && paper.links[name] !== '');
   if (links.length > 0) {
     lines.push('links:');
@@ -48,6 +48,47 @@ export function noteTemplate(paper: Paper, key: string): { text: string; cursorL
   }
   lines.push('---', '', `# ${paper.title.replace(/\s+/g, ' ').trim()}`, '');
   return { text: `${lines.join('\n')}\n`, cursorLine: lines.length - 1 };
+}
+
+/** Characters of a notes file that search reads (the start of a long file is enough to find it). */
+const SEARCHED_CHARS = 20_000;
+
+/**
+ * What search reads of a notes file LitFeed created: the paper's id, title and authors from
+ * its header, and the user's text after it (as the abstract: words, not fuzzy-matched).
+ * Undefined for a file without LitFeed's header (an `id:` line) — a note the user wrote alone.
+ */
+export function noteSearchPaper(text: string): Paper | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!match) return undefined;
+  const value = (line: string | undefined): string | undefined => {
+    if (line === undefined) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(line);
+      return typeof parsed === 'string' ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let id: string | undefined;
+  let title = '';
+  const authors: string[] = [];
+  let list = '';
+  for (const line of match[1].split(/\r?\n/)) {
+    const top = /^(\w+):(?: (.*))?$/.exec(line);
+    const item = /^ {2}- (.*)$/.exec(line);
+    if (top) {
+      list = top[2] === undefined ? top[1] : '';
+      if (top[1] === 'id') id = value(top[2]);
+      if (top[1] === 'title') title = value(top[2]) ?? '';
+    } else if (item && list === 'authors') {
+      const author = value(item[1]);
+      if (author) authors.push(author);
+    }
+  }
+  if (!id) return undefined;
+  const body = text.slice(match[0].length, match[0].length + SEARCHED_CHARS);
+  return { id, title, authors, abstract: body.replace(/\s+/g, ' ').trim(), aiKeywords: [], links: {}, source: 'bib' };
 }
 
 function quote(value: string): string {

@@ -37,6 +37,8 @@ const DEFAULT_SYNC_DELAY_MS = 2000;
  */
 export class PaperLibrary {
   private readonly live = new PaperIndex();
+  /** What the user's notes files say of their papers (searched; the papers are listed whole from elsewhere). */
+  private notes = new PaperIndex();
   /** Oldest first. */
   private segments: NamedSegment[] = [];
   private opening: Promise<void> | undefined;
@@ -102,6 +104,14 @@ export class PaperLibrary {
     }
   }
 
+  /**
+   * The notes files' text, searched beside the papers (a paper found by its notes is listed
+   * as the library knows it when it does). Replaces the notes given before.
+   */
+  setNotes(papers: readonly Paper[]): void {
+    this.notes = new PaperIndex(papers);
+  }
+
   /** The paper if this window holds it whole (added by it: the feed's days, saved, searched). */
   get(id: string): Paper | undefined {
     return this.pending.get(id) ?? this.live.get(id);
@@ -157,9 +167,20 @@ export class PaperLibrary {
     options: SearchOptions & { signal?: AbortSignal },
   ): Promise<SearchHit[]> {
     const named = [...this.segments].reverse();
-    const parts: SearchPart[] = [this.live, ...named.map((n) => this.guarded(n))];
+    const parts: SearchPart[] = [this.live, ...named.map((n) => this.guarded(n)), this.notes];
     try {
-      const hits = await searchParts(parts, query, limit, { ...options, slicer: new TimeSlicer(this.options.slicing) });
+      const found = await searchParts(parts, query, limit, {
+        ...options,
+        slicer: new TimeSlicer(this.options.slicing),
+      });
+      // A paper found by its notes is listed as the library knows it, when it does.
+      const hits = await Promise.all(
+        found.map(async (hit) =>
+          this.notes.get(hit.paper.id) === hit.paper
+            ? { ...hit, paper: (await this.listed(hit.paper.id)) ?? hit.paper }
+            : hit,
+        ),
+      );
       // Someone is searching: more keystrokes follow, each listing a few dozen summaries.
       this.loadSummaries().catch((err) =>
         this.log.warn(`search index: reading summaries failed: ${errorMessage(err)}`),
