@@ -10,6 +10,7 @@ import { PaperIndex } from '../../src/core/search/paperIndex';
 import { TimeSlicer } from '../../src/core/timeSlice';
 import { inOrderReadingAhead } from '../../src/core/feed/readAhead';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
+import { writeTwoSourceCache } from './helpers/twoSourceCache';
 import { paper } from '../helpers/paper';
 
 /** A fake clock and a yield that records how much fake time each slice used. */
@@ -147,23 +148,7 @@ describe('time slices: FeedStore.readDays', () => {
   before(async () => {
     tmp = await makeTempDir();
     store = await FeedStore.open(tmp.path);
-    const hf = corpus(300);
-    // arXiv knows a third of the same papers, with categories Hugging Face lacks.
-    const arxiv = hf
-      .filter((_, i) => i % 3 === 0)
-      .map((p) => ({ ...p, source: 'arxiv' as const, categories: ['cs.LG'] }));
-    for (const [source, list] of [
-      ['hf-daily', hf],
-      ['arxiv', arxiv],
-    ] as const) {
-      for (let d = 0; d < 10; d++) {
-        const day = `2026-11-${String(10 + d).padStart(2, '0')}`;
-        const papers = list.slice(d * 30, d * 30 + 30);
-        if (papers.length === 0) continue;
-        byDay.set(`${source}/${day}`, papers);
-        await store.writeDay({ source, day, fetchedAt: '2026-11-20T08:00:00Z', papers });
-      }
-    }
+    for (const [key, papers] of await writeTwoSourceCache(store, corpus(300))) byDay.set(key, papers);
   });
   after(() => tmp.remove());
 

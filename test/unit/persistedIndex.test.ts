@@ -19,6 +19,7 @@ import { workerBuilder, type SegmentBuilder } from '../../src/core/search/persis
 import type { BuildRequest } from '../../src/core/search/persist/buildSegment';
 import { searchParts } from '../../src/core/search/searchParts';
 import { makeTempDir, type TempDir } from './helpers/tmpdir';
+import { writeTwoSourceCache } from './helpers/twoSourceCache';
 import { paper } from '../helpers/paper';
 
 const TOPICS = ['sparse attention', 'diffusion transformers', 'gaussian splatting', 'reward models', 'world models'];
@@ -72,19 +73,7 @@ describe('persisted search index', () => {
     tmp = await makeTempDir();
     store = await FeedStore.open(tmp.path);
     hf = corpus(300);
-    // arXiv knows a third of the same papers, with categories Hugging Face lacks.
-    const arxiv = hf
-      .filter((_, i) => i % 3 === 0)
-      .map((p) => ({ ...p, source: 'arxiv' as const, categories: ['cs.LG'] }));
-    for (const [source, list] of [
-      ['hf-daily', hf],
-      ['arxiv', arxiv],
-    ] as const) {
-      for (let d = 0; d < 10; d++) {
-        const papers = list.slice(d * 30, d * 30 + 30);
-        if (papers.length > 0) await store.writeDay({ source, day: day(d), fetchedAt: '2026-11-20T08:00:00Z', papers });
-      }
-    }
+    await writeTwoSourceCache(store, hf);
   });
   afterEach(() => tmp.remove());
 
