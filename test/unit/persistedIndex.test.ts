@@ -327,6 +327,17 @@ describe('persisted search index: segment files', () => {
     );
   });
 
+  it('splits words typed together, as the in-memory dictionary does', async () => {
+    const segment = await openCopy();
+    const memory = new PaperIndex(papers);
+    for (const dictionary of [segment.terms, memory.terms]) {
+      assert.deepEqual(dictionary.splitRunTogether('sparseattention', false), ['sparse', 'attention']);
+      // A stray letter in place of the space: the second half keeps it and matches within a typo.
+      assert.deepEqual(dictionary.splitRunTogether('gaussianxsplatting', false), ['gaussian', 'xsplatting']);
+      assert.equal(dictionary.splitRunTogether('qwertyuiopasdf', false), undefined);
+    }
+  });
+
   it('checks the index part in slices, giving the loop a turn between them; postings and records are not in it', async () => {
     let turns = 0;
     await verifySegment(bytes, bytes.length, async () => void turns++, 1024);

@@ -95,7 +95,7 @@ export abstract class TermDictionary {
     if (word.length < 7) return undefined;
     for (let cut = word.length - 3; cut >= 3; cut--) {
       const left = word.slice(0, cut);
-      if (!this.find(left) !== undefined) continue;
+      if (this.find(left) === undefined) continue;
       for (const right of [word.slice(cut), word.slice(cut + 1)]) {
         if (right.length < 3) continue;
         const found = this.lookup(right, typing);
