@@ -13,7 +13,7 @@ import { PaperIndex } from '../../src/core/search/paperIndex';
 import { PaperLibrary } from '../../src/core/search/library';
 import { encodeSegment } from '../../src/core/search/persist/encodeSegment';
 import { SegmentError, openSegmentFile, verifySegment, type Segment } from '../../src/core/search/persist/segment';
-import { SEGMENT_VERSION, type FileStamp } from '../../src/core/search/persist/segmentFormat';
+import { SEGMENT_VERSION, Section, sectionEntry, type FileStamp } from '../../src/core/search/persist/segmentFormat';
 import { planSync } from '../../src/core/search/persist/syncPlan';
 import { workerBuilder, type SegmentBuilder } from '../../src/core/search/persist/workerBuild';
 import type { BuildRequest } from '../../src/core/search/persist/buildSegment';
@@ -197,7 +197,7 @@ describe('persisted search index', () => {
     const [name] = await segmentFiles(tmp.path);
     const file = path.join(segmentDir(tmp.path), name);
     const bytes = await fs.readFile(file);
-    const recordsAt = bytes.readUInt32LE(20 + 17 * 8);
+    const recordsAt = bytes.readUInt32LE(sectionEntry(Section.Records));
     for (let i = recordsAt; i < bytes.length; i += 7) bytes[i] ^= 0x01;
     await fs.writeFile(file, bytes);
     await library.search('diffusion', 5);
@@ -282,9 +282,9 @@ describe('persisted search index: segment files', () => {
     meta,
     papers.map((p) => ({ paper: p, file: 0 })),
   );
-  const indexEnd = Buffer.from(bytes.buffer).readUInt32LE(20 + 11 * 8);
+  const indexEnd = Buffer.from(bytes.buffer).readUInt32LE(sectionEntry(Section.Postings));
   const postingsAt = indexEnd;
-  const recordsAt = Buffer.from(bytes.buffer).readUInt32LE(20 + 17 * 8);
+  const recordsAt = Buffer.from(bytes.buffer).readUInt32LE(sectionEntry(Section.Records));
   let tmp: TempDir;
   let file: string;
   const opened: Segment[] = [];

@@ -32,22 +32,28 @@ export function indexDir(root: string, version: number): string {
   return path.join(root, 'search', `v${version}`);
 }
 
+/** A day file as it is now (size, mtime, inode); undefined when there is none. */
+export async function stampDayFile(store: FeedStore, source: SourceId, day: string): Promise<FileStamp | undefined> {
+  try {
+    const s = await fs.stat(store.dayFile(source, day));
+    return { source, day, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
+  } catch {
+    return undefined;
+  }
+}
+
 export async function buildSegment(request: BuildRequest, version: number): Promise<BuiltSegment> {
   const store = new FeedStore(request.root);
   const files: FileStamp[] = [];
   const entries: SegmentPaper[] = [];
   for (const { source, day } of request.files) {
     // Stamped before reading: a file rewritten meanwhile then looks changed, and is read again.
-    let stat;
-    try {
-      stat = await fs.stat(store.dayFile(source, day));
-    } catch {
-      continue;
-    }
+    const stamp = await stampDayFile(store, source, day);
+    if (!stamp) continue;
     const { day: cached } = await store.readDay(source, day);
     if (!cached) continue;
     const file = files.length;
-    files.push({ source, day, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
+    files.push(stamp);
     for (const paper of cached.papers) {
       entries.push({ paper: paper.feedDay ? paper : { ...paper, feedDay: cached.day }, file });
     }

@@ -14,6 +14,7 @@ import {
   checksumBytes,
   checksumWords,
   finishChecksum,
+  sectionEntry,
   summaryRecord,
   type SegmentMeta,
 } from './segmentFormat';
@@ -123,8 +124,8 @@ export function encodeSegment(meta: Omit<SegmentMeta, 'copies'>, entries: readon
   header.setUint32(8, length, true);
   header.setUint32(16, SECTION_COUNT, true);
   sections.forEach((bytes, i) => {
-    header.setUint32(20 + i * 8, offsets[i], true);
-    header.setUint32(24 + i * 8, bytes.length, true);
+    header.setUint32(sectionEntry(i), offsets[i], true);
+    header.setUint32(sectionEntry(i) + 4, bytes.length, true);
     file.set(bytes, offsets[i]);
   });
   // The index part: everything before the postings; each posting list and record has a checksum of its own.

@@ -19,6 +19,7 @@ import {
   checksumBytes,
   checksumWords,
   finishChecksum,
+  sectionOf,
   summaryPaper,
   type SegmentMeta,
 } from './segmentFormat';
@@ -31,11 +32,6 @@ const CHECK_SLICE_WORDS = 1 << 20;
 
 /** Reads a stretch of the segment's file (its records). */
 export type ReadAt = (offset: number, length: number) => Promise<Uint8Array>;
-
-/** Where a section lies in the file, from the header. */
-function sectionOf(header: DataView, section: number): { offset: number; length: number } {
-  return { offset: header.getUint32(20 + section * 8, true), length: header.getUint32(24 + section * 8, true) };
-}
 
 /**
  * Checks the header, the file's length and the index part's checksum; `index` holds at
@@ -161,8 +157,7 @@ export class Segment implements SearchPart {
     this.index = index;
     const header = new DataView(index.buffer, index.byteOffset, HEADER_BYTES);
     const section = (i: number): [number, number] => {
-      const offset = header.getUint32(20 + i * 8, true);
-      const length = header.getUint32(24 + i * 8, true);
+      const { offset, length } = sectionOf(header, i);
       if (offset < HEADER_BYTES || offset % 8 !== 0 || offset + length > index.length) {
         throw new SegmentError(`section ${i} lies outside the index part`);
       }
@@ -181,8 +176,8 @@ export class Segment implements SearchPart {
     } catch {
       throw new SegmentError('unreadable description');
     }
-    this.recordsAt = header.getUint32(20 + Section.Records * 8, true);
-    const recordsLength = header.getUint32(24 + Section.Records * 8, true);
+    const records = sectionOf(header, Section.Records);
+    this.recordsAt = records.offset;
     this.slotFile = u32(Section.SlotFile);
     this.slotCount = this.slotFile.length;
     const [recencyAt, recencyLength] = section(Section.Recency);
@@ -213,7 +208,7 @@ export class Segment implements SearchPart {
       this.recency.length !== n ||
       this.recordStart.length !== n + 1 ||
       this.recordCheck.length !== n ||
-      this.recordStart[n] !== recordsLength ||
+      this.recordStart[n] !== records.length ||
       this.idStart.length !== n + 1 ||
       this.idOrder.length !== n ||
       this.idStart[n] !== this.ids.length ||

@@ -3,14 +3,13 @@
  * checked against. Every segment there is a complete file (written atomically) from some
  * window; a damaged one is removed and its days read again, never trusted.
  */
-import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { FeedStore } from '../../feed/store';
 import { readdirOrEmpty, removeIfPresent } from '../../feed/files';
 import { errorCode, errorMessage } from '../../guards';
 import type { Logger } from '../../log';
 import type { SourceId } from '../../paper';
-import { SEGMENT_SUFFIX } from './buildSegment';
+import { SEGMENT_SUFFIX, stampDayFile } from './buildSegment';
 import { SegmentError, openSegmentFile, type Segment } from './segment';
 import type { FileStamp } from './segmentFormat';
 
@@ -64,14 +63,7 @@ export async function stampDayFiles(store: FeedStore, sources: readonly SourceId
   for (const source of sources) {
     const days = await store.listDays(source);
     for (let i = 0; i < days.length; i += STAT_BATCH) {
-      const stats = await Promise.all(
-        days.slice(i, i + STAT_BATCH).map((day) =>
-          fs.stat(store.dayFile(source, day)).then(
-            (s) => ({ source, day, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino }),
-            () => undefined,
-          ),
-        ),
-      );
+      const stats = await Promise.all(days.slice(i, i + STAT_BATCH).map((day) => stampDayFile(store, source, day)));
       for (const s of stats) if (s) stamps.push(s);
     }
   }

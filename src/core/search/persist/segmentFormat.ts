@@ -48,7 +48,20 @@ export const Section = {
 } as const;
 export const SECTION_COUNT = 18;
 /** magic, version, length, checksum, section count, then (offset, length) per section. */
-export const HEADER_BYTES = align8(20 + SECTION_COUNT * 8);
+/** Where the section table starts in the header. */
+const SECTION_TABLE = 20;
+export const HEADER_BYTES = align8(SECTION_TABLE + SECTION_COUNT * 8);
+
+/** The header's byte offset of a section's (offset, length) pair; the length follows 4 bytes on. */
+export function sectionEntry(section: number): number {
+  return SECTION_TABLE + section * 8;
+}
+
+/** Where a section lies in the file, from the header. */
+export function sectionOf(header: DataView, section: number): { offset: number; length: number } {
+  const at = sectionEntry(section);
+  return { offset: header.getUint32(at, true), length: header.getUint32(at + 4, true) };
+}
 /** The checksum covers the file from here on. */
 export const CHECKED_FROM = 16;
 
