@@ -34,7 +34,7 @@ export async function writeAtomically(file: string, body: string | Uint8Array): 
   }
 }
 
-async function renameWithRetry(from: string, to: string): Promise<void> {
+export async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await fs.rename(from, to);

@@ -82,6 +82,26 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 export async function getText(url: string, options: HttpOptions = {}): Promise<TextResponse> {
+  const { value, attempts } = await withRetries(url, options, attemptText);
+  return { ...value, attempts };
+}
+
+/** One try at a request: what it got, or why it failed (retryable or not). */
+export type Attempt<T> = (
+  target: URL,
+  settings: ResolvedHttpOptions,
+  signal: AbortSignal | undefined,
+) => Promise<{ ok: true; value: T } | { ok: false; failure: Failure }>;
+
+/**
+ * Runs `attempt` until it succeeds, fails for good, or the retries are used up: the backoff,
+ * Retry-After and cancellation rules every request shares, whatever it does with the body.
+ */
+export async function withRetries<T>(
+  url: string,
+  options: HttpOptions,
+  attempt: Attempt<T>,
+): Promise<{ value: T; attempts: number }> {
   const target = parseTarget(url);
   const settings = resolve(options);
   const host = target.host;
@@ -89,15 +109,15 @@ export async function getText(url: string, options: HttpOptions = {}): Promise<T
   const cancelled = (attempts: number) =>
     new HttpError({ kind: 'aborted', url, attempts, message: `request to ${host} was cancelled` });
 
-  for (let attempt = 1; ; attempt++) {
-    if (options.signal?.aborted) throw cancelled(attempt - 1);
+  for (let tries = 1; ; tries++) {
+    if (options.signal?.aborted) throw cancelled(tries - 1);
 
-    const outcome = await attemptOnce(target, settings, options.signal);
-    if (outcome.ok) return { ...outcome.response, attempts: attempt };
+    const outcome = await attempt(target, settings, options.signal);
+    if (outcome.ok) return { value: outcome.value, attempts: tries };
 
     const failure = outcome.failure;
-    if (failure.kind === 'aborted') throw cancelled(attempt);
-    if (!failure.retryable || attempt >= maxAttempts) throw failure.toError(url, attempt);
+    if (failure.kind === 'aborted') throw cancelled(tries);
+    if (!failure.retryable || tries >= maxAttempts) throw failure.toError(url, tries);
 
     let wait: number;
     if (failure.retryAfterMs !== undefined) {
@@ -105,7 +125,7 @@ export async function getText(url: string, options: HttpOptions = {}): Promise<T
         throw new HttpError({
           kind: 'status',
           url,
-          attempts: attempt,
+          attempts: tries,
           status: failure.status,
           retryAfterMs: failure.retryAfterMs,
           message:
@@ -115,16 +135,16 @@ export async function getText(url: string, options: HttpOptions = {}): Promise<T
       }
       wait = failure.retryAfterMs;
     } else {
-      wait = backoffDelay(settings.backoffMs, attempt, settings.random);
+      wait = backoffDelay(settings.backoffMs, tries, settings.random);
     }
 
     settings.log.warn(
-      `GET ${url}: ${failure.reason}; retrying in ${formatDuration(wait)} (attempt ${attempt + 1} of ${maxAttempts})`,
+      `GET ${url}: ${failure.reason}; retrying in ${formatDuration(wait)} (attempt ${tries + 1} of ${maxAttempts})`,
     );
     try {
       await pause(wait, settings.sleep, options.signal);
     } catch (err) {
-      if (options.signal?.aborted) throw cancelled(attempt);
+      if (options.signal?.aborted) throw cancelled(tries);
       throw err;
     }
   }
@@ -151,7 +171,8 @@ export async function getJson(url: string, options: HttpOptions = {}): Promise<u
 
 // ---------------------------------------------------------------------------------------------
 
-interface Settings {
+/** HttpOptions with every default filled in. */
+export interface ResolvedHttpOptions {
   timeoutMs: number;
   retries: number;
   backoffMs: number;
@@ -164,7 +185,7 @@ interface Settings {
   now: () => number;
 }
 
-function resolve(options: HttpOptions): Settings {
+function resolve(options: HttpOptions): ResolvedHttpOptions {
   const headers = new Headers();
   headers.set('accept', '*/*');
   headers.set('user-agent', options.userAgent ?? defaultUserAgent(options.clientVersion));
@@ -208,16 +229,10 @@ function hostOf(url: string): string {
   }
 }
 
-type Outcome = { ok: true; response: Omit<TextResponse, 'attempts'> } | { ok: false; failure: Failure };
-
-async function attemptOnce(target: URL, settings: Settings, signal: AbortSignal | undefined): Promise<Outcome> {
+const attemptText: Attempt<Omit<TextResponse, 'attempts'>> = async (target, settings, signal) => {
   const host = target.host;
   const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, settings.timeoutMs);
+  const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
   const onCancel = () => controller.abort();
   signal?.addEventListener('abort', onCancel, { once: true });
   let phase: 'connect' | 'body' = 'connect';
@@ -226,10 +241,7 @@ async function attemptOnce(target: URL, settings: Settings, signal: AbortSignal 
     const response = await fetch(target, { headers: settings.headers, signal: controller.signal, redirect: 'follow' });
     phase = 'body';
 
-    if (!response.ok) {
-      const detail = await errorDetail(response);
-      return { ok: false, failure: statusFailure(target, response, detail, settings.now()) };
-    }
+    if (!response.ok) return { ok: false, failure: await failedStatus(target, response, settings) };
 
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (declared > settings.maxBytes) {
@@ -241,36 +253,60 @@ async function attemptOnce(target: URL, settings: Settings, signal: AbortSignal 
 
     return {
       ok: true,
-      response: { status: response.status, text, headers: response.headers, url: response.url || target.href },
+      value: { status: response.status, text, headers: response.headers, url: response.url || target.href },
     };
   } catch (err) {
-    if (signal?.aborted) {
-      return { ok: false, failure: simpleFailure('aborted', false, 'cancelled', 'cancelled', err) };
-    }
-    if (timedOut) {
-      const limit = formatDuration(settings.timeoutMs);
-      const where = phase === 'body' ? ' while receiving the response' : '';
-      return {
-        ok: false,
-        failure: simpleFailure(
-          'timeout',
-          true,
-          `timed out after ${limit}`,
-          `${host} timed out after ${limit}${where}`,
-          err,
-        ),
-      };
-    }
-    const network = describeNetworkError(err);
-    const message =
-      phase === 'body'
-        ? `the connection to ${host} broke off before the response was complete (${network.reason})`
-        : `could not reach ${host} (${network.reason})`;
-    return { ok: false, failure: simpleFailure('network', network.retryable, network.reason, message, err) };
+    return {
+      ok: false,
+      failure: thrownFailure(err, {
+        host,
+        signal,
+        timedOut: controller.signal.aborted && !signal?.aborted,
+        phase,
+        timeoutMs: settings.timeoutMs,
+      }),
+    };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onCancel);
   }
+};
+
+/** A non-2xx response as a failure, with the server's short explanation when it gave one. */
+export async function failedStatus(target: URL, response: Response, settings: ResolvedHttpOptions): Promise<Failure> {
+  const detail = await errorDetail(response);
+  return statusFailure(target, response, detail, settings.now());
+}
+
+/** What a thrown fetch or body read means: the caller's cancel, our deadline, or the network. */
+export function thrownFailure(
+  err: unknown,
+  at: {
+    host: string;
+    signal: AbortSignal | undefined;
+    timedOut: boolean;
+    phase: 'connect' | 'body';
+    timeoutMs: number;
+  },
+): Failure {
+  if (at.signal?.aborted) return simpleFailure('aborted', false, 'cancelled', 'cancelled', err);
+  if (at.timedOut) {
+    const limit = formatDuration(at.timeoutMs);
+    const where = at.phase === 'body' ? ' while receiving the response' : '';
+    return simpleFailure(
+      'timeout',
+      true,
+      `timed out after ${limit}`,
+      `${at.host} timed out after ${limit}${where}`,
+      err,
+    );
+  }
+  const network = describeNetworkError(err);
+  const message =
+    at.phase === 'body'
+      ? `the connection to ${at.host} broke off before the response was complete (${network.reason})`
+      : `could not reach ${at.host} (${network.reason})`;
+  return simpleFailure('network', network.retryable, network.reason, message, err);
 }
 
 /** Reads the body of an error response for a short server explanation worth showing; never throws. */
