@@ -40,7 +40,9 @@ export function makePdf(spec: PdfSpec): Buffer {
   const pageIds: number[] = [];
   const pending: { id: number; contents: number; annots: number[] }[] = [];
   spec.pages.forEach((page) => {
-    const ops = page.lines.map((line, i) => `BT /F1 14 Tf 72 ${HEIGHT - 96 - i * 22} Td ${pdfString(line)} Tj ET`).join('\n');
+    const ops = page.lines
+      .map((line, i) => `BT /F1 14 Tf 72 ${HEIGHT - 96 - i * 22} Td ${pdfString(line)} Tj ET`)
+      .join('\n');
     const contents = add(`<< /Length ${Buffer.byteLength(ops, 'latin1')} >>\nstream\n${ops}\nendstream`);
     const id = add('');
     pageIds.push(id);

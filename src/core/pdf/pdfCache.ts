@@ -67,7 +67,13 @@ const TRAILER = '%%EOF';
 const TRAILER_WINDOW = 2048;
 /** A temp file this old belongs to no download still running. */
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
-const ACCEPTED_TYPES = new Set(['', 'application/pdf', 'application/x-pdf', 'application/octet-stream', 'binary/octet-stream']);
+const ACCEPTED_TYPES = new Set([
+  '',
+  'application/pdf',
+  'application/x-pdf',
+  'application/octet-stream',
+  'binary/octet-stream',
+]);
 
 export class PdfCache {
   readonly dir: string;
@@ -99,7 +105,8 @@ export class PdfCache {
       await fs.utimes(file, at, at);
       return file;
     } catch (err) {
-      if (errorCode(err) !== 'ENOENT') this.log.warn(`marking ${path.basename(file)} opened failed: ${errorMessage(err)}`);
+      if (errorCode(err) !== 'ENOENT')
+        this.log.warn(`marking ${path.basename(file)} opened failed: ${errorMessage(err)}`);
       return (await fs.stat(file).catch(() => undefined)) ? file : undefined;
     }
   }
@@ -155,7 +162,10 @@ export class PdfCache {
         removed++;
       }
     }
-    if (removed > 0) this.log.info(`PDF cache: removed ${removed} least recently opened file(s) to stay under ${formatBytes(this.maxTotalBytes)}`);
+    if (removed > 0)
+      this.log.info(
+        `PDF cache: removed ${removed} least recently opened file(s) to stay under ${formatBytes(this.maxTotalBytes)}`,
+      );
     return removed;
   }
 
@@ -192,7 +202,10 @@ export class PdfCache {
       throw new PdfError('not-pdf', `the server sent ${type} instead of a PDF (a login or error page?)`);
     }
     if (length !== undefined && length > this.maxFileBytes) {
-      throw new PdfError('too-large', `the PDF is ${formatBytes(length)}, over the ${formatBytes(this.maxFileBytes)} limit`);
+      throw new PdfError(
+        'too-large',
+        `the PDF is ${formatBytes(length)}, over the ${formatBytes(this.maxFileBytes)} limit`,
+      );
     }
     return new TempFileSink(file, this.maxFileBytes);
   }
@@ -203,9 +216,13 @@ export class PdfCache {
     if (err instanceof HttpError) {
       switch (err.kind) {
         case 'status':
-          return new PdfError(err.status === 404 || err.status === 410 ? 'not-found' : 'unavailable', err.message, { cause: err });
+          return new PdfError(err.status === 404 || err.status === 410 ? 'not-found' : 'unavailable', err.message, {
+            cause: err,
+          });
         case 'too-large':
-          return new PdfError('too-large', `the PDF is larger than the ${formatBytes(this.maxFileBytes)} limit`, { cause: err });
+          return new PdfError('too-large', `the PDF is larger than the ${formatBytes(this.maxFileBytes)} limit`, {
+            cause: err,
+          });
         case 'aborted':
           return new PdfError('cancelled', 'the download was cancelled', { cause: err });
         case 'network':
@@ -256,7 +273,8 @@ class TempFileSink implements DownloadSink {
     }
     this.tail = Buffer.concat([this.tail, bytes]).subarray(-TRAILER_WINDOW);
     this.written += bytes.length;
-    if (this.written > this.maxBytes) throw new PdfError('too-large', `the PDF is larger than the ${formatBytes(this.maxBytes)} limit`);
+    if (this.written > this.maxBytes)
+      throw new PdfError('too-large', `the PDF is larger than the ${formatBytes(this.maxBytes)} limit`);
     if (!this.stream.write(bytes)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
     if (this.failure) throw writeError(this.failure);
   }
