@@ -1,6 +1,8 @@
-// Builds the abstract view's front end into media/dist/ (gitignored):
-//   media/dist/paperView.js      the page script (src/webview/main.ts, KaTeX bundled in)
+// Builds the webviews' front ends into media/dist/ (gitignored):
+//   media/dist/paperView.js      the abstract view's page script (src/webview/main.ts, KaTeX bundled in)
 //   media/dist/katex/            katex.min.css and its woff2 fonts, copied from node_modules
+//   media/dist/pdfView.js        the PDF tab's page script (src/webview/pdf/main.mts, pdf.js bundled in)
+//   media/dist/pdfjs/            pdf.js's worker, viewer style sheet and data files, copied
 // esbuild.js calls buildWebview(); the unit tests reuse webviewBuildOptions() to bundle the
 // same script in memory, so what they test is what ships.
 // A CommonJS Node script, like esbuild.js that requires it.
@@ -29,6 +31,33 @@ function webviewBuildOptions({ production = false } = {}) {
   };
 }
 
+/** The PDF tab's script: pdf.js (its legacy build, for VS Code 1.90's Chromium) and its viewer. */
+function pdfViewBuildOptions({ production = false } = {}) {
+  return {
+    ...webviewBuildOptions({ production }),
+    entryPoints: ['src/webview/pdf/main.mts'],
+    outfile: 'media/dist/pdfView.js',
+    format: 'esm',
+  };
+}
+
+/**
+ * pdf.js's worker (loaded by the page into a Worker), the viewer's style sheet with its
+ * images, and the data files some PDFs need: character maps, the standard fonts, the image
+ * decoders (WebAssembly) and a colour profile.
+ */
+async function copyPdfjsAssets() {
+  const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json', { paths: [root] }));
+  const target = path.join(root, 'media', 'dist', 'pdfjs');
+  await fs.mkdir(target, { recursive: true });
+  await fs.copyFile(path.join(pdfjsRoot, 'legacy', 'build', 'pdf.worker.min.mjs'), path.join(target, 'pdf.worker.min.mjs'));
+  await fs.copyFile(path.join(pdfjsRoot, 'legacy', 'web', 'pdf_viewer.css'), path.join(target, 'pdf_viewer.css'));
+  for (const folder of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) {
+    await fs.cp(path.join(pdfjsRoot, folder), path.join(target, folder), { recursive: true });
+  }
+  await fs.cp(path.join(pdfjsRoot, 'legacy', 'web', 'images'), path.join(target, 'images'), { recursive: true });
+}
+
 /** Copies KaTeX's style sheet and the woff2 fonts it names first (Chromium loads those). */
 async function copyKatexAssets() {
   const katexDist = path.join(path.dirname(require.resolve('katex/package.json', { paths: [root] })), 'dist');
@@ -41,25 +70,31 @@ async function copyKatexAssets() {
 
 /**
  * @param {{ production?: boolean, watch?: boolean, plugins?: import('esbuild').Plugin[] }} [options]
- * @returns {Promise<import('esbuild').BuildContext | undefined>} the live context when watching
+ * @returns {Promise<import('esbuild').BuildContext[] | undefined>} the live contexts when watching
  */
 async function buildWebview({ production = false, watch = false, plugins = [] } = {}) {
-  await copyKatexAssets();
-  const context = await esbuild.context({ ...webviewBuildOptions({ production }), plugins });
+  await Promise.all([copyKatexAssets(), copyPdfjsAssets()]);
+  const contexts = await Promise.all(
+    [webviewBuildOptions({ production }), pdfViewBuildOptions({ production })].map((options) =>
+      esbuild.context({ ...options, plugins }),
+    ),
+  );
   if (watch) {
-    await context.watch();
-    return context;
+    await Promise.all(contexts.map((c) => c.watch()));
+    return contexts;
   }
   try {
-    const result = await context.rebuild();
-    if (result.errors.length > 0) throw new Error(`webview build failed with ${result.errors.length} error(s)`);
+    for (const context of contexts) {
+      const result = await context.rebuild();
+      if (result.errors.length > 0) throw new Error(`webview build failed with ${result.errors.length} error(s)`);
+    }
   } finally {
-    await context.dispose();
+    await Promise.all(contexts.map((c) => c.dispose()));
   }
   return undefined;
 }
 
-module.exports = { buildWebview, webviewBuildOptions, copyKatexAssets };
+module.exports = { buildWebview, webviewBuildOptions, pdfViewBuildOptions, copyKatexAssets };
 
 if (require.main === module) {
   buildWebview({ production: process.argv.includes('--production') }).catch((e) => {

@@ -30,6 +30,8 @@ import { showSearchPick } from './ui/search/searchPick';
 import { showWatched } from './ui/tracking/showWatched';
 import { openNotes } from './ui/notes/paperNotes';
 import { NotesIndex } from './ui/notes/notesIndex';
+import { PdfTabs } from './ui/pdf/pdfTabs';
+import { makeAvailableOffline, OfflineKeeper } from './ui/pdf/offlinePdfs';
 
 export function createFeatures(host: Host): Features {
   const { context, log, settings, today, store, user, marker, feed, tree, arxivTree, readingList } = host;
@@ -74,6 +76,7 @@ export function createFeatures(host: Host): Features {
     cite,
     copyBibtex: (paper) => vscode.commands.executeCommand('litfeed.copyBibtex', paper),
     openNotes: (paper) => vscode.commands.executeCommand('litfeed.openNotes', paper),
+    openPdf: (paper) => vscode.commands.executeCommand('litfeed.openPdf', paper),
     ...saving,
     findPaper: (id) => library.get(id),
     citations: live.workspace,
@@ -88,7 +91,19 @@ export function createFeatures(host: Host): Features {
   const notesDeps = { settings, storage: context.globalStorageUri, log };
   const notes = new NotesIndex(notesDeps, (papers) => library.setNotes(papers));
   marker.setNotes(notes);
+  const pdfTabs = new PdfTabs({
+    extensionUri: context.extensionUri,
+    storage: context.globalStorageUri,
+    memento: context.globalState,
+    settings,
+    net,
+    log,
+  });
+  const offline = new OfflineKeeper(pdfTabs, () => user.savedPapers(), () => settings().pdf.keepSavedOffline, log);
+  offline.poke();
   const disposables: vscode.Disposable[] = [
+    pdfTabs,
+    offline,
     { dispose: () => library.dispose() },
     paperPanel,
     citer.trackEditors(),
@@ -126,6 +141,8 @@ export function createFeatures(host: Host): Features {
       await notes.reload();
       return editor;
     },
+    openPdf: async (paper) => pdfTabs.open(await whole(paper)),
+    makeAvailableOffline: (papers) => makeAvailableOffline(pdfTabs, papers, log),
     knownPapers: () => {
       const seen = new Set<string>();
       return [...feed.papers(), ...user.savedPapers(), ...arxivTree.allPapers(), ...lookedUp.papers()].filter(
@@ -166,6 +183,7 @@ export function createFeatures(host: Host): Features {
     commands: commandHandlers(app),
     fetchRange: (range, signal) => fetchDailyPapers({ baseUrl: net.huggingFace(), range, http: net.http(signal) }),
     restorePanel: (panel, state) => paperPanel.restore(panel, state),
+    restorePdf: (panel, state) => pdfTabs.restore(panel, state),
     provideCompletionItems: (doc, position) => completion.provideCompletionItems(doc, position),
     citations: live.features,
     reloadArxiv: () => arxiv.reload(),
@@ -175,10 +193,12 @@ export function createFeatures(host: Host): Features {
     userChanged: () => {
       paperPanel.refreshSaved();
       library.add(user.savedPapers());
+      offline.poke();
     },
     settingsChanged: (before) => {
       arxiv.settingsChanged(before);
       notes.settingsChanged();
+      offline.poke();
     },
     dispose: () => {
       for (const d of disposables) d.dispose();

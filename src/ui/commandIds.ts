@@ -33,9 +33,14 @@ export const COMMAND_NAMES = [
   'findMissingKey',
   'replaceCitationKey',
   'openNotes',
+  'openPdf',
+  'makeAvailableOffline',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** The paper panel's webview type; its serializer is registered at start-up (see extension.ts). */
 export const PAPER_VIEW_TYPE = 'litfeed.paper';
+
+/** The PDF tabs' webview type; its serializer is registered at start-up too. */
+export const PDF_VIEW_TYPE = 'litfeed.pdf';

@@ -10,6 +10,8 @@ import type { FeedNode } from './feed/feedTree';
 import type { UpdatePreprintsOptions, UpdateReport } from './lookup/updatePreprints';
 import type { Host } from './host';
 import { updateSetting } from './settings';
+import type { OfflineReport } from './pdf/offlinePdfs';
+import type { PdfOpenResult } from './pdf/pdfTabs';
 import { papersOfNodes } from './treeNodes';
 
 /** What command handlers reach: the start-up host plus what the features bundle adds. */
@@ -17,6 +19,10 @@ export interface App extends Host {
   openPaper(paper: Paper): Promise<void>;
   /** The paper's notes file, created the first time (ui/notes/paperNotes.ts). */
   openNotes(paper: Paper): Promise<unknown>;
+  /** The paper's PDF in its tab (ui/pdf/pdfTabs.ts), or outside VS Code as the settings say. */
+  openPdf(paper: Paper): Promise<PdfOpenResult>;
+  /** Downloads the papers' PDFs into the cache (ui/pdf/offlinePdfs.ts). */
+  makeAvailableOffline(papers: readonly Paper[]): Promise<OfflineReport>;
   citer: Citer;
   /** Papers a command may pick from when it has no target: the feed's, the reading list's, arXiv's. */
   knownPapers(): Paper[];
@@ -183,6 +189,20 @@ export const commands = {
   openNotes: (app: App) => async (arg?: unknown, selected?: unknown) => {
     const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Open the notes of which papers?'));
     for (const paper of papers) await app.openNotes(paper);
+  },
+  openPdf: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Open the PDF of which papers?'));
+    const results: PdfOpenResult[] = [];
+    for (const paper of papers) results.push(await app.openPdf(paper));
+    return results.length === 1 ? results[0] : results;
+  },
+  makeAvailableOffline: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    // From the Reading List's title bar or the palette: every saved paper.
+    const papers =
+      arg === undefined
+        ? app.user.savedPapers()
+        : await targetPapers(app, arg, selected, vscode.l10n.t('Download the PDFs of which papers?'));
+    return papers.length > 0 ? app.makeAvailableOffline(papers) : undefined;
   },
   insertBibtex: (app: App) => async (arg?: unknown, selected?: unknown) => {
     const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Insert BibTeX entries of which papers?'));

@@ -69,6 +69,8 @@ export interface Features extends vscode.Disposable {
   fetchRange(range: FeedRange, signal?: AbortSignal): Promise<FetchedRange>;
   /** VS Code restoring the paper panel after a reload. */
   restorePanel(panel: vscode.WebviewPanel, state: unknown): void;
+  /** VS Code restoring a PDF tab after a reload. */
+  restorePdf(panel: vscode.WebviewPanel, state: unknown): void;
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]>;
   citations: CitationFeatures;
   /** Re-reads the cached arXiv listings into the arXiv view. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../core/guards';
 import { CITATION_SELECTOR, citeLinePrefix, mayBeOnCitation } from './cite/citeContext';
-import { COMMAND_NAMES, PAPER_VIEW_TYPE, type CommandName } from './commandIds';
+import { COMMAND_NAMES, PAPER_VIEW_TYPE, PDF_VIEW_TYPE, type CommandName } from './commandIds';
 import type { Features } from './host';
 import { DIAGNOSTIC_SOURCE } from './refs/diagnosticSource';
 
@@ -26,6 +26,9 @@ export function registerLazyEntries(
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(PAPER_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => features().restorePanel(panel, state),
+    }),
+    vscode.window.registerWebviewPanelSerializer(PDF_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => features().restorePdf(panel, state),
     }),
   );
   const runCommand = async (name: CommandName, args: unknown[]) => {

@@ -14,6 +14,8 @@ export interface Network {
   huggingFace(): string;
   /** The arXiv export API's base URL; throws when the setting is refused. */
   arxiv(): string;
+  /** Where arXiv PDFs are downloaded from; throws when the setting is refused. */
+  arxivPdf(): string;
   /** One gate for every request to arXiv (listings and look-ups alike: arXiv asks 3 s between them). */
   readonly arxivGate: Politeness;
   /** The cite-any-paper look-ups, from the current settings; throws when a base URL is refused. */
@@ -47,6 +49,7 @@ export function network(
     http,
     huggingFace: () => baseUrl(settings().huggingFaceBaseUrl, 'litfeed.sources.huggingFace.baseUrl'),
     arxiv: () => baseUrl(settings().arxivBaseUrl, 'litfeed.sources.arxiv.baseUrl'),
+    arxivPdf: () => baseUrl(settings().pdf.arxivBaseUrl, 'litfeed.sources.arxivPdf.baseUrl'),
     arxivGate,
     lookup: () => {
       const s = settings();

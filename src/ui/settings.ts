@@ -27,10 +27,22 @@ export interface Settings {
   readingListSort: ReadingListSort;
   /** Where papers' notes go, as set (empty: the default, see ui/notes/paperNotes.ts). */
   notesFolder: string;
+  pdf: PdfSettings;
   /** Base URLs of the cite-any-paper look-ups, unchecked (network.ts checks them). */
   lookupBaseUrls: { crossref: string; dblp: string; semanticScholar: string; aclAnthology: string };
   /** Sent with look-ups when set (Crossref's polite pool). */
   contactEmail?: string;
+}
+
+export interface PdfSettings {
+  /** `internal`: a LitFeed tab; `external`: the system's browser or PDF reader, as before. */
+  viewer: 'internal' | 'external';
+  /** The downloaded PDFs' folder is kept under this many bytes. */
+  cacheBytes: number;
+  /** Download every saved paper's PDF in the background. */
+  keepSavedOffline: boolean;
+  /** Where arXiv serves PDFs (`<base>/pdf/<id>`), unchecked (network.ts checks it). */
+  arxivBaseUrl: string;
 }
 
 export interface CitationSettings {
@@ -88,6 +100,12 @@ export function readSettings(): Settings {
     statusBar: c.get<boolean>('statusBar.enabled') ?? true,
     readingListSort: readingSort(c.get<string>('readingList.sort')),
     notesFolder: (c.get<string>('notes.folder') ?? '').trim(),
+    pdf: {
+      viewer: c.get<string>('pdf.viewer') === 'external' ? 'external' : 'internal',
+      cacheBytes: clamp(Math.floor(c.get<number>('pdf.cacheSizeMB') ?? 500), 10, 100_000) * 1024 * 1024,
+      keepSavedOffline: c.get<boolean>('pdf.keepSavedPapersOffline') ?? false,
+      arxivBaseUrl: c.get<string>('sources.arxivPdf.baseUrl') || 'https://arxiv.org',
+    },
     lookupBaseUrls: {
       crossref: c.get<string>('sources.crossref.baseUrl') || 'https://api.crossref.org',
       dblp: c.get<string>('sources.dblp.baseUrl') || 'https://dblp.org',

@@ -71,6 +71,7 @@ describe('arXiv view controller (stand-in vscode)', () => {
         if (settings.arxivBaseUrl?.startsWith('http:')) throw new Error('the setting is refused: plain http');
         return settings.arxivBaseUrl ?? '';
       },
+      arxivPdf: () => 'https://arxiv.org',
       arxivGate: new Politeness({ intervalMs: 0 }),
       lookup: () => {
         throw new Error('the arXiv view makes no look-ups');

@@ -75,6 +75,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
       cite: (p) => calls.push(`cite ${p.id}`),
       copyBibtex: (p) => calls.push(`copyBibtex ${p.id}`),
       openNotes: (p) => calls.push(`openNotes ${p.id}`),
+      openPdf: (p) => calls.push(`openPdf ${p.id}`),
       toggleSaved: async (p) => {
         calls.push(`toggleSaved ${p.id}`);
         saved = !saved;
@@ -187,9 +188,10 @@ describe('paper panel (host side, stand-in vscode)', () => {
       'copyBibtex 1706.03762',
       'toggleSaved 1706.03762',
       'openNotes 1706.03762',
+      'openPdf 1706.03762',
     ]);
     assert.deepEqual(panel.posted.slice(1), [{ type: 'saved', saved: true }]);
-    assert.deepEqual(fake.opened, ['https://arxiv.org/pdf/1706.03762', 'https://huggingface.co/papers/1706.03762']);
+    assert.deepEqual(fake.opened, ['https://huggingface.co/papers/1706.03762']);
   });
 
   it('ignores malformed messages from the page', async () => {
@@ -218,6 +220,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
       },
       copyBibtex: () => undefined,
       openNotes: () => undefined,
+      openPdf: () => undefined,
       toggleSaved: () => undefined,
       isSaved: () => false,
     });

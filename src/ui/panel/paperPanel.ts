@@ -4,7 +4,6 @@
  * never markup; links it asks for open only through the allow-list in core/view/linkPolicy.
  */
 import * as vscode from 'vscode';
-import { checkLink, type LinkRefusalCode } from '../../core/view/linkPolicy';
 import type { Logger } from '../../core/log';
 import type { Paper } from '../../core/paper';
 import { paperViewModel, type PaperViewModel } from '../../core/view/paperView';
@@ -24,6 +23,7 @@ import {
 } from '../../webview/protocol';
 import { errorMessage } from '../../core/guards';
 import { SECTION } from '../settings';
+import { openCheckedLink } from './openCheckedLink';
 
 const FONT_SETTING = 'abstractView.font';
 
@@ -33,6 +33,8 @@ export interface PaperPanelDeps {
   copyBibtex(paper: Paper): unknown;
   /** The paper's notes file, created the first time. */
   openNotes(paper: Paper): unknown;
+  /** The paper's PDF, in a LitFeed tab or outside VS Code as the settings say. */
+  openPdf(paper: Paper): unknown;
   /** May return a promise; the panel reads `isSaved` again once it settles. */
   toggleSaved(paper: Paper): unknown;
   isSaved(paper: Paper): boolean;
@@ -274,7 +276,7 @@ class PaperPanel implements vscode.Disposable {
         await this.deps.openNotes(paper);
         return;
       case 'openPdf':
-        this.openModelLink('pdf');
+        await this.deps.openPdf(paper);
         return;
       case 'openHuggingFace':
         this.openModelLink('huggingFace');
@@ -282,24 +284,13 @@ class PaperPanel implements vscode.Disposable {
     }
   }
 
-  private openModelLink(kind: 'pdf' | 'huggingFace'): void {
+  private openModelLink(kind: 'huggingFace'): void {
     const link = this.model?.links.find((l) => l.kind === kind);
     if (link) this.openLink(link.url);
   }
 
   private openLink(url: string): void {
-    const check = checkLink(url, this.paper);
-    if (check.ok) {
-      vscode.env
-        .openExternal(vscode.Uri.parse(check.url, true))
-        .then(undefined, (err: unknown) => this.log(`opening a link failed: ${errorMessage(err)}`));
-      return;
-    }
-    this.log(`refused to open ${JSON.stringify(url.slice(0, 200))}: ${check.refusal.message}`);
-    // The URL itself stays out of the notification: notifications render Markdown links.
-    vscode.window.showWarningMessage(
-      vscode.l10n.t('LitFeed did not open that link: {0}', refusalText(check.refusal.code)),
-    );
+    openCheckedLink(url, this.paper, (message) => this.log(message));
   }
 
   private openPlace(index: number, label: string): void {
@@ -353,23 +344,6 @@ class PaperPanel implements vscode.Disposable {
 function abstractFont(): AbstractFont {
   const value = vscode.workspace.getConfiguration(SECTION).get<unknown>(FONT_SETTING);
   return isAbstractFont(value) ? value : 'ui';
-}
-
-function refusalText(code: LinkRefusalCode): string {
-  switch (code) {
-    case 'malformed':
-      return vscode.l10n.t('it is not a valid web address.');
-    case 'scheme':
-      return vscode.l10n.t('only https links are opened.');
-    case 'characters':
-      return vscode.l10n.t('it contains characters that could disguise where it leads.');
-    case 'credentials':
-      return vscode.l10n.t('it carries a user name or password, which can disguise where it leads.');
-    case 'port':
-      return vscode.l10n.t('it names a non-standard port.');
-    case 'host':
-      return vscode.l10n.t('LitFeed opens only Hugging Face, arXiv, GitHub and the paper’s own project page.');
-  }
 }
 
 function sameLabels(a: readonly string[], b: readonly string[]): boolean {
