@@ -50,7 +50,10 @@ async function copyPdfjsAssets() {
   const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json', { paths: [root] }));
   const target = path.join(root, 'media', 'dist', 'pdfjs');
   await fs.mkdir(target, { recursive: true });
-  await fs.copyFile(path.join(pdfjsRoot, 'legacy', 'build', 'pdf.worker.min.mjs'), path.join(target, 'pdf.worker.min.mjs'));
+  await fs.copyFile(
+    path.join(pdfjsRoot, 'legacy', 'build', 'pdf.worker.min.mjs'),
+    path.join(target, 'pdf.worker.min.mjs'),
+  );
   await fs.copyFile(path.join(pdfjsRoot, 'legacy', 'web', 'pdf_viewer.css'), path.join(target, 'pdf_viewer.css'));
   for (const folder of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) {
     await fs.cp(path.join(pdfjsRoot, folder), path.join(target, folder), { recursive: true });

@@ -78,7 +78,8 @@ export async function makeAvailableOffline(
     },
   );
   const parts = [vscode.l10n.t('{0} PDF(s) available offline', report.downloaded + report.cached)];
-  if (report.failed > 0) parts.push(vscode.l10n.t('{0} could not be downloaded (the LitFeed log says why)', report.failed));
+  if (report.failed > 0)
+    parts.push(vscode.l10n.t('{0} could not be downloaded (the LitFeed log says why)', report.failed));
   if (report.without > 0) parts.push(vscode.l10n.t('{0} without a known PDF', report.without));
   if (report.cancelled) parts.push(vscode.l10n.t('cancelled'));
   const show = report.failed > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
@@ -122,7 +123,9 @@ export class OfflineKeeper implements vscode.Disposable {
   private async run(): Promise<void> {
     const report = await downloadAll(this.tabs, this.papers(), this.log, this.controller.signal);
     if (report.downloaded > 0 || report.failed > 0) {
-      this.log.info(`Reading List PDFs: ${report.downloaded} downloaded, ${report.cached} already there, ${report.failed} failed`);
+      this.log.info(
+        `Reading List PDFs: ${report.downloaded} downloaded, ${report.cached} already there, ${report.failed} failed`,
+      );
     }
   }
 }

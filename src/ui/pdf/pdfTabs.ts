@@ -348,6 +348,12 @@ class PdfTab {
 
 function tabTitle(title: string): string {
   const chars = [...(title || 'PDF')];
-  const short = chars.length <= TITLE_MAX ? title : `${chars.slice(0, TITLE_MAX - 1).join('').trimEnd()}…`;
+  const short =
+    chars.length <= TITLE_MAX
+      ? title
+      : `${chars
+          .slice(0, TITLE_MAX - 1)
+          .join('')
+          .trimEnd()}…`;
   return vscode.l10n.t('PDF: {0}', short);
 }

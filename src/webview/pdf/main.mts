@@ -74,6 +74,9 @@ async function start(): Promise<void> {
   const saved = readPdfPageState(vscode.getState());
   let wanted: PdfViewState = saved && saved.paperId === paperId ? saved : { page: 1, scale: 'page-width' };
   let loadedDoc: pdfjs.PDFDocumentProxy | undefined;
+  // pdf.js reports page 1 while it lays a new document out; until the wanted place is applied,
+  // what it reports is not where the reader was.
+  let placed = false;
 
   pdfjs.GlobalWorkerOptions.workerPort = await startWorker(document.body.dataset.worker ?? '');
 
@@ -84,7 +87,7 @@ async function start(): Promise<void> {
   linkService.setViewer(viewer);
 
   const remember = () => {
-    if (!loadedDoc) return;
+    if (!loadedDoc || !placed) return;
     wanted = { page: viewer.currentPageNumber, scale: scaleValue() };
     vscode.setState({ ...wanted, paperId });
     vscode.postMessage({ type: 'viewState', state: wanted });
@@ -99,7 +102,9 @@ async function start(): Promise<void> {
   eventBus.on('pagesinit', () => {
     viewer.currentScaleValue = wanted.scale;
     viewer.currentPageNumber = Math.min(wanted.page, viewer.pagesCount);
+    pageInput.value = String(viewer.currentPageNumber);
     showZoom();
+    placed = true;
   });
   eventBus.on('pagechanging', ({ pageNumber }: { pageNumber: number }) => {
     pageInput.value = String(pageNumber);
@@ -297,6 +302,7 @@ async function start(): Promise<void> {
         iccUrl: document.body.dataset.iccs,
       }).promise;
       await loadedDoc?.destroy();
+      placed = false;
       loadedDoc = doc;
       showStatus(undefined);
       viewer.setDocument(doc);
