@@ -105,8 +105,9 @@ export class PdfCache {
       await fs.utimes(file, at, at);
       return file;
     } catch (err) {
-      if (errorCode(err) !== 'ENOENT')
+      if (errorCode(err) !== 'ENOENT') {
         this.log.warn(`marking ${path.basename(file)} opened failed: ${errorMessage(err)}`);
+      }
       return (await fs.stat(file).catch(() => undefined)) ? file : undefined;
     }
   }
@@ -162,10 +163,11 @@ export class PdfCache {
         removed++;
       }
     }
-    if (removed > 0)
+    if (removed > 0) {
       this.log.info(
         `PDF cache: removed ${removed} least recently opened file(s) to stay under ${formatBytes(this.maxTotalBytes)}`,
       );
+    }
     return removed;
   }
 
@@ -273,8 +275,9 @@ class TempFileSink implements DownloadSink {
     }
     this.tail = Buffer.concat([this.tail, bytes]).subarray(-TRAILER_WINDOW);
     this.written += bytes.length;
-    if (this.written > this.maxBytes)
+    if (this.written > this.maxBytes) {
       throw new PdfError('too-large', `the PDF is larger than the ${formatBytes(this.maxBytes)} limit`);
+    }
     if (!this.stream.write(bytes)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
     if (this.failure) throw writeError(this.failure);
   }
