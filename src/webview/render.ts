@@ -47,7 +47,7 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   if (h1.childNodes.length === 0) h1.textContent = String(model.title ?? '');
   header.append(h1);
   if (Array.isArray(model.authors) && model.authors.length > 0) header.append(authorsBlock(model, options));
-  const meta = metaLine(model, strings);
+  const meta = metaLine(model, strings, options.post);
   if (meta) header.append(meta);
   article.append(header);
 
@@ -134,7 +134,7 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   setCited(options.cited);
   const setHfLinks = (view: HfLinksView | undefined) => {
     const shown = view && view.paperId === model.id ? view : undefined;
-    if (fillHfLinks(hf, shown, options)) article.append(hf);
+    if (fillHfLinks(hf, shown, model, options)) article.append(hf);
     else hf.remove();
     // Stars belong to the code: beside its link, in the meta line only when there is none.
     const stars = isCount(shown?.githubStars) ? shown.githubStars : model.githubStars;
@@ -148,7 +148,12 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
 }
 
 /** Fills the "On Hugging Face" section; false when there is nothing to show. */
-function fillHfLinks(section: HTMLElement, view: HfLinksView | undefined, options: RenderOptions): boolean {
+function fillHfLinks(
+  section: HTMLElement,
+  view: HfLinksView | undefined,
+  model: PaperViewModel,
+  options: RenderOptions,
+): boolean {
   if (!view || typeof view.paperUrl !== 'string' || !isHttps(view.paperUrl)) {
     section.replaceChildren();
     return false;
@@ -163,10 +168,9 @@ function fillHfLinks(section: HTMLElement, view: HfLinksView | undefined, option
   if (typeof view.submittedBy === 'string' && view.submittedBy.length > 0) {
     about.push(el('li', 'submitter', fill(strings.submittedBy, view.submittedBy)));
   }
-  if (isCount(view.numComments)) {
-    const button = openButton(format(strings.comments, view.numComments), view.paperUrl, post);
-    button.dataset.kind = 'comments';
-    about.push(el('li', 'comments', button));
+  // The meta line already shows (and links) the count the feed gave.
+  if (isCount(view.numComments) && !isCount(model.numComments)) {
+    about.push(el('li', 'comments', commentsButton(format(strings.comments, view.numComments), view.paperUrl, post)));
   }
   if (about.length > 0) {
     const list = el('ul', 'hf-meta');
@@ -222,6 +226,12 @@ function linkedGroup(group: LinkedGroupView, paperUrl: string, options: RenderOp
     block.append(el('p', 'more-linked', button));
   }
   return block;
+}
+
+function commentsButton(label: string, url: string, post: (m: PageMessage) => void): HTMLButtonElement {
+  const button = openButton(label, url, post);
+  button.dataset.kind = 'comments';
+  return button;
 }
 
 /** A button that looks like a link and asks the host to open `url` (the host checks it again). */
@@ -294,12 +304,21 @@ function fillCited(section: HTMLElement, cited: CitedList, options: RenderOption
   return true;
 }
 
-function metaLine(model: PaperViewModel, strings: PageStrings): HTMLElement | undefined {
+function metaLine(
+  model: PaperViewModel,
+  strings: PageStrings,
+  post: (m: PageMessage) => void,
+): HTMLElement | undefined {
   const items: HTMLElement[] = [];
   if (model.published) items.push(dateItem(strings.published, model.published.iso, model.published.label));
   if (model.feedDay) items.push(dateItem(strings.listed, model.feedDay.iso, model.feedDay.label));
   if (isCount(model.upvotes)) items.push(el('li', 'upvotes', format(strings.upvotes, model.upvotes)));
-  if (isCount(model.numComments)) items.push(el('li', 'comments', format(strings.comments, model.numComments)));
+  if (isCount(model.numComments)) {
+    // The count opens the discussion, which is on the paper's Hugging Face page.
+    const page = Array.isArray(model.links) ? model.links.find((l) => l?.kind === 'huggingFace') : undefined;
+    const text = format(strings.comments, model.numComments);
+    items.push(el('li', 'comments', page && isHttps(page.url) ? commentsButton(text, page.url, post) : text));
+  }
   if (isCount(model.githubStars) && !hasLink(model, 'code')) {
     items.push(el('li', 'stars', format(strings.githubStars, model.githubStars)));
   }

@@ -542,7 +542,11 @@ describe('Hugging Face links: the page draws the section (real page script in js
     assert.equal(section.querySelectorAll('.linked[data-kind="models"] li').length, 10);
     assert.equal(section.querySelector('.more-linked button')?.textContent, '2 more on Hugging Face');
     assert.equal(section.querySelector('.submitter')?.textContent, 'Submitted by Fiona Submitter');
-    assert.equal(section.querySelector('.comments button')?.textContent, '7 comments');
+    assert.equal(section.querySelector('.comments'), null, 'the feed’s count is in the meta line already');
+    const comments = page.root.querySelector<HTMLButtonElement>('.meta .comments button');
+    assert.equal(comments?.textContent, '7 comments');
+    comments?.click();
+    assert.deepEqual(page.posted.at(-1), { type: 'openLink', url: `https://huggingface.co/papers/${ID}` });
     const stars = page.root.querySelector('.links button[data-kind="code"]')?.parentElement?.querySelector('.stars');
     assert.equal(stars?.textContent, `${(1873).toLocaleString()} GitHub stars`);
     assert.equal(page.root.querySelector('.meta .stars'), null, 'stars are by the code link, not twice');
