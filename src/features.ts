@@ -8,6 +8,9 @@
 import * as vscode from 'vscode';
 import { ArxivFeed } from './core/feed/arxivFeed';
 import { errorMessage } from './core/guards';
+import { fetchHfLinks } from './core/hfLinks/hfLinks';
+import { HfLinksCache } from './core/hfLinks/hfLinksCache';
+import { HfLinksService } from './core/hfLinks/hfLinksService';
 import type { Paper } from './core/paper';
 import { PaperLibrary } from './core/search/library';
 import { fetchDailyPapers } from './core/sources/huggingface';
@@ -71,6 +74,11 @@ export function createFeatures(host: Host): Features {
     lookUp: (text) => lookUpPaper(lookUpDeps, text, vscode.l10n.t('Nothing was added.')),
     log,
   });
+  const hfLinks = new HfLinksService({
+    cache: new HfLinksCache(vscode.Uri.joinPath(context.globalStorageUri, 'hf-links').fsPath, { log }),
+    fetch: (baseUrl, arxivId) => fetchHfLinks({ baseUrl, arxivId, http: net.http() }),
+    log,
+  });
   // The panel subscribes to where papers are cited when it is made.
   const paperPanel = createPaperPanel(context, {
     cite,
@@ -80,6 +88,7 @@ export function createFeatures(host: Host): Features {
     ...saving,
     findPaper: (id) => library.get(id),
     citations: live.workspace,
+    linkedArtifacts: (arxivId) => (settings().linkedArtifacts ? hfLinks.load(net.huggingFace(), arxivId) : undefined),
     log,
   });
   const redrawRows = () => {

@@ -62,6 +62,8 @@ export interface Paper {
   feedDay?: string;
   upvotes?: number;
   numComments?: number;
+  /** Who put the paper on Hugging Face's daily list (their full name, else their user name). */
+  submittedBy?: string;
   aiSummary?: string;
   aiKeywords: string[];
   organization?: string;

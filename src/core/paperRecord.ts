@@ -18,6 +18,7 @@ const OPTIONAL_STRINGS = [
   'thumbnail',
   'doi',
   'journalRef',
+  'submittedBy',
 ] as const;
 const OPTIONAL_COUNTS = ['upvotes', 'numComments', 'githubStars'] as const;
 const LINK_KEYS = ['huggingFace', 'arxivAbs', 'pdf', 'code', 'project'] as const;

@@ -10,6 +10,8 @@ import type { ReadingListSort } from '../core/tracking/readingList';
 /** LitFeed's settings, read in one place with their defaults and bounds. */
 export interface Settings {
   huggingFaceBaseUrl: string;
+  /** Ask Hugging Face what it links to a paper when the paper is opened. */
+  linkedArtifacts: boolean;
   range: RangeKind;
   sort: SortOrder;
   retentionDays: number;
@@ -84,6 +86,7 @@ export function readSettings(): Settings {
   const sort = c.get<string>('feed.sort');
   return {
     huggingFaceBaseUrl: c.get<string>('sources.huggingFace.baseUrl') || 'https://huggingface.co',
+    linkedArtifacts: c.get<boolean>('huggingFace.linkedArtifacts') ?? true,
     range: isRangeKind(range) ? range : 'week',
     sort: isSortOrder(sort) ? sort : 'upvotes',
     retentionDays: clamp(Math.floor(c.get<number>('cache.retentionDays') ?? 30), 1, 3650),

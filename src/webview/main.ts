@@ -4,7 +4,15 @@
  * are not retained) draws at once, then says `ready` and waits for the host to post.
  */
 import { renderPaper, type RenderedPaper } from './render';
-import { readCitedList, readHostMessage, readState, readStrings, type PageMessage, type PageState } from './protocol';
+import {
+  readCitedList,
+  readHfLinksView,
+  readHostMessage,
+  readState,
+  readStrings,
+  type PageMessage,
+  type PageState,
+} from './protocol';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -28,6 +36,7 @@ function start(): void {
       saved: current.saved,
       authorsExpanded: current.authorsExpanded === true,
       cited: readCitedList(current.cited),
+      hfLinks: readHfLinksView(current.hfLinks),
       post: (message) => vscode.postMessage(message),
       onAuthorsToggled: (expanded) => {
         current.authorsExpanded = expanded;
@@ -49,6 +58,8 @@ function start(): void {
         strings: message.strings,
         authorsExpanded: samePaper ? state?.authorsExpanded === true : false,
         cited: message.cited,
+        // The host sends the section again after `show` when it has one for this paper.
+        ...(samePaper && state?.hfLinks ? { hfLinks: state.hfLinks } : {}),
       };
       vscode.setState(state);
       draw();
@@ -58,6 +69,11 @@ function start(): void {
       state.cited = message.cited;
       vscode.setState(state);
       rendered?.setCited(message.cited);
+    } else if (message.type === 'hfLinks') {
+      if (state?.paperId !== message.links.paperId) return;
+      state.hfLinks = message.links;
+      vscode.setState(state);
+      rendered?.setHfLinks(message.links);
     } else if (state) {
       state.saved = message.saved;
       vscode.setState(state);

@@ -8,6 +8,7 @@ import { isRecord } from '../core/guards';
 import type { Paper } from '../core/paper';
 import { decodePaper } from '../core/paperRecord';
 import type { PaperViewModel } from '../core/view/paperView';
+import type { HfLinksView, LinkedGroupView, LinkedItemView } from '../core/view/hfLinksView';
 
 export const PAGE_ACTIONS = ['cite', 'copyBibtex', 'save', 'openNotes', 'openPdf', 'openHuggingFace'] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
@@ -47,7 +48,9 @@ export type HostMessage =
     }
   | { type: 'saved'; saved: boolean }
   /** The shown paper's places changed (the workspace was edited); ignored for another paper. */
-  | { type: 'cited'; paperId: string; cited: CitedList };
+  | { type: 'cited'; paperId: string; cited: CitedList }
+  /** What Hugging Face links to the shown paper, once known; ignored for another paper. */
+  | { type: 'hfLinks'; links: HfLinksView };
 
 /**
  * Every word the page shows that is not paper data. The host fills it with `vscode.l10n.t`;
@@ -81,6 +84,17 @@ export interface PageStrings {
   /** A place button's tooltip; `{0}` is the place, `paper.tex:42`. */
   openPlace: string;
   morePlaces: string;
+  onHuggingFace: string;
+  models: string;
+  datasets: string;
+  spaces: string;
+  /** A linked repository's likes; `{0}` is the number. */
+  likes: string;
+  downloads: string;
+  /** After a capped list: `{0}` more are on the paper page. */
+  moreOnHuggingFace: string;
+  /** `{0}` is the submitter's name. */
+  submittedBy: string;
 }
 
 export const DEFAULT_PAGE_STRINGS: PageStrings = {
@@ -110,6 +124,14 @@ export const DEFAULT_PAGE_STRINGS: PageStrings = {
   citedIn: 'Cited in',
   openPlace: 'Go to the citation in {0}',
   morePlaces: 'and {0} more',
+  onHuggingFace: 'On Hugging Face',
+  models: 'Models',
+  datasets: 'Datasets',
+  spaces: 'Spaces',
+  likes: '♥ {0}',
+  downloads: '{0} downloads',
+  moreOnHuggingFace: '{0} more on Hugging Face',
+  submittedBy: 'Submitted by {0}',
 };
 
 /** What the page keeps with `setState`, so a reloaded page draws at once and the host can restore. */
@@ -122,6 +144,8 @@ export interface PageState {
   authorsExpanded: boolean;
   /** Absent in state saved before the page listed places. */
   cited?: CitedList;
+  /** What Hugging Face links to the paper, when the host has said. */
+  hfLinks?: HfLinksView;
 }
 
 // Host side: what the page sends and what it saved.
@@ -225,7 +249,66 @@ export function readHostMessage(data: unknown): HostMessage | undefined {
   if (data.type === 'cited' && typeof data.paperId === 'string') {
     return { type: 'cited', paperId: data.paperId, cited: readCitedList(data.cited) };
   }
+  if (data.type === 'hfLinks') {
+    const links = readHfLinksView(data.links);
+    return links ? { type: 'hfLinks', links } : undefined;
+  }
   return undefined;
+}
+
+/** The host sends at most ten of each kind; a longer list is not the host's. */
+const MAX_LINKED = 50;
+const LINKED_KIND_NAMES: readonly unknown[] = ['models', 'datasets', 'spaces'];
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_LABEL;
+}
+
+function readLinkedItem(value: unknown): LinkedItemView | undefined {
+  if (!isRecord(value) || !isText(value.label) || !isText(value.url)) return undefined;
+  return {
+    label: value.label,
+    url: value.url,
+    ...(isCount(value.likes) ? { likes: value.likes } : {}),
+    ...(isCount(value.downloads) ? { downloads: value.downloads } : {}),
+  };
+}
+
+function readLinkedGroup(value: unknown): LinkedGroupView | undefined {
+  if (!isRecord(value) || !LINKED_KIND_NAMES.includes(value.kind) || !Array.isArray(value.items)) return undefined;
+  if (value.items.length > MAX_LINKED) return undefined;
+  const items: LinkedItemView[] = [];
+  for (const raw of value.items as unknown[]) {
+    const item = readLinkedItem(raw);
+    if (!item) return undefined;
+    items.push(item);
+  }
+  return { kind: value.kind as LinkedGroupView['kind'], items, more: isCount(value.more) ? value.more : 0 };
+}
+
+/**
+ * The "On Hugging Face" section in `value`, or undefined when it is not one. The page only
+ * draws it (as text) and sends its URLs back, which the host checks again before opening.
+ */
+export function readHfLinksView(value: unknown): HfLinksView | undefined {
+  if (!isRecord(value) || !isText(value.paperId) || !isText(value.paperUrl) || !Array.isArray(value.groups)) {
+    return undefined;
+  }
+  const groups: LinkedGroupView[] = [];
+  for (const raw of value.groups as unknown[]) {
+    const group = readLinkedGroup(raw);
+    if (!group) return undefined;
+    groups.push(group);
+  }
+  const view: HfLinksView = { paperId: value.paperId, groups: groups.slice(0, 3), paperUrl: value.paperUrl };
+  if (isText(value.submittedBy)) view.submittedBy = value.submittedBy;
+  if (isCount(value.numComments)) view.numComments = value.numComments;
+  if (isCount(value.githubStars)) view.githubStars = value.githubStars;
+  return view;
 }
 
 /** The page's own saved state, or undefined when there is none (or it is not one). */

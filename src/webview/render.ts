@@ -4,6 +4,7 @@
  * nothing here parses a string as HTML. Links are buttons that ask the host to open them.
  */
 import type { PaperLinkView, PaperViewModel } from '../core/view/paperView';
+import type { HfLinksView, LinkedGroupView } from '../core/view/hfLinksView';
 import { appendSegments } from './mathRender';
 import type { CitedList, PageAction, PageMessage, PageStrings } from './protocol';
 
@@ -12,6 +13,8 @@ export interface RenderOptions {
   saved: boolean;
   authorsExpanded: boolean;
   cited: CitedList;
+  /** What Hugging Face links to the paper, when the host has said. */
+  hfLinks?: HfLinksView;
   post(message: PageMessage): void;
   onAuthorsToggled(expanded: boolean): void;
 }
@@ -20,6 +23,8 @@ export interface RenderedPaper {
   setSaved(saved: boolean): void;
   /** Redraws the "Cited in" section alone, so focus and scroll elsewhere stay put. */
   setCited(cited: CitedList): void;
+  /** Redraws the "On Hugging Face" section and the stars by the code link alone. */
+  setHfLinks(links: HfLinksView | undefined): void;
 }
 
 export function renderPaper(root: HTMLElement, model: PaperViewModel, options: RenderOptions): RenderedPaper {
@@ -42,7 +47,7 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   if (h1.childNodes.length === 0) h1.textContent = String(model.title ?? '');
   header.append(h1);
   if (Array.isArray(model.authors) && model.authors.length > 0) header.append(authorsBlock(model, options));
-  const meta = metaLine(model, strings);
+  const meta = metaLine(model, strings, options.post);
   if (meta) header.append(meta);
   article.append(header);
 
@@ -96,15 +101,23 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   const links = Array.isArray(model.links)
     ? model.links.filter((l) => typeof l?.url === 'string' && isHttps(l.url))
     : [];
+  let codeItem: HTMLLIElement | undefined;
   if (links.length > 0) {
     const nav = el('nav', 'links');
     nav.setAttribute('aria-label', strings.links);
     nav.append(el('h2', undefined, strings.links));
     const list = el('ul');
-    for (const link of links) list.append(el('li', undefined, linkButton(link, options.post)));
+    for (const link of links) {
+      const item = el('li', undefined, linkButton(link, options.post));
+      if (link.kind === 'code') codeItem ??= item;
+      list.append(item);
+    }
     nav.append(list);
     article.append(nav);
   }
+  const codeStars = el('span', 'stars');
+  const hf = el('section', 'hf-links');
+  hf.setAttribute('aria-labelledby', 'hf-links-heading');
 
   root.replaceChildren(article);
 
@@ -119,7 +132,115 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
     else cited.remove();
   };
   setCited(options.cited);
-  return { setSaved, setCited };
+  const setHfLinks = (view: HfLinksView | undefined) => {
+    const shown = view && view.paperId === model.id ? view : undefined;
+    if (fillHfLinks(hf, shown, model, options)) article.append(hf);
+    else hf.remove();
+    // Stars belong to the code: beside its link, in the meta line only when there is none.
+    const stars = isCount(shown?.githubStars) ? shown.githubStars : model.githubStars;
+    if (codeItem && isCount(stars)) {
+      codeStars.textContent = format(strings.githubStars, stars);
+      codeItem.append(codeStars);
+    } else codeStars.remove();
+  };
+  setHfLinks(options.hfLinks);
+  return { setSaved, setCited, setHfLinks };
+}
+
+/** Fills the "On Hugging Face" section; false when there is nothing to show. */
+function fillHfLinks(
+  section: HTMLElement,
+  view: HfLinksView | undefined,
+  model: PaperViewModel,
+  options: RenderOptions,
+): boolean {
+  if (!view || typeof view.paperUrl !== 'string' || !isHttps(view.paperUrl)) {
+    section.replaceChildren();
+    return false;
+  }
+  const { strings, post } = options;
+  const parts: HTMLElement[] = [];
+  const heading = el('h2', undefined, strings.onHuggingFace);
+  heading.id = 'hf-links-heading';
+  parts.push(heading);
+
+  const about: HTMLElement[] = [];
+  if (typeof view.submittedBy === 'string' && view.submittedBy.length > 0) {
+    about.push(el('li', 'submitter', fill(strings.submittedBy, view.submittedBy)));
+  }
+  // The meta line already shows (and links) the count the feed gave.
+  if (isCount(view.numComments) && !isCount(model.numComments)) {
+    about.push(el('li', 'comments', commentsButton(format(strings.comments, view.numComments), view.paperUrl, post)));
+  }
+  if (about.length > 0) {
+    const list = el('ul', 'hf-meta');
+    list.append(...about);
+    parts.push(list);
+  }
+
+  const groups = Array.isArray(view.groups) ? view.groups : [];
+  for (const group of groups) {
+    const block = linkedGroup(group, view.paperUrl, options);
+    if (block) parts.push(block);
+  }
+  if (parts.length === 1) {
+    section.replaceChildren();
+    return false;
+  }
+  section.replaceChildren(...parts);
+  return true;
+}
+
+function linkedGroup(group: LinkedGroupView, paperUrl: string, options: RenderOptions): HTMLElement | undefined {
+  const { strings, post } = options;
+  const title =
+    group.kind === 'models'
+      ? strings.models
+      : group.kind === 'datasets'
+        ? strings.datasets
+        : group.kind === 'spaces'
+          ? strings.spaces
+          : undefined;
+  if (title === undefined) return undefined;
+  const items = Array.isArray(group.items)
+    ? group.items.filter((i) => typeof i?.url === 'string' && isHttps(i.url))
+    : [];
+  const more = isCount(group.more) ? group.more : 0;
+  if (items.length === 0 && more === 0) return undefined;
+  const block = el('div', 'linked');
+  block.dataset.kind = group.kind;
+  block.append(el('h3', undefined, title));
+  const list = el('ul', 'linked-list');
+  for (const item of items) {
+    const li = el('li', undefined, openButton(String(item.label ?? item.url), item.url, post));
+    const counts: string[] = [];
+    if (isCount(item.likes)) counts.push(format(strings.likes, item.likes));
+    if (isCount(item.downloads)) counts.push(format(strings.downloads, item.downloads));
+    if (counts.length > 0) li.append(el('span', 'counts', counts.join(' · ')));
+    list.append(li);
+  }
+  if (items.length > 0) block.append(list);
+  if (more > 0) {
+    const button = openButton(format(strings.moreOnHuggingFace, more), paperUrl, post);
+    button.dataset.kind = 'more';
+    block.append(el('p', 'more-linked', button));
+  }
+  return block;
+}
+
+function commentsButton(label: string, url: string, post: (m: PageMessage) => void): HTMLButtonElement {
+  const button = openButton(label, url, post);
+  button.dataset.kind = 'comments';
+  return button;
+}
+
+/** A button that looks like a link and asks the host to open `url` (the host checks it again). */
+function openButton(label: string, url: string, post: (m: PageMessage) => void): HTMLButtonElement {
+  const button = el('button', 'link', label);
+  button.type = 'button';
+  button.title = url;
+  button.addEventListener('click', () => post({ type: 'openLink', url }));
+  return button;
 }
 
 function authorsBlock(model: PaperViewModel, options: RenderOptions): HTMLElement {
@@ -183,13 +304,24 @@ function fillCited(section: HTMLElement, cited: CitedList, options: RenderOption
   return true;
 }
 
-function metaLine(model: PaperViewModel, strings: PageStrings): HTMLElement | undefined {
+function metaLine(
+  model: PaperViewModel,
+  strings: PageStrings,
+  post: (m: PageMessage) => void,
+): HTMLElement | undefined {
   const items: HTMLElement[] = [];
   if (model.published) items.push(dateItem(strings.published, model.published.iso, model.published.label));
   if (model.feedDay) items.push(dateItem(strings.listed, model.feedDay.iso, model.feedDay.label));
   if (isCount(model.upvotes)) items.push(el('li', 'upvotes', format(strings.upvotes, model.upvotes)));
-  if (isCount(model.numComments)) items.push(el('li', 'comments', format(strings.comments, model.numComments)));
-  if (isCount(model.githubStars)) items.push(el('li', 'stars', format(strings.githubStars, model.githubStars)));
+  if (isCount(model.numComments)) {
+    // The count opens the discussion, which is on the paper's Hugging Face page.
+    const page = Array.isArray(model.links) ? model.links.find((l) => l?.kind === 'huggingFace') : undefined;
+    const text = format(strings.comments, model.numComments);
+    items.push(el('li', 'comments', page && isHttps(page.url) ? commentsButton(text, page.url, post) : text));
+  }
+  if (isCount(model.githubStars) && !hasLink(model, 'code')) {
+    items.push(el('li', 'stars', format(strings.githubStars, model.githubStars)));
+  }
   if (typeof model.organization === 'string' && model.organization.length > 0) {
     const org = el('li', 'organization', model.organization);
     org.title = strings.organization;

@@ -2,9 +2,12 @@
  * The abstract view as a person sees it in code-server: a paper with math in its abstract,
  * opened from the tree, typeset by KaTeX, readable in the light and the dark theme, links
  * that open through VS Code and links that are refused never shown.
- * Screenshots: test-results/e2e-paper-light.png, e2e-paper-dark.png, e2e-paper-link.png.
+ * Screenshots: test-results/e2e-paper-light.png, e2e-paper-dark.png, e2e-paper-link.png, and
+ * docs/screenshots/hf-links.png (what Hugging Face links to a paper, for the README).
  */
 import * as assert from 'assert';
+import * as path from 'path';
+import { repoRoot } from '../../scripts/vscode-server/codeServer';
 import type { Frame, Page } from 'playwright-core';
 import {
   pickColorTheme,
@@ -50,6 +53,9 @@ async function colours(frame: Frame): Promise<{ text: string; background: string
     };
   });
 }
+
+// The fixture paper the fixture server links models, datasets and Spaces to (test/fixtures/hf/).
+const LINKED = { id: '2611.90001', title: 'Fixture Paper Alpha: Lattice Attention for Long Documents' };
 
 async function openMathPaper(page: Page): Promise<Frame> {
   await showFeedRow(page, MATH.title);
@@ -120,6 +126,64 @@ describe('abstract view in code-server (e2e)', function () {
     const html = await frame.evaluate(() => document.documentElement.outerHTML);
     for (const refused of ['javascript:', 'example.org/eta-plain-http', 'alert(']) {
       assert.ok(!html.includes(refused), `the page holds "${refused}"`);
+    }
+  });
+
+  it('shows what Hugging Face links to the paper: models, datasets and Spaces, submitter, comments, stars', async () => {
+    const { page } = wb;
+    await showFeedRow(page, LINKED.title);
+    await page.locator(SIDEBAR_ROWS, { hasText: LINKED.title }).first().click();
+    const frame = await webviewFrame(page, '#paper-title');
+    await waitFor('the linked paper in the abstract view', async () =>
+      (await frame.locator('#paper-title').innerText()).includes('Fixture Paper Alpha'),
+    );
+    const section = frame.locator('section.hf-links');
+    await waitFor('the On Hugging Face section filled from the fixture server', async () =>
+      (await frame.locator('section.hf-links .linked').count()) === 3 ? true : undefined,
+    );
+    assert.ok(wb.fixture.requests.includes(`/api/arxiv/${LINKED.id}/repos`), JSON.stringify(wb.fixture.requests));
+    assert.ok(wb.fixture.requests.includes(`/api/papers/${LINKED.id}`));
+    assert.strictEqual((await section.locator('h2').innerText()).trim().toLowerCase(), 'on hugging face');
+    assert.deepStrictEqual(await section.locator('.linked h3').allInnerTexts(), ['Models', 'Datasets', 'Spaces']);
+    const models = section.locator('.linked[data-kind="models"] li');
+    assert.strictEqual(await models.count(), 10);
+    assert.strictEqual(
+      (await models.first().locator('button.link').innerText()).trim(),
+      'fixture-lab/lattice-attention-large',
+    );
+    assert.match(await models.first().locator('.counts').innerText(), /♥ 1,280 · 340,512 downloads/);
+    assert.strictEqual((await section.locator('.more-linked').innerText()).trim(), '2 more on Hugging Face');
+    assert.deepStrictEqual(
+      (await section.locator('.linked[data-kind="spaces"] button.link').allInnerTexts()).map((t) => t.trim()),
+      ['fixture-lab/lattice-attention-demo', 'someone/long-document-qa'],
+      'the private Space is not listed',
+    );
+    assert.strictEqual((await section.locator('.submitter').innerText()).trim(), 'Submitted by Fiona Submitter');
+    assert.strictEqual((await frame.locator('.meta .comments button').innerText()).trim(), '3 comments');
+    assert.match(
+      await frame.locator('nav.links li', { has: frame.locator('button[data-kind="code"]') }).innerText(),
+      /1,873 GitHub stars/,
+    );
+    for (const title of await section
+      .locator('button.link')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))) {
+      assert.match(title, /^https:\/\/huggingface\.co\//);
+    }
+    await section.scrollIntoViewIfNeeded();
+    await wb.shot('paper-hf-links');
+    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'hf-links.png') });
+
+    // A click opens on huggingface.co through VS Code, which asks first.
+    await section.locator('.linked[data-kind="datasets"] button.link').first().click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+    try {
+      assert.ok(
+        (await dialog.innerText()).includes('huggingface.co/datasets/fixture-lab/long-docs-eval'),
+        await dialog.innerText(),
+      );
+    } finally {
+      await page.keyboard.press('Escape');
     }
   });
 

@@ -78,7 +78,7 @@ describe('abstract view page (real page script in jsdom)', function () {
       ['quantisation', 'vq'],
     );
     assert.deepEqual(
-      Array.from(root.querySelectorAll('button.link')).map((b) => [b.textContent, b.getAttribute('title')]),
+      Array.from(root.querySelectorAll('nav.links button.link')).map((b) => [b.textContent, b.getAttribute('title')]),
       [
         ['Hugging Face', 'https://huggingface.co/papers/2401.00001'],
         ['arXiv', 'https://arxiv.org/abs/2401.00001'],

@@ -289,4 +289,115 @@ describe('paper panel (host side, stand-in vscode)', () => {
     handle.restore(panel as never, { something: 'else' });
     assert.equal(panel.disposed, true);
   });
+  describe('what Hugging Face links to the paper', () => {
+    const linked = (arxivId: string, submittedBy: string) => ({
+      arxivId,
+      models: { items: [{ id: 'lab/model', likes: 3 }], total: 1 },
+      datasets: { items: [], total: 0 },
+      spaces: { items: [], total: 0 },
+      submittedBy,
+    });
+    /** A stand-in for the service whose answers each test releases by hand. */
+    function linkedArtifacts() {
+      const asked: string[] = [];
+      const answers = new Map<string, { cached: (v: unknown) => void; latest: (v: unknown) => void }>();
+      const dep = (arxivId: string) => {
+        asked.push(arxivId);
+        let cached!: (v: unknown) => void;
+        let latest!: (v: unknown) => void;
+        const load = {
+          cached: new Promise((r) => (cached = r)),
+          latest: new Promise((r) => (latest = r)),
+        };
+        answers.set(arxivId, { cached, latest });
+        return load as never;
+      };
+      return { dep, asked, answers };
+    }
+    const hfMessages = (panel: FakeWebviewPanel) =>
+      panel.posted.filter((m) => (m as { type: string }).type === 'hfLinks') as {
+        links: { paperId: string; submittedBy?: string; groups: { items: { url: string }[] }[] };
+      }[];
+
+    it('asks when the paper is shown, posts the cached answer, then the latest', async () => {
+      const la = linkedArtifacts();
+      const h = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
+        cite: () => undefined,
+        copyBibtex: () => undefined,
+        openNotes: () => undefined,
+        toggleSaved: () => undefined,
+        isSaved: () => false,
+        linkedArtifacts: la.dep,
+      });
+      try {
+        h.show(paper);
+        const panel = lastPanel();
+        panel.fromPage({ type: 'ready' });
+        assert.deepEqual(la.asked, ['1706.03762']);
+        assert.deepEqual(hfMessages(panel), [], 'nothing to show before an answer');
+        la.answers.get('1706.03762')?.cached(linked('1706.03762', 'Cached Person'));
+        await settle();
+        la.answers.get('1706.03762')?.latest(linked('1706.03762', 'Latest Person'));
+        await settle();
+        const sent = hfMessages(panel);
+        assert.deepEqual(
+          sent.map((m) => m.links.submittedBy),
+          ['Cached Person', 'Latest Person'],
+        );
+        assert.equal(sent[1].links.groups[0].items[0].url, 'https://huggingface.co/lab/model');
+        // A page VS Code reloaded gets the section again after the paper.
+        panel.fromPage({ type: 'ready' });
+        assert.equal(hfMessages(panel).length, 3);
+      } finally {
+        h.dispose();
+      }
+    });
+
+    it('drops an answer that comes after the reader moved on, and asks nothing for a paper without arXiv id', async () => {
+      const la = linkedArtifacts();
+      const h = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
+        cite: () => undefined,
+        copyBibtex: () => undefined,
+        openNotes: () => undefined,
+        toggleSaved: () => undefined,
+        isSaved: () => false,
+        linkedArtifacts: la.dep,
+      });
+      try {
+        h.show(paper);
+        const panel = lastPanel();
+        panel.fromPage({ type: 'ready' });
+        h.show({ ...paper, id: 'other', arxivId: undefined, title: 'Other' });
+        la.answers.get('1706.03762')?.latest(linked('1706.03762', 'Too Late'));
+        await settle();
+        assert.deepEqual(hfMessages(panel), []);
+        assert.deepEqual(la.asked, ['1706.03762']);
+      } finally {
+        h.dispose();
+      }
+    });
+
+    it('stays quiet when asking is refused (a bad base URL setting): a log line, no message', () => {
+      const logged: string[] = [];
+      const h = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
+        cite: () => undefined,
+        copyBibtex: () => undefined,
+        openNotes: () => undefined,
+        toggleSaved: () => undefined,
+        isSaved: () => false,
+        linkedArtifacts: () => {
+          throw new Error('the setting litfeed.sources.huggingFace.baseUrl is refused');
+        },
+        log: { info: () => undefined, warn: (m) => logged.push(m), error: (m) => logged.push(m) },
+      });
+      try {
+        h.show(paper);
+        lastPanel().fromPage({ type: 'ready' });
+        assert.equal(logged.length, 1);
+        assert.deepEqual([...fake.warnings, ...fake.errors], []);
+      } finally {
+        h.dispose();
+      }
+    });
+  });
 });

@@ -89,12 +89,33 @@ function keywords(value: unknown): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The submitter, a Hub user: `{ _id, avatarUrl, fullname, name, type, … }` as the daily item's
+ * `submittedBy`, and with `user` too as the paper's `submittedOnDailyBy` (which is what
+ * `GET /api/papers/{id}` carries, having no item around the paper).
+ */
+function userName(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  const name = str(value.fullname) ?? str(value.name) ?? str(value.user);
+  return name ? collapseWhitespace(name) : undefined;
+}
+
 function organizationName(value: unknown): string | undefined {
   if (isObject(value)) return str(value.fullname) ?? str(value.name);
   return str(value);
 }
 
-/** One feed item to a Paper, or undefined when it lacks an id or a title. */
+/**
+ * One feed item to a Paper, or undefined when it lacks an id or a title.
+ *
+ * A daily item, as the Hub's OpenAPI description gives it and real answers show:
+ * `{ paper, title, summary, publishedAt, thumbnail, numComments, submittedBy: User,
+ * isAuthorParticipating, organization?, mediaUrls? }`, where `paper` is
+ * `{ id, title, summary, authors: [{ name, hidden, user? }], publishedAt, submittedOnDailyAt,
+ * submittedOnDailyBy: User, upvotes, discussionId, ai_summary?, ai_keywords?, githubRepo?,
+ * githubStars?, projectPage?, organization?, mediaUrls? }`. `GET /api/papers/{id}` answers
+ * the `paper` object alone, which is read the same way.
+ */
 export function parseDailyItem(item: unknown, source: SourceId = 'hf-daily'): Paper | undefined {
   if (!isObject(item)) return undefined;
   // Most fields live under `paper`; a few are mirrored (or only present) at the top level.
@@ -126,6 +147,8 @@ export function parseDailyItem(item: unknown, source: SourceId = 'hf-daily'): Pa
   if (upvotes !== undefined) paper.upvotes = upvotes;
   const numComments = count(item.numComments) ?? count(p.numComments);
   if (numComments !== undefined) paper.numComments = numComments;
+  const submitter = userName(item.submittedBy) ?? userName(p.submittedOnDailyBy);
+  if (submitter) paper.submittedBy = submitter;
   const aiSummary = str(p.ai_summary);
   if (aiSummary) paper.aiSummary = normaliseAbstract(aiSummary);
   const organization = organizationName(p.organization) ?? organizationName(item.organization);

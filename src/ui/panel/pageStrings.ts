@@ -43,5 +43,13 @@ export function pageStrings(): PageStrings {
     citedIn: vscode.l10n.t('Cited in'),
     openPlace: vscode.l10n.t('Go to the citation in {0}', '{0}'),
     morePlaces: vscode.l10n.t('and {0} more', '{0}'),
+    onHuggingFace: vscode.l10n.t('On Hugging Face'),
+    models: vscode.l10n.t('Models'),
+    datasets: vscode.l10n.t('Datasets'),
+    spaces: vscode.l10n.t('Spaces'),
+    likes: vscode.l10n.t('♥ {0}', '{0}'),
+    downloads: vscode.l10n.t('{0} downloads', '{0}'),
+    moreOnHuggingFace: vscode.l10n.t('{0} more on Hugging Face', '{0}'),
+    submittedBy: vscode.l10n.t('Submitted by {0}', '{0}'),
   };
 }

@@ -7,6 +7,9 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import type { Paper } from '../../core/paper';
 import { paperViewModel, type PaperViewModel } from '../../core/view/paperView';
+import { hfLinksView, type HfLinksView } from '../../core/view/hfLinksView';
+import type { HfLinks } from '../../core/hfLinks/hfLinks';
+import type { HfLinksLoad } from '../../core/hfLinks/hfLinksService';
 import { PAPER_VIEW_TYPE } from '../commandIds';
 import { isAbstractFont, paperHtml, type AbstractFont } from './paperHtml';
 import { linkLabels, pageStrings } from './pageStrings';
@@ -42,6 +45,11 @@ export interface PaperPanelDeps {
   findPaper?(id: string): Paper | undefined;
   /** Where the workspace cites papers; without it the page shows no "Cited in" section. */
   citations?: PaperCitations;
+  /**
+   * What Hugging Face links to an arXiv paper: the cached answer, then the latest; undefined
+   * when the setting is off. Without it the page shows no "On Hugging Face" section.
+   */
+  linkedArtifacts?(arxivId: string): HfLinksLoad | undefined;
   log?: Logger;
 }
 
@@ -79,6 +87,8 @@ class PaperPanel implements vscode.Disposable {
   /** The places last sent to the page: its `openPlace` index points into this list. */
   private places: readonly CitedPlace[] = [];
   private sent: CitedList = NOT_CITED;
+  /** The "On Hugging Face" section of the shown paper, once an answer came. */
+  private hfLinks: HfLinksView | undefined;
   /** Lives as long as the panel object, across the webview panels it shows in. */
   private readonly citationsListener: vscode.Disposable | undefined;
 
@@ -177,6 +187,7 @@ class PaperPanel implements vscode.Disposable {
     this.model = undefined;
     this.places = [];
     this.sent = NOT_CITED;
+    this.hfLinks = undefined;
     this.ready = false;
   }
 
@@ -184,7 +195,33 @@ class PaperPanel implements vscode.Disposable {
     this.paper = paper;
     this.model = paperViewModel(paper, { locale: vscode.env.language, linkLabels: linkLabels() });
     if (this.panel) this.panel.title = truncate(this.model.title || vscode.l10n.t('Paper'), TITLE_MAX);
+    // What the feed knows shows at once; Hugging Face's answer fills the section when it comes.
+    this.hfLinks = hfLinksView(paper, undefined);
     this.postShow();
+    this.loadHfLinks(paper);
+  }
+
+  private loadHfLinks(paper: Paper): void {
+    const arxivId = paper.arxivId;
+    if (arxivId === undefined || !this.deps.linkedArtifacts) return;
+    let load: HfLinksLoad | undefined;
+    try {
+      load = this.deps.linkedArtifacts(arxivId);
+    } catch (err) {
+      // A refused base URL setting: reported where the feed is refreshed, quiet here.
+      this.log(`Hugging Face links for ${arxivId} not asked: ${errorMessage(err)}`);
+      return;
+    }
+    if (!load) return;
+    const take = (links: HfLinks | undefined) => {
+      // The reader may have moved on to another paper meanwhile.
+      if (!links || this.paper !== paper) return;
+      this.hfLinks = hfLinksView(paper, links);
+      if (this.hfLinks) this.post({ type: 'hfLinks', links: this.hfLinks });
+    };
+    const quiet = (err: unknown) => this.log(`Hugging Face links for ${arxivId}: ${errorMessage(err)}`);
+    load.cached.then(take, quiet);
+    load.latest.then(take, quiet);
   }
 
   private postShow(): void {
@@ -197,6 +234,7 @@ class PaperPanel implements vscode.Disposable {
       paper: this.paper,
       cited: this.citedList(this.paper),
     });
+    if (this.hfLinks) this.post({ type: 'hfLinks', links: this.hfLinks });
   }
 
   private refreshCited(): void {
