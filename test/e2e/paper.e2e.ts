@@ -2,12 +2,10 @@
  * The abstract view as a person sees it in code-server: a paper with math in its abstract,
  * opened from the tree, typeset by KaTeX, readable in the light and the dark theme, links
  * that open through VS Code and links that are refused never shown.
- * Screenshots: test-results/e2e-paper-light.png, e2e-paper-dark.png, e2e-paper-link.png, and
- * docs/screenshots/hf-links.png (what Hugging Face links to a paper, for the README).
+ * Screenshots: test-results/e2e-paper-light.png, e2e-paper-dark.png, e2e-paper-link.png,
+ * e2e-paper-hf-links.png (the README's docs/screenshots/hf-links.png is a copy of it).
  */
 import * as assert from 'assert';
-import * as path from 'path';
-import { repoRoot } from '../../scripts/vscode-server/codeServer';
 import type { Frame, Page } from 'playwright-core';
 import {
   pickColorTheme,
@@ -171,7 +169,6 @@ describe('abstract view in code-server (e2e)', function () {
     }
     await section.scrollIntoViewIfNeeded();
     await wb.shot('paper-hf-links');
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'hf-links.png') });
 
     // A click opens on huggingface.co through VS Code, which asks first.
     await section.locator('.linked[data-kind="datasets"] button.link').first().click();

@@ -325,6 +325,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
         cite: () => undefined,
         copyBibtex: () => undefined,
         openNotes: () => undefined,
+        openPdf: () => undefined,
         toggleSaved: () => undefined,
         isSaved: () => false,
         linkedArtifacts: la.dep,
@@ -359,6 +360,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
         cite: () => undefined,
         copyBibtex: () => undefined,
         openNotes: () => undefined,
+        openPdf: () => undefined,
         toggleSaved: () => undefined,
         isSaved: () => false,
         linkedArtifacts: la.dep,
@@ -383,6 +385,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
         cite: () => undefined,
         copyBibtex: () => undefined,
         openNotes: () => undefined,
+        openPdf: () => undefined,
         toggleSaved: () => undefined,
         isSaved: () => false,
         linkedArtifacts: () => {
