@@ -121,6 +121,11 @@ describe('notes: what search reads of them', () => {
       assert.equal(hit?.paper.upvotes, 77, 'the paper as the library holds it, not the note');
       library.setNotes([]);
       assert.deepEqual(await library.search('mycorrhizal', 5), []);
+      // Every word of a note counts, not only the first ones (abstracts count their first 60).
+      const long = `${written}\n${'filler words about nothing in particular '.repeat(100)}axolotl at the very end\n`;
+      library.setNotes([noteSearchPaper(long) as NonNullable<ReturnType<typeof noteSearchPaper>>]);
+      const [late] = await library.search('axolotl', 5);
+      assert.equal(late?.paper.id, '1706.03762', 'a word 600 words into the note');
     } finally {
       library.dispose();
       await tmp.remove();

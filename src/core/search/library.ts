@@ -109,7 +109,8 @@ export class PaperLibrary {
    * as the library knows it when it does). Replaces the notes given before.
    */
   setNotes(papers: readonly Paper[]): void {
-    this.notes = new PaperIndex(papers);
+    // A note is searched through: it is the user's own words, and notes are few.
+    this.notes = new PaperIndex(papers, Number.POSITIVE_INFINITY);
   }
 
   /** The paper if this window holds it whole (added by it: the feed's days, saved, searched). */

@@ -26,7 +26,7 @@ import type { Paper } from '../paper';
 import { TermTable } from './termTable';
 import { recencyOf, sameSearchText } from './paperText';
 import { QueryScratch, growFloat64 } from './queryScratch';
-import { MAX_SLOTS, paperTerms } from './postings';
+import { ABSTRACT_WORDS, MAX_SLOTS, paperTerms } from './postings';
 import { searchPartsNow, type SearchPart } from './searchParts';
 import { TimeSlicer, type SliceOptions } from '../timeSlice';
 
@@ -75,7 +75,14 @@ export class PaperIndex implements SearchPart {
   private readonly paperTerms = new Map<string, number>();
   private queryScratch = new QueryScratch(1024);
 
-  constructor(papers: Iterable<Paper> = []) {
+  /**
+   * `abstractWords`: how many words of each abstract count. The notes' index takes every word
+   * of a note (see core/notes/noteFile.ts), where the library's takes the first 60.
+   */
+  constructor(
+    papers: Iterable<Paper> = [],
+    private readonly abstractWords = ABSTRACT_WORDS,
+  ) {
     this.add(papers);
   }
 
@@ -204,7 +211,7 @@ export class PaperIndex implements SearchPart {
     if (slot >= this.recency.length) this.recency = growFloat64(this.recency, slot + 1);
     this.recency[slot] = recencyOf(paper);
 
-    for (const [term, packed] of paperTerms(paper, this.paperTerms)) {
+    for (const [term, packed] of paperTerms(paper, this.paperTerms, this.abstractWords)) {
       this.terms.addPosting(this.terms.intern(term), slot * 256 + packed);
     }
   }

@@ -27,7 +27,7 @@ const MASK_WEIGHT = Float64Array.from({ length: FIELD_MASK + 1 }, (_, mask) =>
 );
 
 /** Abstract words indexed; later ones cost memory and add little that the title has not. */
-const ABSTRACT_WORDS = 60;
+export const ABSTRACT_WORDS = 60;
 
 const STOP_WORDS = new Set(
   (
@@ -40,7 +40,11 @@ const STOP_WORDS = new Set(
  * The paper's indexed words, each with `position * 16 + fields` (position: the first title
  * word it is, or LATE), written into `found` (cleared first; a scratch map the caller keeps).
  */
-export function paperTerms(paper: Paper, found: Map<string, number>): Map<string, number> {
+export function paperTerms(
+  paper: Paper,
+  found: Map<string, number>,
+  abstractWords = ABSTRACT_WORDS,
+): Map<string, number> {
   found.clear();
   const note = (term: string, field: number, position: number) => {
     const packed = found.get(term);
@@ -56,7 +60,7 @@ export function paperTerms(paper: Paper, found: Map<string, number>): Map<string
   for (const keyword of paper.aiKeywords) {
     for (const terms of indexTerms(keyword)) for (const t of terms) note(t, KEYWORDS, LATE);
   }
-  for (const terms of indexTerms(paper.abstract, ABSTRACT_WORDS)) {
+  for (const terms of indexTerms(paper.abstract, abstractWords)) {
     for (const term of terms) if (!STOP_WORDS.has(term)) note(term, ABSTRACT, LATE);
   }
   return found;
