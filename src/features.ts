@@ -108,7 +108,12 @@ export function createFeatures(host: Host): Features {
     net,
     log,
   });
-  const offline = new OfflineKeeper(pdfTabs, () => user.savedPapers(), () => settings().pdf.keepSavedOffline, log);
+  const offline = new OfflineKeeper(
+    pdfTabs,
+    () => user.savedPapers(),
+    () => settings().pdf.keepSavedOffline,
+    log,
+  );
   offline.poke();
   const disposables: vscode.Disposable[] = [
     pdfTabs,

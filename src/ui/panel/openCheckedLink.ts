@@ -18,7 +18,9 @@ export function openCheckedLink(url: string, paper: Paper | undefined, log: (mes
     return;
   }
   log(`refused to open ${JSON.stringify(url.slice(0, 200))}: ${check.refusal.message}`);
-  vscode.window.showWarningMessage(vscode.l10n.t('LitFeed did not open that link: {0}', refusalText(check.refusal.code)));
+  vscode.window.showWarningMessage(
+    vscode.l10n.t('LitFeed did not open that link: {0}', refusalText(check.refusal.code)),
+  );
 }
 
 function refusalText(code: LinkRefusalCode): string {

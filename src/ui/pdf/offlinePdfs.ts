@@ -78,8 +78,9 @@ export async function makeAvailableOffline(
     },
   );
   const parts = [vscode.l10n.t('{0} PDF(s) available offline', report.downloaded + report.cached)];
-  if (report.failed > 0)
-    {parts.push(vscode.l10n.t('{0} could not be downloaded (the LitFeed log says why)', report.failed));}
+  if (report.failed > 0) {
+    parts.push(vscode.l10n.t('{0} could not be downloaded (the LitFeed log says why)', report.failed));
+  }
   if (report.without > 0) parts.push(vscode.l10n.t('{0} without a known PDF', report.without));
   if (report.cancelled) parts.push(vscode.l10n.t('cancelled'));
   const show = report.failed > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
