@@ -74,6 +74,8 @@ export function createFeatures(host: Host): Features {
     cite,
     copyBibtex: (paper) => vscode.commands.executeCommand('litfeed.copyBibtex', paper),
     openNotes: (paper) => vscode.commands.executeCommand('litfeed.openNotes', paper),
+    tagPaper: (paper) => vscode.commands.executeCommand('litfeed.tagPaper', paper),
+    tagsOf: (paper) => user.tagsOf(paper),
     ...saving,
     findPaper: (id) => library.get(id),
     citations: live.workspace,
@@ -149,7 +151,8 @@ export function createFeatures(host: Host): Features {
       feed.redraw();
     },
     refreshArxiv: () => arxiv.refresh(false),
-    exportReadingList: () => exportReadingList(user.savedPapers(), settings().citation),
+    exportReadingList: (papers = user.savedPapers(), fileName) =>
+      exportReadingList(papers, settings().citation, fileName),
     showWatched: () => showWatched(tree.watchedPapers(), marker, openPaper),
     citeById: (query) =>
       citeById(

@@ -33,6 +33,14 @@ export const COMMAND_NAMES = [
   'findMissingKey',
   'replaceCitationKey',
   'openNotes',
+  'tagPaper',
+  'filterReadingListByTag',
+  'clearReadingListTagFilter',
+  'groupReadingListByTag',
+  'ungroupReadingList',
+  'renameTag',
+  'deleteTag',
+  'exportTag',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -4,7 +4,15 @@
  * are not retained) draws at once, then says `ready` and waits for the host to post.
  */
 import { renderPaper, type RenderedPaper } from './render';
-import { readCitedList, readHostMessage, readState, readStrings, type PageMessage, type PageState } from './protocol';
+import {
+  readCitedList,
+  readHostMessage,
+  readState,
+  readStrings,
+  readTags,
+  type PageMessage,
+  type PageState,
+} from './protocol';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -26,6 +34,7 @@ function start(): void {
     rendered = renderPaper(root, current.model, {
       strings: readStrings(current.strings),
       saved: current.saved,
+      tags: readTags(current.tags),
       authorsExpanded: current.authorsExpanded === true,
       cited: readCitedList(current.cited),
       post: (message) => vscode.postMessage(message),
@@ -46,6 +55,7 @@ function start(): void {
         paper: message.paper,
         model: message.model,
         saved: message.saved,
+        tags: message.tags,
         strings: message.strings,
         authorsExpanded: samePaper ? state?.authorsExpanded === true : false,
         cited: message.cited,
@@ -60,8 +70,9 @@ function start(): void {
       rendered?.setCited(message.cited);
     } else if (state) {
       state.saved = message.saved;
+      state.tags = message.tags;
       vscode.setState(state);
-      rendered?.setSaved(message.saved);
+      rendered?.setSaved(message.saved, message.tags);
     }
   });
 

@@ -97,6 +97,8 @@ describe('cited in: paper panel (host side, stand-in vscode)', () => {
     cite: () => undefined,
     copyBibtex: () => undefined,
     openNotes: () => undefined,
+    tagPaper: () => undefined,
+    tagsOf: () => [],
     toggleSaved: () => undefined,
     isSaved: () => false,
     ...extra,

@@ -34,7 +34,6 @@ export interface TagGroup<T extends Tagged> {
  */
 export function normaliseTag(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
   const text = raw
     .normalize('NFC')
     .replace(/[\s\u0000-\u001f\u007f]+/g, ' ')
