@@ -59,10 +59,15 @@ function paperCount(count: number): string {
 
 /**
  * "Tag Paper…": sets the papers' tags, from `given` when there is such an argument, else from
- * the pick. A paper not saved yet is saved with its tags, and the user is told so.
+ * the pick. A paper not saved yet is saved with its tags, and the user is told so. Resolves to
+ * how many papers changed, undefined when the pick was dismissed.
  */
-export async function tagPapers(user: UserState, papers: Paper[], given?: readonly string[]): Promise<number> {
-  if (papers.length === 0) return 0;
+export async function tagPapers(
+  user: UserState,
+  papers: Paper[],
+  given?: readonly string[],
+): Promise<number | undefined> {
+  if (papers.length === 0) return undefined;
   const current = papers.map((p) => user.tagsOf(p));
   let next: string[][];
   if (given) next = papers.map(() => [...given]);
@@ -73,7 +78,7 @@ export async function tagPapers(user: UserState, papers: Paper[], given?: readon
       papers,
       papers.some((p) => !user.isSaved(p)),
     );
-    if (!picked) return 0;
+    if (!picked) return undefined;
     const common = commonTags(current);
     next = current.map((tags) => applyTagPick(tags, picked, common));
   }
