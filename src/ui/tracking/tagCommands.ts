@@ -139,7 +139,9 @@ async function pickTags(
     const typed = parseTagInput(pick.value);
     const fresh = typed.filter((t) => !all.some((c) => sameTag(c.tag, t)));
     for (const key of typedTicks) ticked.delete(key);
-    typedTicks = new Set(typed.filter((t) => !fresh.includes(t)).map(tagKey));
+    // Only what typing ticked is unticked by typing: a tag ticked before stays ticked.
+    const typedInUse = typed.filter((t) => !fresh.includes(t)).map(tagKey);
+    typedTicks = new Set(typedInUse.filter((key) => !ticked.has(key)));
     for (const key of typedTicks) ticked.add(key);
     const newItems: TagItem[] = fresh.map((tag) => ({
       label: vscode.l10n.t('New tag: {0}', tag),
