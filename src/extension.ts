@@ -71,7 +71,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   });
 
   const marker = new PaperMarks(user, settings);
-  const views = createViews(marker, user, () => settings.readingListSort, context.subscriptions);
+  const views = createViews(
+    marker,
+    user,
+    () => ({ sort: settings.readingListSort, groupByTag: settings.readingListGroupByTag }),
+    context.subscriptions,
+  );
   const { tree, view, readingList, arxivTree } = views;
   const feed = new FeedController(service, tree, view as vscode.TreeView<unknown>, settings, () => todayIso());
   const selection = new FeedSelection(view, tree);

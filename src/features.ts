@@ -85,6 +85,8 @@ export function createFeatures(host: Host): Features {
     copyBibtex: (paper) => vscode.commands.executeCommand('litfeed.copyBibtex', paper),
     openNotes: (paper) => vscode.commands.executeCommand('litfeed.openNotes', paper),
     openPdf: (paper) => vscode.commands.executeCommand('litfeed.openPdf', paper),
+    tagPaper: (paper) => vscode.commands.executeCommand('litfeed.tagPaper', paper),
+    tagsOf: (paper) => user.tagsOf(paper),
     ...saving,
     findPaper: (id) => library.get(id),
     citations: live.workspace,
@@ -180,7 +182,8 @@ export function createFeatures(host: Host): Features {
       feed.redraw();
     },
     refreshArxiv: () => arxiv.refresh(false),
-    exportReadingList: () => exportReadingList(user.savedPapers(), settings().citation),
+    exportReadingList: (papers = user.savedPapers(), fileName) =>
+      exportReadingList(papers, settings().citation, fileName),
     showWatched: () => showWatched(tree.watchedPapers(), marker, openPaper),
     citeById: (query) =>
       citeById(

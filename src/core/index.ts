@@ -36,6 +36,7 @@ export { foldText } from './search/textMatch';
 export * from './feed/merge';
 export * from './tracking/watchList';
 export * from './tracking/readingList';
+export * from './tracking/tags';
 export * from './net/politeness';
 export * from './sources/hfSearch';
 export * from './sources/arxiv';

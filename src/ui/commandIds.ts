@@ -35,6 +35,14 @@ export const COMMAND_NAMES = [
   'openNotes',
   'openPdf',
   'makeAvailableOffline',
+  'tagPaper',
+  'filterReadingListByTag',
+  'clearReadingListTagFilter',
+  'groupReadingListByTag',
+  'ungroupReadingList',
+  'renameTag',
+  'deleteTag',
+  'exportTag',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

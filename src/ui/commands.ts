@@ -4,6 +4,7 @@ import { SORT_ORDERS } from '../core/feed/dayGroups';
 import { parseFilter, type FeedFilter } from '../core/feed/filter';
 import type { Paper } from '../core/paper';
 import { RANGE_KINDS } from '../core/range';
+import { filterByTag as papersTagged, tagFileStem } from '../core/tracking/tags';
 import type { Citer } from './cite/citations';
 import type { CommandName } from './commandIds';
 import type { FeedNode } from './feed/feedTree';
@@ -12,6 +13,7 @@ import type { Host } from './host';
 import { updateSetting } from './settings';
 import type { OfflineReport } from './pdf/offlinePdfs';
 import type { PdfOpenResult } from './pdf/pdfTabs';
+import { chooseTag, deleteTag, filterByTag, renameTag, tagPapers } from './tracking/tagCommands';
 import { papersOfNodes } from './treeNodes';
 
 /** What command handlers reach: the start-up host plus what the features bundle adds. */
@@ -29,7 +31,8 @@ export interface App extends Host {
   search(): Promise<void>;
   setFilter(filter: FeedFilter | undefined): void;
   refreshArxiv(): Promise<void>;
-  exportReadingList(): Promise<void>;
+  /** The whole reading list, or `papers` offered as `fileName` (Export Tag to BibTeX). */
+  exportReadingList(papers?: Paper[], fileName?: string): Promise<void>;
   showWatched(): Promise<void>;
   /** "Cite Paper by ID, DOI or Title…", with the input box filled when `query` is given. */
   citeById(query?: string): Promise<unknown>;
@@ -246,6 +249,24 @@ export const commands = {
     await app.user.markRead(papers.length > 0 ? papers : app.tree.visiblePapers());
   },
   exportReadingList: (app: App) => () => app.exportReadingList(),
+  // A tag group's row passes its node; tests pass the papers and the tags.
+  tagPaper: (app: App) => async (arg?: unknown, selected?: unknown, tags?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Tag which papers?'));
+    const given = Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : undefined;
+    return tagPapers(app.user, papers, given);
+  },
+  filterReadingListByTag: (app: App) => (tag?: unknown) => filterByTag(app.user, app.readingList, tag),
+  clearReadingListTagFilter: (app: App) => () => app.readingList.setTagFilter(undefined),
+  groupReadingListByTag: (_app: App) => () => updateSetting('readingList.groupByTag', true),
+  ungroupReadingList: (_app: App) => () => updateSetting('readingList.groupByTag', false),
+  renameTag: (app: App) => (tag?: unknown, newName?: unknown) => renameTag(app.user, app.readingList, tag, newName),
+  deleteTag: (app: App) => (tag?: unknown, options?: unknown) => deleteTag(app.user, app.readingList, tag, options),
+  exportTag: (app: App) => async (tag?: unknown) => {
+    const chosen = await chooseTag(app.user, tag, vscode.l10n.t('Export the papers of which tag?'));
+    if (!chosen) return;
+    const papers = papersTagged(app.user.readingList.list('saved'), chosen.tag).map((e) => e.paper);
+    await app.exportReadingList(papers, `${tagFileStem(chosen.tag)}.bib`);
+  },
   showWatched: (app: App) => () => app.showWatched(),
   sortReadingList: (_app: App) => async () => {
     const labels = {

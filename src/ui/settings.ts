@@ -27,6 +27,8 @@ export interface Settings {
   autoRefreshHours: number;
   statusBar: boolean;
   readingListSort: ReadingListSort;
+  /** The Reading List in a group per tag. */
+  readingListGroupByTag: boolean;
   /** Where papers' notes go, as set (empty: the default, see ui/notes/paperNotes.ts). */
   notesFolder: string;
   pdf: PdfSettings;
@@ -102,6 +104,7 @@ export function readSettings(): Settings {
     autoRefreshHours: clamp(c.get<number>('autoRefresh.intervalHours') ?? 6, 0, 168),
     statusBar: c.get<boolean>('statusBar.enabled') ?? true,
     readingListSort: readingSort(c.get<string>('readingList.sort')),
+    readingListGroupByTag: c.get<boolean>('readingList.groupByTag') === true,
     notesFolder: (c.get<string>('notes.folder') ?? '').trim(),
     pdf: {
       viewer: c.get<string>('pdf.viewer') === 'external' ? 'external' : 'internal',
@@ -139,8 +142,11 @@ function readingSort(value: unknown): ReadingListSort {
   return value === 'title' || value === 'date' ? value : 'saved';
 }
 
-/** Writes a user-level setting (the view's sort and range pickers persist their choice). */
-export function updateSetting(key: 'feed.range' | 'feed.sort' | 'readingList.sort', value: string): Thenable<void> {
+/** Writes a user-level setting (the views' sort, range and grouping pickers persist their choice). */
+export function updateSetting(
+  key: 'feed.range' | 'feed.sort' | 'readingList.sort' | 'readingList.groupByTag',
+  value: string | boolean,
+): Thenable<void> {
   return vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
 }
 

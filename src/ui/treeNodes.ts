@@ -17,6 +17,7 @@ export type TreeNode = FeedNode | ReadingNode | ArxivNode;
 const CARRIER: Record<TreeNode['kind'], string> = {
   paper: 'paper',
   saved: 'entry',
+  tag: 'entries',
   day: 'group',
   watched: 'papers',
   category: 'papers',
@@ -39,6 +40,8 @@ export function nodePapers(node: TreeNode): Paper[] {
       return [node.paper];
     case 'saved':
       return [node.entry.paper];
+    case 'tag':
+      return node.entries.map((e) => e.paper);
     case 'day':
       return node.group.papers;
     case 'watched':

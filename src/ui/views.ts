@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { ReadingListSort } from '../core/tracking/readingList';
 import { ArxivTreeProvider, type ArxivNode } from './arxiv/arxivTree';
 import { FeedTreeProvider, type FeedNode, type PaperMarker } from './feed/feedTree';
-import { ReadingListProvider } from './tracking/readingListView';
+import { ReadingListProvider, type ReadingListLayout, type ReadingNode } from './tracking/readingListView';
 import type { UserState } from './tracking/userState';
 
 /** LitFeed's three trees and their views: the daily feed, the reading list, the arXiv listings. */
@@ -10,6 +9,7 @@ export interface Views {
   tree: FeedTreeProvider;
   view: vscode.TreeView<FeedNode>;
   readingList: ReadingListProvider;
+  readingView: vscode.TreeView<ReadingNode>;
   arxivTree: ArxivTreeProvider;
   arxivView: vscode.TreeView<ArxivNode>;
 }
@@ -18,7 +18,7 @@ export interface Views {
 export function createViews(
   marker: PaperMarker,
   user: UserState,
-  readingSort: () => ReadingListSort,
+  readingLayout: () => ReadingListLayout,
   subscriptions: vscode.Disposable[],
 ): Views {
   const tree = new FeedTreeProvider(marker);
@@ -27,11 +27,13 @@ export function createViews(
     showCollapseAll: true,
     canSelectMany: true,
   });
-  const readingList = new ReadingListProvider(user, readingSort, marker);
+  const readingList = new ReadingListProvider(user, readingLayout, marker);
   const readingView = vscode.window.createTreeView('litfeed.readingList', {
     treeDataProvider: readingList,
+    showCollapseAll: true,
     canSelectMany: true,
   });
+  readingList.view = readingView;
   const arxivTree = new ArxivTreeProvider(marker);
   const arxivView = vscode.window.createTreeView('litfeed.arxiv', {
     treeDataProvider: arxivTree,
@@ -39,5 +41,5 @@ export function createViews(
     canSelectMany: true,
   });
   subscriptions.push(tree, view, readingList, readingView, arxivTree, arxivView);
-  return { tree, view, readingList, arxivTree, arxivView };
+  return { tree, view, readingList, readingView, arxivTree, arxivView };
 }

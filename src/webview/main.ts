@@ -10,6 +10,7 @@ import {
   readHostMessage,
   readState,
   readStrings,
+  readTags,
   type PageMessage,
   type PageState,
 } from './protocol';
@@ -34,6 +35,7 @@ function start(): void {
     rendered = renderPaper(root, current.model, {
       strings: readStrings(current.strings),
       saved: current.saved,
+      tags: readTags(current.tags),
       authorsExpanded: current.authorsExpanded === true,
       cited: readCitedList(current.cited),
       hfLinks: readHfLinksView(current.hfLinks),
@@ -55,6 +57,7 @@ function start(): void {
         paper: message.paper,
         model: message.model,
         saved: message.saved,
+        tags: message.tags,
         strings: message.strings,
         authorsExpanded: samePaper ? state?.authorsExpanded === true : false,
         cited: message.cited,
@@ -76,8 +79,9 @@ function start(): void {
       rendered?.setHfLinks(message.links);
     } else if (state) {
       state.saved = message.saved;
+      state.tags = message.tags;
       vscode.setState(state);
-      rendered?.setSaved(message.saved);
+      rendered?.setSaved(message.saved, message.tags);
     }
   });
 

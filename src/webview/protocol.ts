@@ -7,10 +7,11 @@
 import { isRecord } from '../core/guards';
 import type { Paper } from '../core/paper';
 import { decodePaper } from '../core/paperRecord';
+import { decodeTags } from '../core/tracking/tags';
 import type { PaperViewModel } from '../core/view/paperView';
 import type { HfLinksView, LinkedGroupView, LinkedItemView } from '../core/view/hfLinksView';
 
-export const PAGE_ACTIONS = ['cite', 'copyBibtex', 'save', 'openNotes', 'openPdf', 'openHuggingFace'] as const;
+export const PAGE_ACTIONS = ['cite', 'copyBibtex', 'save', 'tags', 'openNotes', 'openPdf', 'openHuggingFace'] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 /** Page → host. */
@@ -41,12 +42,15 @@ export type HostMessage =
       type: 'show';
       model: PaperViewModel;
       saved: boolean;
+      /** The paper's tags in the reading list (none when it is not saved). */
+      tags: string[];
       strings: PageStrings;
       /** Kept by the page in its state so the host can restore the panel after a reload. */
       paper: Paper;
       cited: CitedList;
     }
-  | { type: 'saved'; saved: boolean }
+  /** The shown paper's place in the reading list changed: saved or not, and its tags. */
+  | { type: 'saved'; saved: boolean; tags: string[] }
   /** The shown paper's places changed (the workspace was edited); ignored for another paper. */
   | { type: 'cited'; paperId: string; cited: CitedList }
   /** What Hugging Face links to the shown paper, once known; ignored for another paper. */
@@ -77,6 +81,10 @@ export interface PageStrings {
   save: string;
   unsave: string;
   openNotes: string;
+  /** The button that opens Tag Paper. */
+  editTags: string;
+  /** The label of the paper's tag chips. */
+  tags: string;
   openPdf: string;
   openHuggingFace: string;
   thumbnail: string;
@@ -118,6 +126,8 @@ export const DEFAULT_PAGE_STRINGS: PageStrings = {
   save: 'Save to reading list',
   unsave: 'Remove from reading list',
   openNotes: 'Notes',
+  editTags: 'Tags…',
+  tags: 'Tags',
   openPdf: 'Open PDF',
   openHuggingFace: 'Open on Hugging Face',
   thumbnail: 'Paper thumbnail',
@@ -140,6 +150,8 @@ export interface PageState {
   paper: Paper;
   model: PaperViewModel;
   saved: boolean;
+  /** Absent in state saved before papers had tags. */
+  tags?: string[];
   strings: PageStrings;
   authorsExpanded: boolean;
   /** Absent in state saved before the page listed places. */
@@ -226,6 +238,11 @@ export function readCitedList(value: unknown): CitedList {
   };
 }
 
+/** The tags in `value` as the reading list would keep them; anything else in it is left out. */
+export function readTags(value: unknown): string[] {
+  return decodeTags(value).tags;
+}
+
 /** Only the identity is checked here: the renderer checks every field it draws. */
 function isModel(value: unknown): value is PaperViewModel {
   return isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string';
@@ -239,13 +256,14 @@ export function readHostMessage(data: unknown): HostMessage | undefined {
       type: 'show',
       model: data.model,
       saved: data.saved === true,
+      tags: readTags(data.tags),
       strings: readStrings(data.strings),
       // The page only keeps the paper for the host, which reads it back with readSavedPaper.
       paper: data.paper as unknown as Paper,
       cited: readCitedList(data.cited),
     };
   }
-  if (data.type === 'saved') return { type: 'saved', saved: data.saved === true };
+  if (data.type === 'saved') return { type: 'saved', saved: data.saved === true, tags: readTags(data.tags) };
   if (data.type === 'cited' && typeof data.paperId === 'string') {
     return { type: 'cited', paperId: data.paperId, cited: readCitedList(data.cited) };
   }

@@ -11,6 +11,7 @@ import type { CitedList, PageAction, PageMessage, PageStrings } from './protocol
 export interface RenderOptions {
   strings: PageStrings;
   saved: boolean;
+  tags: readonly string[];
   authorsExpanded: boolean;
   cited: CitedList;
   /** What Hugging Face links to the paper, when the host has said. */
@@ -20,7 +21,8 @@ export interface RenderOptions {
 }
 
 export interface RenderedPaper {
-  setSaved(saved: boolean): void;
+  /** Redraws the Save button and the tag chips alone. */
+  setSaved(saved: boolean, tags: readonly string[]): void;
   /** Redraws the "Cited in" section alone, so focus and scroll elsewhere stay put. */
   setCited(cited: CitedList): void;
   /** Redraws the "On Hugging Face" section and the stars by the code link alone. */
@@ -49,6 +51,9 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   if (Array.isArray(model.authors) && model.authors.length > 0) header.append(authorsBlock(model, options));
   const meta = metaLine(model, strings, options.post);
   if (meta) header.append(meta);
+  // The reading list's tags, under the facts; out of the page while the paper has none.
+  const tagList = el('ul', 'chips tags');
+  tagList.setAttribute('aria-label', strings.tags);
   article.append(header);
 
   const actions = el('div', 'actions');
@@ -58,6 +63,7 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   actions.append(actionButton(strings.copyBibtex, 'copyBibtex', options.post));
   const save = actionButton('', 'save', options.post);
   actions.append(save);
+  actions.append(actionButton(strings.editTags, 'tags', options.post));
   actions.append(actionButton(strings.openNotes, 'openNotes', options.post));
   if (hasLink(model, 'pdf')) actions.append(actionButton(strings.openPdf, 'openPdf', options.post));
   if (hasLink(model, 'huggingFace')) {
@@ -121,11 +127,15 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
 
   root.replaceChildren(article);
 
-  const setSaved = (saved: boolean) => {
+  const setSaved = (saved: boolean, tags: readonly string[]) => {
     save.textContent = saved ? strings.unsave : strings.save;
     save.setAttribute('aria-pressed', saved ? 'true' : 'false');
+    const names = Array.isArray(tags) ? tags.map((t) => String(t)) : [];
+    tagList.replaceChildren(...names.map((name) => el('li', 'tag', name)));
+    if (names.length > 0) header.append(tagList);
+    else tagList.remove();
   };
-  setSaved(options.saved);
+  setSaved(options.saved, options.tags);
   const setCited = (list: CitedList) => {
     // Out of the page while the paper is cited nowhere; otherwise right under the actions.
     if (fillCited(cited, list, options)) actions.after(cited);

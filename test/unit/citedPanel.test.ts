@@ -98,6 +98,8 @@ describe('cited in: paper panel (host side, stand-in vscode)', () => {
     copyBibtex: () => undefined,
     openNotes: () => undefined,
     openPdf: () => undefined,
+    tagPaper: () => undefined,
+    tagsOf: () => [],
     toggleSaved: () => undefined,
     isSaved: () => false,
     ...extra,

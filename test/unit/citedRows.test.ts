@@ -206,15 +206,16 @@ describe('cited in: tree rows and search results (stand-in vscode)', () => {
       () => 'savedAt' as never,
       marker({ [cited.id]: [place('paper.tex:42')] }),
     );
-    const saved = (p: Paper) => list.getTreeItem({ kind: 'saved', entry: { paper: p, savedAt: 'not a date' } }) as Row;
+    const saved = (p: Paper) =>
+      list.getTreeItem({ kind: 'saved', entry: { paper: p, savedAt: 'not a date', tags: [] } }) as Row;
     assert.equal(saved(cited).description, 'saved  · cited');
     assert.match(saved(cited).accessibilityInformation?.label ?? '', /cited$/);
     assert.doesNotMatch(saved(plain).description ?? '', /cited/);
-    const node = { kind: 'saved' as const, entry: { paper: cited, savedAt: 'not a date' } };
+    const node = { kind: 'saved' as const, entry: { paper: cited, savedAt: 'not a date', tags: [] } };
     const tip = (list.resolveTreeItem(list.getTreeItem(node), node) as unknown as Row).tooltip?.value ?? '';
     assert.match(tip, /Cited in paper\.tex:42/);
     const without = new readingList.ReadingListProvider(state as never, () => 'savedAt' as never);
-    const r = without.getTreeItem({ kind: 'saved', entry: { paper: cited, savedAt: 'not a date' } }) as Row;
+    const r = without.getTreeItem({ kind: 'saved', entry: { paper: cited, savedAt: 'not a date', tags: [] } }) as Row;
     assert.doesNotMatch(r.description ?? '', /cited/);
   });
 

@@ -154,7 +154,7 @@ describe('abstract view page (real page script in jsdom)', function () {
     const p = paper();
     const page = await openPaperPage();
     page.send(showMessage(paperViewModel(p), p));
-    for (const action of ['cite', 'copyBibtex', 'save', 'openNotes', 'openPdf', 'openHuggingFace']) {
+    for (const action of ['cite', 'copyBibtex', 'save', 'tags', 'openNotes', 'openPdf', 'openHuggingFace']) {
       page.root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)?.click();
     }
     page.root.querySelector<HTMLButtonElement>('button.link[data-kind="code"]')?.click();
@@ -162,6 +162,7 @@ describe('abstract view page (real page script in jsdom)', function () {
       { type: 'action', action: 'cite' },
       { type: 'action', action: 'copyBibtex' },
       { type: 'action', action: 'save' },
+      { type: 'action', action: 'tags' },
       { type: 'action', action: 'openNotes' },
       { type: 'action', action: 'openPdf' },
       { type: 'action', action: 'openHuggingFace' },
@@ -204,6 +205,28 @@ describe('abstract view page (real page script in jsdom)', function () {
     assert.equal(page.root.querySelector('button[data-action="save"]'), save, 'the button was replaced');
     assert.equal(save?.getAttribute('aria-pressed'), 'true');
     assert.equal(save?.textContent, 'Remove from reading list');
+  });
+
+  it('shows the paper\u2019s tags as chips, as text, and redraws them in place when the host reports new ones', async () => {
+    const p = paper();
+    const page = await openPaperPage();
+    page.send(showMessage(paperViewModel(p), p));
+    assert.equal(page.root.querySelector('.tags'), null, 'no chips without tags');
+    assert.equal(page.root.querySelector('button[data-action="tags"]')?.textContent, 'Tags…');
+    page.send({ type: 'saved', saved: true, tags: ['<b>bold</b>', '"q" #1', 7, '機械学習'] });
+    const chips = () => Array.from(page.root.querySelectorAll('.tags li')).map((li) => li.textContent);
+    assert.deepEqual(chips(), ['<b>bold</b>', '"q" #1', '機械学習']);
+    assert.equal(page.root.querySelector('.tags b'), null, 'a tag is text, never markup');
+    assert.equal(page.root.querySelector('.tags')?.getAttribute('aria-label'), 'Tags');
+    const reloaded = await openPaperPage(page.state());
+    assert.deepEqual(
+      Array.from(reloaded.root.querySelectorAll('.tags li')).map((li) => li.textContent),
+      ['<b>bold</b>', '"q" #1', '機械学習'],
+      'kept in the page state',
+    );
+    page.send({ type: 'saved', saved: false, tags: [] });
+    assert.deepEqual(chips(), []);
+    assert.equal(page.root.querySelector('.tags'), null);
   });
 
   it('uses the strings the host sends', async () => {

@@ -35,6 +35,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
   let panelModule: typeof PanelModule;
   let calls: string[];
   let saved: boolean;
+  let tags: string[];
   let handle: PanelModule.PaperPanelHandle;
   /** `litfeed.*` settings the panel reads, and the listeners told when one changes. */
   const settings = new Map<string, unknown>();
@@ -71,11 +72,18 @@ describe('paper panel (host side, stand-in vscode)', () => {
     fake.errors.length = 0;
     calls = [];
     saved = false;
+    tags = [];
     handle = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
       cite: (p) => calls.push(`cite ${p.id}`),
       copyBibtex: (p) => calls.push(`copyBibtex ${p.id}`),
       openNotes: (p) => calls.push(`openNotes ${p.id}`),
       openPdf: (p) => calls.push(`openPdf ${p.id}`),
+      tagPaper: async (p) => {
+        calls.push(`tagPaper ${p.id}`);
+        saved = true;
+        tags = ['to read', '"odd" #tag'];
+      },
+      tagsOf: () => tags,
       toggleSaved: async (p) => {
         calls.push(`toggleSaved ${p.id}`);
         saved = !saved;
@@ -121,6 +129,7 @@ describe('paper panel (host side, stand-in vscode)', () => {
     assert.equal(show.type, 'show');
     assert.equal(show.model.id, '1706.03762');
     assert.equal(show.saved, false);
+    assert.deepEqual((show as unknown as { tags: string[] }).tags, []);
     assert.equal(show.paper.id, '1706.03762');
     assert.equal(show.strings.cite, 'Cite');
   });
@@ -190,8 +199,22 @@ describe('paper panel (host side, stand-in vscode)', () => {
       'openNotes 1706.03762',
       'openPdf 1706.03762',
     ]);
-    assert.deepEqual(panel.posted.slice(1), [{ type: 'saved', saved: true }]);
+    assert.deepEqual(panel.posted.slice(1), [{ type: 'saved', saved: true, tags: [] }]);
     assert.deepEqual(fake.opened, ['https://huggingface.co/papers/1706.03762']);
+  });
+
+  it('runs Tag Paper from the Tags button and sends the paper\u2019s new tags (and saved state)', async () => {
+    handle.show(paper);
+    const panel = lastPanel();
+    panel.fromPage({ type: 'ready' });
+    panel.fromPage({ type: 'action', action: 'tags' });
+    await settle();
+    assert.deepEqual(calls, ['tagPaper 1706.03762']);
+    assert.deepEqual(panel.posted.slice(1), [{ type: 'saved', saved: true, tags: ['to read', '"odd" #tag'] }]);
+    // Tagged elsewhere (the Reading List): the reading list's change reaches the page the same way.
+    tags = ['elsewhere'];
+    handle.refreshSaved();
+    assert.deepEqual(panel.posted.at(-1), { type: 'saved', saved: true, tags: ['elsewhere'] });
   });
 
   it('ignores malformed messages from the page', async () => {
@@ -221,6 +244,8 @@ describe('paper panel (host side, stand-in vscode)', () => {
       copyBibtex: () => undefined,
       openNotes: () => undefined,
       openPdf: () => undefined,
+      tagPaper: () => undefined,
+      tagsOf: () => [],
       toggleSaved: () => undefined,
       isSaved: () => false,
     });
@@ -326,6 +351,8 @@ describe('paper panel (host side, stand-in vscode)', () => {
         copyBibtex: () => undefined,
         openNotes: () => undefined,
         openPdf: () => undefined,
+        tagPaper: () => undefined,
+        tagsOf: () => [],
         toggleSaved: () => undefined,
         isSaved: () => false,
         linkedArtifacts: la.dep,
@@ -361,6 +388,8 @@ describe('paper panel (host side, stand-in vscode)', () => {
         copyBibtex: () => undefined,
         openNotes: () => undefined,
         openPdf: () => undefined,
+        tagPaper: () => undefined,
+        tagsOf: () => [],
         toggleSaved: () => undefined,
         isSaved: () => false,
         linkedArtifacts: la.dep,
@@ -386,6 +415,8 @@ describe('paper panel (host side, stand-in vscode)', () => {
         copyBibtex: () => undefined,
         openNotes: () => undefined,
         openPdf: () => undefined,
+        tagPaper: () => undefined,
+        tagsOf: () => [],
         toggleSaved: () => undefined,
         isSaved: () => false,
         linkedArtifacts: () => {

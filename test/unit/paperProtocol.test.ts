@@ -120,8 +120,24 @@ describe('paper view protocol readers, page side', () => {
       const m = readHostMessage({ type: 'show', model, saved, strings: {}, paper });
       assert.equal(m?.type === 'show' && m.saved, false, JSON.stringify(saved));
     }
-    assert.deepEqual(readHostMessage({ type: 'saved', saved: true, extra: 'x' }), { type: 'saved', saved: true });
-    assert.deepEqual(readHostMessage({ type: 'saved', saved: 'yes' }), { type: 'saved', saved: false });
+    assert.deepEqual(readHostMessage({ type: 'saved', saved: true, extra: 'x' }), {
+      type: 'saved',
+      saved: true,
+      tags: [],
+    });
+    assert.deepEqual(readHostMessage({ type: 'saved', saved: 'yes' }), { type: 'saved', saved: false, tags: [] });
+    assert.deepEqual(readHostMessage({ type: 'saved', saved: true, tags: ['a', 1, null, 'A', 'x'.repeat(500)] }), {
+      type: 'saved',
+      saved: true,
+      tags: ['a', 'x'.repeat(60)],
+    });
+    assert.deepEqual(readHostMessage({ type: 'saved', saved: true, tags: 'a' }), {
+      type: 'saved',
+      saved: true,
+      tags: [],
+    });
+    const show = readHostMessage({ type: 'show', model, saved: true, tags: ['t', {}], strings: {}, paper });
+    assert.deepEqual(show?.type === 'show' && show.tags, ['t']);
   });
 
   it('rejects anything else', () => {

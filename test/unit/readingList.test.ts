@@ -116,7 +116,7 @@ describe('reading list', () => {
         good,
       ],
     });
-    assert.deepEqual(entries, [good]);
+    assert.deepEqual(entries, [{ ...good, tags: [] }], 'an entry stored before tags reads with none');
     assert.equal(problem?.dropped, 6);
   });
 
@@ -143,7 +143,7 @@ describe('reading list', () => {
   });
 
   it('serialises to plain JSON that reads back the same', () => {
-    const entries = [{ paper: paper({ id: 'a', doi: '10.1/x' }), savedAt: '2025-01-01T00:00:00.000Z' }];
+    const entries = [{ paper: paper({ id: 'a', doi: '10.1/x' }), savedAt: '2025-01-01T00:00:00.000Z', tags: [] }];
     const stored = JSON.parse(JSON.stringify(serialiseReadingList(entries)));
     assert.equal(stored.version, 1);
     assert.deepEqual(deserialiseReadingList(stored), { entries });

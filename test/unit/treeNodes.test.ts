@@ -12,7 +12,7 @@ const rows: Record<string, TreeNode> = {
   feedPaper: { kind: 'paper', paper: c, parent: '2025-01-02' },
   feedDay: { kind: 'day', group: { day: '2025-01-02', papers: [a, c] }, watched: [a], others: [c] },
   watched: { kind: 'watched', day: '2025-01-02', papers: [a] },
-  saved: { kind: 'saved', entry: { paper: b, savedAt: '2025-01-03T10:00:00Z' } },
+  saved: { kind: 'saved', entry: { paper: b, savedAt: '2025-01-03T10:00:00Z', tags: [] } },
   arxivCategory: { kind: 'category', category: 'cs.LG', papers: [a, b] },
   arxivDay: { kind: 'day', category: 'cs.LG', group: { day: '2025-01-02', papers: [b] } },
   arxivPaper: { kind: 'paper', paper: a, category: 'cs.LG' },

@@ -10,6 +10,15 @@
 import type { Paper } from '../paper';
 import { decodePaper } from '../paperRecord';
 import { errorMessage, isRecord } from '../guards';
+import {
+  decodeTags,
+  deleteTagAcross,
+  renameTagAcross,
+  spellAsExisting,
+  tagCounts,
+  uniqueTags,
+  type TagCount,
+} from './tags';
 
 /** What VS Code's `Memento` (e.g. `context.globalState`) offers and these classes need. */
 export interface Memento {
@@ -28,6 +37,14 @@ export interface SavedPaper {
   paper: Paper;
   /** When it was saved, ISO 8601. */
   savedAt: string;
+  /** The user's tags (core/tracking/tags.ts), each once, spelt as the list spells them. */
+  tags: readonly string[];
+}
+
+/** Tags to set on a paper, saved first when it is not saved yet. */
+export interface TagChange {
+  paper: Paper;
+  tags: readonly string[];
 }
 
 /** `saved`: newest saved first; `title`: A to Z; `date`: newest paper first. */
@@ -96,11 +113,33 @@ class KeyWriter {
 
 interface StoredReadingList {
   version: number;
-  entries: SavedPaper[];
+  entries: { paper: Paper; savedAt: string; tags?: string[] }[];
 }
 
+/**
+ * Tags ride in the entries, under the same synced key, and only where a paper has some. The
+ * format stays version 1: an older LitFeed reads an entry with `tags` as before (it ignores the
+ * field), where a new version number would make it show an empty list.
+ */
 export function serialiseReadingList(entries: readonly SavedPaper[]): StoredReadingList {
-  return { version: FORMAT_VERSION, entries: entries.map((e) => ({ paper: e.paper, savedAt: e.savedAt })) };
+  return {
+    version: FORMAT_VERSION,
+    entries: entries.map((e) => ({
+      paper: e.paper,
+      savedAt: e.savedAt,
+      ...(e.tags.length > 0 ? { tags: [...e.tags] } : {}),
+    })),
+  };
+}
+
+/** Whether `value` is a stored reading list this version reads (its entries may still be bad). */
+function readableList(value: unknown): value is { version: number; entries: unknown[] } {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.entries) &&
+    typeof value.version === 'number' &&
+    value.version <= FORMAT_VERSION
+  );
 }
 
 /**
@@ -119,7 +158,7 @@ export function deserialiseReadingList(
       problem: { key, reason: `the stored reading list is not readable (${describeValue(value)})` },
     };
   }
-  if (value.version > FORMAT_VERSION) {
+  if (!readableList(value)) {
     return {
       entries: [],
       problem: { key, reason: `the stored reading list was written by a newer LitFeed (format ${value.version})` },
@@ -128,17 +167,36 @@ export function deserialiseReadingList(
   const entries: SavedPaper[] = [];
   const seen = new Set<string>();
   let dropped = 0;
+  let droppedTags = 0;
   for (const raw of value.entries) {
-    const entry = decodeEntry(raw);
-    if (!entry || seen.has(entry.paper.id)) {
+    const decoded = decodeEntry(raw);
+    if (!decoded || seen.has(decoded.entry.paper.id)) {
       dropped++;
       continue;
     }
-    seen.add(entry.paper.id);
-    entries.push(entry);
+    droppedTags += decoded.droppedTags;
+    seen.add(decoded.entry.paper.id);
+    entries.push(decoded.entry);
   }
-  if (dropped === 0) return { entries };
-  return { entries, problem: { key, reason: `${dropped} unreadable reading-list entries were dropped`, dropped } };
+  // Spelt one way across the list: two windows (or machines) may each have added `ml` and `ML`.
+  const spelt = respell(entries);
+  if (dropped === 0 && droppedTags === 0) return { entries: spelt };
+  const reasons = [
+    dropped > 0 ? `${dropped} unreadable reading-list entries were dropped` : '',
+    droppedTags > 0 ? `${droppedTags} unreadable tags were dropped (the papers were kept)` : '',
+  ].filter(Boolean);
+  return {
+    entries: spelt,
+    problem: { key, reason: reasons.join('; '), ...(dropped > 0 ? { dropped } : {}) },
+  };
+}
+
+function respell(entries: SavedPaper[]): SavedPaper[] {
+  const spellings = tagCounts(entries).map((c) => c.tag);
+  return entries.map((e) => {
+    const tags = spellAsExisting(e.tags, spellings);
+    return tags.every((t, i) => t === e.tags[i]) ? e : { ...e, tags };
+  });
 }
 
 export interface ReadingListOptions {
@@ -147,15 +205,30 @@ export interface ReadingListOptions {
   now?: () => Date;
 }
 
+/**
+ * The saved papers and their tags. Another window of the same profile (or Settings Sync) may
+ * write the same key: every change first reads the stored list again when it is not the one
+ * this object last read or wrote, and applies itself to that, so two windows' changes add up
+ * rather than the later write undoing the earlier one.
+ */
 export class ReadingList {
   readonly problems: StateProblem[] = [];
-  private readonly entries = new Map<string, SavedPaper>();
+  private entries = new Map<string, SavedPaper>();
   private readonly writer: KeyWriter;
   private readonly now: () => Date;
   private readonly listeners = new Set<() => void>();
+  private readonly key: string;
+  /** The stored value as this object last read or wrote it: another writer's replaces it. */
+  private lastSeen: unknown;
+  /** Writes of this object not finished: until they are, the stored value is older than `entries`. */
+  private writing = 0;
 
-  constructor(memento: Memento, options: ReadingListOptions = {}) {
+  constructor(
+    private readonly memento: Memento,
+    options: ReadingListOptions = {},
+  ) {
     const key = options.key ?? READING_LIST_KEY;
+    this.key = key;
     this.writer = new KeyWriter(memento, key);
     this.now = options.now ?? (() => new Date());
     let stored: unknown;
@@ -165,12 +238,39 @@ export class ReadingList {
       stored = undefined;
       this.problems.push({ key, reason: `the reading list could not be read: ${errorMessage(err)}` });
     }
+    this.lastSeen = stored;
     const { entries, problem } = deserialiseReadingList(stored, key);
     if (problem) {
       this.problems.push(problem);
       this.writer.keepAside(stored);
     }
     for (const entry of entries) this.entries.set(entry.paper.id, entry);
+  }
+
+  /**
+   * Reads the stored list again when someone else wrote it since; resolves nothing, returns
+   * true when the list changed (listeners are told). A value that cannot be read at all leaves
+   * the list as it is, and is kept aside before the next write replaces it.
+   */
+  reload(): boolean {
+    if (this.writing > 0) return false;
+    let stored: unknown;
+    try {
+      stored = this.memento.get<unknown>(this.key);
+    } catch {
+      return false;
+    }
+    if (stored === this.lastSeen) return false;
+    this.lastSeen = stored;
+    const { entries, problem } = deserialiseReadingList(stored, this.key);
+    if (problem) {
+      this.problems.push(problem);
+      this.writer.keepAside(stored);
+      if (stored !== undefined && stored !== null && !readableList(stored)) return false;
+    }
+    this.entries = new Map(entries.map((e) => [e.paper.id, e]));
+    for (const listener of this.listeners) listener();
+    return true;
   }
 
   get size(): number {
@@ -190,17 +290,82 @@ export class ReadingList {
    * (fresh upvotes, a merged arXiv record). Resolves to true when it was not saved before.
    */
   async save(paper: Paper): Promise<boolean> {
+    this.reload();
     const existing = this.entries.get(paper.id);
-    this.entries.set(paper.id, { paper, savedAt: existing?.savedAt ?? this.now().toISOString() });
+    this.entries.set(paper.id, {
+      paper,
+      savedAt: existing?.savedAt ?? this.now().toISOString(),
+      tags: existing?.tags ?? [],
+    });
     await this.persist();
     return existing === undefined;
   }
 
   /** Resolves to true when the paper was saved. */
   async unsave(id: string): Promise<boolean> {
+    this.reload();
     if (!this.entries.delete(id)) return false;
     await this.persist();
     return true;
+  }
+
+  /** The paper's tags; none when it is not saved. */
+  tagsOf(id: string): readonly string[] {
+    return this.entries.get(id)?.tags ?? [];
+  }
+
+  /** Every tag in use, A to Z, with how many papers have it. */
+  allTags(): TagCount[] {
+    return tagCounts([...this.entries.values()]);
+  }
+
+  /**
+   * Sets exactly these tags on each paper, spelt as the list already spells them. A paper not
+   * saved yet is saved with its tags (one not saved and given no tags is left alone). Resolves
+   * to how many papers changed.
+   */
+  async setTags(changes: readonly TagChange[]): Promise<number> {
+    this.reload();
+    let changed = 0;
+    for (const { paper, tags } of changes) {
+      const existing = this.entries.get(paper.id);
+      const others = [...this.entries.values()].filter((e) => e !== existing).flatMap((e) => e.tags);
+      const next = spellAsExisting(uniqueTags(tags), others);
+      if (existing ? sameTags(existing.tags, next) : next.length === 0) continue;
+      this.entries.set(paper.id, {
+        paper: existing?.paper ?? paper,
+        savedAt: existing?.savedAt ?? this.now().toISOString(),
+        tags: next,
+      });
+      changed++;
+    }
+    if (changed > 0) await this.persist();
+    return changed;
+  }
+
+  /**
+   * Renames a tag on every paper (onto an existing tag: the two merge). Resolves to how many
+   * papers changed and the name the tag has now (undefined when `to` is no tag name).
+   */
+  async renameTag(from: string, to: string): Promise<{ changed: number; to?: string }> {
+    this.reload();
+    const result = renameTagAcross([...this.entries.values()], from, to);
+    if (result.changed > 0) {
+      this.entries = new Map(result.entries.map((e) => [e.paper.id, e]));
+      await this.persist();
+    }
+    return result.to === undefined ? { changed: result.changed } : { changed: result.changed, to: result.to };
+  }
+
+  /** Takes a tag off every paper (the papers stay saved); resolves to how many had it. */
+  async deleteTag(tag: string): Promise<number> {
+    this.reload();
+    const result = deleteTagAcross([...this.entries.values()], tag);
+    if (result.changed > 0) {
+      this.entries = new Map(result.entries.map((e) => [e.paper.id, e]));
+      await this.persist();
+    }
+    return result.changed;
   }
 
   list(sort: ReadingListSort = 'saved'): SavedPaper[] {
@@ -216,7 +381,21 @@ export class ReadingList {
 
   private async persist(): Promise<void> {
     for (const listener of this.listeners) listener();
-    await this.writer.write(serialiseReadingList([...this.entries.values()]));
+    this.writing++;
+    try {
+      await this.writer.write(serialiseReadingList([...this.entries.values()]));
+    } finally {
+      // What is stored now is this object's own: only another writer's value is news to reload().
+      if (--this.writing === 0) this.lastSeen = this.storedValue();
+    }
+  }
+
+  private storedValue(): unknown {
+    try {
+      return this.memento.get<unknown>(this.key);
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -344,9 +523,16 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
-function decodeEntry(raw: unknown): SavedPaper | undefined {
+function decodeEntry(raw: unknown): { entry: SavedPaper; droppedTags: number } | undefined {
   if (!isRecord(raw) || typeof raw.savedAt !== 'string' || Number.isNaN(Date.parse(raw.savedAt))) return undefined;
   // A saved paper must also have a title to show in the Reading List.
   const paper = decodePaper(raw.paper, { fallbackSource: 'hf-daily' });
-  return paper && paper.title !== '' ? { paper, savedAt: raw.savedAt } : undefined;
+  if (!paper || paper.title === '') return undefined;
+  // Tags are the user's labels, not the paper: bad ones are dropped, the paper is kept.
+  const { tags, dropped } = decodeTags(raw.tags);
+  return { entry: { paper, savedAt: raw.savedAt, tags }, droppedTags: dropped };
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }

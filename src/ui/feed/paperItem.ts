@@ -15,6 +15,8 @@ export interface PaperMarks {
   cited?: readonly CitedPlace[];
   /** The paper has a notes file. */
   notes?: boolean;
+  /** The saved paper's tags. */
+  tags?: readonly string[];
 }
 
 /** Places named in a row's tooltip; the rest are counted. */
@@ -92,6 +94,12 @@ export function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownSt
   }
   if (marks.cited && marks.cited.length > 0) {
     md.appendMarkdown('$(quote) ').appendText(citedInText(marks.cited)).appendMarkdown('\n\n');
+    md.supportThemeIcons = true;
+  }
+  if (marks.tags && marks.tags.length > 0) {
+    md.appendMarkdown('$(tag) ')
+      .appendText(vscode.l10n.t('Tags: {0}', marks.tags.join(', ')))
+      .appendMarkdown('\n\n');
     md.supportThemeIcons = true;
   }
   // Hovers do not typeset math: `$O(n^2)$` reads better as O(n^2).

@@ -38,6 +38,9 @@ export interface PaperPanelDeps {
   openNotes(paper: Paper): unknown;
   /** The paper's PDF, in a LitFeed tab or outside VS Code as the settings say. */
   openPdf(paper: Paper): unknown;
+  /** "Tag Paper…" (which saves an unsaved paper); the panel reads `tagsOf` again once it settles. */
+  tagPaper(paper: Paper): unknown;
+  tagsOf(paper: Paper): readonly string[];
   /** May return a promise; the panel reads `isSaved` again once it settles. */
   toggleSaved(paper: Paper): unknown;
   isSaved(paper: Paper): boolean;
@@ -56,7 +59,7 @@ export interface PaperPanelDeps {
 export interface PaperPanelHandle extends vscode.Disposable {
   /** Shows `paper` in the panel, creating it beside the editor or reusing it. */
   show(paper: Paper, options?: { preserveFocus?: boolean }): void;
-  /** Re-reads `isSaved` (after the reading list changed elsewhere). */
+  /** Re-reads `isSaved` and `tagsOf` (after the reading list changed elsewhere). */
   refreshSaved(): void;
   /**
    * Takes over a panel VS Code restored after a reload (its serializer is registered at
@@ -127,7 +130,7 @@ class PaperPanel implements vscode.Disposable {
   }
 
   refreshSaved(): void {
-    if (this.paper) this.post({ type: 'saved', saved: this.isSaved(this.paper) });
+    if (this.paper) this.post({ type: 'saved', saved: this.isSaved(this.paper), tags: this.tagsOf(this.paper) });
   }
 
   dispose(): void {
@@ -230,6 +233,7 @@ class PaperPanel implements vscode.Disposable {
       type: 'show',
       model: this.model,
       saved: this.isSaved(this.paper),
+      tags: this.tagsOf(this.paper),
       strings: pageStrings(),
       paper: this.paper,
       cited: this.citedList(this.paper),
@@ -313,6 +317,10 @@ class PaperPanel implements vscode.Disposable {
       case 'openNotes':
         await this.deps.openNotes(paper);
         return;
+      case 'tags':
+        await this.deps.tagPaper(paper);
+        this.refreshSaved();
+        return;
       case 'openPdf':
         await this.deps.openPdf(paper);
         return;
@@ -371,6 +379,15 @@ class PaperPanel implements vscode.Disposable {
     } catch (err) {
       this.log(`reading the reading list failed: ${errorMessage(err)}`);
       return false;
+    }
+  }
+
+  private tagsOf(paper: Paper): string[] {
+    try {
+      return [...this.deps.tagsOf(paper)];
+    } catch (err) {
+      this.log(`reading the paper's tags failed: ${errorMessage(err)}`);
+      return [];
     }
   }
 
