@@ -22,8 +22,8 @@ import {
 // test/fixtures/server/papers.json: a paper in the fixture feed (its arXiv id gets the good PDF).
 const PAPER = 'Fixture Paper Eta: Typeset Abstracts for Quadratic Attention';
 
-async function pdfFrame(page: Page): Promise<Frame> {
-  return webviewFrame(page, '#viewerContainer', 30_000);
+async function pdfFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
+  return webviewFrame(page, '#viewerContainer', timeoutMs);
 }
 
 /** How many of the first page canvas's pixels are not white: a drawn page has text on it. */
@@ -99,14 +99,16 @@ describe('PDF tab in code-server (e2e)', function () {
     assert.strictEqual(await frame.locator('#zoom').inputValue(), 'page-fit');
   });
 
-  it('keeps the page and the zoom across "Developer: Reload Window"', async () => {
+  it('keeps the page and the zoom across "Developer: Reload Window"', async function () {
+    // A reload starts a new extension host, which on a busy machine takes its time to activate.
+    this.timeout(300_000);
     let frame = await pdfFrame(wb.page);
     await frame.locator('#pageNumber').fill('3');
     await frame.locator('#pageNumber').press('Enter');
     await waitFor('page 3 shown', async () => (await frame.locator('#pageNumber').inputValue()) === '3');
     await runFromPalette(wb.page, 'Developer: Reload Window');
-    await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
-    frame = await pdfFrame(wb.page);
+    await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 120_000 });
+    frame = await pdfFrame(wb.page, 150_000);
     await waitFor('the PDF drawn again', async () => (await frame.locator('#viewer .page').count()) === 3, 60_000);
     await waitFor('page 3 again', async () => (await frame.locator('#pageNumber').inputValue()) === '3');
     assert.strictEqual(await frame.locator('#zoom').inputValue(), 'page-fit');
