@@ -3,7 +3,8 @@
  * refresh announces them; "Search Papers…" finds a paper from a misspelled title, first, and
  * asks Hugging Face for what is not cached; a paper saved with its inline bookmark shows up
  * in the Reading List, which exports to a .bib; arXiv categories appear in their own view.
- * Screenshots: test-results/e2e-tracking-*.png.
+ * A saved paper is tagged and the Reading List grouped by the tag.
+ * Screenshots: test-results/e2e-tracking-*.png (e2e-tracking-08-tags.png is the README's docs/screenshots/tags.png).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -14,6 +15,7 @@ import { expectedThisWeek, startHfFixtureServer, utcDay, type FixtureServer } fr
 import { SEARCH_ONLY } from '../fixtures/server/hfSearchFixture';
 import {
   clean,
+  contextMenuOnRow,
   runFromPalette,
   sidebarRows,
   SIDEBAR_ROWS,
@@ -267,6 +269,35 @@ describe('tracking in code-server (e2e)', function () {
     assert.strictEqual((text.match(/^@/gm) ?? []).length, 2, text);
     assert.ok(text.includes(SEARCH_ONLY.id), text);
     assert.ok(await waitFor('the export notification', async () => /exported 2 papers/.test(await toastText(page))));
+  });
+
+  it('"Tag Paper…" gives a saved paper a new tag, and the Reading List groups by it', async () => {
+    const { page } = wb;
+    const beta = byId('2611.90002');
+    const reading = await expandPane(page, 'Reading List');
+    await contextMenuOnRow(page, beta.title, 'Tag Paper');
+    const input = page.locator(QUICK_INPUT);
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('robotics');
+    await page
+      .locator(QUICK_ROWS, { hasText: 'New tag: robotics' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await waitFor('the row saying its tag', async () =>
+      (await rowTexts(reading)).some((r) => r.includes(beta.title.slice(0, 20)) && r.includes('robotics')),
+    );
+    await runFromPalette(page, 'LitFeed: Group Reading List by Tag');
+    const rows = await waitFor('the Reading List grouped by tag', async () => {
+      const r = await rowTexts(reading);
+      return r.some((x) => x.startsWith('robotics')) && r.some((x) => x.startsWith('Untagged')) ? r : undefined;
+    });
+    const group = rows.findIndex((r) => r.startsWith('robotics'));
+    assert.ok(
+      rows[group + 1]?.includes(beta.title.slice(0, 20)),
+      `the tagged paper under its tag: ${JSON.stringify(rows)}`,
+    );
+    await wb.shot('tracking-08-tags');
   });
 
   it('arXiv categories show up in their own view beside the Hugging Face feed', async () => {
