@@ -35,6 +35,8 @@ export const COMMAND_NAMES = [
   'openNotes',
   'openPdf',
   'makeAvailableOffline',
+  'saveToZotero',
+  'citeFromZotero',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

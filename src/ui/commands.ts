@@ -24,6 +24,10 @@ export interface App extends Host {
   /** Downloads the papers' PDFs into the cache (ui/pdf/offlinePdfs.ts). */
   makeAvailableOffline(papers: readonly Paper[]): Promise<OfflineReport>;
   citer: Citer;
+  /** Saves the papers as Zotero items (ui/zotero/saveToZotero.ts). */
+  saveToZotero(papers: readonly Paper[]): Promise<unknown>;
+  /** "Cite from Zotero…" (ui/zotero/citeFromZotero.ts). */
+  citeFromZotero(): Promise<unknown>;
   /** Papers a command may pick from when it has no target: the feed's, the reading list's, arXiv's. */
   knownPapers(): Paper[];
   search(): Promise<void>;
@@ -204,6 +208,11 @@ export const commands = {
         : await targetPapers(app, arg, selected, vscode.l10n.t('Download the PDFs of which papers?'));
     return papers.length > 0 ? app.makeAvailableOffline(papers) : undefined;
   },
+  saveToZotero: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Save which papers to Zotero?'));
+    return papers.length > 0 ? app.saveToZotero(papers) : undefined;
+  },
+  citeFromZotero: (app: App) => () => app.citeFromZotero(),
   insertBibtex: (app: App) => async (arg?: unknown, selected?: unknown) => {
     const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Insert BibTeX entries of which papers?'));
     if (papers.length > 0) await app.citer.insertBibtex(papers);

@@ -10,7 +10,15 @@ import { decodePaper } from '../core/paperRecord';
 import type { PaperViewModel } from '../core/view/paperView';
 import type { HfLinksView, LinkedGroupView, LinkedItemView } from '../core/view/hfLinksView';
 
-export const PAGE_ACTIONS = ['cite', 'copyBibtex', 'save', 'openNotes', 'openPdf', 'openHuggingFace'] as const;
+export const PAGE_ACTIONS = [
+  'cite',
+  'copyBibtex',
+  'save',
+  'openNotes',
+  'saveToZotero',
+  'openPdf',
+  'openHuggingFace',
+] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 /** Page → host. */
@@ -77,6 +85,7 @@ export interface PageStrings {
   save: string;
   unsave: string;
   openNotes: string;
+  saveToZotero: string;
   openPdf: string;
   openHuggingFace: string;
   thumbnail: string;
@@ -118,6 +127,7 @@ export const DEFAULT_PAGE_STRINGS: PageStrings = {
   save: 'Save to reading list',
   unsave: 'Remove from reading list',
   openNotes: 'Notes',
+  saveToZotero: 'Save to Zotero',
   openPdf: 'Open PDF',
   openHuggingFace: 'Open on Hugging Face',
   thumbnail: 'Paper thumbnail',

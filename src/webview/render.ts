@@ -59,6 +59,7 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   const save = actionButton('', 'save', options.post);
   actions.append(save);
   actions.append(actionButton(strings.openNotes, 'openNotes', options.post));
+  actions.append(actionButton(strings.saveToZotero, 'saveToZotero', options.post));
   if (hasLink(model, 'pdf')) actions.append(actionButton(strings.openPdf, 'openPdf', options.post));
   if (hasLink(model, 'huggingFace')) {
     actions.append(actionButton(strings.openHuggingFace, 'openHuggingFace', options.post));

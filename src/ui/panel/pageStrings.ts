@@ -35,6 +35,7 @@ export function pageStrings(): PageStrings {
     cite: vscode.l10n.t('Cite'),
     copyBibtex: vscode.l10n.t('Copy BibTeX'),
     openNotes: vscode.l10n.t('Notes'),
+    saveToZotero: vscode.l10n.t('Save to Zotero'),
     save: vscode.l10n.t('Save to reading list'),
     unsave: vscode.l10n.t('Remove from reading list'),
     openPdf: vscode.l10n.t('Open PDF'),

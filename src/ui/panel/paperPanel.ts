@@ -36,6 +36,8 @@ export interface PaperPanelDeps {
   copyBibtex(paper: Paper): unknown;
   /** The paper's notes file, created the first time. */
   openNotes(paper: Paper): unknown;
+  /** Saves the paper as a Zotero item (ui/zotero). */
+  saveToZotero(paper: Paper): unknown;
   /** The paper's PDF, in a LitFeed tab or outside VS Code as the settings say. */
   openPdf(paper: Paper): unknown;
   /** May return a promise; the panel reads `isSaved` again once it settles. */
@@ -312,6 +314,9 @@ class PaperPanel implements vscode.Disposable {
         return;
       case 'openNotes':
         await this.deps.openNotes(paper);
+        return;
+      case 'saveToZotero':
+        await this.deps.saveToZotero(paper);
         return;
       case 'openPdf':
         await this.deps.openPdf(paper);
