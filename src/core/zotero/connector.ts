@@ -52,7 +52,8 @@ function request(options: ConnectorOptions, path: string, body: unknown, timeout
   return postJson(`${options.baseUrl}${path}`, body, {
     ...options.http,
     retries: 0,
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    // The short deadline, unless the caller's is shorter still.
+    ...(timeoutMs !== undefined ? { timeoutMs: Math.min(timeoutMs, options.http.timeoutMs ?? timeoutMs) } : {}),
     headers: { ...options.http.headers, 'X-Zotero-Connector-API-Version': CONNECTOR_API_VERSION },
   });
 }

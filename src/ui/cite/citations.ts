@@ -429,7 +429,7 @@ export class Citer {
     const editor = this.editor();
     if (!editor || sources.length === 0) {
       if (!editor)
-        vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: open the document to cite into first.'));
+        {vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: open the document to cite into first.'));}
       return undefined;
     }
     const seen = new Set<string>();
