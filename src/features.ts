@@ -170,7 +170,7 @@ export function createFeatures(host: Host): Features {
     },
     openPdf: async (paper) => pdfTabs.open(await whole(paper)),
     saveToZotero: async (papers) => saveToZotero(zotero, await Promise.all(papers.map(whole))),
-    citeFromZotero: () => citeFromZotero(zotero, citer),
+    citeFromZotero: (citekeys) => citeFromZotero(zotero, citer, citekeys),
     makeAvailableOffline: (papers) => makeAvailableOffline(pdfTabs, papers, log),
     knownPapers: () => {
       const seen = new Set<string>();

@@ -428,8 +428,9 @@ export class Citer {
   ): Promise<CiteResult | undefined> {
     const editor = this.editor();
     if (!editor || sources.length === 0) {
-      if (!editor)
-        {vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: open the document to cite into first.'));}
+      if (!editor) {
+        vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: open the document to cite into first.'));
+      }
       return undefined;
     }
     const seen = new Set<string>();

@@ -13,15 +13,21 @@ const DEBOUNCE_MS = 250;
 /**
  * "Cite from Zotero…": searches the Zotero library through Better BibTeX as the user types and
  * cites the picks with their Better BibTeX keys and entries (never editing an auto-export).
+ * Given `citekeys` (another extension, a keybinding, the tests) it cites those without asking.
  */
-export async function citeFromZotero(zotero: ZoteroLink, citer: Citer): Promise<CiteResult | undefined> {
+export async function citeFromZotero(
+  zotero: ZoteroLink,
+  citer: Citer,
+  citekeys?: readonly string[],
+): Promise<CiteResult | undefined> {
+  let picks: BbtItem[] | undefined;
   try {
     await zotero.ready();
+    picks = citekeys ? await itemsOf(zotero, citekeys) : await pickItems(zotero);
   } catch (err) {
     vscode.window.showErrorMessage(zoteroMessage(err));
     return undefined;
   }
-  const picks = await pickItems(zotero);
   if (!picks || picks.length === 0) return undefined;
   try {
     return await citer.citeSources(
@@ -36,6 +42,22 @@ export async function citeFromZotero(zotero: ZoteroLink, citer: Citer): Promise<
     vscode.window.showErrorMessage(zoteroMessage(err));
     return undefined;
   }
+}
+
+/** The items with exactly these keys; a key Zotero does not have is reported, and nothing cited. */
+async function itemsOf(zotero: ZoteroLink, citekeys: readonly string[]): Promise<BbtItem[] | undefined> {
+  const items: BbtItem[] = [];
+  for (const key of citekeys) {
+    const item = (await zotero.search(key)).find((i) => i.citekey === key);
+    if (!item) {
+      vscode.window.showErrorMessage(
+        vscode.l10n.t('LitFeed: Zotero has no item with the key {0}. Nothing was cited.', key),
+      );
+      return undefined;
+    }
+    items.push(item);
+  }
+  return items;
 }
 
 function pickItems(zotero: ZoteroLink): Promise<BbtItem[] | undefined> {
