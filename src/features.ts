@@ -35,6 +35,9 @@ import { openNotes } from './ui/notes/paperNotes';
 import { NotesIndex } from './ui/notes/notesIndex';
 import { PdfTabs } from './ui/pdf/pdfTabs';
 import { makeAvailableOffline, OfflineKeeper } from './ui/pdf/offlinePdfs';
+import { citeFromZotero } from './ui/zotero/citeFromZotero';
+import { saveToZotero } from './ui/zotero/saveToZotero';
+import { ZoteroLink, zoteroMessage } from './ui/zotero/zoteroLink';
 
 export function createFeatures(host: Host): Features {
   const { context, log, settings, today, store, user, marker, feed, tree, arxivTree, readingList } = host;
@@ -56,7 +59,16 @@ export function createFeatures(host: Host): Features {
   };
   const latexProject = new LatexProject();
   const targets = new BibTargetFinder(log, latexProject);
-  const citer = new Citer(() => settings().citation, log, targets);
+  const zotero = new ZoteroLink(
+    () => settings().zotero,
+    () => net.http(),
+    log,
+  );
+  const citer = new Citer(() => settings().citation, log, targets, {
+    entriesFor: (papers, engine) => zotero.entriesFor(papers, engine),
+    isAutoExport: (bib, text) => zotero.isAutoExport(bib, text),
+    describe: zoteroMessage,
+  });
   const lookUpDeps = {
     services: () => net.lookup(),
     preferPublished: () => settings().citation.preferPublished,
@@ -84,6 +96,7 @@ export function createFeatures(host: Host): Features {
     cite,
     copyBibtex: (paper) => vscode.commands.executeCommand('litfeed.copyBibtex', paper),
     openNotes: (paper) => vscode.commands.executeCommand('litfeed.openNotes', paper),
+    saveToZotero: (paper) => vscode.commands.executeCommand('litfeed.saveToZotero', paper),
     openPdf: (paper) => vscode.commands.executeCommand('litfeed.openPdf', paper),
     tagPaper: (paper) => vscode.commands.executeCommand('litfeed.tagPaper', paper),
     tagsOf: (paper) => user.tagsOf(paper),
@@ -158,6 +171,8 @@ export function createFeatures(host: Host): Features {
       return editor;
     },
     openPdf: async (paper) => pdfTabs.open(await whole(paper)),
+    saveToZotero: async (papers) => saveToZotero(zotero, await Promise.all(papers.map(whole))),
+    citeFromZotero: (citekeys) => citeFromZotero(zotero, citer, citekeys),
     makeAvailableOffline: (papers) => makeAvailableOffline(pdfTabs, papers, log),
     knownPapers: () => {
       const seen = new Set<string>();

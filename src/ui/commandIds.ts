@@ -43,6 +43,8 @@ export const COMMAND_NAMES = [
   'renameTag',
   'deleteTag',
   'exportTag',
+  'saveToZotero',
+  'citeFromZotero',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -26,6 +26,10 @@ export interface App extends Host {
   /** Downloads the papers' PDFs into the cache (ui/pdf/offlinePdfs.ts). */
   makeAvailableOffline(papers: readonly Paper[]): Promise<OfflineReport>;
   citer: Citer;
+  /** Saves the papers as Zotero items (ui/zotero/saveToZotero.ts). */
+  saveToZotero(papers: readonly Paper[]): Promise<unknown>;
+  /** "Cite from Zotero…" (ui/zotero/citeFromZotero.ts). */
+  citeFromZotero(citekeys?: readonly string[]): Promise<unknown>;
   /** Papers a command may pick from when it has no target: the feed's, the reading list's, arXiv's. */
   knownPapers(): Paper[];
   search(): Promise<void>;
@@ -207,6 +211,12 @@ export const commands = {
         : await targetPapers(app, arg, selected, vscode.l10n.t('Download the PDFs of which papers?'));
     return papers.length > 0 ? app.makeAvailableOffline(papers) : undefined;
   },
+  saveToZotero: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Save which papers to Zotero?'));
+    return papers.length > 0 ? app.saveToZotero(papers) : undefined;
+  },
+  citeFromZotero: (app: App) => (citekeys?: unknown) =>
+    app.citeFromZotero(Array.isArray(citekeys) && citekeys.every((k) => typeof k === 'string') ? citekeys : undefined),
   insertBibtex: (app: App) => async (arg?: unknown, selected?: unknown) => {
     const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Insert BibTeX entries of which papers?'));
     if (papers.length > 0) await app.citer.insertBibtex(papers);

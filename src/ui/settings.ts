@@ -36,6 +36,14 @@ export interface Settings {
   lookupBaseUrls: { crossref: string; dblp: string; semanticScholar: string; aclAnthology: string };
   /** Sent with look-ups when set (Crossref's polite pool). */
   contactEmail?: string;
+  zotero: ZoteroSettings;
+}
+
+export interface ZoteroSettings {
+  /** Zotero's local server, unchecked (ui/zotero checks it is on this computer). */
+  url: string;
+  /** .bib files Better BibTeX keeps exported, workspace-relative (core/zotero/autoExport.ts). */
+  autoExportFiles: string[];
 }
 
 export interface PdfSettings {
@@ -118,6 +126,10 @@ export function readSettings(): Settings {
       semanticScholar: c.get<string>('sources.semanticScholar.baseUrl') || 'https://api.semanticscholar.org',
       aclAnthology: c.get<string>('sources.aclAnthology.baseUrl') || 'https://aclanthology.org',
     },
+    zotero: {
+      url: c.get<string>('zotero.url')?.trim() || 'http://127.0.0.1:23119',
+      autoExportFiles: strings(c.get<unknown>('zotero.autoExportFiles')),
+    },
     ...optionalEmail(checkContactEmail(c.get<unknown>('network.contactEmail'))),
   };
 }
@@ -155,7 +167,7 @@ function readCitationSettings(c: vscode.WorkspaceConfiguration): CitationSetting
   const template = c.get<string>('citation.keyTemplate')?.trim();
   const fallback = c.get<string>('citation.otherLanguages');
   return {
-    keyStyle: style === 'google' || style === 'bbt' ? style : 'arxiv',
+    keyStyle: style === 'google' || style === 'bbt' || style === 'zotero' ? style : 'arxiv',
     ...(style === 'custom' && template ? { keyTemplate: template } : {}),
     latexCommand: c.get<string>('citation.latexCommand')?.trim() || 'cite',
     ascii: asciiSetting(c.get<unknown>('citation.asciiBibtex')),

@@ -11,7 +11,16 @@ import { decodeTags } from '../core/tracking/tags';
 import type { PaperViewModel } from '../core/view/paperView';
 import type { HfLinksView, LinkedGroupView, LinkedItemView } from '../core/view/hfLinksView';
 
-export const PAGE_ACTIONS = ['cite', 'copyBibtex', 'save', 'tags', 'openNotes', 'openPdf', 'openHuggingFace'] as const;
+export const PAGE_ACTIONS = [
+  'cite',
+  'copyBibtex',
+  'save',
+  'tags',
+  'openNotes',
+  'saveToZotero',
+  'openPdf',
+  'openHuggingFace',
+] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 /** Page → host. */
@@ -85,6 +94,7 @@ export interface PageStrings {
   editTags: string;
   /** The label of the paper's tag chips. */
   tags: string;
+  saveToZotero: string;
   openPdf: string;
   openHuggingFace: string;
   thumbnail: string;
@@ -128,6 +138,7 @@ export const DEFAULT_PAGE_STRINGS: PageStrings = {
   openNotes: 'Notes',
   editTags: 'Tags…',
   tags: 'Tags',
+  saveToZotero: 'Save to Zotero',
   openPdf: 'Open PDF',
   openHuggingFace: 'Open on Hugging Face',
   thumbnail: 'Paper thumbnail',

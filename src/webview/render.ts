@@ -65,6 +65,7 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   actions.append(save);
   actions.append(actionButton(strings.editTags, 'tags', options.post));
   actions.append(actionButton(strings.openNotes, 'openNotes', options.post));
+  actions.append(actionButton(strings.saveToZotero, 'saveToZotero', options.post));
   if (hasLink(model, 'pdf')) actions.append(actionButton(strings.openPdf, 'openPdf', options.post));
   if (hasLink(model, 'huggingFace')) {
     actions.append(actionButton(strings.openHuggingFace, 'openHuggingFace', options.post));

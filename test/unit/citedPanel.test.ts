@@ -97,6 +97,7 @@ describe('cited in: paper panel (host side, stand-in vscode)', () => {
     cite: () => undefined,
     copyBibtex: () => undefined,
     openNotes: () => undefined,
+    saveToZotero: () => undefined,
     openPdf: () => undefined,
     tagPaper: () => undefined,
     tagsOf: () => [],

@@ -10,7 +10,8 @@ import { alnum } from '../../src/core/cite/names';
 import { transliterate } from '../../src/core/cite/transliterate';
 import { arxivPaper, paper } from '../helpers/paper';
 
-function keys(p: Parameters<typeof baseKey>[0]): Record<KeyStyle, string> {
+// `zotero` asks Zotero and falls back to `bbt`: its offline key is the `bbt` one.
+function keys(p: Parameters<typeof baseKey>[0]): Record<Exclude<KeyStyle, 'zotero'>, string> {
   return { arxiv: baseKey(p, 'arxiv'), google: baseKey(p, 'google'), bbt: baseKey(p, 'bbt') };
 }
 

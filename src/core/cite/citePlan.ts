@@ -48,37 +48,57 @@ export function newEntries(
   });
 }
 
+/** An entry made elsewhere (Better BibTeX's export of the paper's Zotero item), used as is. */
+export interface ForeignEntry {
+  key: string;
+  text: string;
+}
+
 /**
  * Citing `papers` in a .bib holding `existing` (parsed from `bibText`): a paper cited twice
- * counts once; a paper `findExisting` finds keeps that entry's key and adds nothing; the
- * others get new entries whose keys clash with no key in the file.
+ * counts once; a paper `findExisting` finds keeps that entry's key and adds nothing; a paper
+ * in `foreign` (by id) gets that key and entry (nothing added when the key is already in the
+ * file: that is the same entry, exported before); the others get new entries whose keys clash
+ * with no key in the file nor in `foreign`.
  */
 export function planCitation(
   papers: readonly Paper[],
   existing: readonly BibRecord[],
   options: EntryOptions = {},
   bibText = '',
+  foreign: ReadonlyMap<string, ForeignEntry> = new Map(),
 ): CitePlan {
   const seen = new Set<string>();
   const distinct = papers.filter((paper) => !seen.has(paper.id) && seen.add(paper.id));
   const found = distinct.map((paper) => findExisting(existing, paper));
+  const inFile = keysIn(existing);
+  const inFileLower = new Set([...inFile].map((k) => k.toLowerCase()));
   const made = newEntries(
-    distinct.filter((_, i) => found[i] === undefined),
+    distinct.filter((paper, i) => found[i] === undefined && !foreign.has(paper.id)),
     options,
-    keysIn(existing),
+    [...inFile, ...[...foreign.values()].map((f) => f.key)],
   );
   let next = 0;
+  const appended: ForeignEntry[] = [];
   const cited = distinct.map((paper, i): PlannedCitation => {
     const entry = found[i];
     if (entry !== undefined) return { paper, key: entry.key };
-    const { key, text } = made[next++];
-    return { paper, key, newEntry: text };
+    const outside = foreign.get(paper.id);
+    if (outside !== undefined) {
+      if (inFileLower.has(outside.key.toLowerCase())) return { paper, key: outside.key };
+      inFileLower.add(outside.key.toLowerCase());
+      appended.push(outside);
+      return { paper, key: outside.key, newEntry: outside.text };
+    }
+    const made1 = made[next++];
+    appended.push(made1);
+    return { paper, key: made1.key, newEntry: made1.text };
   });
   let bib = bibText;
-  for (const { text } of made) bib = appendEntry(bib, text);
+  for (const { text } of appended) bib = appendEntry(bib, text);
   return {
     cited,
-    added: made.map((m) => m.key),
+    added: appended.map((m) => m.key),
     reused: cited.filter((c) => c.newEntry === undefined).map((c) => c.key),
     newText: bib.slice(bibText.length),
   };

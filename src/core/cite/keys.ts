@@ -7,7 +7,7 @@
  * A key depends only on the paper's authors, date and title, so the same paper always gets
  * the same key; `uniqueKey` then adds a, b, c … when that key is already taken.
  *
- * Styles (the first author's family name is called "surname" below):
+ * Styles (the first author's family name is called "surname" below; `zotero` is below the list):
  *
  * - `arxiv` — what arxiv.org's "Export BibTeX" produces: surname with its particles
  *   (`van der Waals` → `vanderwaals`), year, then up to four title words, taking the title
@@ -43,7 +43,12 @@ import { normaliseArxivId, paperYear } from '../paper';
 import { asciiFold, keyAlnum, splitName } from './names';
 import { FUNCTION_WORDS, GOOGLE_STOPWORDS, arxivTitleWords, capitalise, significantWords } from './titleWords';
 
-export type KeyStyle = 'arxiv' | 'google' | 'bbt';
+/**
+ * `zotero` asks Better BibTeX for the key of a paper already in Zotero (ui/zotero); a paper it
+ * does not know, or any paper when Zotero is not running, gets the `bbt` key, the one Better
+ * BibTeX's default formula would give it.
+ */
+export type KeyStyle = 'arxiv' | 'google' | 'bbt' | 'zotero';
 
 /** Surname with particles, as one ASCII word (`vanderwaals`), or `''` when nothing is left. */
 function surnameWord(name: string, style: KeyStyle): string {
@@ -89,6 +94,7 @@ export function baseKey(paper: Paper, style: KeyStyle = 'arxiv'): string {
       key = `${surname}${year}${(significantWords(paper.title, GOOGLE_STOPWORDS)[0] ?? '').toLowerCase()}`;
       break;
     case 'bbt':
+    case 'zotero':
       key = `${surname}${significantWords(paper.title, FUNCTION_WORDS).slice(0, 3).map(capitalise).join('')}${year}`;
       break;
   }

@@ -38,3 +38,26 @@ export function apiUrl(baseUrl: string, path: string): URL {
   base.hash = '';
   return base;
 }
+
+/**
+ * An address on this machine only (127.0.0.1, localhost, ::1), over http or https: for local
+ * servers such as Zotero's, where nothing sent may leave the machine.
+ */
+export function checkLoopbackUrl(raw: string): BaseUrlCheck {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { ok: false, reason: `"${raw}" is not a URL` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, reason: `"${raw}" must be an http address` };
+  }
+  if (!LOOPBACK_HOSTS.has(url.hostname)) {
+    return { ok: false, reason: `"${raw}" is not on this computer (only 127.0.0.1, localhost or [::1] are allowed)` };
+  }
+  if (url.username || url.password || url.search || url.hash || url.pathname.replace(/\/+$/, '') !== '') {
+    return { ok: false, reason: `"${raw}" must be a bare address such as http://127.0.0.1:23119` };
+  }
+  return { ok: true, url: url.origin };
+}

@@ -1,6 +1,6 @@
 /**
- * Every request LitFeed makes goes through here: a GET with a deadline, a few polite retries,
- * respect for Retry-After, a size cap and cancellation. Failures come back as one error type
+ * Every request LitFeed makes goes through here: a GET (or, for Zotero's local server, a POST)
+ * with a deadline, a few polite retries, respect for Retry-After, a size cap and cancellation. Failures come back as one error type
  * (httpError.ts) whose message can be shown to the user as is.
  */
 import { silentLogger, type Logger } from '../log';
@@ -82,8 +82,33 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 export async function getText(url: string, options: HttpOptions = {}): Promise<TextResponse> {
-  const { value, attempts } = await withRetries(url, options, attemptText);
+  const { value, attempts } = await withRetries(url, options, attemptText());
   return { ...value, attempts };
+}
+
+/**
+ * A POST of `body` (sent as `contentType`), read like `getText`. Not retried unless the caller
+ * asks: a POST may not be idempotent, and a save sent twice is two saves.
+ */
+export async function postText(
+  url: string,
+  body: string,
+  contentType: string,
+  options: HttpOptions = {},
+): Promise<TextResponse> {
+  const withType = { retries: 0, ...options, headers: { ...options.headers, 'content-type': contentType } };
+  const { value, attempts } = await withRetries(url, withType, attemptText({ method: 'POST', body }));
+  return { ...value, attempts };
+}
+
+/** POSTs `value` as JSON and reads the answer as JSON (an empty body is `undefined`). */
+export async function postJson(url: string, value: unknown, options: HttpOptions = {}): Promise<unknown> {
+  const response = await postText(url, JSON.stringify(value), 'application/json', {
+    ...options,
+    headers: { accept: 'application/json', ...options.headers },
+  });
+  if (response.text.trim() === '') return undefined;
+  return parseJson(url, response);
 }
 
 /** One try at a request: what it got, or why it failed (retryable or not). */
@@ -139,7 +164,7 @@ export async function withRetries<T>(
     }
 
     settings.log.warn(
-      `GET ${url}: ${failure.reason}; retrying in ${formatDuration(wait)} (attempt ${tries + 1} of ${maxAttempts})`,
+      `request ${url}: ${failure.reason}; retrying in ${formatDuration(wait)} (attempt ${tries + 1} of ${maxAttempts})`,
     );
     try {
       await pause(wait, settings.sleep, options.signal);
@@ -155,6 +180,10 @@ export async function getJson(url: string, options: HttpOptions = {}): Promise<u
     ...options,
     headers: { accept: 'application/json', ...options.headers },
   });
+  return parseJson(url, response);
+}
+
+function parseJson(url: string, response: TextResponse): unknown {
   try {
     return JSON.parse(response.text);
   } catch (err) {
@@ -229,48 +258,56 @@ function hostOf(url: string): string {
   }
 }
 
-const attemptText: Attempt<Omit<TextResponse, 'attempts'>> = async (target, settings, signal) => {
-  const host = target.host;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
-  const onCancel = () => controller.abort();
-  signal?.addEventListener('abort', onCancel, { once: true });
-  let phase: 'connect' | 'body' = 'connect';
+/** One GET, or the request `init` describes, whose whole body is read as text. */
+const attemptText =
+  (init: { method: 'POST'; body: string } | undefined = undefined): Attempt<Omit<TextResponse, 'attempts'>> =>
+  async (target, settings, signal) => {
+    const host = target.host;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
+    const onCancel = () => controller.abort();
+    signal?.addEventListener('abort', onCancel, { once: true });
+    let phase: 'connect' | 'body' = 'connect';
 
-  try {
-    const response = await fetch(target, { headers: settings.headers, signal: controller.signal, redirect: 'follow' });
-    phase = 'body';
+    try {
+      const response = await fetch(target, {
+        headers: settings.headers,
+        signal: controller.signal,
+        redirect: 'follow',
+        ...(init ? { method: init.method, body: init.body } : {}),
+      });
+      phase = 'body';
 
-    if (!response.ok) return { ok: false, failure: await failedStatus(target, response, settings) };
+      if (!response.ok) return { ok: false, failure: await failedStatus(target, response, settings) };
 
-    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-    if (declared > settings.maxBytes) {
-      await response.body?.cancel().catch(() => undefined);
-      return { ok: false, failure: tooLarge(host, settings.maxBytes, declared) };
+      const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+      if (declared > settings.maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        return { ok: false, failure: tooLarge(host, settings.maxBytes, declared) };
+      }
+      const text = await readBody(response, settings.maxBytes);
+      if (text === undefined) return { ok: false, failure: tooLarge(host, settings.maxBytes) };
+
+      return {
+        ok: true,
+        value: { status: response.status, text, headers: response.headers, url: response.url || target.href },
+      };
+    } catch (err) {
+      return {
+        ok: false,
+        failure: thrownFailure(err, {
+          host,
+          signal,
+          timedOut: controller.signal.aborted && !signal?.aborted,
+          phase,
+          timeoutMs: settings.timeoutMs,
+        }),
+      };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCancel);
     }
-    const text = await readBody(response, settings.maxBytes);
-    if (text === undefined) return { ok: false, failure: tooLarge(host, settings.maxBytes) };
-
-    return {
-      ok: true,
-      value: { status: response.status, text, headers: response.headers, url: response.url || target.href },
-    };
-  } catch (err) {
-    return {
-      ok: false,
-      failure: thrownFailure(err, {
-        host,
-        signal,
-        timedOut: controller.signal.aborted && !signal?.aborted,
-        phase,
-        timeoutMs: settings.timeoutMs,
-      }),
-    };
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onCancel);
-  }
-};
+  };
 
 /** A non-2xx response as a failure, with the server's short explanation when it gave one. */
 export async function failedStatus(target: URL, response: Response, settings: ResolvedHttpOptions): Promise<Failure> {

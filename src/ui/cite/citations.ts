@@ -1,7 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { keysIn, parseBib, type BibRecord } from '../../core/cite/bibDocument';
-import { keysWhenAddedAlone, newEntries, planCitation, type EntryOptions } from '../../core/cite/citePlan';
+import type { BibEngine } from '../../core/cite/bibDiscovery';
+import { appendEntry, keysIn, parseBib, type BibRecord } from '../../core/cite/bibDocument';
+import {
+  keysWhenAddedAlone,
+  newEntries,
+  planCitation,
+  type EntryOptions,
+  type ForeignEntry,
+} from '../../core/cite/citePlan';
 import { citationFor, citationSyntax, citeText, insertionAt } from '../../core/cite/citeText';
 import { bibliographyText } from '../../core/cite/exportBib';
 import type { Paper } from '../../core/paper';
@@ -20,6 +27,20 @@ export interface CiteResult {
   inserted?: string;
 }
 
+/** What citing needs of Zotero (ui/zotero/zoteroLink.ts), kept narrow so tests can stand in. */
+export interface ZoteroCiting {
+  /** Better BibTeX's key and entry of each paper Zotero has (by paper id); throws a ZoteroError. */
+  entriesFor(papers: readonly Paper[], engine: BibEngine | undefined): Promise<Map<string, ForeignEntry>>;
+  isAutoExport(bib: vscode.Uri, text: string): boolean;
+  /** The message for a failure of `entriesFor`. */
+  describe(err: unknown): string;
+}
+
+/** An entry to cite that exists already (a Zotero item): its key, and its text when asked for. */
+export interface KeyedSource {
+  key: string;
+}
+
 /**
  * Cites papers where the cursor is and keeps the document's bibliography right: existing
  * entries for the same paper are reused, new keys never clash, the .bib is only appended to,
@@ -33,6 +54,7 @@ export class Citer {
     private readonly settings: () => CitationSettings,
     private readonly log: vscode.LogOutputChannel,
     private readonly targets: BibTargetFinder,
+    private readonly zotero?: ZoteroCiting,
   ) {
     this.lastEditor = vscode.window.activeTextEditor;
   }
@@ -94,7 +116,10 @@ export class Citer {
     }
     const { uri: bibUri, engine } = await this.targets.find(doc, { ask: true });
     if (!bibUri) return undefined;
-    const plan = await this.planEntries(bibUri, papers, entryOptions(this.settings(), engine));
+    const foreign = await this.fromZotero(bibUri, papers, engine);
+    if (foreign === 'stop') return undefined;
+    if (foreign.autoExport) return this.citeKeys(editor, foreign.keys, bibUri);
+    const plan = await this.planEntries(bibUri, papers, entryOptions(this.settings(), engine), foreign.entries);
     if (!plan) return undefined;
     const keys = plan.cited.map((c) => c.key);
     const offset = doc.offsetAt(editor.selection.active);
@@ -236,7 +261,12 @@ export class Citer {
   }
 
   /** Reads and parses the .bib; refuses (with a message) to touch one that does not parse. */
-  private async planEntries(bibUri: vscode.Uri, papers: readonly Paper[], options: EntryOptions) {
+  private async planEntries(
+    bibUri: vscode.Uri,
+    papers: readonly Paper[],
+    options: EntryOptions,
+    foreign?: ReadonlyMap<string, ForeignEntry>,
+  ) {
     const open = openDocument(bibUri);
     let text = '';
     let exists = true;
@@ -274,7 +304,7 @@ export class Citer {
       this.log.warn(`${bibUri.fsPath}: ${parsed.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
       return undefined;
     }
-    const plan = planCitation(papers, parsed.entries, options, text);
+    const plan = planCitation(papers, parsed.entries, options, text, foreign);
     return { ...plan, exists, wasDirty: open?.isDirty ?? false, endText: text };
   }
 
@@ -304,6 +334,166 @@ export class Citer {
         vscode.l10n.t('LitFeed: {0} was changed but could not be saved.', vscode.workspace.asRelativePath(bibUri)),
       );
     }
+  }
+
+  /**
+   * What Zotero says of the papers: nothing unless the key style is `zotero` or the .bib is a
+   * Better BibTeX auto-export. An auto-export is never edited, so every paper must be in
+   * Zotero (else nothing is cited); for the key style, Zotero not answering means `bbt` keys.
+   */
+  private async fromZotero(
+    bibUri: vscode.Uri,
+    papers: readonly Paper[],
+    engine: BibEngine | undefined,
+  ): Promise<{ autoExport: boolean; keys: string[]; entries?: Map<string, ForeignEntry> } | 'stop'> {
+    const zotero = this.zotero;
+    if (!zotero) return { autoExport: false, keys: [] };
+    let text = '';
+    try {
+      text = await readText(bibUri);
+    } catch {
+      text = '';
+    }
+    const autoExport = text !== '' && zotero.isAutoExport(bibUri, text);
+    if (!autoExport && this.settings().keyStyle !== 'zotero') return { autoExport: false, keys: [] };
+    let entries: Map<string, ForeignEntry>;
+    try {
+      entries = await zotero.entriesFor(papers, engine);
+    } catch (err) {
+      this.log.warn(`Better BibTeX keys: ${String(err)}`);
+      if (autoExport) {
+        vscode.window.showErrorMessage(zotero.describe(err));
+        return 'stop';
+      }
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(warning) Zotero did not answer; LitFeed made the keys'), 6000);
+      return { autoExport: false, keys: [] };
+    }
+    if (!autoExport) return { autoExport: false, keys: [], entries };
+    const missing = papers.filter((p) => !entries.has(p.id));
+    if (missing.length > 0) {
+      vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          'LitFeed: {0} is kept by Better BibTeX (an auto-export), so LitFeed does not edit it, and Zotero does not have {1}. Save it to Zotero first (LitFeed: Save to Zotero); the auto-export then adds it. Nothing was changed.',
+          vscode.workspace.asRelativePath(bibUri),
+          missing.map((p) => `"${p.title}"`).join(', '),
+        ),
+      );
+      return 'stop';
+    }
+    const seen = new Set<string>();
+    const keys = papers.map((p) => (entries.get(p.id) as ForeignEntry).key).filter((k) => !seen.has(k) && seen.add(k));
+    return { autoExport: true, keys };
+  }
+
+  /** Inserts the citation of `keys` and nothing else: the .bib is an auto-export. */
+  private async citeKeys(
+    editor: vscode.TextEditor,
+    keys: string[],
+    bibUri: vscode.Uri,
+  ): Promise<CiteResult | undefined> {
+    const edit = new vscode.WorkspaceEdit();
+    const inserted = this.addCitation(edit, editor, keys);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: VS Code refused the edit; nothing was changed.'));
+      return undefined;
+    }
+    const result: CiteResult = { keys, added: [], reused: keys, bibFile: bibUri, inserted };
+    this.report(result);
+    return result;
+  }
+
+  /** Adds the citation of `keys` at the cursor (or over the selection) to `edit`; returns its text. */
+  private addCitation(edit: vscode.WorkspaceEdit, editor: vscode.TextEditor, keys: string[]): string {
+    const doc = editor.document;
+    const language = documentLanguage(doc);
+    const latexCommand = this.settings().latexCommand;
+    if (editor.selection.isEmpty) {
+      const at = insertionAt(doc.getText(), doc.offsetAt(editor.selection.active), keys, language, { latexCommand });
+      edit.insert(doc.uri, doc.positionAt(at.offset), at.insertText);
+      return at.insertText;
+    }
+    const text = citeText(keys, language, { latexCommand });
+    edit.replace(doc.uri, editor.selection, text);
+    return text;
+  }
+
+  /**
+   * Cites entries that exist elsewhere (Zotero items picked in Cite from Zotero): keys already
+   * in the .bib are cited as they are; the others' entries (`entriesOf`, asked only for those)
+   * are appended, unless the .bib is a Better BibTeX auto-export, which is never edited.
+   */
+  async citeSources<S extends KeyedSource>(
+    sources: readonly S[],
+    entriesOf: (missing: S[], engine: BibEngine | undefined) => Promise<string[]>,
+  ): Promise<CiteResult | undefined> {
+    const editor = this.editor();
+    if (!editor || sources.length === 0) {
+      if (!editor) {
+        vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: open the document to cite into first.'));
+      }
+      return undefined;
+    }
+    const seen = new Set<string>();
+    const keys = sources.map((s) => s.key).filter((k) => !seen.has(k) && seen.add(k));
+    if (citationSyntax(documentLanguage(editor.document)) === undefined) {
+      await editor.edit((b) => b.replace(editor.selection, keys.join(', ')));
+      return { keys, added: [], reused: [], inserted: keys.join(', ') };
+    }
+    const { uri: bibUri, engine } = await this.targets.find(editor.document, { ask: true });
+    if (!bibUri) return undefined;
+    let text = '';
+    let exists = true;
+    try {
+      text = await readText(bibUri);
+    } catch {
+      exists = false;
+    }
+    if (exists && this.zotero?.isAutoExport(bibUri, text)) return this.citeKeys(editor, keys, bibUri);
+    if (exists && (await isReadonly(bibUri))) {
+      vscode.window.showErrorMessage(
+        vscode.l10n.t('LitFeed: {0} is read-only. Nothing was changed.', vscode.workspace.asRelativePath(bibUri)),
+      );
+      return undefined;
+    }
+    const parsed = await parseBib(text);
+    if (!parsed.ok) {
+      vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          'LitFeed: {0} does not parse (line {1}: {2}). Nothing was changed; fix the file and cite again.',
+          vscode.workspace.asRelativePath(bibUri),
+          parsed.errors[0].line,
+          parsed.errors[0].message,
+        ),
+      );
+      return undefined;
+    }
+    const inFile = new Set([...keysIn(parsed.entries)].map((k) => k.toLowerCase()));
+    const missing = keys
+      .filter((k) => !inFile.has(k.toLowerCase()))
+      .map((key) => sources.find((s) => s.key === key) as S);
+    // Asked before anything is edited: a failure leaves both files as they were.
+    const entries = missing.length > 0 ? await entriesOf(missing, engine) : [];
+    let bib = text;
+    for (const entry of entries) bib = appendEntry(bib, entry);
+    const wasDirty = openDocument(bibUri)?.isDirty ?? false;
+    const edit = new vscode.WorkspaceEdit();
+    const inserted = this.addCitation(edit, editor, keys);
+    await this.addToEdit(edit, bibUri, { newText: bib.slice(text.length), exists, endText: text });
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: VS Code refused the edit; nothing was changed.'));
+      return undefined;
+    }
+    await this.saveBib(bibUri, wasDirty);
+    const added = missing.map((m) => m.key);
+    const result: CiteResult = {
+      keys,
+      added,
+      reused: keys.filter((k) => !added.includes(k)),
+      bibFile: bibUri,
+      inserted,
+    };
+    this.report(result);
+    return result;
   }
 
   private report(result: CiteResult): void {

@@ -37,6 +37,7 @@ export function pageStrings(): PageStrings {
     openNotes: vscode.l10n.t('Notes'),
     editTags: vscode.l10n.t('Tags…'),
     tags: vscode.l10n.t('Tags'),
+    saveToZotero: vscode.l10n.t('Save to Zotero'),
     save: vscode.l10n.t('Save to reading list'),
     unsave: vscode.l10n.t('Remove from reading list'),
     openPdf: vscode.l10n.t('Open PDF'),

@@ -36,6 +36,8 @@ export interface PaperPanelDeps {
   copyBibtex(paper: Paper): unknown;
   /** The paper's notes file, created the first time. */
   openNotes(paper: Paper): unknown;
+  /** Saves the paper as a Zotero item (ui/zotero). */
+  saveToZotero(paper: Paper): unknown;
   /** The paper's PDF, in a LitFeed tab or outside VS Code as the settings say. */
   openPdf(paper: Paper): unknown;
   /** "Tag Paper…" (which saves an unsaved paper); the panel reads `tagsOf` again once it settles. */
@@ -320,6 +322,9 @@ class PaperPanel implements vscode.Disposable {
       case 'tags':
         await this.deps.tagPaper(paper);
         this.refreshSaved();
+        return;
+      case 'saveToZotero':
+        await this.deps.saveToZotero(paper);
         return;
       case 'openPdf':
         await this.deps.openPdf(paper);
