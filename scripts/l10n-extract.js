@@ -16,6 +16,8 @@ const ts = require('typescript');
 const root = path.resolve(__dirname, '..');
 const l10nDir = path.join(root, 'l10n');
 const englishFile = path.join(l10nDir, 'bundle.l10n.json');
+/** The display languages LitFeed is translated into (VS Code's ids); test/unit/l10n.test.ts has the same list. */
+const LANGUAGES = ['zh-cn', 'ja', 'ko', 'de', 'fr', 'es', 'pt-br'];
 
 function sourceFiles(dir) {
   const out = [];
@@ -91,7 +93,7 @@ function extract() {
 
 /** Translations present next to the English files: `{ language: { bundle, nls } }`. */
 function translations() {
-  const out = {};
+  const out = Object.fromEntries(LANGUAGES.map((lang) => [lang, {}]));
   for (const name of fs.readdirSync(l10nDir)) {
     const m = /^bundle\.l10n\.(.+)\.json$/.exec(name);
     if (m) (out[m[1]] ??= {}).bundle = JSON.parse(fs.readFileSync(path.join(l10nDir, name), 'utf8'));
@@ -134,7 +136,9 @@ function main() {
   for (const [lang, m] of Object.entries(missing(strings, nls, translations())).sort()) {
     if (m.bundle.length + m.nls.length === 0) continue;
     gaps += m.bundle.length + m.nls.length;
-    console.log(`\n${lang}: ${m.bundle.length} of l10n/bundle.l10n.json and ${m.nls.length} of package.nls.json missing`);
+    console.log(
+      `\n${lang}: ${m.bundle.length} of l10n/bundle.l10n.json and ${m.nls.length} of package.nls.json missing`,
+    );
     for (const k of m.bundle) console.log(`  bundle.l10n.${lang}.json  ${JSON.stringify(k)}`);
     for (const k of m.nls) console.log(`  package.nls.${lang}.json  ${JSON.stringify(k)}`);
   }
@@ -142,5 +146,5 @@ function main() {
   if (errors.length > 0 || (check && current !== text)) process.exitCode = 1;
 }
 
-module.exports = { extract, translations, missing };
+module.exports = { LANGUAGES, extract, translations, missing };
 if (require.main === module) main();

@@ -231,7 +231,8 @@ function setDisplayLanguage(server: CodeServer, language: string | undefined): v
     JSON.stringify({
       [language]: {
         hash: `litfeed-e2e-${language}`,
-        extensions: [],
+        // The workbench lists installed languages by their pack's first extension.
+        extensions: [{ extensionIdentifier: { id: `litfeed-e2e.language-pack-${language}` }, version: '0.0.0' }],
         translations: { vscode: translations },
         label: language,
       },

@@ -54,13 +54,16 @@ const SAME_EVERYWHERE = new Set([
   '$(quote) {0} +{1}',
   'PDF: {0}',
   'container.title',
+  // "Daily Papers" is Hugging Face's name for its feed.
+  'view.feed',
 ]);
 const SAME_IN: Record<(typeof LANGUAGES)[number], Set<string>> = {
   'zh-cn': new Set(),
   ja: new Set(),
   ko: new Set(),
-  de: new Set(['Code', 'Links', 'Zoom', 'Export', 'PDF toolbar', 'Notes']),
-  fr: new Set(['Actions', 'Notes', 'Code', 'Organization', 'Zoom']),
+  // German academic usage: "das Abstract", "das Paper".
+  de: new Set(['Abstract', 'Code', 'Links', 'Paper', 'Zoom']),
+  fr: new Set(['Actions', 'Code', 'Notes', 'Zoom']),
   es: new Set(),
   'pt-br': new Set(),
 };

@@ -123,7 +123,13 @@ export function ageLabel(fromIso: string, now: Date, locale = 'en', unknown = 'a
   const minutes = Math.max(0, Math.round(ms / 60_000));
   const hours = Math.round(minutes / 60);
   const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    minutes < 1 ? [0, 'second'] : minutes < 60 ? [minutes, 'minute'] : hours < 48 ? [hours, 'hour'] : [Math.round(hours / 24), 'day'];
+    minutes < 1
+      ? [0, 'second']
+      : minutes < 60
+        ? [minutes, 'minute']
+        : hours < 48
+          ? [hours, 'hour']
+          : [Math.round(hours / 24), 'day'];
   if (/^en(?:-|$)/i.test(locale)) {
     if (unit === 'second') return 'just now';
     if (unit === 'minute') return `${value} min ago`;
