@@ -416,7 +416,20 @@ function isCount(n: unknown): n is number {
 
 function format(template: string, n: number): string {
   const [before, after] = splitTemplate(template);
-  return `${before}${n.toLocaleString()}${after}`;
+  return `${before}${localNumber(n)}${after}`;
+}
+
+/**
+ * `n` written in the page's language, the `lang` the host gave the document (VS Code's display
+ * language); the browser's own language may differ from it.
+ */
+function localNumber(n: number): string {
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  try {
+    return n.toLocaleString(lang || undefined);
+  } catch {
+    return n.toLocaleString();
+  }
 }
 
 /** `template` with `{0}` replaced by `text`, as text. */

@@ -119,8 +119,11 @@ export async function startWorkbench(
   settings: Record<string, unknown> = {},
   /** Fills LitFeed's global storage (given its folder) before the window opens. */
   seedStorage?: (storageDir: string) => Promise<void>,
+  /** VS Code's display language for this window, e.g. `de` (English when absent). */
+  displayLanguage?: string,
 ): Promise<Workbench> {
   const { server, browser } = await sharedHarness();
+  setDisplayLanguage(server, displayLanguage);
   const shots = resultsDir(repoRoot);
   // An earlier file's window must be gone: its extension host would see the new settings and
   // write to the same global storage.
@@ -204,6 +207,37 @@ export async function startWorkbench(
     await fixture.close();
     throw e;
   }
+}
+
+/**
+ * The display language of the windows opened from now on. code-server reads it, for each window,
+ * from the profile's argv.json (what "Configure Display Language" writes), and switches only to
+ * a language with an installed language pack: none is installed offline, so a stand-in pack
+ * without translations is registered in languagepacks.json. VS Code's own words stay English;
+ * the window's language, `vscode.env.language` in the extension host, is `language`.
+ */
+function setDisplayLanguage(server: CodeServer, language: string | undefined): void {
+  const argv = path.join(server.userDataDir, 'User/argv.json');
+  const packs = path.join(server.userDataDir, 'languagepacks.json');
+  if (!language) {
+    fs.rmSync(argv, { force: true });
+    return;
+  }
+  const translations = path.join(server.root, `language-pack-${language}.json`);
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  fs.writeFileSync(argv, JSON.stringify({ locale: language }));
+  fs.writeFileSync(
+    packs,
+    JSON.stringify({
+      [language]: {
+        hash: `litfeed-e2e-${language}`,
+        // The workbench lists installed languages by their pack's first extension.
+        extensions: [{ extensionIdentifier: { id: `litfeed-e2e.language-pack-${language}` }, version: '0.0.0' }],
+        translations: { vscode: translations },
+        label: language,
+      },
+    }),
+  );
 }
 
 export async function sidebarRows(page: Page): Promise<string[]> {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ageLabel, dayLabel, groupByDay, sortPapers } from '../../src/core';
+import { ageLabel, countLabel, dayLabel, groupByDay, sortPapers } from '../../src/core';
 import { usEnglishDay } from '../../src/core/feed/dayGroups';
 import { paper } from '../helpers/paper';
 
@@ -116,5 +116,34 @@ describe('grouping and sorting the feed', () => {
     assert.equal(ageLabel('2026-11-29T09:00:00Z', now), '3 h ago');
     assert.equal(ageLabel('2026-11-20T12:00:00Z', now), '9 days ago');
     assert.equal(ageLabel('garbage', now), 'at an unknown time');
+  });
+});
+
+describe('days, ages and counts in the display language', () => {
+  const now = new Date('2026-11-29T12:00:00Z');
+  const words = { today: 'Heute', yesterday: 'Gestern', undated: 'Ohne Datum' };
+
+  it('writes German day labels, ages and counts', () => {
+    assert.equal(dayLabel('2026-11-29', '2026-11-29', 'de', words), 'Heute');
+    assert.equal(dayLabel('2026-11-28', '2026-11-29', 'de', words), 'Gestern');
+    assert.equal(dayLabel('undated', '2026-11-29', 'de', words), 'Ohne Datum');
+    assert.equal(dayLabel('2026-11-27', '2026-11-29', 'de', words), 'Fr., 27. Nov. 2026');
+    assert.equal(ageLabel('2026-11-29T09:00:00Z', now, 'de'), 'vor 3 Std.');
+    assert.equal(ageLabel('2026-11-29T11:59:40Z', now, 'de'), 'jetzt');
+    assert.equal(ageLabel('garbage', now, 'de', 'zu unbekannter Zeit'), 'zu unbekannter Zeit');
+    assert.equal(countLabel(12345, 'de'), '12.345');
+    assert.equal(countLabel(96, 'de'), '96');
+  });
+
+  it('writes Japanese day labels, ages and counts', () => {
+    assert.equal(dayLabel('2026-11-27', '2026-11-29', 'ja'), '2026年11月27日(金)');
+    assert.equal(ageLabel('2026-11-20T12:00:00Z', now, 'ja'), '9 日前');
+    assert.equal(countLabel(12345, 'ja'), '12,345');
+  });
+
+  it('keeps English for a locale Intl does not know', () => {
+    assert.equal(dayLabel('2026-11-27', '2026-11-29', 'not a locale!'), 'Fri, Nov 27, 2026');
+    assert.equal(ageLabel('2026-11-29T09:00:00Z', now, 'not a locale!'), '3 h ago');
+    assert.equal(countLabel(1234, 'not a locale!'), '1,234');
   });
 });

@@ -63,15 +63,32 @@ export function groupByDay(papers: readonly Paper[], order: SortOrder): DayGroup
     .map(([day, list]) => ({ day, papers: sortPapers(list, order) }));
 }
 
-/** "Today", "Yesterday", or the date written out, e.g. "Wed, 25 Nov 2026". */
-export function dayLabel(day: string, today: string, locale?: string): string {
-  if (day === today) return 'Today';
-  if (day === addDays(today, -1)) return 'Yesterday';
-  if (day === 'undated') return 'Undated';
+/** The words for the days that are not written as a date, in the display language. */
+export interface DayWords {
+  today: string;
+  yesterday: string;
+  undated: string;
+}
+const ENGLISH_DAY_WORDS: DayWords = { today: 'Today', yesterday: 'Yesterday', undated: 'Undated' };
+
+/**
+ * "Today", "Yesterday", or the date written out in `locale`, e.g. "Wed, 25 Nov 2026" (en-GB),
+ * "Mi., 25. Nov. 2026" (de); `words` are the first three in the display language.
+ */
+export function dayLabel(day: string, today: string, locale?: string, words: DayWords = ENGLISH_DAY_WORDS): string {
+  if (day === today) return words.today;
+  if (day === addDays(today, -1)) return words.yesterday;
+  if (day === 'undated') return words.undated;
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
   const lang = locale ?? 'en-GB';
-  return US_ENGLISH.test(lang) ? usEnglishDay(date) : dateFormat(lang, DAY_LABEL).format(date);
+  if (US_ENGLISH.test(lang)) return usEnglishDay(date);
+  try {
+    return dateFormat(lang, DAY_LABEL).format(date);
+  } catch {
+    // A locale tag Intl does not accept: English is better than nothing.
+    return usEnglishDay(date);
+  }
 }
 
 // VS Code's English is `en`, and these labels are on the first screen: the first
@@ -95,14 +112,68 @@ const DAY_LABEL: Intl.DateTimeFormatOptions = {
   timeZone: 'UTC',
 };
 
-/** Compact age for "cached 3 h ago" style labels. */
-export function ageLabel(fromIso: string, now: Date): string {
+/**
+ * Compact age for "cached 3 h ago" style labels, in `locale` (VS Code's display language):
+ * English is written here, as on the first screen nothing loads ICU for it (see `dayLabel`);
+ * other languages use `Intl.RelativeTimeFormat`. `unknown` is the text for an unreadable time.
+ */
+export function ageLabel(fromIso: string, now: Date, locale = 'en', unknown = 'at an unknown time'): string {
   const ms = now.getTime() - Date.parse(fromIso);
-  if (!Number.isFinite(ms)) return 'at an unknown time';
+  if (!Number.isFinite(ms)) return unknown;
   const minutes = Math.max(0, Math.round(ms / 60_000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} days ago`;
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    minutes < 1
+      ? [0, 'second']
+      : minutes < 60
+        ? [minutes, 'minute']
+        : hours < 48
+          ? [hours, 'hour']
+          : [Math.round(hours / 24), 'day'];
+  if (/^en(?:-|$)/i.test(locale)) {
+    if (unit === 'second') return 'just now';
+    if (unit === 'minute') return `${value} min ago`;
+    if (unit === 'hour') return `${value} h ago`;
+    return `${value} days ago`;
+  }
+  const format = relativeFormat(locale);
+  return format ? format.format(-value, unit) : ageLabel(fromIso, now, 'en', unknown);
 }
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat | undefined>();
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat | undefined {
+  if (!relativeFormats.has(locale)) {
+    let format: Intl.RelativeTimeFormat | undefined;
+    try {
+      // `auto` says "now" rather than "0 seconds ago"; `short` keeps a view's description short.
+      format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+    } catch {
+      format = undefined;
+    }
+    relativeFormats.set(locale, format);
+  }
+  return relativeFormats.get(locale);
+}
+
+/**
+ * A count (upvotes, papers) written in `locale`. Below 1000 every language LitFeed is translated
+ * into writes the plain digits, so the tree's rows do not load ICU for them on the first screen.
+ */
+export function countLabel(n: number, locale = 'en'): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1000 && PLAIN_DIGITS.test(locale)) return String(n);
+  let format = numberFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale);
+    } catch {
+      format = new Intl.NumberFormat('en');
+    }
+    numberFormats.set(locale, format);
+  }
+  return format.format(n);
+}
+
+/** Languages whose numbers below 1000 are the ASCII digits with nothing added. */
+const PLAIN_DIGITS = /^(?:en|de|fr|es|pt|it|nl|ja|ko|zh|ru|pl|cs|tr)(?:-|$)/i;
+const numberFormats = new Map<string, Intl.NumberFormat>();

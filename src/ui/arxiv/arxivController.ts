@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import { localAge } from '../displayLanguage';
 import type { ArxivFeed, ArxivRefreshOutcome } from '../../core/feed/arxivFeed';
-import { ageLabel } from '../../core/feed/dayGroups';
 import { errorMessage } from '../../core/guards';
 import type { PaperLibrary } from '../../core/search/library';
 import type { Host } from '../host';
@@ -36,7 +36,7 @@ export class ArxivController {
     });
     this.deps.arxivView.description =
       snap.fetchedAt && s.arxivCategories.length > 0
-        ? vscode.l10n.t('fetched {0}', ageLabel(snap.fetchedAt, new Date()))
+        ? vscode.l10n.t('fetched {0}', localAge(snap.fetchedAt))
         : undefined;
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../../core/feed/dayGroups';
+import { localDayLabel } from '../displayLanguage';
+import { groupByDay, type DayGroup, type SortOrder } from '../../core/feed/dayGroups';
 import type { Paper } from '../../core/paper';
 import { rowMarks, type PaperMarker } from '../feed/feedTree';
 import { paperItem, paperTooltip } from '../feed/paperItem';
@@ -66,7 +67,7 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
       }
       case 'day': {
         const item = new vscode.TreeItem(
-          dayLabel(node.group.day, this.today, vscode.env.language),
+          localDayLabel(node.group.day, this.today),
           vscode.TreeItemCollapsibleState.Collapsed,
         );
         item.id = `arxiv:${node.category}:${node.group.day}`;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
+import { localAge } from '../displayLanguage';
 import { dateFormat } from '../../core/dateFormat';
 import { isoWeekOf } from '../../core/dates';
 import type { FeedFilter } from '../../core/feed/filter';
-import { ageLabel } from '../../core/feed/dayGroups';
 import type { FeedService, FeedSnapshot } from '../../core/feed/feedService';
 import type { Paper } from '../../core/paper';
 import { rangeReachesToday, shiftRange, type FeedRange, type RangeKind } from '../../core/range';
@@ -165,7 +165,7 @@ export class FeedController implements vscode.Disposable {
     if (!outcome.ok && !outcome.cancelled && !options.quiet) {
       const keep =
         this.snapshot?.origin === 'cache'
-          ? vscode.l10n.t('Showing the cached feed from {0}.', ageLabel(this.snapshot.fetchedAt ?? '', new Date()))
+          ? vscode.l10n.t('Showing the cached feed from {0}.', localAge(this.snapshot.fetchedAt ?? ''))
           : this.snapshot?.origin === 'sample'
             ? vscode.l10n.t('Showing the bundled sample feed.')
             : '';
@@ -233,7 +233,7 @@ export class FeedController implements vscode.Disposable {
             'Showing the bundled sample feed (real papers, illustrative votes). Refresh to fetch the live feed.',
           );
     } else if (snap?.origin === 'cache') {
-      const age = ageLabel(snap.fetchedAt ?? '', new Date());
+      const age = localAge(snap.fetchedAt ?? '');
       if (this.lastError) {
         parts.push(vscode.l10n.t('offline · cached {0}', age));
         message = vscode.l10n.t('Offline: {0}. Showing papers cached {1}.', this.lastError, age);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { localDayLabel } from '../displayLanguage';
 import { passesFilter, type FeedFilter } from '../../core/feed/filter';
-import { dayLabel, groupByDay, type DayGroup, type SortOrder } from '../../core/feed/dayGroups';
+import { groupByDay, type DayGroup, type SortOrder } from '../../core/feed/dayGroups';
 import type { Paper } from '../../core/paper';
 import type { WatchMatch } from '../../core/tracking/watchList';
 import type { CitedPlace } from '../refs/citedPlaces';
@@ -163,13 +164,8 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
 
   private dayItem(node: Extract<FeedNode, { kind: 'day' }>): vscode.TreeItem {
     const { group } = node;
-    const label = dayLabel(group.day, this.input.today, vscode.env.language);
-    const words: Record<string, string> = {
-      Today: vscode.l10n.t('Today'),
-      Yesterday: vscode.l10n.t('Yesterday'),
-      Undated: vscode.l10n.t('Undated'),
-    };
-    const item = new vscode.TreeItem(words[label] ?? label, vscode.TreeItemCollapsibleState.Expanded);
+    const label = localDayLabel(group.day, this.input.today);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `day:${group.day}:${this.input.sample ? 'sample' : 'feed'}`;
     const count =
       group.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', group.papers.length);

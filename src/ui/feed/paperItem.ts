@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localCount } from '../displayLanguage';
 import { segmentsToPlainText, splitMath } from '../../core/view/texSegments';
 import { firstAuthorLabel, type Paper } from '../../core/paper';
 import type { WatchMatch } from '../../core/tracking/watchList';
@@ -35,7 +36,7 @@ export function paperItem(paper: Paper, marks: PaperMarks, id: string): vscode.T
   const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
   item.id = id;
   const parts = [];
-  if (paper.upvotes !== undefined) parts.push(`▲ ${paper.upvotes}`);
+  if (paper.upvotes !== undefined) parts.push(`▲ ${localCount(paper.upvotes)}`);
   const author = firstAuthorLabel(paper);
   if (author) parts.push(author);
   const cited = (marks.cited?.length ?? 0) > 0;
@@ -81,7 +82,7 @@ export function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownSt
   const facts = [];
   if (paper.arxivId) facts.push(`arXiv:${paper.arxivId}`);
   if (paper.published) facts.push(paper.published.slice(0, 10));
-  if (paper.upvotes !== undefined) facts.push(`▲ ${paper.upvotes}`);
+  if (paper.upvotes !== undefined) facts.push(`▲ ${localCount(paper.upvotes)}`);
   if (paper.numComments !== undefined) facts.push(vscode.l10n.t('{0} comments', paper.numComments));
   if (paper.categories?.length) facts.push(paper.categories.join(', '));
   if (facts.length > 0) md.appendText(facts.join(' · ')).appendMarkdown('\n\n');

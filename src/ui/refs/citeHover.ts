@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localCount } from '../displayLanguage';
 import { entryPaper } from '../../core/refs/entryPaper';
 import { authorYear, entrySummary, titleText } from '../../core/refs/entrySummary';
 import type { Paper } from '../../core/paper';
@@ -48,7 +49,7 @@ export class CitationHover implements vscode.HoverProvider {
       );
     }
     const facts = [summary.year, summary.venue].filter((f): f is string => f !== undefined);
-    if (paper?.upvotes !== undefined) facts.push(`▲ ${paper.upvotes}`);
+    if (paper?.upvotes !== undefined) facts.push(`▲ ${localCount(paper.upvotes)}`);
     if (summary.arxivId) facts.push(`arXiv:${summary.arxivId}`);
     if (facts.length > 0) md.appendText(facts.join(' · ')).appendMarkdown('\n\n');
     const abstract = (summary.abstract ?? paper?.abstract ?? '').replace(/\s+/g, ' ').trim();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localCount } from '../displayLanguage';
 import type { Paper } from '../../core/paper';
 import type { PaperLibrary } from '../../core/search/library';
 import type { SearchHit } from '../../core/search/paperIndex';
@@ -51,7 +52,7 @@ export async function showSearchPick(deps: SearchPickDeps): Promise<void> {
   const toItem = (paper: Paper): PaperPickItem => {
     const facts = [
       paper.published?.slice(0, 10) ?? paper.feedDay,
-      paper.upvotes !== undefined ? `▲ ${paper.upvotes}` : undefined,
+      paper.upvotes !== undefined ? `▲ ${localCount(paper.upvotes)}` : undefined,
       paper.arxivId ? `arXiv:${paper.arxivId}` : undefined,
     ];
     const cited = citedText(deps.citations, paper);
