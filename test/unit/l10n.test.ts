@@ -43,7 +43,6 @@ const nlsFiles = Object.fromEntries(
  * placeholders. Per language: words that language writes like English.
  */
 const SAME_EVERYWHERE = new Set([
-  'LitFeed',
   'arXiv',
   'PDF',
   'Hugging Face',
@@ -61,8 +60,8 @@ const SAME_IN: Record<(typeof LANGUAGES)[number], Set<string>> = {
   'zh-cn': new Set(),
   ja: new Set(),
   ko: new Set(),
-  // German academic usage: "das Abstract", "das Paper".
-  de: new Set(['Abstract', 'Code', 'Links', 'Paper', 'Zoom']),
+  // German academic usage: "das Abstract", "das Paper"; "Tags" as Zotero's German interface says.
+  de: new Set(['Abstract', 'Code', 'Links', 'Paper', 'Zoom', 'Tags', 'Tags: {0}']),
   fr: new Set(['Actions', 'Code', 'Notes', 'Zoom']),
   es: new Set(),
   'pt-br': new Set(),
