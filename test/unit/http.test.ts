@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import * as net from 'node:net';
-import { delay, getJson, getText } from '../../src/core/net/http';
+import { delay, getJson, getText, postText } from '../../src/core/net/http';
 import {
   HttpError,
   type HttpErrorKind,
@@ -125,6 +125,16 @@ describe('core/http', () => {
       const result = await getText(url);
       assert.equal(result.text, 'at /moved');
       assert.equal(new URL(result.url).pathname, '/moved');
+    });
+
+    it('a POST follows no redirect: its body never reaches another address', async () => {
+      const elsewhere = await serve((_req, res) => reply(res, 200, 'got it'));
+      const { url } = await serve((_req, res) => {
+        res.writeHead(307, { location: `${elsewhere.url}/steal` });
+        res.end();
+      });
+      await failure(postText(url, '{"secret":1}', 'application/json'), 'network');
+      assert.equal(elsewhere.requests.length, 0);
     });
 
     it('decodes the body in the charset the server names', async () => {

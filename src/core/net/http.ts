@@ -273,7 +273,9 @@ const attemptText =
       const response = await fetch(target, {
         headers: settings.headers,
         signal: controller.signal,
-        redirect: 'follow',
+        // A POST goes only where it was sent (Zotero's loopback server never redirects; a
+        // redirect would carry the body, or what it became, to another host).
+        redirect: init ? 'error' : 'follow',
         ...(init ? { method: init.method, body: init.body } : {}),
       });
       phase = 'body';
