@@ -13,6 +13,7 @@ import {
   contextMenuOnRow,
   runFromPalette,
   showFeedRow,
+  SIDEBAR_ROWS,
   startWorkbench,
   waitFor,
   webviewFrame,
@@ -21,6 +22,18 @@ import {
 
 // test/fixtures/server/papers.json: a paper in the fixture feed (its arXiv id gets the good PDF).
 const PAPER = 'Fixture Paper Eta: Typeset Abstracts for Quadratic Attention';
+
+/**
+ * Selects the row first, as a reader often does: a tree refresh racing the context menu (the
+ * start-up refresh, the features bundle arriving) can lose the row the menu was opened on, and
+ * the command then acts on the selection.
+ */
+async function selectRow(page: Page, title: string): Promise<void> {
+  await page.locator(SIDEBAR_ROWS, { hasText: title }).first().click();
+  await waitFor(`"${title}" selected`, async () =>
+    ((await page.locator(SIDEBAR_ROWS, { hasText: title }).first().getAttribute('class')) ?? '').includes('selected'),
+  );
+}
 
 async function pdfFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
   return webviewFrame(page, '#viewerContainer', timeoutMs);
@@ -61,6 +74,7 @@ describe('PDF tab in code-server (e2e)', function () {
 
   it('"Open PDF" on a feed row downloads the PDF and draws its pages, text selectable', async () => {
     await showFeedRow(wb.page, PAPER);
+    await selectRow(wb.page, PAPER);
     await contextMenuOnRow(wb.page, PAPER, 'Open PDF');
     const frame = await pdfFrame(wb.page);
     await waitFor('three pages in the viewer', async () => (await frame.locator('#viewer .page').count()) === 3);
@@ -92,6 +106,7 @@ describe('PDF tab in code-server (e2e)', function () {
     await waitFor('page 2 shown', async () => (await frame.locator('#pageNumber').inputValue()) === '2');
     await runFromPalette(wb.page, 'View: Close Editor');
     await waitFor('the PDF tab closed', async () => (await wb.page.locator('.tab', { hasText: 'PDF:' }).count()) === 0);
+    await selectRow(wb.page, PAPER);
     await contextMenuOnRow(wb.page, PAPER, 'Open PDF');
     frame = await pdfFrame(wb.page);
     await waitFor('the PDF drawn again', async () => (await frame.locator('#viewer .page').count()) === 3);

@@ -275,6 +275,9 @@ describe('tracking in code-server (e2e)', function () {
     const { page } = wb;
     const beta = byId('2611.90002');
     const reading = await expandPane(page, 'Reading List');
+    // Selected first: a tree refresh racing the menu can lose the row it was opened on, and the
+    // command then acts on the selection.
+    await page.locator(SIDEBAR_ROWS, { hasText: beta.title }).first().click();
     await contextMenuOnRow(page, beta.title, 'Tag Paper');
     const input = page.locator(QUICK_INPUT);
     await input.waitFor({ state: 'visible', timeout: 10_000 });
