@@ -24,6 +24,7 @@ export const COMMAND_NAMES = [
   'unsave',
   'toggleSaved',
   'markAllRead',
+  'toggleRead',
   'exportReadingList',
   'showWatched',
   'sortReadingList',
@@ -38,6 +39,29 @@ export const COMMAND_NAMES = [
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** LitFeed's tree views; a keybinding names the one it was pressed in (see `KeyboardTarget`). */
+export const VIEW_IDS = ['litfeed.feed', 'litfeed.readingList', 'litfeed.arxiv'] as const;
+
+export type ViewId = (typeof VIEW_IDS)[number];
+
+/**
+ * What a keybinding passes as its command's argument (`args` in package.json). VS Code hands
+ * a command run from a key no tree row (microsoft/vscode#72442) and no word of which view had
+ * focus, so each binding says which view it is for and the command reads that view's selection.
+ */
+export interface KeyboardTarget {
+  view: ViewId;
+}
+
+export function isKeyboardTarget(value: unknown): value is KeyboardTarget {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (VIEW_IDS as readonly unknown[]).includes((value as { view?: unknown }).view) &&
+    Object.keys(value).length === 1
+  );
+}
 
 /** The paper panel's webview type; its serializer is registered at start-up (see extension.ts). */
 export const PAPER_VIEW_TYPE = 'litfeed.paper';

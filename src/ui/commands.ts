@@ -5,8 +5,7 @@ import { parseFilter, type FeedFilter } from '../core/feed/filter';
 import type { Paper } from '../core/paper';
 import { RANGE_KINDS } from '../core/range';
 import type { Citer } from './cite/citations';
-import type { CommandName } from './commandIds';
-import type { FeedNode } from './feed/feedTree';
+import { isKeyboardTarget, type CommandName } from './commandIds';
 import type { UpdatePreprintsOptions, UpdateReport } from './lookup/updatePreprints';
 import type { Host } from './host';
 import { updateSetting } from './settings';
@@ -77,13 +76,22 @@ function isPaper(value: unknown): value is Paper {
   );
 }
 
+/**
+ * The papers of the rows selected where the command came from: the view a keybinding names,
+ * else the feed. Only paper rows when `rowsOnly` (a day's row is not "the paper").
+ */
+function selectedPapers(app: App, arg: unknown, rowsOnly: boolean): Paper[] {
+  const rows = app.selection(isKeyboardTarget(arg) ? arg.view : undefined);
+  return papersOfNodes(rowsOnly ? rows.filter((n) => n.kind === 'paper' || n.kind === 'saved') : rows);
+}
+
 /** The paper a command acts on: its argument (a Paper or a tree node), the selection, or a pick. */
 async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
   if (isPaper(arg)) return arg;
   const fromArg = papersOfNodes([arg]);
   if (fromArg.length === 1) return fromArg[0];
-  const selected = app.selection().find((n): n is Extract<FeedNode, { kind: 'paper' }> => n.kind === 'paper');
-  if (selected) return selected.paper;
+  const selected = selectedPapers(app, arg, true)[0];
+  if (selected) return selected;
   const papers = app.tree.visiblePapers();
   if (papers.length === 0) {
     vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: no papers loaded. Refresh the feed first.'));
@@ -106,7 +114,7 @@ async function targetPapers(app: App, arg: unknown, selected: unknown, placeHold
   if (Array.isArray(arg)) return arg.filter(isPaper);
   const fromArg = papersOfNodes([arg]);
   if (fromArg.length > 0) return fromArg;
-  const fromSelection = papersOfNodes(app.selection());
+  const fromSelection = selectedPapers(app, arg, false);
   if (fromSelection.length > 0) return fromSelection;
   const papers = app.knownPapers();
   if (papers.length === 0) {
@@ -237,9 +245,21 @@ export const commands = {
     const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Remove which papers from the reading list?'));
     await app.user.setSaved(papers, false);
   },
-  toggleSaved: (app: App) => async (arg?: unknown) => {
-    const paper = await targetPaper(app, arg);
-    return paper ? app.user.toggleSaved(paper) : undefined;
+  // The keyboard's save key: saves the papers unless every one is saved already. Returns whether they are saved now.
+  toggleSaved: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Save or unsave which papers?'));
+    if (papers.length === 0) return undefined;
+    const save = !papers.every((p) => app.user.isSaved(p));
+    await app.user.setSaved(papers, save);
+    return save;
+  },
+  // Read unless every one is read already; returns whether they are read now.
+  toggleRead: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Mark which papers as read or unread?'));
+    if (papers.length === 0) return undefined;
+    const read = !papers.every((p) => app.user.isRead(p));
+    await (read ? app.user.markRead(papers) : app.user.markUnread(papers));
+    return read;
   },
   markAllRead: (app: App) => async (arg?: unknown) => {
     const papers = papersOfNodes([arg]);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ReadingListSort } from '../core/tracking/readingList';
 import { ArxivTreeProvider, type ArxivNode } from './arxiv/arxivTree';
 import { FeedTreeProvider, type FeedNode, type PaperMarker } from './feed/feedTree';
-import { ReadingListProvider } from './tracking/readingListView';
+import { ReadingListProvider, type ReadingNode } from './tracking/readingListView';
 import type { UserState } from './tracking/userState';
 
 /** LitFeed's three trees and their views: the daily feed, the reading list, the arXiv listings. */
@@ -10,6 +10,7 @@ export interface Views {
   tree: FeedTreeProvider;
   view: vscode.TreeView<FeedNode>;
   readingList: ReadingListProvider;
+  readingView: vscode.TreeView<ReadingNode>;
   arxivTree: ArxivTreeProvider;
   arxivView: vscode.TreeView<ArxivNode>;
 }
@@ -39,5 +40,5 @@ export function createViews(
     canSelectMany: true,
   });
   subscriptions.push(tree, view, readingList, readingView, arxivTree, arxivView);
-  return { tree, view, readingList, arxivTree, arxivView };
+  return { tree, view, readingList, readingView, arxivTree, arxivView };
 }
