@@ -28,7 +28,7 @@ import { FeedStatusBar } from './ui/feed/statusBar';
 import { UserState } from './ui/tracking/userState';
 import { createViews } from './ui/views';
 import { ViewSelection, type Selections } from './ui/viewSelection';
-import { OPEN_ON_INSTALL_SETTING, offerWalkthroughOnce } from './ui/walkthrough';
+import { offerWalkthroughOnce, walkthroughsAllowed } from './ui/walkthrough';
 
 /** What activate() returns: used by the integration tests and open to other extensions. */
 export interface LitFeedApi {
@@ -42,7 +42,7 @@ export interface LitFeedApi {
   storageDir: string;
   /**
    * Offers the walkthrough as the first start does: opens it unless it was offered before
-   * (or VS Code's walkthroughs-on-install setting is off); resolves to whether it opened it.
+   * (or VS Code's settings say no walkthroughs or no start-up editor); resolves to whether it opened it.
    */
   offerWalkthrough(): Promise<boolean>;
 }
@@ -124,7 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   const offerWalkthrough = () =>
     offerWalkthroughOnce({
       state: context.globalState,
-      openOnInstall: () => vscode.workspace.getConfiguration().get<boolean>(OPEN_ON_INSTALL_SETTING, true),
+      allowed: () => walkthroughsAllowed(vscode.workspace.getConfiguration()),
       open: (id) => vscode.commands.executeCommand('workbench.action.openWalkthrough', id, false),
     });
 

@@ -46,21 +46,31 @@ export const VIEW_IDS = ['litfeed.feed', 'litfeed.readingList', 'litfeed.arxiv']
 export type ViewId = (typeof VIEW_IDS)[number];
 
 /**
- * What a keybinding passes as its command's argument (`args` in package.json). VS Code hands
- * a command run from a key no tree row (microsoft/vscode#72442) and no word of which view had
- * focus, so each binding says which view it is for and the command reads that view's selection.
+ * What a key bound to a command on "the paper" passes (`args` in package.json): the row with
+ * keyboard focus, and the view. VS Code hands a command run from a key no tree row
+ * (microsoft/vscode#72442) and the API has no word of which row has focus; but the extension
+ * host turns `{ $treeViewId, $focusedTreeItem: true }` (the argument VS Code's own view actions
+ * pass) into the row focused in that view, also inside an array. It gives nothing for a moment
+ * after the view is redrawn, and an older host may leave it as it is: then the view named
+ * second is what is left to go by.
  */
-export interface KeyboardTarget {
-  view: ViewId;
+export function keyboardArgs(view: ViewId): [{ $treeViewId: ViewId; $focusedTreeItem: true }, { view: ViewId }] {
+  return [{ $treeViewId: view, $focusedTreeItem: true }, { view }];
 }
 
-export function isKeyboardTarget(value: unknown): value is KeyboardTarget {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (VIEW_IDS as readonly unknown[]).includes((value as { view?: unknown }).view) &&
-    Object.keys(value).length === 1
-  );
+/** A key press as the command receives `keyboardArgs`: the focused row when the host found it, and the view. */
+export interface KeyPress {
+  view: ViewId;
+  row: unknown;
+}
+
+export function readKeyPress(arg: unknown): KeyPress | undefined {
+  if (!Array.isArray(arg) || arg.length !== 2) return undefined;
+  const [row, tag] = arg as [unknown, unknown];
+  const view = typeof tag === 'object' && tag !== null ? (tag as { view?: unknown }).view : undefined;
+  if (!(VIEW_IDS as readonly unknown[]).includes(view) || Object.keys(tag as object).length !== 1) return undefined;
+  const unresolved = typeof row === 'object' && row !== null && '$treeViewId' in row;
+  return { view: view as ViewId, row: unresolved ? undefined : row };
 }
 
 /** The paper panel's webview type; its serializer is registered at start-up (see extension.ts). */

@@ -5,13 +5,13 @@ import { parseFilter, type FeedFilter } from '../core/feed/filter';
 import type { Paper } from '../core/paper';
 import { RANGE_KINDS } from '../core/range';
 import type { Citer } from './cite/citations';
-import { isKeyboardTarget, type CommandName } from './commandIds';
+import { readKeyPress, type CommandName, type ViewId } from './commandIds';
 import type { UpdatePreprintsOptions, UpdateReport } from './lookup/updatePreprints';
 import type { Host } from './host';
 import { updateSetting } from './settings';
 import type { OfflineReport } from './pdf/offlinePdfs';
 import type { PdfOpenResult } from './pdf/pdfTabs';
-import { papersOfNodes } from './treeNodes';
+import { asTreeNode, nodePapers, papersOfNodes, viewOfNode, type TreeNode } from './treeNodes';
 
 /** What command handlers reach: the start-up host plus what the features bundle adds. */
 export interface App extends Host {
@@ -76,21 +76,31 @@ function isPaper(value: unknown): value is Paper {
   );
 }
 
-/**
- * The papers of the rows selected where the command came from: the view a keybinding names,
- * else the feed. Only paper rows when `rowsOnly` (a day's row is not "the paper").
- */
-function selectedPapers(app: App, arg: unknown, rowsOnly: boolean): Paper[] {
-  const rows = app.selection(isKeyboardTarget(arg) ? arg.view : undefined);
+/** The papers of the rows selected in `view` (the feed when none is named); only paper rows when `rowsOnly`. */
+function selectedPapers(app: App, view: ViewId | undefined, rowsOnly: boolean): Paper[] {
+  const rows = app.selection(view);
   return papersOfNodes(rowsOnly ? rows.filter((n) => n.kind === 'paper' || n.kind === 'saved') : rows);
 }
 
+/**
+ * The row a key was pressed on, with the rest of its view's selection when it is part of it:
+ * as a right-click on a selected row acts on every selected row, so does a key.
+ */
+function withItsSelection(app: App, node: TreeNode): Paper[] {
+  const row = nodePapers(node);
+  const selected = papersOfNodes(app.selection(viewOfNode(node)));
+  const inSelection = row.every((p) => selected.some((s) => s.id === p.id));
+  return inSelection && selected.length > row.length ? selected : row;
+}
+
 /** The paper a command acts on: its argument (a Paper or a tree node), the selection, or a pick. */
-async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
+async function targetPaper(app: App, given: unknown): Promise<Paper | undefined> {
+  const key = readKeyPress(given);
+  const arg = key ? key.row : given;
   if (isPaper(arg)) return arg;
   const fromArg = papersOfNodes([arg]);
   if (fromArg.length === 1) return fromArg[0];
-  const selected = selectedPapers(app, arg, true)[0];
+  const selected = selectedPapers(app, key?.view, true)[0];
   if (selected) return selected;
   const papers = app.tree.visiblePapers();
   if (papers.length === 0) {
@@ -108,13 +118,15 @@ async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
  * The papers a multi-paper command acts on: the tree's multi-selection when invoked on one of
  * its items, the argument, the selection, or a multi-pick.
  */
-async function targetPapers(app: App, arg: unknown, selected: unknown, placeHolder: string): Promise<Paper[]> {
+async function targetPapers(app: App, given: unknown, selected: unknown, placeHolder: string): Promise<Paper[]> {
   if (Array.isArray(selected) && selected.length > 1) return papersOfNodes(selected);
+  const key = readKeyPress(given);
+  const arg = key ? key.row : given;
   if (isPaper(arg)) return [arg];
   if (Array.isArray(arg)) return arg.filter(isPaper);
-  const fromArg = papersOfNodes([arg]);
-  if (fromArg.length > 0) return fromArg;
-  const fromSelection = selectedPapers(app, arg, false);
+  const node = asTreeNode(arg);
+  if (node) return key ? withItsSelection(app, node) : papersOfNodes([node]);
+  const fromSelection = selectedPapers(app, key?.view, false);
   if (fromSelection.length > 0) return fromSelection;
   const papers = app.knownPapers();
   if (papers.length === 0) {

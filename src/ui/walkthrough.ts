@@ -13,22 +13,29 @@ export const WALKTHROUGH_ID = 'litfeed.litfeed#gettingStarted';
 export const WALKTHROUGH_OFFERED_KEY = 'litfeed.walkthroughOffered';
 
 /**
- * VS Code's own "open an extension's walkthrough on install" setting: who turned that off
- * does not want one opened at them, and is not offered ours either (the flag stays unset).
+ * Who turned off VS Code's own "open an extension's walkthrough on install", or wants no
+ * editor opened at start (`workbench.startupEditor: none`), is not offered ours either (and
+ * the flag stays unset). Both are read: the first is machine-scoped, so an extension running
+ * on a remote (code-server, SSH) never sees the user's value of it.
  */
-export const OPEN_ON_INSTALL_SETTING = 'workbench.welcomePage.walkthroughs.openOnInstall';
+export function walkthroughsAllowed(config: Pick<vscode.WorkspaceConfiguration, 'get'>): boolean {
+  return (
+    config.get<boolean>('workbench.welcomePage.walkthroughs.openOnInstall', true) !== false &&
+    config.get<string>('workbench.startupEditor') !== 'none'
+  );
+}
 
 export interface WalkthroughOfferDeps {
   state: Pick<vscode.Memento, 'get' | 'update'>;
-  /** The value of OPEN_ON_INSTALL_SETTING now. */
-  openOnInstall(): boolean;
+  /** `walkthroughsAllowed` now. */
+  allowed(): boolean;
   /** Opens the walkthrough (`workbench.action.openWalkthrough`). */
   open(id: string): Thenable<unknown>;
 }
 
 /** Opens the walkthrough unless it was offered before or walkthroughs are turned off; resolves to whether it opened it. */
 export async function offerWalkthroughOnce(deps: WalkthroughOfferDeps): Promise<boolean> {
-  if (deps.state.get<boolean>(WALKTHROUGH_OFFERED_KEY) === true || !deps.openOnInstall()) return false;
+  if (deps.state.get<boolean>(WALKTHROUGH_OFFERED_KEY) === true || !deps.allowed()) return false;
   // The flag first: a failure to open must not turn into an offer on every start.
   await deps.state.update(WALKTHROUGH_OFFERED_KEY, true);
   await deps.open(WALKTHROUGH_ID);

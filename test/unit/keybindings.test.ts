@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { VIEW_IDS, isKeyboardTarget } from '../../src/ui/commandIds';
+import { VIEW_IDS, keyboardArgs, readKeyPress } from '../../src/ui/commandIds';
 import { pkg, root } from './helpers/packageFiles';
 
 interface Binding {
@@ -79,19 +79,33 @@ describe('keybindings', () => {
     }
   });
 
-  it('tells a command run on the selection which view the key was pressed in', () => {
+  it('hands a command on "the paper" the focused row and the view the key was pressed in', () => {
     for (const b of bindings.filter((x) => x.args !== undefined)) {
-      assert.ok(isKeyboardTarget(b.args), `${b.key} (${b.command}) args ${JSON.stringify(b.args)}`);
-      assert.deepEqual(focusedViews(b.when ?? ''), [b.args.view], `${b.key} (${b.command}) is for one view`);
+      const [view] = focusedViews(b.when ?? '');
+      assert.deepEqual(focusedViews(b.when ?? ''), [view], `${b.key} (${b.command}) is for one view`);
+      assert.deepEqual(b.args, keyboardArgs(view as (typeof VIEW_IDS)[number]), `${b.key} (${b.command})`);
     }
     for (const command of ['litfeed.openPaper', 'litfeed.toggleSaved', 'litfeed.cite', 'litfeed.toggleRead']) {
       const views = bindings.filter((b) => b.command === command).flatMap((b) => focusedViews(b.when ?? ''));
       assert.deepEqual([...views].sort(), [...VIEW_IDS].sort(), `${command} in every view`);
       assert.ok(
-        bindings.filter((b) => b.command === command).every((b) => isKeyboardTarget(b.args)),
+        bindings.filter((b) => b.command === command).every((b) => b.args !== undefined),
         command,
       );
     }
+  });
+
+  it('reads a key press whether or not the host found the focused row', () => {
+    const row = { kind: 'paper' };
+    assert.deepEqual(readKeyPress([row, { view: 'litfeed.arxiv' }]), { view: 'litfeed.arxiv', row });
+    assert.deepEqual(readKeyPress([null, { view: 'litfeed.feed' }]), { view: 'litfeed.feed', row: null });
+    assert.deepEqual(readKeyPress(keyboardArgs('litfeed.readingList')), {
+      view: 'litfeed.readingList',
+      row: undefined,
+    });
+    assert.equal(readKeyPress([row, { view: 'elsewhere' }]), undefined);
+    assert.equal(readKeyPress([row, row]), undefined);
+    assert.equal(readKeyPress(row), undefined);
   });
 
   it('clashes with no VS Code default that can fire in a tree view', () => {

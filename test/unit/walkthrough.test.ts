@@ -6,6 +6,7 @@ import {
   WALKTHROUGH_ID,
   WALKTHROUGH_OFFERED_KEY,
   offerWalkthroughOnce,
+  walkthroughsAllowed,
   type WalkthroughOfferDeps,
 } from '../../src/ui/walkthrough';
 import { localized, pkg, root, shipped } from './helpers/packageFiles';
@@ -85,7 +86,7 @@ describe('walkthrough', () => {
   }
 
   describe('offered once', () => {
-    function deps(openOnInstall = true) {
+    function deps(allowed = true) {
       const stored = new Map<string, unknown>();
       const opened: string[] = [];
       const d: WalkthroughOfferDeps = {
@@ -93,7 +94,7 @@ describe('walkthrough', () => {
           get: (<T>(key: string) => stored.get(key) as T) as WalkthroughOfferDeps['state']['get'],
           update: async (key: string, value: unknown) => void stored.set(key, value),
         },
-        openOnInstall: () => openOnInstall,
+        allowed: () => allowed,
         open: async (id) => void opened.push(id),
       };
       return { d, stored, opened };
@@ -108,11 +109,21 @@ describe('walkthrough', () => {
       assert.equal(stored.get(WALKTHROUGH_OFFERED_KEY), true);
     });
 
-    it('offers nothing while VS Code is told not to open walkthroughs on install, and keeps the offer', async () => {
+    it('offers nothing while VS Code is told to open no walkthrough or start-up editor, and keeps the offer', async () => {
       const off = deps(false);
       assert.equal(await offerWalkthroughOnce(off.d), false);
       assert.deepEqual(off.opened, []);
       assert.equal(off.stored.has(WALKTHROUGH_OFFERED_KEY), false);
+    });
+
+    it("reads VS Code's walkthroughs-on-install and start-up editor settings", () => {
+      const config = (values: Record<string, unknown>) => ({
+        get: (<T>(key: string, fallback?: T) => (key in values ? values[key] : fallback) as T) as never,
+      });
+      assert.equal(walkthroughsAllowed(config({})), true);
+      assert.equal(walkthroughsAllowed(config({ 'workbench.startupEditor': 'welcomePage' })), true);
+      assert.equal(walkthroughsAllowed(config({ 'workbench.welcomePage.walkthroughs.openOnInstall': false })), false);
+      assert.equal(walkthroughsAllowed(config({ 'workbench.startupEditor': 'none' })), false);
     });
 
     it('does not offer again after opening failed', async () => {
