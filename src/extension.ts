@@ -16,7 +16,6 @@ import { parseDailyPapers } from './core/sources/huggingfaceParse';
 import type { ArxivNode } from './ui/arxiv/arxivTree';
 import { BackgroundWork } from './ui/feed/backgroundWork';
 import { FeedController, type FeedState } from './ui/feed/feedController';
-import { FeedSelection } from './ui/feed/feedSelection';
 import type { FeedNode } from './ui/feed/feedTree';
 import type { Host } from './ui/host';
 import { registerLazyEntries } from './ui/lazyEntries';
@@ -28,6 +27,8 @@ import { SECTION, readSettings } from './ui/settings';
 import { FeedStatusBar } from './ui/feed/statusBar';
 import { UserState } from './ui/tracking/userState';
 import { createViews } from './ui/views';
+import { ViewSelection, type Selections } from './ui/viewSelection';
+import { offerWalkthroughOnce, walkthroughsAllowed } from './ui/walkthrough';
 
 /** What activate() returns: used by the integration tests and open to other extensions. */
 export interface LitFeedApi {
@@ -39,6 +40,11 @@ export interface LitFeedApi {
   refresh(): Promise<void>;
   state(): FeedState;
   storageDir: string;
+  /**
+   * Offers the walkthrough as the first start does: opens it unless it was offered before
+   * (or VS Code's settings say no walkthroughs or no start-up editor); resolves to whether it opened it.
+   */
+  offerWalkthrough(): Promise<boolean>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<LitFeedApi> {
@@ -79,9 +85,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   );
   const { tree, view, readingList, arxivTree } = views;
   const feed = new FeedController(service, tree, view as vscode.TreeView<unknown>, settings, () => todayIso());
-  const selection = new FeedSelection(view, tree);
+  const selections: Selections = {
+    'litfeed.feed': new ViewSelection(view, () => tree.visiblePapers()),
+    'litfeed.readingList': new ViewSelection(views.readingView, () => user.savedPapers()),
+    'litfeed.arxiv': new ViewSelection(views.arxivView, () => arxivTree.allPapers()),
+  };
   const statusBar = new FeedStatusBar(feed, tree, marker, () => settings.statusBar);
-  context.subscriptions.push(user, feed, selection, statusBar);
+  context.subscriptions.push(user, feed, statusBar, ...Object.values(selections));
 
   const host: Host = {
     ...views,
@@ -93,7 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
     user,
     marker,
     feed,
-    selection: () => selection.current(),
+    selection: (viewId = 'litfeed.feed') => selections[viewId].current(),
   };
   const background = new BackgroundWork(host, features);
   context.subscriptions.push(
@@ -116,9 +126,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
     }),
   );
 
+  const offerWalkthrough = () =>
+    offerWalkthroughOnce({
+      state: context.globalState,
+      allowed: () => walkthroughsAllowed(vscode.workspace.getConfiguration()),
+      open: (id) => vscode.commands.executeCommand('workbench.action.openWalkthrough', id, false),
+    });
+
   await feed.reload();
   background.startAfterFirstScreen(tree.firstShown);
-  return { tree, readingList, arxiv: arxivTree, refresh: () => feed.refresh(), state: () => feed.state(), storageDir };
+  // After the feed is drawn, so the walkthrough opens beside it rather than before it.
+  void tree.firstShown
+    .then(offerWalkthrough)
+    .catch((err) => log.warn(`opening the walkthrough failed: ${errorMessage(err)}`));
+  return {
+    tree,
+    readingList,
+    arxiv: arxivTree,
+    refresh: () => feed.refresh(),
+    state: () => feed.state(),
+    storageDir,
+    offerWalkthrough,
+  };
 }
 
 export function deactivate(): void {

@@ -6,15 +6,14 @@ import type { Paper } from '../core/paper';
 import { RANGE_KINDS } from '../core/range';
 import { filterByTag as papersTagged, tagFileStem } from '../core/tracking/tags';
 import type { Citer } from './cite/citations';
-import type { CommandName } from './commandIds';
-import type { FeedNode } from './feed/feedTree';
+import { readKeyPress, type CommandName, type ViewId } from './commandIds';
 import type { UpdatePreprintsOptions, UpdateReport } from './lookup/updatePreprints';
 import type { Host } from './host';
 import { updateSetting } from './settings';
 import type { OfflineReport } from './pdf/offlinePdfs';
 import type { PdfOpenResult } from './pdf/pdfTabs';
 import { chooseTag, deleteTag, filterByTag, renameTag, tagPapers } from './tracking/tagCommands';
-import { papersOfNodes } from './treeNodes';
+import { asTreeNode, nodePapers, papersOfNodes, viewOfNode, type TreeNode } from './treeNodes';
 
 /** What command handlers reach: the start-up host plus what the features bundle adds. */
 export interface App extends Host {
@@ -84,13 +83,32 @@ function isPaper(value: unknown): value is Paper {
   );
 }
 
+/** The papers of the rows selected in `view` (the feed when none is named); only paper rows when `rowsOnly`. */
+function selectedPapers(app: App, view: ViewId | undefined, rowsOnly: boolean): Paper[] {
+  const rows = app.selection(view);
+  return papersOfNodes(rowsOnly ? rows.filter((n) => n.kind === 'paper' || n.kind === 'saved') : rows);
+}
+
+/**
+ * The row a key was pressed on, with the rest of its view's selection when it is part of it:
+ * as a right-click on a selected row acts on every selected row, so does a key.
+ */
+function withItsSelection(app: App, node: TreeNode): Paper[] {
+  const row = nodePapers(node);
+  const selected = papersOfNodes(app.selection(viewOfNode(node)));
+  const inSelection = row.every((p) => selected.some((s) => s.id === p.id));
+  return inSelection && selected.length > row.length ? selected : row;
+}
+
 /** The paper a command acts on: its argument (a Paper or a tree node), the selection, or a pick. */
-async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
+async function targetPaper(app: App, given: unknown): Promise<Paper | undefined> {
+  const key = readKeyPress(given);
+  const arg = key ? key.row : given;
   if (isPaper(arg)) return arg;
   const fromArg = papersOfNodes([arg]);
   if (fromArg.length === 1) return fromArg[0];
-  const selected = app.selection().find((n): n is Extract<FeedNode, { kind: 'paper' }> => n.kind === 'paper');
-  if (selected) return selected.paper;
+  const selected = selectedPapers(app, key?.view, true)[0];
+  if (selected) return selected;
   const papers = app.tree.visiblePapers();
   if (papers.length === 0) {
     vscode.window.showInformationMessage(vscode.l10n.t('LitFeed: no papers loaded. Refresh the feed first.'));
@@ -107,13 +125,15 @@ async function targetPaper(app: App, arg: unknown): Promise<Paper | undefined> {
  * The papers a multi-paper command acts on: the tree's multi-selection when invoked on one of
  * its items, the argument, the selection, or a multi-pick.
  */
-async function targetPapers(app: App, arg: unknown, selected: unknown, placeHolder: string): Promise<Paper[]> {
+async function targetPapers(app: App, given: unknown, selected: unknown, placeHolder: string): Promise<Paper[]> {
   if (Array.isArray(selected) && selected.length > 1) return papersOfNodes(selected);
+  const key = readKeyPress(given);
+  const arg = key ? key.row : given;
   if (isPaper(arg)) return [arg];
   if (Array.isArray(arg)) return arg.filter(isPaper);
-  const fromArg = papersOfNodes([arg]);
-  if (fromArg.length > 0) return fromArg;
-  const fromSelection = papersOfNodes(app.selection());
+  const node = asTreeNode(arg);
+  if (node) return key ? withItsSelection(app, node) : papersOfNodes([node]);
+  const fromSelection = selectedPapers(app, key?.view, false);
   if (fromSelection.length > 0) return fromSelection;
   const papers = app.knownPapers();
   if (papers.length === 0) {
@@ -250,9 +270,21 @@ export const commands = {
     const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Remove which papers from the reading list?'));
     await app.user.setSaved(papers, false);
   },
-  toggleSaved: (app: App) => async (arg?: unknown) => {
-    const paper = await targetPaper(app, arg);
-    return paper ? app.user.toggleSaved(paper) : undefined;
+  // The keyboard's save key: saves the papers unless every one is saved already. Returns whether they are saved now.
+  toggleSaved: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Save or unsave which papers?'));
+    if (papers.length === 0) return undefined;
+    const save = !papers.every((p) => app.user.isSaved(p));
+    await app.user.setSaved(papers, save);
+    return save;
+  },
+  // Read unless every one is read already; returns whether they are read now.
+  toggleRead: (app: App) => async (arg?: unknown, selected?: unknown) => {
+    const papers = await targetPapers(app, arg, selected, vscode.l10n.t('Mark which papers as read or unread?'));
+    if (papers.length === 0) return undefined;
+    const read = !papers.every((p) => app.user.isRead(p));
+    await (read ? app.user.markRead(papers) : app.user.markUnread(papers));
+    return read;
   },
   markAllRead: (app: App) => async (arg?: unknown) => {
     const papers = papersOfNodes([arg]);

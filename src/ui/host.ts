@@ -8,14 +8,15 @@ import type * as vscode from 'vscode';
 import type { Paper } from '../core/paper';
 import type { FeedStore } from '../core/feed/store';
 import type { ArxivNode, ArxivTreeProvider } from './arxiv/arxivTree';
-import type { CommandName } from './commandIds';
+import type { CommandName, ViewId } from './commandIds';
 import type { FeedController } from './feed/feedController';
 import type { FeedNode, FeedTreeProvider } from './feed/feedTree';
 import type { PaperMarks } from './feed/paperMarks';
 import type { FetchedRange } from '../core/feed/feedService';
 import type { FeedRange } from '../core/range';
 import type { Settings } from './settings';
-import type { ReadingListProvider } from './tracking/readingListView';
+import type { TreeNode } from './treeNodes';
+import type { ReadingListProvider, ReadingNode } from './tracking/readingListView';
 import type { UserState } from './tracking/userState';
 
 /** The start-up bundle's state; commands see it with what features.ts adds (`App` in commands.ts). */
@@ -33,12 +34,14 @@ export interface Host {
   tree: FeedTreeProvider;
   view: vscode.TreeView<FeedNode>;
   /**
-   * The feed rows selected, as the user sees them: right after a redraw (opening a paper
-   * marks it read) VS Code reports no selection until it has fetched the tree again.
+   * The rows selected in a view (the feed when none is named), as the user sees them: right
+   * after a redraw (opening a paper marks it read) VS Code reports no selection until it has
+   * fetched the tree again.
    */
-  selection(): readonly FeedNode[];
+  selection(view?: ViewId): readonly TreeNode[];
   arxivTree: ArxivTreeProvider;
   readingList: ReadingListProvider;
+  readingView: vscode.TreeView<ReadingNode>;
   arxivView: vscode.TreeView<ArxivNode>;
 }
 

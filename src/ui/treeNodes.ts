@@ -5,6 +5,7 @@
 import type { Paper } from '../core/paper';
 import { isRecord } from '../core/guards';
 import type { ArxivNode } from './arxiv/arxivTree';
+import type { ViewId } from './commandIds';
 import type { FeedNode } from './feed/feedTree';
 import type { ReadingNode } from './tracking/readingListView';
 
@@ -66,4 +67,10 @@ export function papersOfNodes(values: readonly unknown[]): Paper[] {
     }
   }
   return papers;
+}
+
+/** The view a row is from: the Reading List's rows are `saved`, the arXiv view's name their category. */
+export function viewOfNode(node: TreeNode): ViewId {
+  if (node.kind === 'saved') return 'litfeed.readingList';
+  return 'category' in node ? 'litfeed.arxiv' : 'litfeed.feed';
 }

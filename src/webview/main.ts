@@ -32,6 +32,7 @@ function start(): void {
   const draw = () => {
     if (!state) return;
     const current = state;
+    const focused = focusedButton(root);
     rendered = renderPaper(root, current.model, {
       strings: readStrings(current.strings),
       saved: current.saved,
@@ -45,6 +46,8 @@ function start(): void {
         vscode.setState(current);
       },
     });
+    // A redraw replaces every button: the keyboard's place is kept, not thrown back to the top.
+    if (focused) restoreFocus(root, focused);
   };
 
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -87,6 +90,24 @@ function start(): void {
 
   draw();
   vscode.postMessage({ type: 'ready' });
+}
+
+/** Which button has focus, as a key that finds its successor in a redrawn page. */
+interface FocusKey {
+  action?: string;
+  index: number;
+}
+
+function focusedButton(root: HTMLElement): FocusKey | undefined {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLButtonElement) || !root.contains(active)) return undefined;
+  return { action: active.dataset.action, index: [...root.querySelectorAll('button')].indexOf(active) };
+}
+
+function restoreFocus(root: HTMLElement, key: FocusKey): void {
+  const buttons = [...root.querySelectorAll('button')];
+  const next = (key.action && buttons.find((b) => b.dataset.action === key.action)) || buttons[key.index];
+  next?.focus({ preventScroll: true });
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -1,11 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_NAMES } from '../../src/ui/commandIds';
-
-const root = path.resolve(__dirname, '../../..');
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+import { nls, pkg, root, shipped } from './helpers/packageFiles';
 
 interface Contributed {
   command: string;
@@ -70,5 +67,92 @@ describe('package.json contributions', () => {
     const used = [...reader.matchAll(/c\.get<[^>]+>\('([\w.]+)'\)/g)].map((m) => `litfeed.${m[1]}`);
     assert.ok(used.length >= 5);
     for (const key of used) assert.ok(props.includes(key), `${key} is read but not contributed`);
+  });
+});
+
+/** The Marketplace's categories (vsce and the Marketplace reject any other); Open VSX takes the same. */
+const MARKETPLACE_CATEGORIES = [
+  'AI',
+  'Azure',
+  'Chat',
+  'Data Science',
+  'Debuggers',
+  'Education',
+  'Extension Packs',
+  'Formatters',
+  'Keymaps',
+  'Language Packs',
+  'Linters',
+  'Machine Learning',
+  'Notebooks',
+  'Other',
+  'Programming Languages',
+  'SCM Providers',
+  'Snippets',
+  'Testing',
+  'Themes',
+  'Visualization',
+];
+
+describe('the manifest the Marketplace and Open VSX read', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+
+  it('has a name, publisher, version and engine both registries accept', () => {
+    assert.match(pkg.name, /^[a-z0-9][a-z0-9-]*$/);
+    assert.match(pkg.publisher, /^[a-z0-9][a-z0-9-]*$/i);
+    assert.match(pkg.version, /^\d+\.\d+\.\d+$/, 'a plain x.y.z (pre-releases are a flag, not a version)');
+    assert.match(pkg.engines.vscode, /^\^\d+\.\d+\.\d+$/);
+    assert.ok(pkg.displayName && pkg.displayName.length <= 60);
+    const description = /^%(.+)%$/.exec(pkg.description)?.[1];
+    assert.ok(description && nls[description], 'a localised description');
+  });
+
+  it('has a license the registries recognise, and the file', () => {
+    assert.equal(pkg.license, 'MIT');
+    assert.match(readFileSync(path.join(root, 'LICENSE'), 'utf8'), /MIT License/);
+  });
+
+  it('has a PNG icon of at least 128×128 that ships', () => {
+    assert.match(pkg.icon, /\.png$/, 'the Marketplace takes no SVG icon');
+    const png = readFileSync(path.join(root, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.ok(png.readUInt32BE(16) >= 128 && png.readUInt32BE(20) >= 128, 'IHDR width and height');
+    assert.ok(shipped(pkg.icon));
+    assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+  });
+
+  it('has Marketplace categories and at most 30 keywords', () => {
+    assert.ok(pkg.categories.length > 0);
+    for (const c of pkg.categories) assert.ok(MARKETPLACE_CATEGORIES.includes(c), c);
+    assert.ok(pkg.keywords.length <= 30);
+  });
+
+  it('names its repository, or says in the README that there is none yet', () => {
+    if (pkg.repository) assert.match(pkg.repository.url ?? pkg.repository, /^https:\/\//);
+    else assert.match(readme, /no public repository yet/i);
+  });
+
+  it('ships every image the README shows, so its relative links resolve in the packaged README', () => {
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g), ...readme.matchAll(/<img[^>]+src="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    assert.ok(images.length > 0);
+    for (const image of images) {
+      assert.doesNotMatch(image, /\.svg$/i, `${image}: the Marketplace rejects SVG images in a README`);
+      if (/^[a-z]+:/i.test(image)) {
+        assert.match(image, /^https:\/\//, image);
+        continue;
+      }
+      assert.ok(existsSync(path.join(root, image)), `${image} exists`);
+      assert.ok(shipped(image), `${image} is in the .vsix (.vscodeignore)`);
+    }
+  });
+
+  it('has a publish script for each registry that publishes the packaged .vsix', () => {
+    assert.match(pkg.scripts.package, /vsce package .*--no-rewrite-relative-links .*--allow-missing-repository/);
+    assert.match(pkg.scripts['publish:vsce'], /^vsce publish --packagePath litfeed\.vsix$/);
+    assert.match(pkg.scripts['publish:ovsx'], /^npx --yes ovsx@\d+\.\d+\.\d+ publish litfeed\.vsix$/);
+    assert.equal(pkg.devDependencies.ovsx, undefined, 'ovsx is fetched when publishing, not installed by everyone');
+    for (const script of ['publish:vsce', 'publish:ovsx']) assert.ok(readme.includes(`npm run ${script}`), script);
   });
 });

@@ -185,6 +185,17 @@ describe('abstract view page (real page script in jsdom)', function () {
     }
   });
 
+  it('keeps keyboard focus on the same button when the host shows the paper again', async () => {
+    const p = paper();
+    const page = await openPaperPage();
+    page.send(showMessage(paperViewModel(p), p));
+    page.root.querySelector<HTMLButtonElement>('button[data-action="openNotes"]')?.focus();
+    page.send(showMessage(paperViewModel(p), p));
+    const focused = page.document.activeElement as HTMLButtonElement | null;
+    assert.equal(focused?.dataset.action, 'openNotes');
+    assert.ok(page.root.contains(focused), 'the redrawn button, not the replaced one');
+  });
+
   it('leaves out Open PDF and Open on Hugging Face when there are no such links', async () => {
     const p = paper({ arxivId: undefined, links: { code: 'https://github.com/o/r' } });
     const page = await openPaperPage();

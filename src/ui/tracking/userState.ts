@@ -61,6 +61,10 @@ export class UserState {
     if ((await this.readState.markRead(papers.map((p) => p.id))) > 0) this.changed.fire();
   }
 
+  async markUnread(papers: readonly Paper[]): Promise<void> {
+    if ((await this.readState.markUnread(papers.map((p) => p.id))) > 0) this.changed.fire();
+  }
+
   savedPapers(): Paper[] {
     return this.readingList.list('saved').map((e) => e.paper);
   }
