@@ -11,7 +11,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { readdirOrEmpty, writeAtomically } from '../feed/files';
+import { CappedFolder } from '../feed/cappedFolder';
+import { writeAtomically } from '../feed/files';
 import { errorMessage, isRecord } from '../guards';
 import { silentLogger, type Logger } from '../log';
 import { readHfLinks, type HfLinks } from './hfLinks';
@@ -44,18 +45,17 @@ const SUFFIX = '.json';
 export class HfLinksCache {
   readonly dir: string;
   private readonly ttlMs: number;
-  private readonly maxEntries: number;
   private readonly now: () => number;
   private readonly log: Logger;
-  private count: number | undefined;
-  private evicting: Promise<void> | undefined;
+  private readonly folder: CappedFolder;
 
   constructor(dir: string, options: HfLinksCacheOptions = {}) {
     this.dir = dir;
     this.ttlMs = options.ttlMs ?? hfLinksCacheDefaults.ttlMs;
-    this.maxEntries = Math.max(1, Math.floor(options.maxEntries ?? hfLinksCacheDefaults.maxEntries));
     this.now = options.now ?? Date.now;
     this.log = options.log ?? silentLogger;
+    const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? hfLinksCacheDefaults.maxEntries));
+    this.folder = new CappedFolder(dir, SUFFIX, maxEntries, 'Hugging Face links cache', this.log);
   }
 
   /** The file of a paper; old-style ids' slash becomes `_`, which no arXiv id contains. */
@@ -102,39 +102,6 @@ export class HfLinksCache {
       this.log.warn(`Hugging Face links cache: could not store ${links.arxivId} in ${this.dir}: ${errorMessage(err)}`);
       return;
     }
-    if (!existed) await this.noteAdded();
-  }
-
-  private async noteAdded(): Promise<void> {
-    if (this.count === undefined) this.count = (await this.entryFiles()).length;
-    else this.count++;
-    if (this.count <= this.maxEntries) return;
-    this.evicting ??= this.evict().finally(() => (this.evicting = undefined));
-    await this.evicting;
-  }
-
-  private async entryFiles(): Promise<string[]> {
-    return (await readdirOrEmpty(this.dir).catch(() => [])).filter((n) => n.endsWith(SUFFIX) && !n.startsWith('.'));
-  }
-
-  /** Down to nine tenths of the cap, oldest write first, so a full folder is not listed on every write. */
-  private async evict(): Promise<void> {
-    const aged: { name: string; at: number }[] = [];
-    for (const name of await this.entryFiles()) {
-      try {
-        aged.push({ name, at: (await fs.stat(path.join(this.dir, name))).mtimeMs });
-      } catch {
-        // Gone already.
-      }
-    }
-    const keep = Math.floor(this.maxEntries * 0.9);
-    aged.sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
-    const doomed = aged.slice(0, Math.max(0, aged.length - keep));
-    for (const { name } of doomed) {
-      await fs.rm(path.join(this.dir, name), { force: true }).catch((err: unknown) => {
-        this.log.warn(`Hugging Face links cache: could not remove ${name}: ${errorMessage(err)}`);
-      });
-    }
-    this.count = aged.length - doomed.length;
+    if (!existed) await this.folder.added();
   }
 }

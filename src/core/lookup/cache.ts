@@ -11,6 +11,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { CappedFolder } from '../feed/cappedFolder';
 import { errorMessage, isRecord } from '../guards';
 import { silentLogger, type Logger } from '../log';
 
@@ -68,20 +69,18 @@ export class LookupCache {
   readonly dir: string;
   private readonly ttlMs: number;
   private readonly notFoundTtlMs: number;
-  private readonly maxEntries: number;
   private readonly now: () => number;
   private readonly log: Logger;
-  /** Files on disk as far as this process knows; counted on the first write. */
-  private count: number | undefined;
-  private evicting: Promise<void> | undefined;
+  private readonly folder: CappedFolder;
 
   constructor(dir: string, options: LookupCacheOptions = {}) {
     this.dir = dir;
     this.ttlMs = options.ttlMs ?? lookupCacheDefaults.ttlMs;
     this.notFoundTtlMs = options.notFoundTtlMs ?? lookupCacheDefaults.notFoundTtlMs;
-    this.maxEntries = Math.max(1, Math.floor(options.maxEntries ?? lookupCacheDefaults.maxEntries));
     this.now = options.now ?? Date.now;
     this.log = options.log ?? silentLogger;
+    const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? lookupCacheDefaults.maxEntries));
+    this.folder = new CappedFolder(dir, SUFFIX, maxEntries, 'lookup cache', this.log);
   }
 
   /** The file an answer to `url` lives in. */
@@ -128,47 +127,6 @@ export class LookupCache {
       this.log.warn(`lookup cache: could not store the answer for ${url} in ${this.dir}: ${errorMessage(err)}`);
       return;
     }
-    if (!existed) await this.noteAdded();
-  }
-
-  private async noteAdded(): Promise<void> {
-    if (this.count === undefined) this.count = (await this.entryFiles()).length;
-    else this.count++;
-    if (this.count <= this.maxEntries) return;
-    this.evicting ??= this.evict().finally(() => (this.evicting = undefined));
-    await this.evicting;
-  }
-
-  private async entryFiles(): Promise<string[]> {
-    try {
-      return (await fs.readdir(this.dir)).filter((name) => name.endsWith(SUFFIX));
-    } catch {
-      return [];
-    }
-  }
-
-  /**
-   * Removes the oldest answers down to nine tenths of the cap, so a full cache is not
-   * listed again on every write.
-   */
-  private async evict(): Promise<void> {
-    const names = await this.entryFiles();
-    const aged: { name: string; at: number }[] = [];
-    for (const name of names) {
-      try {
-        aged.push({ name, at: (await fs.stat(path.join(this.dir, name))).mtimeMs });
-      } catch {
-        // Gone already.
-      }
-    }
-    const keep = Math.floor(this.maxEntries * 0.9);
-    aged.sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
-    const doomed = aged.slice(0, Math.max(0, aged.length - keep));
-    for (const { name } of doomed) {
-      await fs.rm(path.join(this.dir, name), { force: true }).catch((err: unknown) => {
-        this.log.warn(`lookup cache: could not remove ${name}: ${errorMessage(err)}`);
-      });
-    }
-    this.count = aged.length - doomed.length;
+    if (!existed) await this.folder.added();
   }
 }
