@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Paper } from '../../src/core/paper';
 import type * as PanelModule from '../../src/ui/panel/paperPanel';
+import { quietPanelDeps } from './helpers/panelDeps';
 import type { CitedPlace, PaperCitations } from '../../src/ui/refs/citedPlaces';
 import { MAX_PLACES } from '../../src/webview/protocol';
 import { arxivPaper } from '../helpers/paper';
@@ -93,18 +94,7 @@ describe('cited in: paper panel (host side, stand-in vscode)', () => {
     forgetUiModules();
   });
 
-  const deps = (extra: Partial<PanelModule.PaperPanelDeps> = {}): PanelModule.PaperPanelDeps => ({
-    cite: () => undefined,
-    copyBibtex: () => undefined,
-    openNotes: () => undefined,
-    saveToZotero: () => undefined,
-    openPdf: () => undefined,
-    tagPaper: () => undefined,
-    tagsOf: () => [],
-    toggleSaved: () => undefined,
-    isSaved: () => false,
-    ...extra,
-  });
+  const deps = quietPanelDeps;
 
   beforeEach(() => {
     fake.panels.length = 0;

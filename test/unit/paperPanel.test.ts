@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Paper } from '../../src/core/paper';
 import type * as PanelModule from '../../src/ui/panel/paperPanel';
+import { quietPanelDeps } from './helpers/panelDeps';
 import {
   createFakeVscode,
   FakeUri,
@@ -348,18 +349,12 @@ describe('paper panel (host side, stand-in vscode)', () => {
 
     it('asks when the paper is shown, posts the cached answer, then the latest', async () => {
       const la = linkedArtifacts();
-      const h = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
-        cite: () => undefined,
-        copyBibtex: () => undefined,
-        openNotes: () => undefined,
-        saveToZotero: () => undefined,
-        openPdf: () => undefined,
-        tagPaper: () => undefined,
-        tagsOf: () => [],
-        toggleSaved: () => undefined,
-        isSaved: () => false,
-        linkedArtifacts: la.dep,
-      });
+      const h = panelModule.createPaperPanel(
+        { extensionUri: new FakeUri('ext') } as never,
+        quietPanelDeps({
+          linkedArtifacts: la.dep,
+        }),
+      );
       try {
         h.show(paper);
         const panel = lastPanel();
@@ -386,18 +381,12 @@ describe('paper panel (host side, stand-in vscode)', () => {
 
     it('drops an answer that comes after the reader moved on, and asks nothing for a paper without arXiv id', async () => {
       const la = linkedArtifacts();
-      const h = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
-        cite: () => undefined,
-        copyBibtex: () => undefined,
-        openNotes: () => undefined,
-        saveToZotero: () => undefined,
-        openPdf: () => undefined,
-        tagPaper: () => undefined,
-        tagsOf: () => [],
-        toggleSaved: () => undefined,
-        isSaved: () => false,
-        linkedArtifacts: la.dep,
-      });
+      const h = panelModule.createPaperPanel(
+        { extensionUri: new FakeUri('ext') } as never,
+        quietPanelDeps({
+          linkedArtifacts: la.dep,
+        }),
+      );
       try {
         h.show(paper);
         const panel = lastPanel();
@@ -414,21 +403,15 @@ describe('paper panel (host side, stand-in vscode)', () => {
 
     it('stays quiet when asking is refused (a bad base URL setting): a log line, no message', () => {
       const logged: string[] = [];
-      const h = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
-        cite: () => undefined,
-        copyBibtex: () => undefined,
-        openNotes: () => undefined,
-        saveToZotero: () => undefined,
-        openPdf: () => undefined,
-        tagPaper: () => undefined,
-        tagsOf: () => [],
-        toggleSaved: () => undefined,
-        isSaved: () => false,
-        linkedArtifacts: () => {
-          throw new Error('the setting litfeed.sources.huggingFace.baseUrl is refused');
-        },
-        log: { info: () => undefined, warn: (m) => logged.push(m), error: (m) => logged.push(m) },
-      });
+      const h = panelModule.createPaperPanel(
+        { extensionUri: new FakeUri('ext') } as never,
+        quietPanelDeps({
+          linkedArtifacts: () => {
+            throw new Error('the setting litfeed.sources.huggingFace.baseUrl is refused');
+          },
+          log: { info: () => undefined, warn: (m) => logged.push(m), error: (m) => logged.push(m) },
+        }),
+      );
       try {
         h.show(paper);
         lastPanel().fromPage({ type: 'ready' });
