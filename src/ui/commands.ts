@@ -125,6 +125,17 @@ async function targetPaper(app: App, given: unknown): Promise<Paper | undefined>
  * The papers a multi-paper command acts on: the tree's multi-selection when invoked on one of
  * its items, the argument, the selection, or a multi-pick.
  */
+/**
+ * The feed's keys (N, P, T) pass `{ keepFocus: true }`: stepping the range replaces the tree's
+ * rows, and the row with the keyboard focus goes with them (for good when the new range is
+ * empty or slow to draw), so the view is focused again and the next key still reaches it.
+ */
+async function refocusFeed(arg: unknown): Promise<void> {
+  if (typeof arg === 'object' && arg !== null && (arg as { keepFocus?: unknown }).keepFocus === true) {
+    await vscode.commands.executeCommand('litfeed.feed.focus');
+  }
+}
+
 async function targetPapers(app: App, given: unknown, selected: unknown, placeHolder: string): Promise<Paper[]> {
   if (Array.isArray(selected) && selected.length > 1) return papersOfNodes(selected);
   const key = readKeyPress(given);
@@ -173,10 +184,18 @@ export const commands = {
     );
     if (pick) await updateSetting('feed.sort', pick.order);
   },
-  previousRange: (app: App) => () => app.feed.shift(-1),
-  nextRange: (app: App) => () => app.feed.shift(1),
-  goToToday: (app: App) => () =>
-    app.feed.setRange({ kind: app.feed.currentRange.kind, anchor: app.today() }, { fetchIfMissing: true }),
+  previousRange: (app: App) => async (arg?: unknown) => {
+    await app.feed.shift(-1);
+    await refocusFeed(arg);
+  },
+  nextRange: (app: App) => async (arg?: unknown) => {
+    await app.feed.shift(1);
+    await refocusFeed(arg);
+  },
+  goToToday: (app: App) => async (arg?: unknown) => {
+    await app.feed.setRange({ kind: app.feed.currentRange.kind, anchor: app.today() }, { fetchIfMissing: true });
+    await refocusFeed(arg);
+  },
   goToDate: (app: App) => async () => {
     const value = await vscode.window.showInputBox({
       prompt: vscode.l10n.t('Show the feed around which date? (YYYY-MM-DD)'),

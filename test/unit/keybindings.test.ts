@@ -36,6 +36,8 @@ function focusedViews(when: string): string[] {
   return [...when.matchAll(/focusedView\s*==\s*'?([\w.]+)'?/g)].map((m) => m[1]);
 }
 
+const RANGE_KEYS = new Set(['litfeed.nextRange', 'litfeed.previousRange', 'litfeed.goToToday']);
+
 describe('keybindings', () => {
   it('the defaults list names its source and holds the tree keys it must', () => {
     assert.match(defaults.source, /1\.139/);
@@ -80,7 +82,7 @@ describe('keybindings', () => {
   });
 
   it('hands a command on "the paper" the focused row and the view the key was pressed in', () => {
-    for (const b of bindings.filter((x) => x.args !== undefined)) {
+    for (const b of bindings.filter((x) => x.args !== undefined && !RANGE_KEYS.has(x.command))) {
       const [view] = focusedViews(b.when ?? '');
       assert.deepEqual(focusedViews(b.when ?? ''), [view], `${b.key} (${b.command}) is for one view`);
       assert.deepEqual(b.args, keyboardArgs(view as (typeof VIEW_IDS)[number]), `${b.key} (${b.command})`);
@@ -93,6 +95,12 @@ describe('keybindings', () => {
         command,
       );
     }
+  });
+
+  it("the range keys ask for the feed's focus back, since stepping the range replaces its rows", () => {
+    const range = bindings.filter((b) => RANGE_KEYS.has(b.command));
+    assert.deepEqual(range.map((b) => b.key).sort(), ['n', 'p', 't']);
+    for (const b of range) assert.deepEqual(b.args, { keepFocus: true }, `${b.key} (${b.command})`);
   });
 
   it('reads a key press whether or not the host found the focused row', () => {
