@@ -239,19 +239,14 @@ describe('paper panel (host side, stand-in vscode)', () => {
 
   it('says so when an action fails, without an unhandled rejection', async () => {
     handle.dispose();
-    handle = panelModule.createPaperPanel({ extensionUri: new FakeUri('ext') } as never, {
-      cite: async () => {
-        throw new Error('boom');
-      },
-      copyBibtex: () => undefined,
-      openNotes: () => undefined,
-      saveToZotero: () => undefined,
-      openPdf: () => undefined,
-      tagPaper: () => undefined,
-      tagsOf: () => [],
-      toggleSaved: () => undefined,
-      isSaved: () => false,
-    });
+    handle = panelModule.createPaperPanel(
+      { extensionUri: new FakeUri('ext') } as never,
+      quietPanelDeps({
+        cite: async () => {
+          throw new Error('boom');
+        },
+      }),
+    );
     handle.show(paper);
     lastPanel().fromPage({ type: 'action', action: 'cite' });
     await settle();
