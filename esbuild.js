@@ -52,6 +52,14 @@ async function main() {
       target: 'node18',
     },
     {
+      // The worker thread that trains the "For you" model (core/recs), started by dist/features.js.
+      entryPoints: ['src/core/recs/trainWorker.ts'],
+      outfile: 'dist/recs-worker.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+    },
+    {
       // The BibTeX parser is large (~550 KB) and only needed when a .bib is read, so it is
       // its own file that core/cite/bibDocument loads on first use instead of part of the start-up bundle.
       entryPoints: ['@retorquere/bibtex-parser'],

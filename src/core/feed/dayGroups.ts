@@ -6,8 +6,14 @@ import { dateFormat } from '../dateFormat';
 import { addDays, newestFirst } from '../dates';
 import type { Paper } from '../paper';
 
-export type SortOrder = 'upvotes' | 'date' | 'title';
-export const SORT_ORDERS: readonly SortOrder[] = ['upvotes', 'date', 'title'];
+export type SortOrder = 'upvotes' | 'date' | 'title' | 'forYou';
+export const SORT_ORDERS: readonly SortOrder[] = ['upvotes', 'date', 'title', 'forYou'];
+
+/**
+ * How the "For you" order ranks a paper, higher first (docs/recommendations.md): the model's
+ * score once it is trained, watch-list matches before the rest until then. Ties go by upvotes.
+ */
+export type PaperRank = (paper: Paper) => number;
 
 export function isSortOrder(value: unknown): value is SortOrder {
   return typeof value === 'string' && (SORT_ORDERS as readonly string[]).includes(value);
@@ -30,27 +36,33 @@ const byTitle = (a: Paper, b: Paper) =>
 
 interface Keyed {
   paper: Paper;
+  /** The "For you" rank, worked out once per paper. */
+  rank: number;
   /** The tie-breaking key, computed once per paper instead of once per comparison. */
   title: string;
 }
 const byTitleKey = (a: Keyed, b: Keyed) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
 
+const byUpvotes = (a: Keyed, b: Keyed) => (b.paper.upvotes ?? 0) - (a.paper.upvotes ?? 0) || byTitleKey(a, b);
 const keyedComparators: Record<Exclude<SortOrder, 'title'>, (a: Keyed, b: Keyed) => number> = {
-  upvotes: (a, b) => (b.paper.upvotes ?? 0) - (a.paper.upvotes ?? 0) || byTitleKey(a, b),
+  upvotes: byUpvotes,
+  forYou: (a, b) => b.rank - a.rank || byUpvotes(a, b),
   date: (a, b) => newestFirst(a.paper.published ?? '', b.paper.published ?? '') || byTitleKey(a, b),
 };
 
-export function sortPapers(papers: readonly Paper[], order: SortOrder): Paper[] {
+/** `rank` is for the "For you" order; without one it is the upvote order. */
+export function sortPapers(papers: readonly Paper[], order: SortOrder, rank?: PaperRank): Paper[] {
   if (order === 'title') return [...papers].sort(byTitle);
   const compare = keyedComparators[order];
+  const rankOf = order === 'forYou' && rank ? rank : () => 0;
   return papers
-    .map((paper): Keyed => ({ paper, title: paper.title.toLowerCase() }))
+    .map((paper): Keyed => ({ paper, rank: rankOf(paper), title: paper.title.toLowerCase() }))
     .sort(compare)
     .map((k) => k.paper);
 }
 
 /** Papers grouped by feed day, newest day first, each group sorted by `order`. */
-export function groupByDay(papers: readonly Paper[], order: SortOrder): DayGroup[] {
+export function groupByDay(papers: readonly Paper[], order: SortOrder, rank?: PaperRank): DayGroup[] {
   const groups = new Map<string, Paper[]>();
   for (const paper of papers) {
     const day = paper.feedDay ?? 'undated';
@@ -60,7 +72,7 @@ export function groupByDay(papers: readonly Paper[], order: SortOrder): DayGroup
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : newestFirst(a, b)))
-    .map(([day, list]) => ({ day, papers: sortPapers(list, order) }));
+    .map(([day, list]) => ({ day, papers: sortPapers(list, order, rank) }));
 }
 
 /** The words for the days that are not written as a date, in the display language. */

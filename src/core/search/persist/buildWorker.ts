@@ -11,7 +11,7 @@ import { SEGMENT_VERSION } from './segmentFormat';
 const port = parentPort;
 if (port) {
   buildSegment(workerData as BuildRequest, SEGMENT_VERSION).then(
-    (built) => port.postMessage({ built }),
+    (result) => port.postMessage({ result }),
     (err) => port.postMessage({ error: errorMessage(err) }),
   );
 }
