@@ -38,6 +38,9 @@ import { makeAvailableOffline, OfflineKeeper } from './ui/pdf/offlinePdfs';
 import { citeFromZotero } from './ui/zotero/citeFromZotero';
 import { saveToZotero } from './ui/zotero/saveToZotero';
 import { ZoteroLink, zoteroMessage } from './ui/zotero/zoteroLink';
+import { ForYou } from './ui/recs/forYou';
+import { keptSignals } from './ui/recs/signals';
+import { workerTrainer } from './core/recs/workerTrain';
 
 export function createFeatures(host: Host): Features {
   const { context, log, settings, today, store, user, marker, feed, tree, arxivTree, readingList } = host;
@@ -113,8 +116,33 @@ export function createFeatures(host: Host): Features {
   };
   marker.setCitations(live.workspace);
   const notesDeps = { settings, storage: context.globalStorageUri, log };
-  const notes = new NotesIndex(notesDeps, (papers) => library.setNotes(papers));
+  // What the notes say of their papers: searched, and a signal for the "For you" model.
+  let notePapers: readonly Paper[] = [];
+  const notes = new NotesIndex(notesDeps, (papers) => {
+    library.setNotes(papers);
+    notePapers = papers;
+    forYou.poke();
+  });
   marker.setNotes(notes);
+  const forYou: ForYou = new ForYou({
+    root: context.globalStorageUri.fsPath,
+    signals: () =>
+      keptSignals({
+        saved: user.savedPapers(),
+        notes: notePapers,
+        cited: (max) => live.workspace.citedPapers(max),
+        whole: (id) => library.get(id),
+      }),
+    trainer: workerTrainer(),
+    wanted: () => settings().sort === 'forYou',
+    changed: () => {
+      feed.redraw();
+      arxivTree.redraw();
+      arxiv.showMessage();
+    },
+    log,
+  });
+  marker.setRanking(forYou);
   const pdfTabs = new PdfTabs({
     extensionUri: context.extensionUri,
     storage: context.globalStorageUri,
@@ -143,6 +171,9 @@ export function createFeatures(host: Host): Features {
     notes,
     notes.onDidChange(redrawRows),
     { dispose: () => marker.setNotes(undefined) },
+    forYou,
+    live.workspace.onDidChange(() => forYou.poke()),
+    { dispose: () => marker.setRanking(undefined) },
   ];
   // Rows drawn so far do not know what is cited; the workspace is read in the background.
   redrawRows();
@@ -153,6 +184,7 @@ export function createFeatures(host: Host): Features {
     library,
     net,
   });
+  void forYou.check();
   // A search hit is the paper's summary; the whole record is read from its day files.
   const whole = async (paper: Paper) => (await library.paper(paper.id)) ?? paper;
   const openPaper = async (paper: Paper) => {
@@ -226,11 +258,13 @@ export function createFeatures(host: Host): Features {
       paperPanel.refreshSaved();
       library.add(user.savedPapers());
       offline.poke();
+      forYou.poke();
     },
     settingsChanged: (before) => {
       arxiv.settingsChanged(before);
       notes.settingsChanged();
       offline.poke();
+      if (settings().sort !== before.sort) void forYou.check();
     },
     dispose: () => {
       for (const d of disposables) d.dispose();

@@ -177,6 +177,7 @@ export const commands = {
       upvotes: vscode.l10n.t('Upvotes (most first)'),
       date: vscode.l10n.t('arXiv date (newest first)'),
       title: vscode.l10n.t('Title (A–Z)'),
+      forYou: vscode.l10n.t('For you (learned from the papers you save, cite and take notes on)'),
     };
     const pick = await vscode.window.showQuickPick(
       SORT_ORDERS.map((order) => ({ label: labels[order], order })),

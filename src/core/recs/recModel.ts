@@ -15,11 +15,10 @@ import {
   type SparseVector,
 } from './features';
 import { dot, fitLogistic, seededRandom, type Sample } from './linearModel';
+import { MIN_POSITIVES } from './minPositives';
 
 /** Raised whenever the features or the file change; a model of another version is trained again. */
 export const MODEL_VERSION = 1;
-/** Below this many kept papers the order falls back to watch-list matches, then upvotes. */
-export const MIN_POSITIVES = 5;
 /** Kept papers trained on at most, the first given first (a 10,000-entry .bib is not 10,000 signals). */
 export const MAX_POSITIVES = 2000;
 /** Papers passed over trained on: at least this many, more for many positives, never more than the cap. */

@@ -4,12 +4,14 @@
  * in a worker thread in the extension (trainWorker.ts): reading and featurising ten thousand
  * papers is a few hundred milliseconds the extension host's thread must not spend.
  */
+import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { FeedStore } from '../feed/store';
+import { errorCode } from '../guards';
 import { writeAtomically } from '../feed/files';
 import type { SourceId } from '../paper';
-import { encodeModel } from './modelFile';
-import { trainModel, type PoolDoc, type PositiveDoc } from './recModel';
+import { decodeModel, encodeModel } from './modelFile';
+import { trainModel, type PoolDoc, type PositiveDoc, type RecModel } from './recModel';
 
 export interface TrainRequest {
   /** The global storage folder (the store's root). */
@@ -34,6 +36,18 @@ export const MODEL_FILE = 'model.bin';
 
 export function modelPath(root: string): string {
   return path.join(root, 'recs', MODEL_FILE);
+}
+
+/** The model kept under `root`; undefined when there is none. Throws `ModelFileError` for one that cannot be used. */
+export async function readModel(root: string): Promise<RecModel | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(modelPath(root));
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return undefined;
+    throw err;
+  }
+  return decodeModel(bytes);
 }
 
 export async function trainFromStore(request: TrainRequest): Promise<TrainResult> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { localAge } from '../displayLanguage';
+import { forYouNote } from '../feed/forYouNote';
 import type { ArxivFeed, ArxivRefreshOutcome } from '../../core/feed/arxivFeed';
 import { errorMessage } from '../../core/guards';
 import type { PaperLibrary } from '../../core/search/library';
@@ -21,6 +22,9 @@ export interface ArxivControllerDeps extends Pick<Host, 'arxivTree' | 'arxivView
  * description (when fetched) and message (which listings failed) in step.
  */
 export class ArxivController {
+  /** Which listings failed at the last fetch, for the view's message. */
+  private failed: string | undefined;
+
   constructor(private readonly deps: ArxivControllerDeps) {}
 
   /** Re-reads the cached arXiv listings into the view. */
@@ -38,6 +42,12 @@ export class ArxivController {
       snap.fetchedAt && s.arxivCategories.length > 0
         ? vscode.l10n.t('fetched {0}', localAge(snap.fetchedAt))
         : undefined;
+    this.showMessage();
+  }
+
+  /** The view's message: failed listings, else what the "For you" order needs. */
+  showMessage(): void {
+    this.deps.arxivView.message = this.failed ?? forYouNote(this.deps.settings().sort, this.deps.arxivTree.rankingState());
   }
 
   /**
@@ -58,9 +68,9 @@ export class ArxivController {
       },
       (_progress, token) => this.fetch(s, token),
     );
-    await this.reload();
-    this.deps.arxivView.message =
+    this.failed =
       outcome.errors.length > 0 ? vscode.l10n.t('Some listings failed: {0}', outcome.errors.join('; ')) : undefined;
+    await this.reload();
     if (outcome.errors.length > 0 && !quiet) {
       vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: {0}', outcome.errors.join('; ')));
     }

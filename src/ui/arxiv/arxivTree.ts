@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { localDayLabel } from '../displayLanguage';
 import { groupByDay, type DayGroup, type SortOrder } from '../../core/feed/dayGroups';
 import type { Paper } from '../../core/paper';
-import { rowMarks, type PaperMarker } from '../feed/feedTree';
-import { paperItem, paperTooltip } from '../feed/paperItem';
+import { rankFor, rowMarks, rowTooltip, type PaperMarker } from '../feed/feedTree';
+import { paperItem } from '../feed/paperItem';
+import type { RankingState } from '../feed/paperMarks';
 
 export type ArxivNode =
   | { kind: 'category'; category: string; papers: Paper[] }
@@ -33,6 +34,11 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
     this.changed.fire(undefined);
   }
 
+  /** How the "For you" model stands, for the view's message. */
+  rankingState(): RankingState | undefined {
+    return this.marker.rankingState?.();
+  }
+
   allPapers(): readonly Paper[] {
     return this.papers;
   }
@@ -46,7 +52,7 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
       }));
     }
     if (node.kind === 'category') {
-      return groupByDay(node.papers, this.sort).map((group) => ({ kind: 'day', category: node.category, group }));
+      return groupByDay(node.papers, this.sort, rankFor(this.marker, this.sort)).map((group) => ({ kind: 'day', category: node.category, group }));
     }
     if (node.kind === 'day') {
       return node.group.papers.map((paper) => ({ kind: 'paper', paper, category: node.category }));
@@ -84,7 +90,7 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: ArxivNode): vscode.TreeItem {
-    if (node.kind === 'paper') item.tooltip = paperTooltip(node.paper, rowMarks(this.marker, node.paper));
+    if (node.kind === 'paper') item.tooltip = rowTooltip(this.marker, node.paper, this.sort);
     return item;
   }
 

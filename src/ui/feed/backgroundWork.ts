@@ -49,7 +49,7 @@ export class BackgroundWork implements vscode.Disposable {
 
   settingsChanged(before: Settings): void {
     const settings = this.host.settings();
-    if (this.arxivWanted()) this.features.get().settingsChanged(before);
+    if (this.arxivWanted() || settings.sort === 'forYou') this.features.get().settingsChanged(before);
     if (settings.autoRefreshHours !== before.autoRefreshHours) {
       this.autoRefresh.start(settings.autoRefreshHours, { atStartup: false });
     }
@@ -64,6 +64,8 @@ export class BackgroundWork implements vscode.Disposable {
         .reloadArxiv()
         .catch((err) => log.error(`arXiv view: ${errorMessage(err)}`));
     }
+    // The "For you" order's model lives in the lazily loaded bundle.
+    if (settings.sort === 'forYou') this.features.get();
     store.cleanTemp().catch((err) => log.warn(`cleaning the cache's temp files failed: ${errorMessage(err)}`));
     const startup = settings.refreshOnStartup && feed.needsFetch() ? this.refreshAll(true) : Promise.resolve();
     startup

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { forYouNote } from './forYouNote';
 import { localAge } from '../displayLanguage';
 import { dateFormat } from '../../core/dateFormat';
 import { isoWeekOf } from '../../core/dates';
@@ -249,7 +250,7 @@ export class FeedController implements vscode.Disposable {
         : vscode.l10n.t('No papers were listed for {0}.', this.rangeLabel());
     }
     this.view.description = parts.join(' · ');
-    this.view.message = message;
+    this.view.message = message ?? forYouNote(this.settings.sort, this.tree.rankingState());
   }
 
   /** Redraws with the current snapshot (after a settings or marks change). */

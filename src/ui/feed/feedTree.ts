@@ -6,6 +6,7 @@ import type { Paper } from '../../core/paper';
 import type { WatchMatch } from '../../core/tracking/watchList';
 import type { CitedPlace } from '../refs/citedPlaces';
 import { paperItem, paperTooltip, type PaperMarks } from './paperItem';
+import type { RankingState, RankReason } from './paperMarks';
 
 export type FeedNode =
   | { kind: 'day'; group: DayGroup; watched: Paper[]; others: Paper[] }
@@ -29,6 +30,24 @@ export interface PaperMarker {
   citedPlaces?(paper: Paper): readonly CitedPlace[];
   /** Whether `paper` has a notes file; absent when nothing says. */
   hasNotes?(paper: Paper): boolean;
+  /** The "For you" rank, higher first; absent when nothing ranks. */
+  rank?(paper: Paper): number;
+  /** How the "For you" model stands; absent or undefined when nothing ranks yet. */
+  rankingState?(): RankingState | undefined;
+  /** Why the "For you" order ranks `paper` where it does; absent or undefined when nothing says. */
+  reason?(paper: Paper): RankReason | undefined;
+}
+
+/** A tree's rank function for its order: only the "For you" order asks the marker. */
+export function rankFor(marker: PaperMarker, sort: SortOrder): ((paper: Paper) => number) | undefined {
+  return sort === 'forYou' && marker.rank ? (paper) => marker.rank?.(paper) ?? 0 : undefined;
+}
+
+/** A paper row's tooltip, with the "For you" reason when the tree is in that order. */
+export function rowTooltip(marker: PaperMarker, paper: Paper, sort: SortOrder): vscode.MarkdownString {
+  const marks = rowMarks(marker, paper);
+  const reason = sort === 'forYou' ? marker.reason?.(paper) : undefined;
+  return paperTooltip(paper, reason ? { ...marks, reason } : marks);
 }
 
 /** The marks of one paper row, as every tree draws them. */
@@ -82,6 +101,11 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
 
   get currentFilter(): FeedFilter | undefined {
     return this.filter;
+  }
+
+  /** How the "For you" model stands, for the view's message. */
+  rankingState(): RankingState | undefined {
+    return this.marker.rankingState?.();
   }
 
   /** Papers in the order the tree shows them. */
@@ -141,7 +165,7 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: FeedNode): vscode.TreeItem {
-    if (node.kind === 'paper') item.tooltip = paperTooltip(node.paper, rowMarks(this.marker, node.paper));
+    if (node.kind === 'paper') item.tooltip = rowTooltip(this.marker, node.paper, this.input.sort);
     return item;
   }
 
@@ -153,7 +177,7 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
     const papers = this.filter
       ? this.input.papers.filter((p) => passesFilter(p, this.filter as FeedFilter))
       : this.input.papers;
-    this.days = groupByDay(papers, this.input.sort).map((group) => {
+    this.days = groupByDay(papers, this.input.sort, rankFor(this.marker, this.input.sort)).map((group) => {
       const watched: Paper[] = [];
       const others: Paper[] = [];
       for (const paper of group.papers) (this.marker.watchMatch(paper) ? watched : others).push(paper);

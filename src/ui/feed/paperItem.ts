@@ -4,6 +4,7 @@ import { segmentsToPlainText, splitMath } from '../../core/view/texSegments';
 import { firstAuthorLabel, type Paper } from '../../core/paper';
 import type { WatchMatch } from '../../core/tracking/watchList';
 import type { CitedPlace } from '../refs/citedPlaces';
+import type { RankReason } from './paperMarks';
 
 /** What the tree shows about a paper beyond its own data. */
 export interface PaperMarks {
@@ -18,6 +19,8 @@ export interface PaperMarks {
   notes?: boolean;
   /** The saved paper's tags. */
   tags?: readonly string[];
+  /** Why the "For you" order ranks the paper where it does (in that order only). */
+  reason?: RankReason;
 }
 
 /** Places named in a row's tooltip; the rest are counted. */
@@ -95,6 +98,19 @@ export function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownSt
   }
   if (marks.cited && marks.cited.length > 0) {
     md.appendMarkdown('$(quote) ').appendText(citedInText(marks.cited)).appendMarkdown('\n\n');
+    md.supportThemeIcons = true;
+  }
+  if (marks.reason && (marks.reason.like || marks.reason.words.length > 0)) {
+    md.appendMarkdown('$(sparkle) ');
+    if (marks.reason.like) {
+      md.appendText(vscode.l10n.t('For you, like: '))
+        .appendMarkdown('*')
+        .appendText(segmentsToPlainText(splitMath(marks.reason.like)))
+        .appendMarkdown('*');
+      if (marks.reason.words.length > 0) md.appendText(' · ');
+    }
+    if (marks.reason.words.length > 0) md.appendText(vscode.l10n.t('words: {0}', marks.reason.words.join(', ')));
+    md.appendMarkdown('\n\n');
     md.supportThemeIcons = true;
   }
   if (marks.tags && marks.tags.length > 0) {

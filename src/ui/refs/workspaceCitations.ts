@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../core/guards';
 import type { Paper } from '../../core/paper';
 import { entryIds } from '../../core/refs/bibIndex';
+import { entryPaper } from '../../core/refs/entryPaper';
+import { entrySummary } from '../../core/refs/entrySummary';
 import type { CitedKey } from '../../core/refs/citationScan';
 import { lineIndex, lineStarts } from '../../core/textLines';
 import type { Bibliographies } from './bibliographies';
@@ -88,6 +90,34 @@ export class WorkspaceCitations implements PaperCitations, vscode.Disposable {
       const at = `${p.uri}#${p.line}:${p.character}`;
       return !seen.has(at) && seen.add(at);
     });
+  }
+
+  /**
+   * The entries the workspace's documents cite, each once, as papers (for the "For you"
+   * model), the first `max` found: a document citing from a 10,000-entry .bib gives what it cites.
+   */
+  async citedPapers(max: number): Promise<Paper[]> {
+    await this.ready();
+    const byBib = new Map<string, Set<string>>();
+    for (const file of this.files.values()) {
+      for (const c of file.citations) {
+        if (c.bib === undefined) continue;
+        let keys = byBib.get(c.bib);
+        if (!keys) byBib.set(c.bib, (keys = new Set()));
+        keys.add(c.key);
+      }
+    }
+    const papers: Paper[] = [];
+    for (const [bib, keys] of byBib) {
+      const index = await this.bibs.index(vscode.Uri.parse(bib));
+      for (const key of keys) {
+        const entry = index?.byKey.get(key);
+        if (!entry) continue;
+        papers.push(entryPaper(entry, entrySummary(entry)));
+        if (papers.length >= max) return papers;
+      }
+    }
+    return papers;
   }
 
   /**
