@@ -15,6 +15,7 @@ import type * as ReadingListModule from '../../src/ui/tracking/readingListView';
 import { arxivPaper } from '../helpers/paper';
 import { createFakeVscode, installFakeVscode } from './helpers/fakeVscode';
 import { forgetUiModules } from './helpers/uiModules';
+import { treeApi } from './helpers/treeApi';
 
 const cited = arxivPaper('1706.03762', {
   title: 'Attention Is All You Need',
@@ -32,49 +33,6 @@ function citationsOf(byId: Record<string, CitedPlace[]>): PaperCitations {
     isCited: (p) => (byId[p.id]?.length ?? 0) > 0,
     places: (p) => byId[p.id] ?? [],
     onDidChange: () => ({ dispose: () => undefined }),
-  };
-}
-
-/** The parts of the tree and hover API the rows use, recording what they are given. */
-function treeApi(): Record<string, unknown> {
-  class MarkdownString {
-    value = '';
-    supportHtml = false;
-    isTrusted = false;
-    supportThemeIcons = false;
-    appendMarkdown(text: string) {
-      this.value += text;
-      return this;
-    }
-    appendText(text: string) {
-      this.value += text;
-      return this;
-    }
-  }
-  class EventEmitter {
-    event = () => ({ dispose: () => undefined });
-    fire(): void {}
-    dispose(): void {}
-  }
-  return {
-    TreeItem: class {
-      constructor(
-        public label: string,
-        public collapsibleState: number,
-      ) {}
-    },
-    TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
-    ThemeIcon: class {
-      constructor(
-        public id: string,
-        public color?: unknown,
-      ) {}
-    },
-    ThemeColor: class {
-      constructor(public id: string) {}
-    },
-    MarkdownString,
-    EventEmitter,
   };
 }
 

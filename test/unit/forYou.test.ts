@@ -154,7 +154,13 @@ describe('For you: training when what the reader keeps changes', () => {
 
 describe('For you: the signals', () => {
   it('saved first, then notes (with the note text), then cited entries (with the whole record when held)', async () => {
-    const whole = paper({ id: '2401.1', arxivId: '2401.1', title: 'Whole', abstract: 'full abstract', aiKeywords: ['k'] });
+    const whole = paper({
+      id: '2401.1',
+      arxivId: '2401.1',
+      title: 'Whole',
+      abstract: 'full abstract',
+      aiKeywords: ['k'],
+    });
     const docs = await keptSignals({
       saved: [paper({ id: 's', title: 'Saved' })],
       notes: [paper({ id: '2401.1', title: 'Whole', abstract: 'my note words' })],

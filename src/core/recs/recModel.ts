@@ -76,7 +76,9 @@ export interface TrainInput {
 function identities(doc: { id: string; arxivId?: string; title: string }): string[] {
   const keys = [`id:${doc.id}`];
   if (doc.arxivId) keys.push(`arxiv:${doc.arxivId}`);
-  const title = foldText(doc.title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const title = foldText(doc.title)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (title.length >= 12) keys.push(`title:${title}`);
   return keys;
 }

@@ -47,7 +47,8 @@ export class ArxivController {
 
   /** The view's message: failed listings, else what the "For you" order needs. */
   showMessage(): void {
-    this.deps.arxivView.message = this.failed ?? forYouNote(this.deps.settings().sort, this.deps.arxivTree.rankingState());
+    this.deps.arxivView.message =
+      this.failed ?? forYouNote(this.deps.settings().sort, this.deps.arxivTree.rankingState());
   }
 
   /**

@@ -52,7 +52,11 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
       }));
     }
     if (node.kind === 'category') {
-      return groupByDay(node.papers, this.sort, rankFor(this.marker, this.sort)).map((group) => ({ kind: 'day', category: node.category, group }));
+      return groupByDay(node.papers, this.sort, rankFor(this.marker, this.sort)).map((group) => ({
+        kind: 'day',
+        category: node.category,
+        group,
+      }));
     }
     if (node.kind === 'day') {
       return node.group.papers.map((paper) => ({ kind: 'paper', paper, category: node.category }));

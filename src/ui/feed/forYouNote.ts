@@ -3,7 +3,6 @@ import type { SortOrder } from '../../core/feed/dayGroups';
 import { MIN_POSITIVES } from '../../core/recs/minPositives';
 import type { RankingState } from './paperMarks';
 
-
 /**
  * What a view in the "For you" order says while the order falls back: how many kept papers
  * it has and needs, and what it shows until then. Undefined in other orders, once trained,
