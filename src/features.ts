@@ -40,7 +40,11 @@ import { saveToZotero } from './ui/zotero/saveToZotero';
 import { ZoteroLink, zoteroMessage } from './ui/zotero/zoteroLink';
 import { ForYou } from './ui/recs/forYou';
 import { keptSignals } from './ui/recs/signals';
+import { papersForDocument } from './ui/recs/papersForDocument';
 import { workerTrainer } from './core/recs/workerTrain';
+
+/** Papers the abstract view lists as similar to the one it shows. */
+const SIMILAR_PAPERS = 5;
 
 export function createFeatures(host: Host): Features {
   const { context, log, settings, today, store, user, marker, feed, tree, arxivTree, readingList } = host;
@@ -107,6 +111,8 @@ export function createFeatures(host: Host): Features {
     findPaper: (id) => library.get(id),
     citations: live.workspace,
     linkedArtifacts: (arxivId) => (settings().linkedArtifacts ? hfLinks.load(net.huggingFace(), arxivId) : undefined),
+    similarTo: (paper) => library.similar(paper, SIMILAR_PAPERS),
+    open: (paper) => openPaper(paper),
     log,
   });
   const redrawRows = () => {
@@ -232,6 +238,14 @@ export function createFeatures(host: Host): Features {
     exportReadingList: (papers = user.savedPapers(), fileName) =>
       exportReadingList(papers, settings().citation, fileName),
     showWatched: () => showWatched(tree.watchedPapers(), marker, openPaper),
+    papersForDocument: () =>
+      papersForDocument({
+        rank: (text, exclude, signal) => library.similarToText(text, 20, { exclude, signal }),
+        bibliography: (doc) => live.bibs.forDocument(doc),
+        open: openPaper,
+        cite: async (paper) => cite(await whole(paper)),
+        log,
+      }),
     citeById: (query) =>
       citeById(
         { ...lookUpDeps, cite: async (papers) => vscode.commands.executeCommand('litfeed.cite', papers) },

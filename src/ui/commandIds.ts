@@ -46,6 +46,7 @@ export const COMMAND_NAMES = [
   'exportTag',
   'saveToZotero',
   'citeFromZotero',
+  'papersForDocument',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

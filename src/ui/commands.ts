@@ -29,6 +29,8 @@ export interface App extends Host {
   saveToZotero(papers: readonly Paper[]): Promise<unknown>;
   /** "Cite from Zotero…" (ui/zotero/citeFromZotero.ts). */
   citeFromZotero(citekeys?: readonly string[]): Promise<unknown>;
+  /** "Papers for This Document" (ui/recs/papersForDocument.ts): resolves with the papers listed. */
+  papersForDocument(): Promise<Paper[]>;
   /** Papers a command may pick from when it has no target: the feed's, the reading list's, arXiv's. */
   knownPapers(): Paper[];
   search(): Promise<void>;
@@ -343,6 +345,7 @@ export const commands = {
     if (pick) await updateSetting('readingList.sort', pick.order);
   },
   refreshArxiv: (app: App) => () => app.refreshArxiv(),
+  papersForDocument: (app: App) => () => app.papersForDocument(),
   citeById: (app: App) => (query?: unknown) => app.citeById(typeof query === 'string' ? query : undefined),
   findMissingKey: (app: App) => (uri?: unknown, key?: unknown, range?: unknown) => {
     const args = fixArguments(uri, key, range);

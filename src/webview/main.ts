@@ -8,6 +8,7 @@ import {
   readCitedList,
   readHfLinksView,
   readHostMessage,
+  readSimilarView,
   readState,
   readStrings,
   readTags,
@@ -40,6 +41,7 @@ function start(): void {
       authorsExpanded: current.authorsExpanded === true,
       cited: readCitedList(current.cited),
       hfLinks: readHfLinksView(current.hfLinks),
+      similar: readSimilarView(current.similar),
       post: (message) => vscode.postMessage(message),
       onAuthorsToggled: (expanded) => {
         current.authorsExpanded = expanded;
@@ -66,6 +68,7 @@ function start(): void {
         cited: message.cited,
         // The host sends the section again after `show` when it has one for this paper.
         ...(samePaper && state?.hfLinks ? { hfLinks: state.hfLinks } : {}),
+        ...(samePaper && state?.similar ? { similar: state.similar } : {}),
       };
       vscode.setState(state);
       draw();
@@ -80,6 +83,11 @@ function start(): void {
       state.hfLinks = message.links;
       vscode.setState(state);
       rendered?.setHfLinks(message.links);
+    } else if (message.type === 'similar') {
+      if (state?.paperId !== message.similar.paperId) return;
+      state.similar = message.similar;
+      vscode.setState(state);
+      rendered?.setSimilar(message.similar);
     } else if (state) {
       state.saved = message.saved;
       state.tags = message.tags;

@@ -10,6 +10,7 @@ import { decodePaper } from '../core/paperRecord';
 import { decodeTags } from '../core/tracking/tags';
 import type { PaperViewModel } from '../core/view/paperView';
 import type { HfLinksView, LinkedGroupView, LinkedItemView } from '../core/view/hfLinksView';
+import { MAX_SIMILAR, type SimilarItemView, type SimilarView } from '../core/view/similarView';
 
 export const PAGE_ACTIONS = [
   'cite',
@@ -32,7 +33,9 @@ export type PageMessage =
    * A place from the "Cited in" list: its index in the list the host sent, never a URI, and
    * its label, so the host can refuse a click on a list that has changed since.
    */
-  | { type: 'openPlace'; index: number; label: string };
+  | { type: 'openPlace'; index: number; label: string }
+  /** A paper of the "Similar papers" list: its index in the host's list, and its title to check. */
+  | { type: 'openSimilar'; index: number; title: string };
 
 /**
  * Where the shown paper is cited: the labels (`paper.tex:42`) the page lists, in the host's
@@ -63,7 +66,9 @@ export type HostMessage =
   /** The shown paper's places changed (the workspace was edited); ignored for another paper. */
   | { type: 'cited'; paperId: string; cited: CitedList }
   /** What Hugging Face links to the shown paper, once known; ignored for another paper. */
-  | { type: 'hfLinks'; links: HfLinksView };
+  | { type: 'hfLinks'; links: HfLinksView }
+  /** The papers most like the shown one, once found; ignored for another paper. */
+  | { type: 'similar'; similar: SimilarView };
 
 /**
  * Every word the page shows that is not paper data. The host fills it with `vscode.l10n.t`;
@@ -113,6 +118,9 @@ export interface PageStrings {
   moreOnHuggingFace: string;
   /** `{0}` is the submitter's name. */
   submittedBy: string;
+  similarPapers: string;
+  /** A similar paper's similarity; `{0}` is a percentage. */
+  similarity: string;
 }
 
 export const DEFAULT_PAGE_STRINGS: PageStrings = {
@@ -153,6 +161,8 @@ export const DEFAULT_PAGE_STRINGS: PageStrings = {
   downloads: '{0} downloads',
   moreOnHuggingFace: '{0} more on Hugging Face',
   submittedBy: 'Submitted by {0}',
+  similarPapers: 'Similar papers',
+  similarity: '{0} % similar',
 };
 
 /** What the page keeps with `setState`, so a reloaded page draws at once and the host can restore. */
@@ -169,6 +179,8 @@ export interface PageState {
   cited?: CitedList;
   /** What Hugging Face links to the paper, when the host has said. */
   hfLinks?: HfLinksView;
+  /** The papers most like it, when the host has said. */
+  similar?: SimilarView;
 }
 
 // Host side: what the page sends and what it saved.
@@ -189,6 +201,10 @@ export function readPageMessage(data: unknown): PageMessage | undefined {
       return isPlaceIndex(data.index) && typeof data.label === 'string' && data.label.length <= MAX_LABEL
         ? { type: 'openPlace', index: data.index, label: data.label }
         : undefined;
+    case 'openSimilar':
+      return isSimilarIndex(data.index) && typeof data.title === 'string' && data.title.length <= MAX_LABEL
+        ? { type: 'openSimilar', index: data.index, title: data.title }
+        : undefined;
     default:
       return undefined;
   }
@@ -198,6 +214,10 @@ export function readPageMessage(data: unknown): PageMessage | undefined {
 const MAX_LABEL = 2000;
 /** The host sends at most this many places (the rest are counted in `more`). */
 export const MAX_PLACES = 100;
+
+function isSimilarIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value < MAX_SIMILAR;
+}
 
 function isPlaceIndex(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value < MAX_PLACES;
@@ -282,7 +302,31 @@ export function readHostMessage(data: unknown): HostMessage | undefined {
     const links = readHfLinksView(data.links);
     return links ? { type: 'hfLinks', links } : undefined;
   }
+  if (data.type === 'similar') {
+    const similar = readSimilarView(data.similar);
+    return similar ? { type: 'similar', similar } : undefined;
+  }
   return undefined;
+}
+
+function readSimilarItem(value: unknown): SimilarItemView | undefined {
+  if (!isRecord(value) || !isText(value.title) || typeof value.detail !== 'string') return undefined;
+  const similarity = value.similarity;
+  if (typeof similarity !== 'number' || !(similarity >= 0 && similarity <= 1)) return undefined;
+  return { title: value.title, detail: value.detail.slice(0, MAX_LABEL), similarity };
+}
+
+/** The "Similar papers" section in `value`, or undefined when it is not one (a bad item drops it whole: indexes must be the host's). */
+export function readSimilarView(value: unknown): SimilarView | undefined {
+  if (!isRecord(value) || !isText(value.paperId) || !Array.isArray(value.items)) return undefined;
+  if (value.items.length > MAX_SIMILAR) return undefined;
+  const items: SimilarItemView[] = [];
+  for (const raw of value.items as unknown[]) {
+    const item = readSimilarItem(raw);
+    if (!item) return undefined;
+    items.push(item);
+  }
+  return { paperId: value.paperId, items };
 }
 
 /** The host sends at most ten of each kind; a longer list is not the host's. */

@@ -5,6 +5,7 @@
  */
 import type { PaperLinkView, PaperViewModel } from '../core/view/paperView';
 import type { HfLinksView, LinkedGroupView } from '../core/view/hfLinksView';
+import type { SimilarView } from '../core/view/similarView';
 import { appendSegments } from './mathRender';
 import type { CitedList, PageAction, PageMessage, PageStrings } from './protocol';
 
@@ -16,6 +17,8 @@ export interface RenderOptions {
   cited: CitedList;
   /** What Hugging Face links to the paper, when the host has said. */
   hfLinks?: HfLinksView;
+  /** The papers most like it, when the host has said. */
+  similar?: SimilarView;
   post(message: PageMessage): void;
   onAuthorsToggled(expanded: boolean): void;
 }
@@ -27,6 +30,8 @@ export interface RenderedPaper {
   setCited(cited: CitedList): void;
   /** Redraws the "On Hugging Face" section and the stars by the code link alone. */
   setHfLinks(links: HfLinksView | undefined): void;
+  /** Redraws the "Similar papers" section alone. */
+  setSimilar(similar: SimilarView | undefined): void;
 }
 
 export function renderPaper(root: HTMLElement, model: PaperViewModel, options: RenderOptions): RenderedPaper {
@@ -125,6 +130,8 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   const codeStars = el('span', 'stars');
   const hf = el('section', 'hf-links');
   hf.setAttribute('aria-labelledby', 'hf-links-heading');
+  const similar = el('section', 'similar');
+  similar.setAttribute('aria-labelledby', 'similar-heading');
 
   root.replaceChildren(article);
 
@@ -145,7 +152,8 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
   setCited(options.cited);
   const setHfLinks = (view: HfLinksView | undefined) => {
     const shown = view && view.paperId === model.id ? view : undefined;
-    if (fillHfLinks(hf, shown, model, options)) article.append(hf);
+    // Before "Similar papers", which stays last whichever section came first.
+    if (fillHfLinks(hf, shown, model, options)) article.insertBefore(hf, similar.isConnected ? similar : null);
     else hf.remove();
     // Stars belong to the code: beside its link, in the meta line only when there is none.
     const stars = isCount(shown?.githubStars) ? shown.githubStars : model.githubStars;
@@ -155,7 +163,39 @@ export function renderPaper(root: HTMLElement, model: PaperViewModel, options: R
     } else codeStars.remove();
   };
   setHfLinks(options.hfLinks);
-  return { setSaved, setCited, setHfLinks };
+  const setSimilar = (view: SimilarView | undefined) => {
+    if (fillSimilar(similar, view && view.paperId === model.id ? view : undefined, options)) article.append(similar);
+    else similar.remove();
+  };
+  setSimilar(options.similar);
+  return { setSaved, setCited, setHfLinks, setSimilar };
+}
+
+/** Fills the "Similar papers" section; false when there is nothing to show. */
+function fillSimilar(section: HTMLElement, view: SimilarView | undefined, options: RenderOptions): boolean {
+  const items = view && Array.isArray(view.items) ? view.items : [];
+  if (items.length === 0) {
+    section.replaceChildren();
+    return false;
+  }
+  const { strings, post } = options;
+  const heading = el('h2', undefined, strings.similarPapers);
+  heading.id = 'similar-heading';
+  const list = el('ul', 'similar-list');
+  items.forEach((item, index) => {
+    const title = String(item.title);
+    const button = el('button', 'link', title);
+    button.type = 'button';
+    button.dataset.similar = String(index);
+    button.addEventListener('click', () => post({ type: 'openSimilar', index, title }));
+    const li = el('li', undefined, button);
+    const facts = [String(item.detail ?? '')];
+    if (typeof item.similarity === 'number') facts.push(format(strings.similarity, Math.round(item.similarity * 100)));
+    li.append(el('span', 'counts', facts.filter(Boolean).join(' · ')));
+    list.append(li);
+  });
+  section.replaceChildren(heading, list);
+  return true;
 }
 
 /** Fills the "On Hugging Face" section; false when there is nothing to show. */

@@ -417,4 +417,85 @@ describe('paper panel (host side, stand-in vscode)', () => {
       }
     });
   });
+
+  describe('similar papers', () => {
+    const near = [
+      makePaper({ id: 'n1', title: 'Sparse $\\alpha$-Attention', authors: ['Ada Near', 'Bo Two'], published: '2024-05-01' }),
+      makePaper({ id: 'n2', title: 'Second Nearest', authors: ['Cy Third'] }),
+    ];
+    const similarMessages = (panel: FakeWebviewPanel) =>
+      panel.posted.filter((m) => (m as { type: string }).type === 'similar') as {
+        similar: { paperId: string; items: { title: string; detail: string; similarity: number }[] };
+      }[];
+
+    it('lists the papers most like the shown one, math as text, and opens the one clicked', async () => {
+      const opened: string[] = [];
+      const asked: string[] = [];
+      const h = panelModule.createPaperPanel(
+        { extensionUri: new FakeUri('ext') } as never,
+        quietPanelDeps({
+          similarTo: async (p) => {
+            asked.push(p.id);
+            return near.map((n, i) => ({ paper: n, similarity: 0.5 - i / 10 }));
+          },
+          open: (p) => opened.push(p.id),
+        }),
+      );
+      try {
+        h.show(paper);
+        const panel = lastPanel();
+        panel.fromPage({ type: 'ready' });
+        await settle();
+        assert.deepEqual(asked, ['1706.03762']);
+        const [sent] = similarMessages(panel);
+        assert.equal(sent.similar.paperId, '1706.03762');
+        assert.deepEqual(sent.similar.items, [
+          { title: 'Sparse α-Attention', detail: 'Ada Near et al. · 2024', similarity: 0.5 },
+          { title: 'Second Nearest', detail: 'Cy Third', similarity: 0.4 },
+        ]);
+        panel.fromPage({ type: 'openSimilar', index: 1, title: 'Second Nearest' });
+        await settle();
+        assert.deepEqual(opened, ['n2']);
+        // A click on a list the page no longer matches (index and title disagree) opens nothing.
+        panel.fromPage({ type: 'openSimilar', index: 0, title: 'Second Nearest' });
+        panel.fromPage({ type: 'openSimilar', index: 7, title: 'Sparse α-Attention' });
+        await settle();
+        assert.deepEqual(opened, ['n2']);
+        // A page VS Code reloaded gets the list again after the paper.
+        panel.fromPage({ type: 'ready' });
+        assert.equal(similarMessages(panel).length, 2);
+      } finally {
+        h.dispose();
+      }
+    });
+
+    it('drops a list that comes after the reader moved on, and logs a failure quietly', async () => {
+      const logged: string[] = [];
+      let release!: (hits: { paper: Paper; similarity: number }[]) => void;
+      const h = panelModule.createPaperPanel(
+        { extensionUri: new FakeUri('ext') } as never,
+        quietPanelDeps({
+          similarTo: (p) =>
+            p.id === 'other'
+              ? Promise.reject(new Error('index unreadable'))
+              : new Promise((resolve) => (release = resolve)),
+          log: { info: () => undefined, warn: (m) => logged.push(m), error: (m) => logged.push(m) },
+        }),
+      );
+      try {
+        h.show(paper);
+        const panel = lastPanel();
+        panel.fromPage({ type: 'ready' });
+        h.show({ ...paper, id: 'other', title: 'Other' });
+        await settle();
+        release([{ paper: near[0], similarity: 0.9 }]);
+        await settle();
+        assert.deepEqual(similarMessages(panel), []);
+        assert.match(logged.join('\n'), /finding papers similar to other failed: index unreadable/);
+        assert.deepEqual([...fake.warnings, ...fake.errors], []);
+      } finally {
+        h.dispose();
+      }
+    });
+  });
 });

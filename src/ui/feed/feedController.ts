@@ -18,6 +18,8 @@ export interface FeedState {
   lastError?: string;
   range: FeedRange;
   papers: number;
+  /** What the view's message says, when it says something. */
+  message?: string;
 }
 
 /**
@@ -68,6 +70,7 @@ export class FeedController implements vscode.Disposable {
       ...(this.lastError ? { lastError: this.lastError } : {}),
       range: this.range,
       papers: snap?.papers.length ?? 0,
+      ...(this.view.message ? { message: this.view.message } : {}),
     };
   }
 

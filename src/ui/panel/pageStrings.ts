@@ -54,5 +54,7 @@ export function pageStrings(): PageStrings {
     downloads: vscode.l10n.t('{0} downloads', '{0}'),
     moreOnHuggingFace: vscode.l10n.t('{0} more on Hugging Face', '{0}'),
     submittedBy: vscode.l10n.t('Submitted by {0}', '{0}'),
+    similarPapers: vscode.l10n.t('Similar papers'),
+    similarity: vscode.l10n.t('{0} % similar', '{0}'),
   };
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../../core/log';
 import type { Paper } from '../../core/paper';
 import { paperViewModel, type PaperViewModel } from '../../core/view/paperView';
 import { hfLinksView, type HfLinksView } from '../../core/view/hfLinksView';
+import { MAX_SIMILAR, similarView, type SimilarView } from '../../core/view/similarView';
 import type { HfLinks } from '../../core/hfLinks/hfLinks';
 import type { HfLinksLoad } from '../../core/hfLinks/hfLinksService';
 import { PAPER_VIEW_TYPE } from '../commandIds';
@@ -55,6 +56,10 @@ export interface PaperPanelDeps {
    * when the setting is off. Without it the page shows no "On Hugging Face" section.
    */
   linkedArtifacts?(arxivId: string): HfLinksLoad | undefined;
+  /** The papers of the local library most like `paper`, best first; without it the page shows no "Similar papers". */
+  similarTo?(paper: Paper): Promise<readonly { paper: Paper; similarity: number }[]>;
+  /** Opens a paper of the "Similar papers" list (reads its whole record, marks it read). */
+  open?(paper: Paper): unknown;
   log?: Logger;
 }
 
@@ -94,6 +99,8 @@ class PaperPanel implements vscode.Disposable {
   private sent: CitedList = NOT_CITED;
   /** The "On Hugging Face" section of the shown paper, once an answer came. */
   private hfLinks: HfLinksView | undefined;
+  /** The "Similar papers" of the shown paper, once found: the page's `openSimilar` index points into it. */
+  private similar: { view: SimilarView; papers: Paper[] } | undefined;
   /** Lives as long as the panel object, across the webview panels it shows in. */
   private readonly citationsListener: vscode.Disposable | undefined;
 
@@ -193,6 +200,7 @@ class PaperPanel implements vscode.Disposable {
     this.places = [];
     this.sent = NOT_CITED;
     this.hfLinks = undefined;
+    this.similar = undefined;
     this.ready = false;
   }
 
@@ -202,8 +210,40 @@ class PaperPanel implements vscode.Disposable {
     if (this.panel) this.panel.title = truncate(this.model.title || vscode.l10n.t('Paper'), TITLE_MAX);
     // What the feed knows shows at once; Hugging Face's answer fills the section when it comes.
     this.hfLinks = hfLinksView(paper, undefined);
+    this.similar = undefined;
     this.postShow();
     this.loadHfLinks(paper);
+    this.loadSimilar(paper);
+  }
+
+  private loadSimilar(paper: Paper): void {
+    const find = this.deps.similarTo;
+    if (!find) return;
+    Promise.resolve()
+      .then(() => find(paper))
+      .then(
+        (hits) => {
+          // The reader may have moved on to another paper meanwhile.
+          if (this.paper !== paper) return;
+          const shown = hits.slice(0, MAX_SIMILAR);
+          this.similar = { view: similarView(paper.id, shown), papers: shown.map((h) => h.paper) };
+          this.post({ type: 'similar', similar: this.similar.view });
+        },
+        (err: unknown) => this.log(`finding papers similar to ${paper.id} failed: ${errorMessage(err)}`),
+      );
+  }
+
+  private openSimilar(index: number, title: string): void {
+    const paper = this.similar?.papers[index];
+    // A click on a list the host has replaced since: the index may now name another paper.
+    if (!paper || this.similar?.view.items[index]?.title !== title) {
+      this.log(`ignored a click on a paper the paper view no longer lists (${index})`);
+      return;
+    }
+    Promise.resolve(this.deps.open ? this.deps.open(paper) : this.show(paper, true)).then(undefined, (err: unknown) => {
+      this.log(`opening ${paper.id} failed: ${errorMessage(err)}`);
+      vscode.window.showErrorMessage(vscode.l10n.t('LitFeed: that did not work. The LitFeed log has the details.'));
+    });
   }
 
   private loadHfLinks(paper: Paper): void {
@@ -241,6 +281,7 @@ class PaperPanel implements vscode.Disposable {
       cited: this.citedList(this.paper),
     });
     if (this.hfLinks) this.post({ type: 'hfLinks', links: this.hfLinks });
+    if (this.similar) this.post({ type: 'similar', similar: this.similar.view });
   }
 
   private refreshCited(): void {
@@ -292,6 +333,9 @@ class PaperPanel implements vscode.Disposable {
         return;
       case 'openPlace':
         this.openPlace(message.index, message.label);
+        return;
+      case 'openSimilar':
+        this.openSimilar(message.index, message.title);
         return;
       case 'action':
         this.runAction(message.action).catch((err: unknown) => {
