@@ -5,13 +5,31 @@ import { PaperIndex, type SearchHit, type SearchOptions } from './paperIndex';
 import type { FeedStore } from '../feed/store';
 import { errorCode, errorMessage } from '../guards';
 import { TimeSlicer, nextTurn, type SliceOptions } from '../timeSlice';
-import { searchParts, type SearchPart } from './searchParts';
+import { runSliced, searchParts, type SearchPart } from './searchParts';
+import {
+  notItself,
+  paperCounts,
+  similarParts,
+  textCounts,
+  type SimilarHit,
+  type SimilarOptions,
+  type TermCounts,
+} from './similar';
 import { indexDir } from './persist/buildSegment';
 import { SegmentError, type Segment } from './persist/segment';
 import { SEGMENT_VERSION } from './persist/segmentFormat';
-import { openNamed, readSegments, removeSegment, stampDayFiles, type NamedSegment } from './persist/segmentFolder';
+import {
+  openNamed,
+  readSegments,
+  removeOlderVersions,
+  removeSegment,
+  stampDayFiles,
+  type NamedSegment,
+} from './persist/segmentFolder';
 import { planSync } from './persist/syncPlan';
 import { workerBuilder, type SegmentBuilder } from './persist/workerBuild';
+
+export type { SimilarHit } from './similar';
 
 export interface LibraryOptions {
   /** How opening the index shares the event loop (tests pass a fake clock). */
@@ -155,11 +173,68 @@ export class PaperLibrary {
    * before it is open). Answers [] once `signal` is aborted: typing on cancels a query.
    */
   search(query: string, limit = 50, options: SearchOptions & { signal?: AbortSignal } = {}): Promise<SearchHit[]> {
-    // One query at a time: the parts' scratch arrays serve every query, and a query gives
-    // the loop turns on the way. A query aborted while waiting ends at once.
-    const run = this.searching.then(() => (options.signal?.aborted ? [] : this.searchNow(query, limit, options)));
+    return this.queued(options.signal, () => this.searchNow(query, limit, options));
+  }
+
+  /**
+   * The papers of the library most like `paper` (never itself: same id or same arXiv id
+   * excluded), best first, by TF-IDF cosine over the search index (similar.ts). Opens the
+   * persisted index first. Answers [] once `signal` is aborted.
+   */
+  async similar(paper: Paper, limit = 5, options: { signal?: AbortSignal } = {}): Promise<SimilarHit[]> {
+    await this.ensureLoaded();
+    const counts = paperCounts(paper);
+    return this.queued(options.signal, () =>
+      this.similarNow(() => Promise.resolve(counts), limit, {
+        excludeId: paper.id,
+        exclude: notItself(paper),
+        signal: options.signal,
+      }),
+    );
+  }
+
+  /**
+   * The papers most like a text (a document's text plus its bibliography's titles and
+   * abstracts; of a long one its head and tail), best first; `exclude` drops papers (those
+   * the document cites already, say). Answers [] once `signal` is aborted.
+   */
+  async similarToText(
+    text: string,
+    limit = 5,
+    options: { exclude?: (paper: Paper) => boolean; signal?: AbortSignal } = {},
+  ): Promise<SimilarHit[]> {
+    await this.ensureLoaded();
+    return this.queued(options.signal, () =>
+      this.similarNow((slicer) => runSliced(textCounts(text), slicer), limit, options),
+    );
+  }
+
+  /**
+   * One query at a time: the parts' scratch arrays serve every query, and a query gives the
+   * loop turns on the way. A query aborted while waiting ends at once.
+   */
+  private queued<T>(signal: AbortSignal | undefined, query: () => Promise<T[]>): Promise<T[]> {
+    const run = this.searching.then(() => (signal?.aborted ? [] : query()));
     this.searching = run.catch(() => undefined);
     return run;
+  }
+
+  private async similarNow(
+    counts: (slicer: TimeSlicer) => Promise<TermCounts>,
+    limit: number,
+    options: SimilarOptions,
+  ): Promise<SimilarHit[]> {
+    const slicer = new TimeSlicer(this.options.slicing);
+    const query = await counts(slicer);
+    // Notes are the user's words about papers, not papers: they are not compared.
+    const parts: SearchPart[] = [this.live, ...[...this.segments].reverse().map((n) => this.guarded(n))];
+    try {
+      return await similarParts(parts, query, limit, { ...options, slicer });
+    } catch (err) {
+      if (!(err instanceof SegmentError)) throw err;
+      // A damaged posting list or record: that segment is dropped; the others answer.
+      return options.signal?.aborted ? [] : this.similarNow(() => Promise.resolve(query), limit, options);
+    }
   }
 
   private async searchNow(
@@ -228,6 +303,7 @@ export class PaperLibrary {
       terms: segment.terms,
       slotCount: segment.slotCount,
       recency: segment.recency,
+      norms: segment.norms,
       dead: segment.dead,
       copies: segment.copies,
       scratch: () => segment.scratch(),
@@ -271,6 +347,15 @@ export class PaperLibrary {
     const liveIds = this.live.papers().map((p) => p.id);
     for (const { segment } of found) this.supersede(segment, liveIds);
     this.segments = found;
+    // The folders of older formats are rebuilt here, in this version's folder.
+    await removeOlderVersions(this.dir, SEGMENT_VERSION).then(
+      (removed) => {
+        if (removed.length > 0) {
+          this.log.info(`search index: removed the folders of older formats: ${removed.join(', ')}`);
+        }
+      },
+      (err) => this.log.warn(`search index: cannot remove the folders of older formats: ${errorMessage(err)}`),
+    );
     this.log.info(
       `search index: opened ${found.length} segment(s), ${found.reduce((n, s) => n + s.segment.slotCount, 0)} papers`,
     );

@@ -25,10 +25,11 @@
 import type { Paper } from '../paper';
 import { TermTable } from './termTable';
 import { recencyOf, sameSearchText } from './paperText';
-import { QueryScratch, growFloat64 } from './queryScratch';
-import { ABSTRACT_WORDS, MAX_SLOTS, paperTerms } from './postings';
+import { QueryScratch, growFloat32, growFloat64 } from './queryScratch';
+import { ABSTRACT_WORDS, MAX_SLOTS, documentNorm, paperTerms } from './postings';
 import { searchPartsNow, type SearchPart } from './searchParts';
 import { TimeSlicer, type SliceOptions } from '../timeSlice';
+import { notItself, paperCounts, runTextCounts, similarPartsNow, type SimilarHit } from './similar';
 
 export type SearchField = 'title' | 'authors' | 'aiKeywords';
 
@@ -67,6 +68,8 @@ export class PaperIndex implements SearchPart {
   private readonly slotOf = new Map<string, number>();
   /** Days since the epoch of each slot's paper: newer papers win ties. */
   recency = new Float64Array(1024);
+  /** The length of each slot's document vector (similar papers, similar.ts). */
+  norms = new Float32Array(1024);
   /** 1 for a hole; undefined while there are none, so the scan need not look. */
   dead: Uint8Array | undefined;
   private holes = 0;
@@ -168,6 +171,16 @@ export class PaperIndex implements SearchPart {
     return searchPartsNow([this], query, limit, options);
   }
 
+  /** The indexed papers most like `paper` (never itself), best first: see similar.ts. */
+  similar(paper: Paper, limit = 5): SimilarHit[] {
+    return similarPartsNow([this], paperCounts(paper), limit, { excludeId: paper.id, exclude: notItself(paper) });
+  }
+
+  /** The indexed papers most like a text, best first (of a long text, its head and tail). */
+  similarToText(text: string, limit = 5, exclude?: (paper: Paper) => boolean): SimilarHit[] {
+    return similarPartsNow([this], runTextCounts(text), limit, { exclude });
+  }
+
   // --- as a search part ---------------------------------------------------------------------
 
   get slotCount(): number {
@@ -209,11 +222,12 @@ export class PaperIndex implements SearchPart {
     this.slots.push(paper);
     this.slotOf.set(paper.id, slot);
     if (slot >= this.recency.length) this.recency = growFloat64(this.recency, slot + 1);
+    if (slot >= this.norms.length) this.norms = growFloat32(this.norms, slot + 1);
     this.recency[slot] = recencyOf(paper);
 
-    for (const [term, packed] of paperTerms(paper, this.paperTerms, this.abstractWords)) {
-      this.terms.addPosting(this.terms.intern(term), slot * 256 + packed);
-    }
+    const found = paperTerms(paper, this.paperTerms, this.abstractWords);
+    for (const [term, packed] of found) this.terms.addPosting(this.terms.intern(term), slot * 256 + packed);
+    this.norms[slot] = documentNorm(found);
   }
 
   private dropSlot(id: string, slot: number): void {

@@ -67,6 +67,39 @@ export function paperTerms(
 }
 
 /**
+ * What a word weighs in a paper's document vector for "similar papers" (similar.ts), by the
+ * fields it occurs in: the index keeps no counts, so the field stands in for how much the
+ * paper is about the word. Author names are left out: the query side (title, keywords,
+ * abstract) has none, and they would only lengthen the vectors of many-author papers.
+ */
+export const DOC_WEIGHT = Float64Array.from({ length: FIELD_MASK + 1 }, (_, mask) =>
+  Math.max(0, ...[TITLE, KEYWORDS, ABSTRACT].filter((bit) => mask & bit).map((bit) => FIELD_WEIGHT[bit])),
+);
+
+const ALL_DIGITS = /^[0-9]+$/;
+
+/**
+ * Whether a word takes part in similarity: stop words (kept in titles for search), single
+ * characters and bare numbers (years, section numbers) say nothing of a topic.
+ */
+export function isTopicWord(term: string): boolean {
+  return term.length >= 2 && !STOP_WORDS.has(term) && !ALL_DIGITS.test(term);
+}
+
+/**
+ * The length of a paper's document vector, from what `paperTerms` found: kept per slot, since
+ * cosine divides by it and the postings alone cannot give it without reading every list.
+ */
+export function documentNorm(found: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const [term, packed] of found) {
+    const weight = DOC_WEIGHT[packed & FIELD_MASK];
+    if (weight > 0 && isTopicWord(term)) sum += weight * weight;
+  }
+  return Math.sqrt(sum);
+}
+
+/**
  * Folds one term's postings into the query word's best value per paper; returns how many
  * papers the word reached so far, listed in `touchedByWord` (scratch: growing a fresh array
  * to 100k entries per query cost more than the scan itself). Slots marked in `dead` (removed

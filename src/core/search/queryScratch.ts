@@ -31,3 +31,9 @@ export function growFloat64(array: Float64Array, atLeast: number): Float64Array<
   bigger.set(array);
   return bigger;
 }
+
+export function growFloat32(array: Float32Array, atLeast: number): Float32Array<ArrayBuffer> {
+  const bigger = new Float32Array(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}

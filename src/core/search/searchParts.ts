@@ -22,6 +22,8 @@ export interface SearchPart {
   readonly slotCount: number;
   /** Days since the epoch per slot: newer papers win ties. */
   readonly recency: Float64Array;
+  /** Per slot, the length of its document vector (similar papers, similar.ts). */
+  readonly norms: Float32Array;
   /** 1 for a slot no longer searchable (removed, or superseded by a newer record). */
   readonly dead: Uint8Array | undefined;
   /** Slots per distinct paper, when a paper may have several. */
@@ -284,7 +286,7 @@ function* candidates(
   return result;
 }
 
-function runNow<T>(steps: Generator<void, T>): T {
+export function runNow<T>(steps: Generator<void, T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -292,7 +294,7 @@ function runNow<T>(steps: Generator<void, T>): T {
 }
 
 /** Runs the steps, giving the event loop a turn whenever a slice's budget is used. */
-async function runSliced<T>(steps: Generator<void, T>, slicer: TimeSlicer): Promise<T> {
+export async function runSliced<T>(steps: Generator<void, T>, slicer: TimeSlicer): Promise<T> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -33,6 +33,11 @@ export abstract class TermDictionary {
   abstract withGram(gram: string): ArrayLike<number>;
   abstract postings(term: number): ArrayLike<number>;
   abstract postingCount(term: number): number;
+  /**
+   * The papers (slots, removed ones included) having the term, whether or not its postings are
+   * at hand: the document frequency that similar papers weigh words by.
+   */
+  abstract storedCount(term: number): number;
 
   private gramHits = new Uint8Array(256);
 
@@ -169,6 +174,10 @@ export class TermTable extends TermDictionary {
   /** The term's postings; only the first `postingCount(term)` entries are used. */
   postings(term: number): ArrayLike<number> {
     return this.lists[term];
+  }
+
+  storedCount(term: number): number {
+    return this.counts[term];
   }
 
   postingCount(term: number): number {

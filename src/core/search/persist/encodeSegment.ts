@@ -1,7 +1,7 @@
 /** Writes a segment (layout in segmentFormat.ts) from papers read out of cached day files. */
 import type { Paper } from '../../paper';
 import { recencyOf } from '../paperText';
-import { MAX_SLOTS, paperTerms } from '../postings';
+import { MAX_SLOTS, documentNorm, paperTerms } from '../postings';
 import { TermTable, trigrams } from '../termTable';
 import {
   CHECKED_FROM,
@@ -32,6 +32,7 @@ export function encodeSegment(meta: Omit<SegmentMeta, 'copies'>, entries: readon
   const slots = entries.length;
   const slotFile = new Uint32Array(slots);
   const recency = new Float64Array(slots);
+  const norms = new Float32Array(slots);
   const records: Uint8Array[] = [];
   const ids: Uint8Array[] = [];
   const table = new TermTable();
@@ -42,6 +43,7 @@ export function encodeSegment(meta: Omit<SegmentMeta, 'copies'>, entries: readon
     records.push(utf8.encode(JSON.stringify(summaryRecord(paper))));
     ids.push(utf8.encode(paper.id));
     for (const [term, packed] of paperTerms(paper, found)) table.addPosting(table.intern(term), slot * 256 + packed);
+    norms[slot] = documentNorm(found);
   });
 
   const [recordStart, recordBytes] = packed(records);
@@ -107,6 +109,7 @@ export function encodeSegment(meta: Omit<SegmentMeta, 'copies'>, entries: readon
     ),
   );
   sections[Section.Records] = recordBytes;
+  sections[Section.Norms] = bytesOf(norms);
 
   // The index part first; then postings and records, which are read as queries need them.
   const layout = [...sections.keys()].filter((i) => i !== Section.Postings && i !== Section.Records);
@@ -161,6 +164,6 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-function bytesOf(array: Uint32Array | Int32Array | Float64Array): Uint8Array {
+function bytesOf(array: Uint32Array | Int32Array | Float32Array | Float64Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }

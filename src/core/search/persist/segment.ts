@@ -131,6 +131,8 @@ export class Segment implements SearchPart {
   readonly terms: SegmentDictionary;
   /** Index into `meta.files` per slot. */
   readonly slotFile: Uint32Array;
+  /** Per slot, the length of its document vector (similar papers). */
+  readonly norms: Float32Array;
   readonly copies: number;
   private readonly index: Uint8Array;
   private readonly recordsAt: number;
@@ -182,6 +184,8 @@ export class Segment implements SearchPart {
     this.slotCount = this.slotFile.length;
     const [recencyAt, recencyLength] = section(Section.Recency);
     this.recency = new Float64Array(index.buffer, recencyAt, recencyLength / 8);
+    const [normsAt, normsLength] = section(Section.Norms);
+    this.norms = new Float32Array(index.buffer, normsAt, normsLength / 4);
     this.recordStart = u32(Section.RecordStart);
     this.recordCheck = u32(Section.RecordCheck);
     this.idStart = u32(Section.IdStart);
@@ -206,6 +210,7 @@ export class Segment implements SearchPart {
       typeof this.meta.created !== 'number' ||
       !(this.meta.copies >= 1) ||
       this.recency.length !== n ||
+      this.norms.length !== n ||
       this.recordStart.length !== n + 1 ||
       this.recordCheck.length !== n ||
       this.recordStart[n] !== records.length ||
@@ -417,6 +422,10 @@ export class SegmentDictionary extends TermDictionary {
   /** The term's postings, once `load`ed (none before). */
   postings(term: number): ArrayLike<number> {
     return this.lists.get(term) ?? NO_POSTINGS;
+  }
+
+  storedCount(term: number): number {
+    return this.postingStart[term + 1] - this.postingStart[term];
   }
 
   postingCount(term: number): number {

@@ -3,6 +3,7 @@
  * checked against. Every segment there is a complete file (written atomically) from some
  * window; a damaged one is removed and its days read again, never trusted.
  */
+import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { FeedStore } from '../../feed/store';
 import { readdirOrEmpty, removeIfPresent } from '../../feed/files';
@@ -68,6 +69,23 @@ export async function stampDayFiles(store: FeedStore, sources: readonly SourceId
     }
   }
   return stamps;
+}
+
+/**
+ * Removes the index folders of older formats (`search/v1` once `v2` is in use): no LitFeed of
+ * this version reads them, and at 100k papers one holds 74 MB. Newer formats' folders are
+ * left to the newer LitFeed that wrote them. Returns the folders removed.
+ */
+export async function removeOlderVersions(dir: string, version: number): Promise<string[]> {
+  const parent = path.dirname(dir);
+  const removed: string[] = [];
+  for (const name of await readdirOrEmpty(parent)) {
+    const older = /^v(\d+)$/.exec(name);
+    if (!older || Number(older[1]) >= version) continue;
+    await fs.rm(path.join(parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 export async function removeSegment(dir: string, name: string): Promise<void> {

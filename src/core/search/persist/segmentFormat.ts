@@ -6,7 +6,8 @@
  *            first 16 bytes, then a table of sections (offset, length), all u32 little-endian
  *   meta     JSON: when it was built, which day files (size, mtime, inode) it read, slots per paper
  *   slots    per paper: the file it came from, its recency, its id, where its summary record
- *            is and the record's own checksum; ids also in sorted order for lookup by id
+ *            is and the record's own checksum, the length of its document vector (for similar
+ *            papers, similar.ts); ids also in sorted order for lookup by id
  *   words    the distinct words sorted by their UTF-8 bytes, where each one's postings are and
  *            their checksum, and the words' trigrams, sorted, each with its words
  *   postings after the index part: per word, its postings (int32, packed as in postings.ts)
@@ -21,7 +22,7 @@ import type { Paper, SourceId } from '../../paper';
 
 export const SEGMENT_MAGIC = 0x5853464c; // "LFSX" read as u32 LE
 /** Raised whenever the layout or what is indexed changes; older files are then rebuilt. */
-export const SEGMENT_VERSION = 1;
+export const SEGMENT_VERSION = 2;
 
 /** Section numbers, in file order. */
 export const Section = {
@@ -45,8 +46,10 @@ export const Section = {
   PostingCheck: 16,
   /** The first section after the index part. */
   Records: 17,
+  /** Since version 2: per slot, float32, the norm of its document vector (postings.ts `documentNorm`). */
+  Norms: 18,
 } as const;
-export const SECTION_COUNT = 18;
+export const SECTION_COUNT = 19;
 /** magic, version, length, checksum, section count, then (offset, length) per section. */
 /** Where the section table starts in the header. */
 const SECTION_TABLE = 20;
