@@ -62,7 +62,16 @@ async function recsRows({ root, work, smoke, storeDir, fs, runChild }) {
   const runs = smoke ? 1 : 7;
   const blockRuns = smoke ? 1 : 3;
   const child = (/** @type {string} */ mode) =>
-    runChild([path.join(__dirname, 'recsChild.js'), bundle, worker, store, mode, String(runs), String(POSITIVES)]);
+    runChild([
+      '--expose-gc',
+      path.join(__dirname, 'recsChild.js'),
+      bundle,
+      worker,
+      store,
+      mode,
+      String(runs),
+      String(POSITIVES),
+    ]);
   const t = child('time');
   const blocks = Array.from({ length: blockRuns }, () => child('block'));
   const b = {
@@ -73,8 +82,11 @@ async function recsRows({ root, work, smoke, storeDir, fs, runChild }) {
     gapMaxMs: median(blocks.map((x) => x.gapMaxMs)),
     workerMs: median(blocks.map((x) => x.workerMs)),
     trainedMs: median(blocks.map((x) => x.trainedMs)),
+    startMs: median(blocks.map((x) => x.startMs)),
+    readMs: median(blocks.map((x) => x.readMs)),
     decodeMs: median(blocks.map((x) => x.decodeMs)),
     scoreMs: median(blocks.map((x) => x.scoreMs)),
+    scoreCpuMs: median(blocks.map((x) => x.scoreCpuMs)),
     pool: blocks[0].pool,
   };
   const papers = t.pool.toLocaleString('en');
@@ -111,9 +123,9 @@ function recsNotes(d) {
   const t = d.recsTrain;
   const b = d.recsBlock;
   return (
-    `For you: training ${t.pool} papers with ${t.positives} kept and ${t.negatives} passed over: median ${t.trainMs.toFixed(0)} ms, max ${t.trainMaxMs.toFixed(0)} ms over ${t.runs} runs, first run of the process ${t.firstMs.toFixed(0)} ms; ` +
+    `For you: training ${t.pool} papers with ${t.positives} kept and ${t.negatives} passed over: median ${t.trainMs.toFixed(0)} ms (CPU time ${t.trainCpuMs.toFixed(0)} ms, GC threads included), max ${t.trainMaxMs.toFixed(0)} ms over ${t.runs} runs, first run of the process ${t.firstMs.toFixed(0)} ms; ` +
     `model file ${(t.modelBytes / 1024 / 1024).toFixed(2)} MiB, read + decoded in ${t.decodeMs.toFixed(1)} ms; scoring ${t.day} papers ${t.scoreMs.toFixed(2)} ms (${(t.perPaperMs * 1000).toFixed(1)} µs a paper; first pass ${t.firstScoreMs.toFixed(2)} ms)\n` +
-    `  in the worker: ${b.workerMs.toFixed(0)} ms in the thread (read the cache, train, write), ${b.trainedMs.toFixed(0)} ms from the call to the answer; then on the main thread decode ${b.decodeMs.toFixed(1)} + score ${b.scoreMs.toFixed(1)} ms; ` +
+    `  in the worker: ${b.workerMs.toFixed(0)} ms in the thread (read the cache, train, write), ${b.trainedMs.toFixed(0)} ms from the call to the answer; on the main thread: starting the worker ${b.startMs.toFixed(1)} ms, then the file read ${b.readMs.toFixed(1)} ms (asynchronous), decoded ${b.decodeMs.toFixed(1)} ms, the day scored ${b.scoreMs.toFixed(1)} ms (CPU time ${b.scoreCpuMs.toFixed(1)} ms; the first scoring of the process); ` +
     `block: monitorEventLoopDelay ${b.eldMaxMs.toFixed(1)} / setInterval gap ${b.gapMaxMs.toFixed(1)} ms (medians), worst run ${b.worstBlockMs.toFixed(1)} ms\n`
   );
 }
