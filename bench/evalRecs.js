@@ -5,7 +5,7 @@
  * upvote order and a random order measured in the same run. Not part of `npm test`: it
  * reports how well the model ranks, which no threshold in a unit test should decide.
  *
- *   node bench/evalRecs.js [--json] [--smoke] [--users N] [--atom DIR]
+ *   node bench/evalRecs.js [--json] [--smoke] [--users N] [--topic-share P] [--atom DIR]
  *
  * Generated corpus (always): bench/corpus.js with topics. Simulated readers, each interested
  * in two or three topics, keep some of their topics' papers of the older days; the model
@@ -13,6 +13,8 @@
  * of the newest days, where every paper of the reader's topics is relevant.
  * --atom DIR: real papers too, every *.xml / *.atom under DIR read with the extension's arXiv
  * parser, each paper's primary category standing for a reader's interest.
+ * --topic-share P: how much of a generated paper's vocabulary its topic gives (default 0.5;
+ * lower is harder: at 0 a topic is a label the words do not show).
  * --smoke: a tiny corpus and few readers, for the unit suite (checks the evaluation runs and
  * that the model ranks at all; the figures mean little at that size).
  *
@@ -50,8 +52,8 @@ export { parseArxivFeed } from './src/core/sources/arxivParse';
  */
 const sizes = (smoke) =>
   smoke
-    ? { users: 4, perDay: 40, trainDays: 8, testDays: 2, positives: [12, 20] }
-    : { users: 20, perDay: 100, trainDays: 30, testDays: 5, positives: [20, 40] };
+    ? { users: 4, perDay: 40, trainDays: 8, testDays: 2, positives: [12, 20], topicShare: 0.5 }
+    : { users: 20, perDay: 100, trainDays: 30, testDays: 5, positives: [20, 40], topicShare: 0.5 };
 
 /** Builds the core's bundle into `dir`, with the XML parser beside it where the parser looks for it. */
 async function buildCore(/** @type {string} */ dir) {
@@ -166,6 +168,7 @@ function evaluateGenerated(core, s) {
     perDay: s.perDay,
     today: '2026-03-13',
     topics: true,
+    topicShare: s.topicShare,
   });
   /** @type {Map<string, string>} */
   const topicOf = new Map();
@@ -214,6 +217,7 @@ function evaluateGenerated(core, s) {
       trainPapers: older.length,
       testDays: testDays.length,
       perDay: s.perDay,
+      topicShare: s.topicShare,
       lists: lists.length,
       relevantShare: mean(relevantShare),
     },
@@ -324,7 +328,7 @@ function report(result) {
   const c = g.corpus;
   let out =
     `"For you" evaluation${result.smoke ? ' (smoke run)' : ''}\n\n` +
-    `Generated corpus: ${c.topics} topics, ${c.users} readers of 2–3 topics each, trained on ${c.trainPapers} papers of ` +
+    `Generated corpus: ${c.topics} topics (a paper's methods, tasks and domains ${Math.round(100 * c.topicShare)} % from its topic), ${c.users} readers of 2–3 topics each, trained on ${c.trainPapers} papers of ` +
     `the older days, ranking ${c.testDays} newest days of ${c.perDay} papers (${c.lists} reader-days; ` +
     `${(100 * c.relevantShare).toFixed(1)} % of a day relevant on average)\n\n` +
     `${table(g.rows, 'upvotes')}\n\n` +
@@ -359,6 +363,8 @@ async function main() {
   const usersArg = argv.indexOf('--users');
   const s = sizes(smoke);
   if (usersArg >= 0) s.users = Math.max(1, Number(argv[usersArg + 1]) || 1);
+  const shareArg = argv.indexOf('--topic-share');
+  if (shareArg >= 0) s.topicShare = Math.min(1, Math.max(0, Number(argv[shareArg + 1]) || 0));
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'litfeed-eval-recs-'));
   try {
