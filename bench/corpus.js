@@ -129,6 +129,100 @@ const ORGS = split(`Google DeepMind | Meta AI | Microsoft Research | NVIDIA | Al
   Allen Institute for AI | Stanford University | MIT | Tsinghua University | Peking University | ByteDance Seed |
   Shanghai AI Lab | Mistral AI | Apple | Carnegie Mellon University | ETH Zurich | University of Oxford | Tencent`);
 
+/**
+ * Research topics for `generateFeed({ topics: true })` (the "For you" evaluation,
+ * bench/evalRecs.js): the methods, tasks and domains above grouped as a field of machine
+ * learning groups them. Some entries sit in two topics (autonomous driving is vision and
+ * robotics; tree search is reasoning and agents), and every topical pick falls back to the
+ * whole vocabulary part of the time, so topics overlap as real fields do and a paper's topic
+ * is likely, not certain, from its words.
+ */
+const TOPICS = [
+  {
+    name: 'reasoning',
+    methods:
+      split(`Reinforcement Learning from Human Feedback | Group Relative Policy Optimization | Chain-of-Thought Prompting |
+      Process Reward Models | Test-Time Scaling | Rejection Sampling | Self-Play | Monte Carlo Tree Search`),
+    tasks: split(`Mathematical Reasoning | Theorem Proving | Formal Verification | Instruction Following`),
+    domains: split(`Mathematics | Education`),
+  },
+  {
+    name: 'code',
+    methods: split(`Tool Use | Rejection Sampling | Retrieval Augmentation | Curriculum Learning`),
+    tasks: split(`Code Generation | Program Repair | Formal Verification | Data Contamination Detection`),
+    domains: split(`Software Engineering | Large-Scale Clusters`),
+  },
+  {
+    name: 'alignment',
+    methods: split(`Direct Preference Optimization | Reinforcement Learning from Human Feedback | Activation Steering |
+      Sparse Autoencoders | Model Merging`),
+    tasks: split(`Hallucination Detection | Fact Verification | Instruction Following | Multi-Turn Dialogue`),
+    domains: split(`Open-Domain Conversation | Social Media | Customer Support`),
+  },
+  {
+    name: 'efficiency',
+    methods: split(`Speculative Decoding | Flash Attention | Low-Rank Adaptation | Knowledge Distillation |
+      Quantization-Aware Training | Linear Attention | KV Cache Compression | Sliding Window Attention | Token Merging |
+      Mixture-of-Experts | Multi-Token Prediction | Rotary Embeddings`),
+    tasks: split(`Long-Form Writing | Summarization`),
+    domains: split(`Mobile Devices | Edge Hardware | Large-Scale Clusters`),
+  },
+  {
+    name: 'image generation',
+    methods: split(
+      `Diffusion Transformers | Flow Matching | Consistency Distillation | Latent Diffusion | Score Distillation`,
+    ),
+    tasks: split(`Video Generation | Image Editing | Motion Generation | Music Generation`),
+    domains: split(`Social Media`),
+  },
+  {
+    name: '3d vision',
+    methods: split(`Neural Radiance Fields | Gaussian Splatting | Masked Autoencoding | Score Distillation`),
+    tasks:
+      split(`3D Reconstruction | Novel View Synthesis | Depth Estimation | Semantic Segmentation | Object Detection |
+      Autonomous Driving`),
+    domains: split(`Satellite Imagery | Remote Sensing`),
+  },
+  {
+    name: 'multimodal',
+    methods: split(`Visual Instruction Tuning | Contrastive Pretraining | Token Merging | Masked Autoencoding`),
+    tasks: split(`Visual Question Answering | Image Captioning | Document Understanding | Audio Captioning`),
+    domains: split(`Scientific Literature | Medical Imaging`),
+  },
+  {
+    name: 'agents',
+    methods: split(`Tool Use | Monte Carlo Tree Search | Self-Play | Evolutionary Search | Retrieval Augmentation`),
+    tasks: split(`Web Navigation | Robot Manipulation | Embodied Navigation | Autonomous Driving`),
+    domains: split(`Household Robotics | Customer Support`),
+  },
+  {
+    name: 'speech',
+    methods: split(`Byte-Level Modeling | Knowledge Distillation | Contrastive Pretraining | State Space Models`),
+    tasks: split(`Speech Recognition | Text-to-Speech | Machine Translation | Audio Captioning | Music Generation`),
+    domains: split(`Low-Resource Languages | Mobile Devices`),
+  },
+  {
+    name: 'retrieval',
+    methods: split(`Retrieval Augmentation | Contrastive Pretraining | Knowledge Distillation | Byte-Level Modeling`),
+    tasks: split(`Information Retrieval | Question Answering | Recommendation | Summarization | Fact Verification`),
+    domains: split(`Legal Documents | Financial Markets | Scientific Literature`),
+  },
+  {
+    name: 'science',
+    methods: split(`Bayesian Optimization | Evolutionary Search | State Space Models | Flow Matching`),
+    tasks: split(
+      `Protein Design | Drug Discovery | Weather Forecasting | Time Series Forecasting | Tabular Prediction`,
+    ),
+    domains: split(`Genomics | Materials Science | Chemistry | Climate Science | Astronomy`),
+  },
+  {
+    name: 'medicine',
+    methods: split(`Masked Autoencoding | Contrastive Pretraining | Low-Rank Adaptation | Curriculum Learning`),
+    tasks: split(`Semantic Segmentation | Anomaly Detection | Document Understanding | Object Detection`),
+    domains: split(`Medical Imaging | Radiology Reports | Surgical Video | Genomics`),
+  },
+];
+
 /** Sentence shapes of an abstract; {slots} are filled from the vocabulary. */
 const SENTENCES = [
   '{Method} has become a standard tool for {task}, yet its {property} remains poorly understood.',
@@ -149,12 +243,28 @@ const SENTENCES = [
 ];
 
 /**
- * @param {{ seed?: number, days: number, perDay?: number, today: string }} options
- * @returns {{ days: { day: string, items: object[] }[] }}
+ * With `topics`, each paper belongs to one of TOPICS (drawn uniformly, as `item.topic`) and
+ * each method, task and domain it names comes from its topic's lists with probability
+ * `topicShare` (default 0.5), else from the whole vocabulary. Without it the output is the
+ * same, byte for byte, as before topics existed: the bench's corpora must not move.
+ * @param {{ seed?: number, days: number, perDay?: number, today: string, topics?: boolean, topicShare?: number }} options
+ * @returns {{ days: { day: string, items: any[] }[] }}
  */
 function generateFeed(options) {
   const r = rng(options.seed ?? 20260101);
   const perDay = options.perDay ?? 100;
+  const topical = options.topics === true;
+  const topicShare = options.topicShare ?? 0.5;
+  /** @type {(typeof TOPICS)[number] | undefined} */
+  let topic;
+  /**
+   * A method, task or domain: from the paper's topic part of the time when there are topics.
+   * @param {readonly string[]} list @param {'methods' | 'tasks' | 'domains'} part
+   */
+  const pickOf = (list, part) => (topic && r.chance(topicShare) ? r.pick(topic[part]) : r.pick(list));
+  const method = () => pickOf(METHODS, 'methods');
+  const task = () => pickOf(TASKS, 'tasks');
+  const domain = () => pickOf(DOMAINS, 'domains');
   const titles = new Set();
   const monthCounters = new Map();
   /** @type {{ day: string, items: object[] }[]} */
@@ -167,16 +277,16 @@ function generateFeed(options) {
     for (;;) {
       const name = coinedName();
       const shapes = [
-        () => `${name}: ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} for ${r.pick(TASKS)}`,
-        () => `${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} for ${r.pick(TASKS)} in ${r.pick(DOMAINS)}`,
-        () => `Towards ${r.pick(ADJECTIVES)} ${r.pick(TASKS)} with ${r.pick(METHODS)}`,
-        () => `${r.pick(GERUNDS)} ${r.pick(NOUNS)} via ${r.pick(METHODS)}`,
-        () => `${name}: ${r.pick(GERUNDS)} ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} with ${r.pick(METHODS)}`,
-        () => `On the ${r.pick(PROPERTIES)} of ${r.pick(METHODS)} in ${r.pick(DOMAINS)}`,
-        () => `${r.pick(METHODS)} Is All You Need for ${r.pick(TASKS)}`,
-        () => `When Do ${r.pick(NOUNS)} Help ${r.pick(TASKS)}? Evidence from ${r.pick(DOMAINS)}`,
-        () => `${name}: A ${r.pick(ADJECTIVES)} Benchmark for ${r.pick(TASKS)} and ${r.pick(TASKS)}`,
-        () => `${r.pick(ADJECTIVES)} ${r.pick(METHODS)} for ${r.pick(ADJECTIVES)} ${r.pick(TASKS)}`,
+        () => `${name}: ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} for ${task()}`,
+        () => `${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} for ${task()} in ${domain()}`,
+        () => `Towards ${r.pick(ADJECTIVES)} ${task()} with ${method()}`,
+        () => `${r.pick(GERUNDS)} ${r.pick(NOUNS)} via ${method()}`,
+        () => `${name}: ${r.pick(GERUNDS)} ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} with ${method()}`,
+        () => `On the ${r.pick(PROPERTIES)} of ${method()} in ${domain()}`,
+        () => `${method()} Is All You Need for ${task()}`,
+        () => `When Do ${r.pick(NOUNS)} Help ${task()}? Evidence from ${domain()}`,
+        () => `${name}: A ${r.pick(ADJECTIVES)} Benchmark for ${task()} and ${task()}`,
+        () => `${r.pick(ADJECTIVES)} ${method()} for ${r.pick(ADJECTIVES)} ${task()}`,
       ];
       const title = r.pick(shapes)();
       if (!titles.has(title)) {
@@ -203,15 +313,15 @@ function generateFeed(options) {
       s.replace(/\{(\w+)\}/g, (_m, slot) => {
         switch (slot) {
           case 'Method':
-            return r.pick(METHODS);
+            return method();
           case 'method':
           case 'method2':
-            return r.pick(METHODS);
+            return method();
           case 'task':
           case 'task2':
-            return lower(r.pick(TASKS));
+            return lower(task());
           case 'domain':
-            return lower(r.pick(DOMAINS));
+            return lower(domain());
           case 'property':
             return lower(r.pick(PROPERTIES));
           case 'nouns':
@@ -244,6 +354,7 @@ function generateFeed(options) {
     const day = new Date(dayMs).toISOString().slice(0, 10);
     const items = [];
     for (let i = 0; i < perDay; i++) {
+      if (topical) topic = TOPICS[r.int(TOPICS.length)];
       const { title, name } = titleOf();
       const published = new Date(dayMs - r.between(0, 3) * 86_400_000);
       const month = published.toISOString().slice(2, 4) + published.toISOString().slice(5, 7);
@@ -268,7 +379,15 @@ function generateFeed(options) {
           : {}),
       }));
       const keywords = [
-        ...new Set(Array.from({ length: r.between(5, 10) }, () => lower(r.pick([...METHODS, ...TASKS, ...NOUNS])))),
+        ...new Set(
+          Array.from({ length: r.between(5, 10) }, () =>
+            lower(
+              topic && r.chance(topicShare)
+                ? r.pick([...topic.methods, ...topic.tasks])
+                : r.pick([...METHODS, ...TASKS, ...NOUNS]),
+            ),
+          ),
+        ),
       ];
       const upvotes = Math.floor(Math.pow(r.next(), 4) * 300);
       const org = r.chance(0.4)
@@ -290,7 +409,7 @@ function generateFeed(options) {
         summary,
         upvotes,
         discussionId: hex(24),
-        ai_summary: `${name} ${lower(r.pick(GERUNDS))} ${lower(r.pick(NOUNS))} with ${lower(r.pick(METHODS))}, improving ${lower(r.pick(TASKS))} in ${lower(r.pick(DOMAINS))}.`,
+        ai_summary: `${name} ${lower(r.pick(GERUNDS))} ${lower(r.pick(NOUNS))} with ${lower(method())}, improving ${lower(task())} in ${lower(domain())}.`,
         ai_keywords: keywords,
         ...(r.chance(0.5)
           ? {
@@ -326,6 +445,7 @@ function generateFeed(options) {
         },
         ...(org ? { organization: org } : {}),
         isAuthorParticipating: r.chance(0.3),
+        ...(topic ? { topic: topic.name } : {}),
       });
     }
     days.push({ day, items });
@@ -420,4 +540,4 @@ function makeQueries(papers, seed = 7) {
   return out.slice(0, 200);
 }
 
-module.exports = { rng, generateFeed, makeQueries, misspell };
+module.exports = { rng, generateFeed, makeQueries, misspell, TOPICS };

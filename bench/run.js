@@ -8,7 +8,9 @@
  * 10k and 100k papers: the first search of a fresh process, the
  * longest event-loop block while the cache is loaded, indexed and searched, the heap that
  * search leaves behind, and per-keystroke search; then issue 14's: citations after an edit in
- * a 200-citation document with a 2,000-entry .bib, and reading that .bib (citationRows.js).
+ * a 200-citation document with a 2,000-entry .bib, and reading that .bib (citationRows.js); then
+ * issue 17's: training the For you model on 10k papers, scoring a day, and the longest
+ * event-loop block while it trains in its worker (recsRows.js).
  *
  *   node bench/run.js [--json] [--smoke] [--runs N] [--real-host-runs N] [--no-build]
  *
@@ -34,6 +36,7 @@ const esbuild = require('esbuild');
 const Fuse = require('fuse.js');
 const { generateFeed, makeQueries } = require('./corpus');
 const { citationRows, citationNotes } = require('./citationRows');
+const { recsRows, recsNotes } = require('./recsRows');
 const { realHostRow } = require('./realHostRow');
 const { goalRow } = require('./goalRow');
 
@@ -700,6 +703,10 @@ async function measure(work) {
   log('14. citations after an edit, reading the .bib …');
   rows.push(...(await citationRows({ root, work, smoke, runChild })));
 
+  // --- issue 17: the For you model: training, scoring a day, the window's longest block ---
+  log('17. For you: training, scoring, event-loop block …');
+  rows.push(...(await recsRows({ root, work, smoke, storeDir: dir10k, fs, runChild })));
+
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
@@ -805,7 +812,8 @@ main()
             })
             .join('') +
           realHostNote(result.rows.find((r) => r.id === 'realHost')) +
-          citationNotes(d),
+          citationNotes(d) +
+          recsNotes(d),
       );
     }
     if (!smoke && result.rows.some((r) => !r.pass && !r.info)) process.exitCode = 1;

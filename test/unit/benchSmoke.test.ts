@@ -88,6 +88,19 @@ describe('bench smoke run', function () {
       );
     }
 
+    // Issue 17's rows: the For you model's costs, with the work done the real one (a trained
+    // model scoring a day, the worker's answer waited for).
+    for (const id of ['recsTrain', 'recsScore', 'recsBlock']) {
+      const row = result.rows.find((r) => r.id === id);
+      assert.ok(row, `row ${id} is missing from ${ids.join(', ')}`);
+      assert.ok(row.value > 0 && row.baseline > 0, `${id}: ${row.value} against ${row.baseline}`);
+    }
+    const recs = (result.rows.find((r) => r.id === 'recsTrain') as BenchRow).details ?? {};
+    assert.ok(typeof recs.positives === 'number' && recs.positives >= 5, `${String(recs.positives)} kept papers`);
+    assert.ok(typeof recs.day === 'number' && recs.day > 0, `a day of ${String(recs.day)} papers scored`);
+    const recsBlock = (result.rows.find((r) => r.id === 'recsBlock') as BenchRow).details ?? {};
+    assert.ok(typeof recsBlock.pool === 'number' && recsBlock.pool > 0, `the worker read ${String(recsBlock.pool)}`);
+
     // Row 6b, the first screen in code-server, is measured by the full run only (it starts
     // code-server); here it must still be there, saying why it was not measured.
     const realHost = result.rows.find((r) => r.id === 'realHost');
