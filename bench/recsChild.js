@@ -11,12 +11,11 @@
  * `firstMs`) then `runs` runs, median; then the model encoded and written as training
  * writes it, read back and decoded, and `scorePaper` over the newest day's papers: the
  * first pass, then the median of 30.
- * mode `block`: the window's side of "For you", the event loop watched throughout (the
- * interval sampler and monitorEventLoopDelay, bench/eventLoop.js): training in the worker
- * thread (`workerTrainer` + `trainFromStore` over the store), then the model file read,
- * decoded and the newest day scored on the main thread, as the feed does before it sorts.
- * A fresh process each time, so the code runs for the first time, as it does in the window;
- * the synchronous parts (starting the worker, decoding, scoring) are timed apart too.
+ * mode `block`: the window's side of "For you" (ui/recs/forYou.ts, as the extension runs it),
+ * the event loop watched throughout (the interval sampler and monitorEventLoopDelay,
+ * bench/eventLoop.js): the kept model read and checked, training in the worker thread, the
+ * answer decoded and the newest day scored before the trees sort by it. A fresh process each
+ * time, so the code runs for the first time, as it does in the window.
  * Prints one JSON line.
  */
 'use strict';
@@ -121,44 +120,37 @@ async function block() {
   // The pool read to pick the kept papers is the setup's garbage, not the window's: collected
   // before the watch starts (the child runs with --expose-gc).
   if (typeof global.gc === 'function') global.gc();
-  const trainer = recs.workerTrainer(workerScript);
+  /** @type {string[]} */
+  const warnings = [];
+  const forYou = new recs.ForYou({
+    root: storeRoot,
+    signals: async () => positives,
+    trainer: recs.workerTrainer(workerScript),
+    wanted: () => true,
+    changed: () => undefined,
+    shown: () => newestDay,
+    log: { info: () => undefined, warn: (/** @type {string} */ m) => warnings.push(m), error: () => undefined },
+  });
   const stop = watchEventLoop();
   const t = performance.now();
-  const answer = trainer({
-    root: storeRoot,
-    sources: ['hf-daily'],
-    positives,
-    signature: 'bench',
-    maxPool: MAX_POOL,
-    seed: 1,
-  });
-  // Starting the worker is the one synchronous part of training on this thread.
-  const startMs = performance.now() - t;
-  const result = await answer;
+  // The window's whole path: the kept model file read and checked (the time mode left one,
+  // trained on other signals), training in the worker, the answer decoded, the shown day
+  // scored in slices; then the tree's sort, which finds every score ready.
+  await forYou.check();
   const trainedMs = performance.now() - t;
-  let s = performance.now();
-  const bytes = await fs.promises.readFile(recs.modelPath(storeRoot));
-  const readMs = performance.now() - s;
-  s = performance.now();
-  const model = recs.decodeModel(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const decodeMs = performance.now() - s;
-  // CPU time beside the wall time: on a loaded machine the thread may wait for a core.
-  const cpu = process.cpuUsage();
-  const scoreMs = scoreDay(model, newestDay);
-  const used = process.cpuUsage(cpu);
-  const scoreCpuMs = (used.user + used.system) / 1000;
+  if (!forYou.trained()) throw new Error(`For you did not train: ${warnings.join('; ')}`);
+  const s = performance.now();
+  let sink = 0;
+  for (const p of newestDay) sink += forYou.score(p);
+  if (!Number.isFinite(sink)) throw new Error('a score is not a number');
+  const sortScoresMs = performance.now() - s;
   // Let the samplers see the end of the last synchronous stretch.
   await new Promise((resolve) => setTimeout(resolve, 2 * TICK_MS));
   const { eldMaxMs, gapMaxMs } = stop();
+  forYou.dispose();
   return {
-    pool: result.pool,
-    workerMs: result.ms,
-    startMs,
     trainedMs,
-    readMs,
-    decodeMs,
-    scoreMs,
-    scoreCpuMs,
+    sortScoresMs,
     eldMaxMs,
     gapMaxMs,
     blockMs: Math.max(eldMaxMs, gapMaxMs),

@@ -141,6 +141,7 @@ export function createFeatures(host: Host): Features {
       }),
     trainer: workerTrainer(),
     wanted: () => settings().sort === 'forYou',
+    shown: () => [...feed.papers(), ...arxivTree.allPapers()],
     changed: () => {
       feed.redraw();
       arxivTree.redraw();

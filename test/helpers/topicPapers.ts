@@ -8,11 +8,44 @@ import { paper } from './paper';
 
 export const TOPIC_WORDS: Record<string, string[]> = {
   diffusion: ['diffusion', 'denoising', 'score', 'sampler', 'noise', 'schedule', 'latent', 'image', 'guidance', 'unet'],
-  proteins: ['protein', 'folding', 'residue', 'structure', 'binding', 'enzyme', 'sequence', 'molecule', 'docking', 'amino'],
-  robotics: ['robot', 'manipulation', 'grasp', 'policy', 'gripper', 'sim2real', 'locomotion', 'control', 'arm', 'tactile'],
+  proteins: [
+    'protein',
+    'folding',
+    'residue',
+    'structure',
+    'binding',
+    'enzyme',
+    'sequence',
+    'molecule',
+    'docking',
+    'amino',
+  ],
+  robotics: [
+    'robot',
+    'manipulation',
+    'grasp',
+    'policy',
+    'gripper',
+    'sim2real',
+    'locomotion',
+    'control',
+    'arm',
+    'tactile',
+  ],
   retrieval: ['retrieval', 'index', 'query', 'ranking', 'dense', 'passage', 'reranker', 'document', 'search', 'recall'],
 };
-const COMMON = ['model', 'method', 'results', 'propose', 'performance', 'training', 'data', 'approach', 'show', 'evaluate'];
+const COMMON = [
+  'model',
+  'method',
+  'results',
+  'propose',
+  'performance',
+  'training',
+  'data',
+  'approach',
+  'show',
+  'evaluate',
+];
 
 function random(seed: number): () => number {
   let a = seed >>> 0;

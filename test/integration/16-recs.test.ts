@@ -22,7 +22,9 @@ const COMMON = ['model', 'method', 'results', 'training', 'data', 'approach', 'e
 /** A paper of `topic`: its words mixed with common ones, picked by a fixed rule (no randomness). */
 function item(topic: string, n: number, upvotes: number): FixtureItem {
   const own = TOPICS[topic];
-  const words = Array.from({ length: 36 }, (_, i) => (i % 2 === 0 ? own[(n * 3 + i) % own.length] : COMMON[(n + i) % COMMON.length]));
+  const words = Array.from({ length: 36 }, (_, i) =>
+    i % 2 === 0 ? own[(n * 3 + i) % own.length] : COMMON[(n + i) % COMMON.length],
+  );
   const id = `2612.${String(Object.keys(TOPICS).indexOf(topic) + 1)}${String(n).padStart(4, '0')}`;
   return {
     dayOffset: 0,
@@ -98,10 +100,14 @@ describe('For you: ranking by what you keep (integration, issue 17)', function (
     const proteins = feed.filter((r) => isProtein(r.label)).slice(0, 6);
     const kept = proteins.map((r) => (r.element.kind === 'paper' ? r.element.paper : undefined));
     await vscode.commands.executeCommand('litfeed.save', kept);
-    await waitUntil('the proteins ranked first', async () => {
-      const titles = await feedTitles(api);
-      return titles.slice(0, 12).every(isProtein);
-    }, 60_000);
+    await waitUntil(
+      'the proteins ranked first',
+      async () => {
+        const titles = await feedTitles(api);
+        return titles.slice(0, 12).every(isProtein);
+      },
+      60_000,
+    );
     assert.equal(api.state().message, undefined, 'the note is gone once the model is trained');
     // An unsaved protein paper's tooltip names a saved one it is like, and the words that scored.
     const rows = (await readTree(api)).flatMap((d) => d.papers);
@@ -113,7 +119,10 @@ describe('For you: ranking by what you keep (integration, issue 17)', function (
     const text = tooltip.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
     const like = /For you, like: \*([^*]+)\*/.exec(text);
     assert.ok(like, `the tooltip names a kept paper: ${text}`);
-    assert.ok(proteins.some((p) => p.label === like[1]), `"${like[1]}" is one of the saved papers`);
+    assert.ok(
+      proteins.some((p) => p.label === like[1]),
+      `"${like[1]}" is one of the saved papers`,
+    );
     assert.match(text, /words: [^\n]*(protein|folding|residue|enzyme|binding|docking|amino|structure)/);
   });
 

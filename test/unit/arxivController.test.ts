@@ -80,7 +80,10 @@ describe('arXiv view controller (stand-in vscode)', () => {
     controller = new Controller({
       listings: new ArxivFeed({ store, gate: new Politeness(), log: silentLogger }),
       library: new PaperLibrary(store, ['arxiv'], silentLogger),
-      arxivTree: { update: (input: (typeof drawn)[number]) => drawn.push(input) } as never,
+      arxivTree: {
+        update: (input: (typeof drawn)[number]) => drawn.push(input),
+        rankingState: () => undefined,
+      } as never,
       arxivView: view as never,
       settings: () => settings as Settings,
       today: () => '2025-01-03',

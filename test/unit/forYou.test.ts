@@ -37,6 +37,7 @@ describe('For you: training when what the reader keeps changes', () => {
       },
       wanted: () => wanted,
       changed: () => changes++,
+      shown: () => topicPapers('diffusion', 30, 3000),
       log: { ...quietLog, warn: (m: string) => warnings.push(m) } as typeof quietLog,
     });
 
@@ -143,6 +144,7 @@ describe('For you: training when what the reader keeps changes', () => {
       },
       wanted: () => true,
       changed: () => changes++,
+      shown: () => [],
       log: { ...quietLog, warn: (m: string) => warnings.push(m) } as typeof quietLog,
     });
     await forYou.check();

@@ -420,7 +420,12 @@ describe('paper panel (host side, stand-in vscode)', () => {
 
   describe('similar papers', () => {
     const near = [
-      makePaper({ id: 'n1', title: 'Sparse $\\alpha$-Attention', authors: ['Ada Near', 'Bo Two'], published: '2024-05-01' }),
+      makePaper({
+        id: 'n1',
+        title: 'Sparse $\\alpha$-Attention',
+        authors: ['Ada Near', 'Bo Two'],
+        published: '2024-05-01',
+      }),
       makePaper({ id: 'n2', title: 'Second Nearest', authors: ['Cy Third'] }),
     ];
     const similarMessages = (panel: FakeWebviewPanel) =>

@@ -38,7 +38,10 @@ describe('For you: features', () => {
     assert.strictEqual(counts.index.length, 3);
     assert.deepStrictEqual([...counts.count], [3, 3, 3]);
     assert.ok([...counts.index].every((b) => b < FEATURE_COUNT));
-    assert.deepStrictEqual([...counts.index], [...counts.index].sort((a, b) => a - b));
+    assert.deepStrictEqual(
+      [...counts.index],
+      [...counts.index].sort((a, b) => a - b),
+    );
   });
 
   it('reads text in any script without failing', () => {
@@ -83,7 +86,10 @@ describe('For you: the model', () => {
     assert.ok(reason.like.similarity > 0.5);
     assert.ok(reason.words.length > 0 && reason.words.length <= 3);
     const vocabulary = /protein|folding|residue|structure|binding|enzyme|sequence|molecule|docking|amino/;
-    assert.ok(reason.words.every((w) => vocabulary.test(w)), reason.words.join(', '));
+    assert.ok(
+      reason.words.every((w) => vocabulary.test(w)),
+      reason.words.join(', '),
+    );
   });
 
   it('never names a paper as like itself', () => {

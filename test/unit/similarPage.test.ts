@@ -11,7 +11,10 @@ import { openPaperPage, pageBundle, showMessage } from './helpers/paperPage';
 
 const shown = makePaper({ id: '2401.00001', arxivId: '2401.00001', title: 'Shown', abstract: 'An abstract.' });
 const hits = [
-  { paper: makePaper({ id: 'a', title: 'Near $\\sim$ Paper', authors: ['Ada One'], published: '2023-01-01' }), similarity: 0.62 },
+  {
+    paper: makePaper({ id: 'a', title: 'Near $\\sim$ Paper', authors: ['Ada One'], published: '2023-01-01' }),
+    similarity: 0.62,
+  },
   { paper: makePaper({ id: 'b', title: '<img src=x onerror=pwn()>', authors: ['X', 'Y'] }), similarity: 0.31 },
 ];
 
@@ -29,10 +32,17 @@ describe('similar papers in the abstract view', function () {
   it('the reader refuses a list that is not the host\u2019s, whole', () => {
     const good = similarView(shown.id, hits);
     assert.deepEqual(readSimilarView(good), good);
-    assert.equal(readSimilarView({ ...good, items: [...good.items, { title: 'x', detail: '', similarity: 2 }] }), undefined);
+    assert.equal(
+      readSimilarView({ ...good, items: [...good.items, { title: 'x', detail: '', similarity: 2 }] }),
+      undefined,
+    );
     assert.equal(readSimilarView({ paperId: '', items: [] }), undefined);
     assert.equal(readSimilarView({ paperId: 'x', items: Array(11).fill(good.items[0]) }), undefined);
-    assert.deepEqual(readPageMessage({ type: 'openSimilar', index: 1, title: 'T' }), { type: 'openSimilar', index: 1, title: 'T' });
+    assert.deepEqual(readPageMessage({ type: 'openSimilar', index: 1, title: 'T' }), {
+      type: 'openSimilar',
+      index: 1,
+      title: 'T',
+    });
     assert.equal(readPageMessage({ type: 'openSimilar', index: 10, title: 'T' }), undefined);
     assert.equal(readPageMessage({ type: 'openSimilar', index: -1, title: 'T' }), undefined);
   });
@@ -57,7 +67,12 @@ describe('similar papers in the abstract view', function () {
     // The Hugging Face section may come later: it goes before, the similar papers stay last.
     page.send({
       type: 'hfLinks',
-      links: { paperId: shown.id, paperUrl: 'https://huggingface.co/papers/2401.00001', groups: [], submittedBy: 'Someone' },
+      links: {
+        paperId: shown.id,
+        paperUrl: 'https://huggingface.co/papers/2401.00001',
+        groups: [],
+        submittedBy: 'Someone',
+      },
     });
     const article = page.root.querySelector('article');
     assert.equal(article?.lastElementChild?.className, 'similar');

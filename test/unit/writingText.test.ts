@@ -27,7 +27,8 @@ We follow \citet{ho2020denoising} and \emph{denoise} latents, see Fig.~\ref{fig:
   });
 
   it('drops pandoc citations, code blocks and links from Markdown', () => {
-    const md = 'Retrieval helps [@lewis2020; @guu2020, p. 3].\n```python\nimport torch\n```\nSee https://example.org/x.';
+    const md =
+      'Retrieval helps [@lewis2020; @guu2020, p. 3].\n```python\nimport torch\n```\nSee https://example.org/x.';
     assert.deepEqual(words(md), ['Retrieval', 'helps', '[', ';', ',', 'p.', '3].', 'See']);
   });
 

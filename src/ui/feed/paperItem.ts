@@ -103,8 +103,8 @@ export function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownSt
   if (marks.reason && (marks.reason.like || marks.reason.words.length > 0)) {
     md.appendMarkdown('$(sparkle) ');
     if (marks.reason.like) {
-      md.appendText(vscode.l10n.t('For you, like: '))
-        .appendMarkdown('*')
+      md.appendText(vscode.l10n.t('For you, like:'))
+        .appendMarkdown(' *')
         .appendText(segmentsToPlainText(splitMath(marks.reason.like)))
         .appendMarkdown('*');
       if (marks.reason.words.length > 0) md.appendText(' · ');

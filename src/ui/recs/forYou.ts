@@ -19,6 +19,7 @@ import {
 } from '../../core/recs/recModel';
 import { readModel } from '../../core/recs/trainJob';
 import type { Trainer } from '../../core/recs/workerTrain';
+import { TimeSlicer } from '../../core/timeSlice';
 import type { Ranking, RankReason } from '../feed/paperMarks';
 import { Settle } from '../settle';
 
@@ -32,6 +33,8 @@ export interface ForYouDeps {
   wanted(): boolean;
   /** The trees draw again (new scores, or the order's state changed). */
   changed(): void;
+  /** The papers the views show: scored before the trees are told, a slice at a time. */
+  shown(): readonly Paper[];
   log: vscode.LogOutputChannel;
 }
 
@@ -41,6 +44,11 @@ const SHOWN_SOURCES: SourceId[] = ['hf-daily', 'arxiv'];
 const MAX_POOL = 10_000;
 /** Saving three papers in a row trains once, after the last. */
 const SETTLE_MS = 1500;
+/**
+ * Scoring a paper the first time costs up to half a millisecond while the code is cold: the
+ * shown papers are scored in slices this long before the trees sort by them.
+ */
+const WARM_SLICE_MS = 10;
 
 export class ForYou implements Ranking, vscode.Disposable {
   private model: RecModel | undefined;
@@ -115,7 +123,8 @@ export class ForYou implements Ranking, vscode.Disposable {
     if (!this.deps.wanted()) return;
     if (!this.read) {
       this.read = true;
-      this.model = await this.readKept();
+      const kept = await this.readKept();
+      if (kept) await this.use(kept);
     }
     const positives = distinctPositives(await this.deps.signals());
     const before = this.keptCount;
@@ -138,13 +147,28 @@ export class ForYou implements Ranking, vscode.Disposable {
       { root: this.deps.root, sources: SHOWN_SOURCES, positives, signature, maxPool: MAX_POOL },
       this.running.signal,
     );
-    this.model = decodeModel(result.bytes);
-    this.scores.clear();
+    const model = decodeModel(result.bytes, { verify: false });
     this.deps.log.info(
-      `For you: trained on ${positives.length} kept papers and ${this.model.negatives} of ${result.pool} shown ` +
+      `For you: trained on ${positives.length} kept papers and ${model.negatives} of ${result.pool} shown ` +
         `in ${Date.now() - started} ms (worker ${Math.round(result.ms)} ms)`,
     );
+    await this.use(model);
     this.deps.changed();
+  }
+
+  /** Puts `model` in use once the shown papers are scored by it, a slice at a time. */
+  private async use(model: RecModel): Promise<void> {
+    const scores = new Map<string, number>();
+    if (isTrained(model)) {
+      const slicer = new TimeSlicer({ sliceMs: WARM_SLICE_MS });
+      for (const paper of this.deps.shown()) {
+        if (!scores.has(paper.id)) scores.set(paper.id, scorePaper(model, paper));
+        if (slicer.due()) await slicer.yield();
+      }
+    }
+    this.model = model;
+    this.scores.clear();
+    for (const [id, score] of scores) this.scores.set(id, score);
   }
 
   /** The kept model, or undefined when there is none or it cannot be used (it is then trained again). */
