@@ -189,9 +189,12 @@ function fillSimilar(section: HTMLElement, view: SimilarView | undefined, option
     button.dataset.similar = String(index);
     button.addEventListener('click', () => post({ type: 'openSimilar', index, title }));
     const li = el('li', undefined, button);
-    const facts = [String(item.detail ?? '')];
-    if (typeof item.similarity === 'number') facts.push(format(strings.similarity, Math.round(item.similarity * 100)));
-    li.append(el('span', 'counts', facts.filter(Boolean).join(' · ')));
+    const detail = String(item.detail ?? '');
+    if (detail) li.append(el('span', 'counts', detail));
+    // The percentage on one line: "31 %" broken after the number reads as two facts.
+    if (typeof item.similarity === 'number') {
+      li.append(el('span', 'counts similarity', format(strings.similarity, Math.round(item.similarity * 100))));
+    }
     list.append(li);
   });
   section.replaceChildren(heading, list);

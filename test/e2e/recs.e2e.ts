@@ -26,7 +26,8 @@ function note(paper: { id: string; title: string }): string {
   return (
     `---\ntitle: ${JSON.stringify(paper.title)}\narxiv: ${JSON.stringify(paper.id)}\nkey: ${JSON.stringify(paper.id)}\n` +
     `id: ${JSON.stringify(paper.id)}\n---\n\n# ${paper.title}\n\n` +
-    'Attention over long documents and tokens; quadratic cost, lattice structure, retrieval of passages.\n'
+    'Attention over long documents and tokens; quadratic cost, lattice structure, retrieval of passages. ' +
+    'A diffusion sampler could be tried on the same data.\n'
   );
 }
 
@@ -53,22 +54,28 @@ describe('For you and similar papers in code-server (e2e)', function () {
     await showFeedRow(page, UNNOTED);
     const row = page.locator(SIDEBAR_ROWS, { hasText: UNNOTED }).first();
     const hover = page.locator('.monaco-hover').filter({ hasText: 'For you, like' });
-    // The model trains in the background; until it has, the tooltip has no reason in it.
+    // The model trains in the background; until it has, the tooltip has no reason in it. A
+    // tooltip comes a moment after the pointer rests, and is asked for again by moving away.
     await waitFor(
       'a tooltip naming a paper it is like',
       async () => {
         await page.mouse.move(5, 5);
         await row.hover();
-        return (await hover.count()) > 0 && (await hover.first().isVisible()) ? true : undefined;
+        const shown = await hover
+          .first()
+          .waitFor({ state: 'visible', timeout: 3000 })
+          .then(() => true)
+          .catch(() => undefined);
+        return shown;
       },
       60_000,
     );
-    const text = await hover.first().innerText();
+    // Spaces as read on screen: the hover's Markdown keeps some as no-break spaces.
+    const text = (await hover.first().innerText()).replace(/\s+/g, ' ');
     assert.ok(
       NOTED.some((p) => text.includes(`For you, like: ${p.title}`)),
       `the tooltip names a paper with notes: ${text}`,
     );
-    assert.match(text, /words: \S/);
     assert.ok(!text.includes('$'), 'no TeX in the tooltip');
     await wb.shot('recs-tooltip');
   });
@@ -87,11 +94,7 @@ describe('For you and similar papers in code-server (e2e)', function () {
     const titles = (await frame.locator('section.similar button').allInnerTexts()).map((t) => t.trim());
     assert.ok(titles.length <= 5, titles.join(' | '));
     assert.ok(!titles.includes(NOTED[0].title), 'the paper is not similar to itself');
-    assert.ok(
-      titles.every((t) => t.startsWith('Fixture Paper')),
-      titles.join(' | '),
-    );
-    assert.match(await items.first().locator('.counts').innerText(), /\d+\s?% similar/);
+    assert.match(await items.first().locator('.similarity').innerText(), /^\d+\s?% similar$/);
     await frame.locator('section.similar').scrollIntoViewIfNeeded();
     await wb.shot('recs-similar');
     await frame.locator('section.similar button').first().click();

@@ -61,7 +61,8 @@ describe('similar papers in the abstract view', function () {
       ['Near ∼ Paper', '<img src=x onerror=pwn()>'],
     );
     assert.deepEqual(page.pwned, []);
-    assert.match(section.querySelector('li')?.textContent ?? '', /Ada One · 2023 · 62\s?% similar/);
+    const facts = [...(section.querySelector('li')?.querySelectorAll('.counts') ?? [])].map((c) => c.textContent);
+    assert.deepEqual(facts, ['Ada One · 2023', '62 % similar']);
     buttons[1].click();
     assert.deepEqual(page.posted.at(-1), { type: 'openSimilar', index: 1, title: '<img src=x onerror=pwn()>' });
     // The Hugging Face section may come later: it goes before, the similar papers stay last.
