@@ -89,7 +89,8 @@ describe('For you: ranking by what you keep (integration, issue 17)', function (
   it('falls back to upvotes with fewer than five kept papers, and the view says so', async () => {
     await setSetting('feed.sort', 'forYou');
     await waitUntil('the For you note', () => /For you learns from/.test(api.state().message ?? ''), 30_000);
-    assert.match(api.state().message ?? '', /0 of 5 so far/);
+    // The workspace may cite a paper or hold a note already: fewer than five, whatever it has.
+    assert.match(api.state().message ?? '', /[0-4] of 5 so far/);
     const titles = await feedTitles(api);
     assert.equal(titles.length, ITEMS.length);
     assert.ok(titles.slice(-12).every(isProtein), `the proteins come last: ${titles.join(' | ')}`);
