@@ -5,6 +5,7 @@
  */
 import type { Paper } from '../../src/core/paper';
 import { paper } from './paper';
+import { seededRandom } from '../../src/core/seededRandom';
 
 export const TOPIC_WORDS: Record<string, string[]> = {
   diffusion: ['diffusion', 'denoising', 'score', 'sampler', 'noise', 'schedule', 'latent', 'image', 'guidance', 'unet'],
@@ -47,19 +48,9 @@ const COMMON = [
   'evaluate',
 ];
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` papers of `topic`, ids `<topic>-<n>` from `from` on. */
 export function topicPapers(topic: string, count: number, from = 0, seed = 1): Paper[] {
-  const r = random(seed * 7919 + topic.length * 104729 + from);
+  const r = seededRandom(seed * 7919 + topic.length * 104729 + from);
   const own = TOPIC_WORDS[topic];
   const pick = (list: string[]) => list[Math.floor(r() * list.length)];
   return Array.from({ length: count }, (_, i) => {

@@ -8,6 +8,7 @@
  * gradient everywhere, so plain SGD converges without the SVM's step-size care.
  */
 import type { SparseVector } from './features';
+import { seededRandom } from '../seededRandom';
 
 export interface Sample {
   vector: SparseVector;
@@ -26,18 +27,6 @@ export interface FitOptions {
 export interface LinearModel {
   weights: Float32Array;
   bias: number;
-}
-
-/** mulberry32: a small seeded generator, enough to shuffle with. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -14,7 +14,8 @@ import {
   type FeatureText,
   type SparseVector,
 } from './features';
-import { dot, fitLogistic, seededRandom, type Sample } from './linearModel';
+import { dot, fitLogistic, type Sample } from './linearModel';
+import { seededRandom } from '../seededRandom';
 import { MIN_POSITIVES } from './minPositives';
 
 /** Raised whenever the features or the file change; a model of another version is trained again. */
