@@ -131,11 +131,13 @@ async function block() {
     shown: () => newestDay,
     log: { info: () => undefined, warn: (/** @type {string} */ m) => warnings.push(m), error: () => undefined },
   });
+  // A model kept by an earlier run of the same signals would be used as it is: this row is the
+  // path that trains. (Reading a kept model and checking it is part of row 17.2's decode.)
+  fs.rmSync(recs.modelPath(storeRoot), { force: true });
   const stop = watchEventLoop();
   const t = performance.now();
-  // The window's whole path: the kept model file read and checked (the time mode left one,
-  // trained on other signals), training in the worker, the answer decoded, the shown day
-  // scored in slices; then the tree's sort, which finds every score ready.
+  // The window's whole path: no kept model, training in the worker, the answer decoded, the
+  // shown day scored in slices; then the tree's sort, which finds every score ready.
   await forYou.check();
   const trainedMs = performance.now() - t;
   if (!forYou.trained()) throw new Error(`For you did not train: ${warnings.join('; ')}`);

@@ -120,7 +120,7 @@ function recsNotes(d) {
   return (
     `For you: training ${t.pool} papers with ${t.positives} kept and ${t.negatives} passed over: median ${t.trainMs.toFixed(0)} ms (CPU time ${t.trainCpuMs.toFixed(0)} ms, GC threads included), max ${t.trainMaxMs.toFixed(0)} ms over ${t.runs} runs, first run of the process ${t.firstMs.toFixed(0)} ms; ` +
     `model file ${(t.modelBytes / 1024 / 1024).toFixed(2)} MiB, read + decoded in ${t.decodeMs.toFixed(1)} ms; scoring ${t.day} papers ${t.scoreMs.toFixed(2)} ms (${(t.perPaperMs * 1000).toFixed(1)} µs a paper; first pass ${t.firstScoreMs.toFixed(2)} ms)\n` +
-    `  the window's side (ui/recs/forYou.ts): ${b.trainedMs.toFixed(0)} ms from the check to the model in use (kept model read and checked, training in the worker, the day scored in slices), then the sort's ${t.day} scores ${b.sortScoresMs.toFixed(2)} ms (ready); ` +
+    `  the window's side (ui/recs/forYou.ts): ${b.trainedMs.toFixed(0)} ms from the check to the model in use (training in the worker, the answer decoded, the day scored in slices), then the sort's ${t.day} scores ${b.sortScoresMs.toFixed(2)} ms (ready); ` +
     `block: monitorEventLoopDelay ${b.eldMaxMs.toFixed(1)} / setInterval gap ${b.gapMaxMs.toFixed(1)} ms (medians), worst run ${b.worstBlockMs.toFixed(1)} ms\n`
   );
 }
