@@ -61,6 +61,7 @@ export class ForYou implements Ranking, vscode.Disposable {
   private checking: Promise<void> | undefined;
   /** Whether the kept model file was read (once, when the order is first wanted). */
   private read = false;
+  private disposed = false;
 
   constructor(private readonly deps: ForYouDeps) {}
 
@@ -103,10 +104,13 @@ export class ForYou implements Ranking, vscode.Disposable {
       return this.checking;
     }
     this.checking = this.checkNow()
-      .catch((err) => this.deps.log.warn(`For you: ${errorMessage(err)}`))
+      // Training cut short by closing the window is no news for the log.
+      .catch((err) => {
+        if (!this.disposed) this.deps.log.warn(`For you: ${errorMessage(err)}`);
+      })
       .finally(() => {
         this.checking = undefined;
-        if (this.again) {
+        if (this.again && !this.disposed) {
           this.again = false;
           void this.check();
         }
@@ -115,6 +119,7 @@ export class ForYou implements Ranking, vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.settle.dispose();
     this.running?.abort();
   }
