@@ -81,7 +81,10 @@ export interface PageStrings {
   published: string;
   listed: string;
   upvotes: string;
+  /** The count when it is one ("1 upvote"): `upvotes` is for every other number. */
+  oneUpvote: string;
   comments: string;
+  oneComment: string;
   githubStars: string;
   organization: string;
   abstract: string;
@@ -130,7 +133,9 @@ export const DEFAULT_PAGE_STRINGS: PageStrings = {
   published: 'Published {0}',
   listed: 'Listed {0}',
   upvotes: '{0} upvotes',
+  oneUpvote: '1 upvote',
   comments: '{0} comments',
+  oneComment: '1 comment',
   githubStars: '{0} GitHub stars',
   organization: 'Organization',
   abstract: 'Abstract',

@@ -224,7 +224,13 @@ function fillHfLinks(
   }
   // The meta line already shows (and links) the count the feed gave.
   if (isCount(view.numComments) && !isCount(model.numComments)) {
-    about.push(el('li', 'comments', commentsButton(format(strings.comments, view.numComments), view.paperUrl, post)));
+    about.push(
+      el(
+        'li',
+        'comments',
+        commentsButton(counted(strings.comments, strings.oneComment, view.numComments), view.paperUrl, post),
+      ),
+    );
   }
   if (about.length > 0) {
     const list = el('ul', 'hf-meta');
@@ -366,11 +372,12 @@ function metaLine(
   const items: HTMLElement[] = [];
   if (model.published) items.push(dateItem(strings.published, model.published.iso, model.published.label));
   if (model.feedDay) items.push(dateItem(strings.listed, model.feedDay.iso, model.feedDay.label));
-  if (isCount(model.upvotes)) items.push(el('li', 'upvotes', format(strings.upvotes, model.upvotes)));
+  if (isCount(model.upvotes))
+    items.push(el('li', 'upvotes', counted(strings.upvotes, strings.oneUpvote, model.upvotes)));
   if (isCount(model.numComments)) {
     // The count opens the discussion, which is on the paper's Hugging Face page.
     const page = Array.isArray(model.links) ? model.links.find((l) => l?.kind === 'huggingFace') : undefined;
-    const text = format(strings.comments, model.numComments);
+    const text = counted(strings.comments, strings.oneComment, model.numComments);
     items.push(el('li', 'comments', page && isHttps(page.url) ? commentsButton(text, page.url, post) : text));
   }
   if (isCount(model.githubStars) && !hasLink(model, 'code')) {
@@ -455,6 +462,11 @@ function isHttps(url: string): boolean {
 
 function isCount(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+}
+
+/** `n` things: the singular text for one, the template for every other number. */
+function counted(template: string, one: string, n: number): string {
+  return n === 1 ? one : format(template, n);
 }
 
 function format(template: string, n: number): string {

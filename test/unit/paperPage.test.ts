@@ -123,6 +123,18 @@ describe('abstract view page (real page script in jsdom)', function () {
     );
   });
 
+  it('says "1 upvote" and "1 comment" for one, the plural for other numbers', async () => {
+    const one = paper({ upvotes: 1, numComments: 1 });
+    const page = await openPaperPage();
+    page.send(showMessage(paperViewModel(one), one));
+    assert.equal(page.root.querySelector('.meta .upvotes')?.textContent, '1 upvote');
+    assert.equal(page.root.querySelector('.meta .comments')?.textContent, '1 comment');
+    const two = paper({ upvotes: 2, numComments: 0 });
+    page.send(showMessage(paperViewModel(two), two));
+    assert.equal(page.root.querySelector('.meta .upvotes')?.textContent, '2 upvotes');
+    assert.equal(page.root.querySelector('.meta .comments')?.textContent, '0 comments');
+  });
+
   it('says so when there is no abstract', async () => {
     const p = paper({ abstract: '' });
     const page = await openPaperPage();

@@ -86,7 +86,9 @@ export function paperTooltip(paper: Paper, marks: PaperMarks): vscode.MarkdownSt
   if (paper.arxivId) facts.push(`arXiv:${paper.arxivId}`);
   if (paper.published) facts.push(paper.published.slice(0, 10));
   if (paper.upvotes !== undefined) facts.push(`▲ ${localCount(paper.upvotes)}`);
-  if (paper.numComments !== undefined) facts.push(vscode.l10n.t('{0} comments', paper.numComments));
+  if (paper.numComments !== undefined) {
+    facts.push(paper.numComments === 1 ? vscode.l10n.t('1 comment') : vscode.l10n.t('{0} comments', paper.numComments));
+  }
   if (paper.categories?.length) facts.push(paper.categories.join(', '));
   if (facts.length > 0) md.appendText(facts.join(' · ')).appendMarkdown('\n\n');
   if (marks.watched) {
