@@ -372,8 +372,9 @@ function metaLine(
   const items: HTMLElement[] = [];
   if (model.published) items.push(dateItem(strings.published, model.published.iso, model.published.label));
   if (model.feedDay) items.push(dateItem(strings.listed, model.feedDay.iso, model.feedDay.label));
-  if (isCount(model.upvotes))
+  if (isCount(model.upvotes)) {
     items.push(el('li', 'upvotes', counted(strings.upvotes, strings.oneUpvote, model.upvotes)));
+  }
   if (isCount(model.numComments)) {
     // The count opens the discussion, which is on the paper's Hugging Face page.
     const page = Array.isArray(model.links) ? model.links.find((l) => l?.kind === 'huggingFace') : undefined;
