@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Page } from 'playwright-core';
 import {
   contextMenuOnRow,
   count,
@@ -33,6 +34,21 @@ function keysFor(bibText: string, arxivId: string): string[] {
   return [...bibText.matchAll(/@(\w+)\{([^,\s]+),([^@]*)/g)]
     .filter((m) => new RegExp(`eprint\\s*=\\s*\\{${arxivId.replace('.', '\\.')}\\}`).test(m[3]))
     .map((m) => m[2]);
+}
+
+/**
+ * Selects (and so opens) a paper's row and waits for the abstract view to show it. A right-click
+ * that lands while the tree redraws (opening a .tex loads the citation features, which redraw
+ * the rows; opening a paper marks it read) gives the command no row, and it then cites the
+ * selection: selecting the row first makes that the same paper.
+ */
+async function selectRow(page: Page, title: string): Promise<void> {
+  await page.locator(SIDEBAR_ROWS, { hasText: title }).first().click();
+  const frame = await webviewFrame(page, '#paper-title');
+  const start = title.split(':')[0];
+  await waitFor(`"${start}" in the abstract view`, async () =>
+    (await frame.locator('#paper-title').innerText()).includes(start),
+  );
 }
 
 describe('citing from the tree in code-server (e2e)', function () {
@@ -69,6 +85,7 @@ describe('citing from the tree in code-server (e2e)', function () {
     const { page } = wb;
     await openFileAtLine(page, 'paper.tex', CARET_LINE);
     await showFeedRow(page, ALPHA.title);
+    await selectRow(page, ALPHA.title);
     await contextMenuOnRow(page, ALPHA.title, 'Cite Paper');
     const key = await entryKey(ALPHA.id);
     await waitFor(`\\cite{${key}} on screen`, async () => (await editorText(page)).includes(`\\cite{${key}}`));
@@ -154,6 +171,7 @@ describe('citing from the tree in code-server (e2e)', function () {
     await page.keyboard.press('End');
     const epsilon = { id: '2611.90005', title: 'Fixture Paper Epsilon: Retrieval That Admits Ignorance' };
     await showFeedRow(page, epsilon.title);
+    await selectRow(page, epsilon.title);
     await contextMenuOnRow(page, epsilon.title, 'Cite Paper');
     const key = await entryKey(epsilon.id);
     await waitFor('the citation on screen', async () => (await editorText(page)).includes(`${marker}\\cite{${key}}`));
