@@ -3,6 +3,7 @@
  * a paper that is stored, shown and cited like a feed paper; an arXiv paper becomes a work so
  * that it can be merged with the other services' answers.
  */
+import { hashText } from '../checksum';
 import { isArxivDoi } from '../cite/publishedFields';
 import { arxivLinks, normaliseArxivId, paperYear, type Paper, type PaperLinks } from '../paper';
 import { familyKey, normaliseTitle } from './match';
@@ -31,12 +32,7 @@ function aclId(url: string | undefined): string | undefined {
 
 /** 32-bit FNV-1a, hex: a stable id for a work no service gives an identifier for. */
 function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return hashText(text).toString(16).padStart(8, '0');
 }
 
 function paperId(work: Work, arxivId: string | undefined, doi: string | undefined): string {

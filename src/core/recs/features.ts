@@ -6,6 +6,7 @@
  * paper of any source can be scored by a model trained before it was seen, and the model's
  * size does not grow with the library.
  */
+import { CHECKSUM_SEED, hashText } from '../checksum';
 import { foldText, wordSpans } from '../search/textMatch';
 
 export const FEATURE_BITS = 18;
@@ -43,7 +44,7 @@ const STOP_WORDS = new Set(
 );
 
 const LETTER_FIRST = /^\p{L}/u;
-const STOP_HASHES = new Set([...STOP_WORDS].map(wordHash));
+const STOP_HASHES = new Set([...STOP_WORDS].map(hashText));
 
 /** The words found by the last `scanWords`: their hashes, and their spans in `scannedText`. */
 let foundHashes = new Uint32Array(1024);
@@ -86,9 +87,11 @@ function scanWords(text: string, max: number): number {
     if (c >= 65 && c <= 90) c |= 32;
     const letter = c >= 97 && c <= 122;
     if (letter || (c >= 48 && c <= 57)) {
+      // `hashText` of the lower-cased word, worked out as it is read (the same value: stop
+      // words and the other scripts' words are hashed by `hashText` itself).
       if (start < 0) {
         start = i;
-        h = 0x811c9dc5;
+        h = CHECKSUM_SEED;
         letterFirst = letter;
       }
       h = Math.imul(h ^ c, 0x01000193);
@@ -112,7 +115,7 @@ function scanUnicode(text: string, max: number): number {
   let n = 0;
   for (const { word, start, end } of wordSpans(folded)) {
     if (word.length < 2 || !LETTER_FIRST.test(word) || STOP_WORDS.has(word)) continue;
-    keep(n++, wordHash(word), start, end);
+    keep(n++, hashText(word), start, end);
     if (n >= max) break;
   }
   return n;
@@ -124,13 +127,6 @@ export function featureWords(text: string, max: number): string[] {
   const kept: string[] = [];
   for (let i = 0; i < n; i++) kept.push(scannedText.slice(foundStarts[i], foundEnds[i]).toLowerCase());
   return kept;
-}
-
-/** FNV-1a over the UTF-16 units: fast, and spreads words well enough over the buckets. */
-export function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /** A pair's hash from its words' hashes, mixed so that (a, b) and (b, a) land apart. */

@@ -10,6 +10,7 @@
  * A file that is short, of another version or fails its checksum is not used: the model is
  * trained again from the signals, which are never stored here.
  */
+import { checksumWords } from '../checksum';
 import { FEATURE_COUNT } from './features';
 import { MODEL_VERSION, type ModelPositive, type RecModel, type SignalKind } from './recModel';
 
@@ -58,7 +59,7 @@ export function encodeModel(model: RecModel): Uint8Array {
   put(model.weights);
   for (const p of model.positives) put(p.vector.index);
   for (const p of model.positives) put(p.vector.value);
-  view.setUint32(12, checksum(bytes, 16), true);
+  view.setUint32(12, checksum(bytes), true);
   return bytes;
 }
 
@@ -75,8 +76,11 @@ export function decodeModel(bytes: Uint8Array, options: { verify?: boolean } = {
   if (view.getUint32(0, true) !== MAGIC) throw new ModelFileError('not a LitFeed model');
   const version = view.getUint32(4, true);
   if (version !== MODEL_VERSION) throw new ModelFileError(`model format ${version}, expected ${MODEL_VERSION}`);
-  if (view.getUint32(8, true) !== own.length) throw new ModelFileError('the file is cut short or too long');
-  if (options.verify !== false && view.getUint32(12, true) !== checksum(own, 16)) {
+  // Every part is a multiple of 4 long: a length that is not is no file this code wrote.
+  if (view.getUint32(8, true) !== own.length || own.length % 4 !== 0) {
+    throw new ModelFileError('the file is cut short or too long');
+  }
+  if (options.verify !== false && view.getUint32(12, true) !== checksum(own)) {
     throw new ModelFileError('the checksum does not match');
   }
   const jsonLength = view.getUint32(16, true);
@@ -131,18 +135,12 @@ function align4(n: number): number {
 }
 
 /**
- * A 32-bit hash of the bytes from `from` on, a word at a time (catches cut and altered
- * files). Read through a Uint32Array, not a DataView: the model is checked on the window's
- * thread when it is first used, and word by word through a view cost 20–30 ms cold.
- * Writer and reader are the same machine, so the platform's byte order is the file's.
+ * The checksum of what follows the first 16 bytes (a whole number of 32-bit words: every part is
+ * a multiple of 4 long). Read through a Uint32Array, not a DataView: the model is checked on the
+ * window's thread when it is first used, and word by word through a view cost 20–30 ms cold.
+ * Writer and reader are the same machine, so the platform's byte order is the file's. `bytes`
+ * starts on a 4-byte boundary (`decodeModel` copies one that does not).
  */
-function checksum(bytes: Uint8Array, from: number): number {
-  let h = 0x811c9dc5;
-  const words = Math.floor((bytes.length - from) / 4);
-  const start = bytes.byteOffset + from;
-  const aligned = start % 4 === 0 ? bytes : bytes.slice();
-  const view = new Uint32Array(aligned.buffer, aligned === bytes ? start : from, words);
-  for (let i = 0; i < words; i++) h = Math.imul(h ^ view[i], 0x01000193);
-  for (let i = from + words * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return h >>> 0;
+function checksum(bytes: Uint8Array): number {
+  return checksumWords(new Uint32Array(bytes.buffer, bytes.byteOffset + 16, (bytes.length - 16) / 4));
 }

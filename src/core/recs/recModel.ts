@@ -3,6 +3,7 @@
  * a linear model trained on the papers a reader kept (saved, cited, noted) against papers
  * they were shown and passed over, and what it needs to say why it ranks a paper high.
  */
+import { hashText } from '../checksum';
 import { foldText } from '../search/textMatch';
 import {
   FEATURE_COUNT,
@@ -104,9 +105,7 @@ export function distinctPositives(docs: readonly PositiveDoc[], max = MAX_POSITI
  */
 export function signalSignature(docs: readonly PositiveDoc[]): string {
   const parts = docs.map((d) => `${d.kind}:${d.arxivId ?? d.id}`).sort();
-  let h = 0x811c9dc5;
-  for (const part of parts) for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 0x01000193);
-  return `${parts.length}-${(h >>> 0).toString(16)}`;
+  return `${parts.length}-${hashText(parts.join('\n')).toString(16)}`;
 }
 
 /** Inverse document frequencies over `n` papers: smooth, 0 for buckets too rare (one paper) or too common. */

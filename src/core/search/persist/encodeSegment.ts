@@ -11,13 +11,11 @@ import {
   SEGMENT_VERSION,
   Section,
   align8,
-  checksumBytes,
-  checksumWords,
-  finishChecksum,
   sectionEntry,
   summaryRecord,
   type SegmentMeta,
 } from './segmentFormat';
+import { checksumBytes, checksumWords, finishChecksum } from '../../checksum';
 
 export interface SegmentPaper {
   paper: Paper;

@@ -10,19 +10,16 @@ import type { SearchPart } from '../searchParts';
 import { TermDictionary } from '../termTable';
 import {
   CHECKED_FROM,
-  CHECKSUM_SEED,
   HEADER_BYTES,
   SECTION_COUNT,
   SEGMENT_MAGIC,
   SEGMENT_VERSION,
   Section,
-  checksumBytes,
-  checksumWords,
-  finishChecksum,
   sectionOf,
   summaryPaper,
   type SegmentMeta,
 } from './segmentFormat';
+import { CHECKSUM_SEED, checksumBytes, checksumWords, finishChecksum } from '../../checksum';
 
 /** A segment that cannot be used: damaged, cut short, or of another format version. */
 export class SegmentError extends Error {}

@@ -151,31 +151,6 @@ function isSummaryRecord(r: unknown): r is SummaryRecord {
   );
 }
 
-/**
- * A checksum of 32-bit words (FNV-1a over words, then the length): fast enough to check a
- * 60 MB index in a few slices, and any flipped, zeroed or missing stretch changes it. It
- * guards against torn and damaged files, not against anyone crafting one.
- */
-export function checksumWords(words: Uint32Array, seed = CHECKSUM_SEED): number {
-  let h = seed;
-  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
-  return h >>> 0;
-}
-
-/** FNV-1a over bytes: one summary record's checksum. */
-export function checksumBytes(bytes: Uint8Array): number {
-  let h = CHECKSUM_SEED;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return h >>> 0;
-}
-
-/** The checksum of a file's checked part, given in pieces (`checksumWords` chained), ends with its length. */
-export function finishChecksum(h: number, length: number): number {
-  return Math.imul(h ^ length, 0x01000193) >>> 0;
-}
-
-export const CHECKSUM_SEED = 0x811c9dc5;
-
 export function align8(n: number): number {
   return (n + 7) & ~7;
 }
