@@ -4,6 +4,7 @@
  * they were shown and passed over, and what it needs to say why it ranks a paper high.
  */
 import { hashText } from '../checksum';
+import type { Paper } from '../paper';
 import { foldText } from '../search/textMatch';
 import {
   FEATURE_COUNT,
@@ -43,6 +44,17 @@ export interface PositiveDoc extends FeatureText {
 export interface PoolDoc extends FeatureText {
   id: string;
   arxivId?: string;
+}
+
+/** Only the fields the model reads: what is handed to the worker thread (copied) or kept in its pool. */
+export function poolDoc(paper: Paper): PoolDoc {
+  return {
+    id: paper.id,
+    ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),
+    title: paper.title,
+    abstract: paper.abstract,
+    aiKeywords: paper.aiKeywords,
+  };
 }
 
 export interface ModelPositive {

@@ -11,7 +11,7 @@ import { errorCode } from '../guards';
 import { writeAtomically } from '../feed/files';
 import type { SourceId } from '../paper';
 import { decodeModel, encodeModel } from './modelFile';
-import { trainModel, type PoolDoc, type PositiveDoc, type RecModel } from './recModel';
+import { poolDoc, trainModel, type PoolDoc, type PositiveDoc, type RecModel } from './recModel';
 
 export interface TrainRequest {
   /** The global storage folder (the store's root). */
@@ -77,13 +77,7 @@ async function readPool(store: FeedStore, sources: readonly SourceId[], max: num
     for (const paper of cached?.papers ?? []) {
       if (seen.has(paper.id)) continue;
       seen.add(paper.id);
-      pool.push({
-        id: paper.id,
-        ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),
-        title: paper.title,
-        abstract: paper.abstract,
-        aiKeywords: paper.aiKeywords,
-      });
+      pool.push(poolDoc(paper));
       if (pool.length >= max) break;
     }
   }

@@ -25,12 +25,14 @@ export interface SimilarView {
 export const MAX_SIMILAR = 10;
 
 export function similarView(paperId: string, hits: readonly { paper: Paper; similarity: number }[]): SimilarView {
+  return { paperId, items: hits.slice(0, MAX_SIMILAR).map(similarItem) };
+}
+
+/** One similar paper as a list shows it (the abstract view, and Papers for This Document). */
+export function similarItem({ paper, similarity }: { paper: Paper; similarity: number }): SimilarItemView {
   return {
-    paperId,
-    items: hits.slice(0, MAX_SIMILAR).map(({ paper, similarity }) => ({
-      title: segmentsToPlainText(splitMath(paper.title)) || paper.id,
-      detail: [firstAuthorLabel(paper), paperYear(paper)].filter(Boolean).join(' · '),
-      similarity,
-    })),
+    title: segmentsToPlainText(splitMath(paper.title)) || paper.id,
+    detail: [firstAuthorLabel(paper), paperYear(paper)].filter(Boolean).join(' · '),
+    similarity,
   };
 }

@@ -52,7 +52,8 @@ const WARM_SLICE_MS = 10;
 
 export class ForYou implements Ranking, vscode.Disposable {
   private model: RecModel | undefined;
-  private readonly scores = new Map<string, number>();
+  /** Scores of the papers asked about, by the model in use. */
+  private scores = new Map<string, number>();
   private keptCount: number | undefined;
   private readonly settle = new Settle(SETTLE_MS);
   private running: AbortController | undefined;
@@ -172,8 +173,7 @@ export class ForYou implements Ranking, vscode.Disposable {
       }
     }
     this.model = model;
-    this.scores.clear();
-    for (const [id, score] of scores) this.scores.set(id, score);
+    this.scores = scores;
   }
 
   /** The kept model, or undefined when there is none or it cannot be used (it is then trained again). */

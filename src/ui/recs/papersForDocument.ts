@@ -5,11 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { errorMessage } from '../../core/guards';
-import { paperYear, firstAuthorLabel, type Paper } from '../../core/paper';
+import type { Paper } from '../../core/paper';
 import { entryIds } from '../../core/refs/bibIndex';
 import { entrySummary } from '../../core/refs/entrySummary';
 import { writingText } from '../../core/recs/writingText';
-import { segmentsToPlainText, splitMath } from '../../core/view/texSegments';
+import { similarItem } from '../../core/view/similarView';
 import type { DocBibliography } from '../refs/bibliographies';
 
 export interface DocumentPapersDeps {
@@ -110,13 +110,16 @@ export async function papersForDocument(deps: DocumentPapersDeps): Promise<Paper
     if (abort.signal.aborted) return [];
     pick.items =
       hits.length > 0
-        ? hits.slice(0, LISTED).map(({ paper, similarity }) => ({
-            label: segmentsToPlainText(splitMath(paper.title)) || paper.id,
-            description: [firstAuthorLabel(paper), paperYear(paper)].filter(Boolean).join(' · '),
-            detail: vscode.l10n.t('{0} % similar', Math.round(similarity * 100)),
-            buttons: [cite, open],
-            paper,
-          }))
+        ? hits.slice(0, LISTED).map((hit) => {
+            const { title, detail, similarity } = similarItem(hit);
+            return {
+              label: title,
+              description: detail,
+              detail: vscode.l10n.t('{0} % similar', Math.round(similarity * 100)),
+              buttons: [cite, open],
+              paper: hit.paper,
+            };
+          })
         : [{ label: vscode.l10n.t('No paper of the library is like this document yet.'), alwaysShow: true }];
     pick.placeholder = vscode.l10n.t('Enter opens a paper; the buttons cite it here or open it');
     return hits.slice(0, LISTED).map((h) => h.paper);

@@ -4,7 +4,7 @@
  * as the first (core/recs/recModel.ts `distinctPositives`).
  */
 import type { Paper } from '../../core/paper';
-import { MAX_POSITIVES, type PositiveDoc, type SignalKind } from '../../core/recs/recModel';
+import { MAX_POSITIVES, poolDoc, type PositiveDoc, type SignalKind } from '../../core/recs/recModel';
 
 export interface SignalSources {
   saved: readonly Paper[];
@@ -31,14 +31,6 @@ export async function keptSignals(sources: SignalSources): Promise<PositiveDoc[]
   return docs;
 }
 
-/** Only the fields the model reads: the list is handed to a worker thread, copied. */
 function positive(paper: Paper, kind: SignalKind): PositiveDoc {
-  return {
-    id: paper.id,
-    ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),
-    title: paper.title,
-    abstract: paper.abstract,
-    aiKeywords: paper.aiKeywords,
-    kind,
-  };
+  return { ...poolDoc(paper), kind };
 }
