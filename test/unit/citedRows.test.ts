@@ -13,9 +13,7 @@ import type { CitedPlace, PaperCitations } from '../../src/ui/refs/citedPlaces';
 import type * as SearchPickModule from '../../src/ui/search/searchPick';
 import type * as ReadingListModule from '../../src/ui/tracking/readingListView';
 import { arxivPaper } from '../helpers/paper';
-import { createFakeVscode, installFakeVscode } from './helpers/fakeVscode';
-import { forgetUiModules } from './helpers/uiModules';
-import { treeApi } from './helpers/treeApi';
+import { installTreeVscode } from './helpers/treeApi';
 
 const cited = arxivPaper('1706.03762', {
   title: 'Attention Is All You Need',
@@ -43,7 +41,7 @@ interface Row {
 }
 
 describe('cited in: tree rows and search results (stand-in vscode)', () => {
-  let uninstall: () => void;
+  let restore: () => void;
   let item: typeof PaperItemModule;
   let feedTree: typeof FeedTreeModule;
   let arxivTree: typeof ArxivTreeModule;
@@ -51,10 +49,7 @@ describe('cited in: tree rows and search results (stand-in vscode)', () => {
   let search: typeof SearchPickModule;
 
   before(() => {
-    const fake = createFakeVscode();
-    Object.assign(fake.module, treeApi());
-    uninstall = installFakeVscode(fake);
-    forgetUiModules();
+    restore = installTreeVscode();
     const load = createRequire(__filename);
     item = load('../../src/ui/feed/paperItem') as typeof PaperItemModule;
     feedTree = load('../../src/ui/feed/feedTree') as typeof FeedTreeModule;
@@ -63,10 +58,7 @@ describe('cited in: tree rows and search results (stand-in vscode)', () => {
     search = load('../../src/ui/search/searchPick') as typeof SearchPickModule;
   });
 
-  after(() => {
-    uninstall();
-    forgetUiModules();
-  });
+  after(() => restore());
 
   /** A row as the trees give it once VS Code asks for its tooltip (`resolveTreeItem`). */
   const row = (paper: Paper, cited?: CitedPlace[]): Row => {

@@ -11,9 +11,7 @@ import type * as FeedTreeModule from '../../src/ui/feed/feedTree';
 import type * as NoteModule from '../../src/ui/feed/forYouNote';
 import { PaperMarks, type Ranking } from '../../src/ui/feed/paperMarks';
 import { arxivPaper } from '../helpers/paper';
-import { createFakeVscode, installFakeVscode } from './helpers/fakeVscode';
-import { forgetUiModules } from './helpers/uiModules';
-import { treeApi } from './helpers/treeApi';
+import { installTreeVscode } from './helpers/treeApi';
 
 const day = '2026-11-30';
 const loud = arxivPaper('2611.00001', { title: 'Loud paper', upvotes: 90, feedDay: day, categories: ['cs.LG'] });
@@ -32,26 +30,20 @@ function ranking(trained: boolean, kept = 3): Ranking {
 }
 
 describe('For you: the order in the trees (stand-in vscode)', () => {
-  let uninstall: () => void;
+  let restore: () => void;
   let feedTree: typeof FeedTreeModule;
   let arxivTree: typeof ArxivTreeModule;
   let note: typeof NoteModule;
 
   before(() => {
-    const fake = createFakeVscode();
-    Object.assign(fake.module, treeApi());
-    uninstall = installFakeVscode(fake);
-    forgetUiModules();
+    restore = installTreeVscode();
     const load = createRequire(__filename);
     feedTree = load('../../src/ui/feed/feedTree') as typeof FeedTreeModule;
     arxivTree = load('../../src/ui/arxiv/arxivTree') as typeof ArxivTreeModule;
     note = load('../../src/ui/feed/forYouNote') as typeof NoteModule;
   });
 
-  after(() => {
-    uninstall();
-    forgetUiModules();
-  });
+  after(() => restore());
 
   const marks = (r?: Ranking) => {
     const m = new PaperMarks(

@@ -1,3 +1,6 @@
+import { createFakeVscode, installFakeVscode } from './fakeVscode';
+import { forgetUiModules } from './uiModules';
+
 /**
  * The parts of the tree and hover API that rows use, for tests that draw rows against the
  * stand-in `vscode` module (helpers/fakeVscode.ts).
@@ -41,5 +44,20 @@ export function treeApi(): Record<string, unknown> {
     },
     MarkdownString,
     EventEmitter,
+  };
+}
+
+/**
+ * Installs the stand-in `vscode` module with the tree API for UI modules loaded after it (and
+ * forgets those loaded before); returns what takes it out again.
+ */
+export function installTreeVscode(): () => void {
+  const fake = createFakeVscode();
+  Object.assign(fake.module, treeApi());
+  const uninstall = installFakeVscode(fake);
+  forgetUiModules();
+  return () => {
+    uninstall();
+    forgetUiModules();
   };
 }
