@@ -9,6 +9,7 @@ import type { Paper } from '../../core/paper';
 import { entryIds } from '../../core/refs/bibIndex';
 import { entrySummary } from '../../core/refs/entrySummary';
 import { writingText } from '../../core/recs/writingText';
+import { TimeSlicer } from '../../core/timeSlice';
 import { similarItem } from '../../core/view/similarView';
 import type { DocBibliography } from '../refs/bibliographies';
 
@@ -34,8 +35,16 @@ interface PaperPick extends vscode.QuickPickItem {
   paper?: Paper;
 }
 
-/** The text ranked against: the document's words, then its bibliography's titles and abstracts. */
-export function documentQuery(docText: string, bib: DocBibliography | undefined): { text: string; cited: Set<string> } {
+/**
+ * The text ranked against: the document's words, then its bibliography's titles and abstracts.
+ * Read in slices: reading 2,000 entries as text took 50–200 ms, too long for the extension host's
+ * thread in one stretch.
+ */
+async function documentQuery(
+  docText: string,
+  bib: DocBibliography | undefined,
+  slicer = new TimeSlicer(),
+): Promise<{ text: string; cited: Set<string> }> {
   const parts = [writingText(docText)];
   const cited = new Set<string>();
   let read = 0;
@@ -44,6 +53,7 @@ export function documentQuery(docText: string, bib: DocBibliography | undefined)
     for (const id of entryIds(entry)) cited.add(id.toLowerCase());
     const summary = entrySummary(entry);
     parts.push(summary.title, summary.abstract ?? '');
+    if (slicer.due()) await slicer.yield();
   }
   return { text: parts.join('\n'), cited };
 }
@@ -102,7 +112,9 @@ export async function papersForDocument(deps: DocumentPapersDeps): Promise<Paper
   pick.show();
 
   try {
-    const { text, cited } = documentQuery(doc.getText(), await deps.bibliography(doc).catch(() => undefined));
+    const bib = await deps.bibliography(doc).catch(() => undefined);
+    const { text, cited } = await documentQuery(doc.getText(), bib);
+    if (abort.signal.aborted) return [];
     const inBibliography = (paper: Paper) =>
       (paper.arxivId !== undefined && cited.has(`arxiv:${paper.arxivId.toLowerCase()}`)) ||
       (paper.doi !== undefined && cited.has(`doi:${paper.doi.toLowerCase()}`));
