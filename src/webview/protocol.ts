@@ -325,13 +325,19 @@ function readSimilarItem(value: unknown): SimilarItemView | undefined {
 export function readSimilarView(value: unknown): SimilarView | undefined {
   if (!isRecord(value) || !isText(value.paperId) || !Array.isArray(value.items)) return undefined;
   if (value.items.length > MAX_SIMILAR) return undefined;
-  const items: SimilarItemView[] = [];
-  for (const raw of value.items as unknown[]) {
-    const item = readSimilarItem(raw);
-    if (!item) return undefined;
-    items.push(item);
+  const items = readEach(value.items as unknown[], readSimilarItem);
+  return items ? { paperId: value.paperId, items } : undefined;
+}
+
+/** Every value read by `read`, or undefined when one is not what it should be (a list is the host's whole). */
+function readEach<T>(values: readonly unknown[], read: (value: unknown) => T | undefined): T[] | undefined {
+  const out: T[] = [];
+  for (const value of values) {
+    const item = read(value);
+    if (item === undefined) return undefined;
+    out.push(item);
   }
-  return { paperId: value.paperId, items };
+  return out;
 }
 
 /** The host sends at most ten of each kind; a longer list is not the host's. */
@@ -359,13 +365,10 @@ function readLinkedItem(value: unknown): LinkedItemView | undefined {
 function readLinkedGroup(value: unknown): LinkedGroupView | undefined {
   if (!isRecord(value) || !LINKED_KIND_NAMES.includes(value.kind) || !Array.isArray(value.items)) return undefined;
   if (value.items.length > MAX_LINKED) return undefined;
-  const items: LinkedItemView[] = [];
-  for (const raw of value.items as unknown[]) {
-    const item = readLinkedItem(raw);
-    if (!item) return undefined;
-    items.push(item);
-  }
-  return { kind: value.kind as LinkedGroupView['kind'], items, more: isCount(value.more) ? value.more : 0 };
+  const items = readEach(value.items as unknown[], readLinkedItem);
+  return items
+    ? { kind: value.kind as LinkedGroupView['kind'], items, more: isCount(value.more) ? value.more : 0 }
+    : undefined;
 }
 
 /**
@@ -376,12 +379,8 @@ export function readHfLinksView(value: unknown): HfLinksView | undefined {
   if (!isRecord(value) || !isText(value.paperId) || !isText(value.paperUrl) || !Array.isArray(value.groups)) {
     return undefined;
   }
-  const groups: LinkedGroupView[] = [];
-  for (const raw of value.groups as unknown[]) {
-    const group = readLinkedGroup(raw);
-    if (!group) return undefined;
-    groups.push(group);
-  }
+  const groups = readEach(value.groups as unknown[], readLinkedGroup);
+  if (!groups) return undefined;
   const view: HfLinksView = { paperId: value.paperId, groups: groups.slice(0, 3), paperUrl: value.paperUrl };
   if (isText(value.submittedBy)) view.submittedBy = value.submittedBy;
   if (isCount(value.numComments)) view.numComments = value.numComments;
