@@ -241,7 +241,7 @@ export function createFeatures(host: Host): Features {
     showWatched: () => showWatched(tree.watchedPapers(), marker, openPaper),
     papersForDocument: () =>
       papersForDocument({
-        rank: (text, exclude, signal) => library.similarToText(text, 20, { exclude, signal }),
+        rank: (text, limit, exclude, signal) => library.similarToText(text, limit, { exclude, signal }),
         bibliography: (doc) => live.bibs.forDocument(doc),
         open: openPaper,
         cite: async (paper) => cite(await whole(paper)),

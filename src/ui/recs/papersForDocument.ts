@@ -14,9 +14,10 @@ import { similarItem } from '../../core/view/similarView';
 import type { DocBibliography } from '../refs/bibliographies';
 
 export interface DocumentPapersDeps {
-  /** The library's papers most like `text`, best first, without those `exclude` names. */
+  /** The library's `limit` papers most like `text`, best first, without those `exclude` names. */
   rank(
     text: string,
+    limit: number,
     exclude: (paper: Paper) => boolean,
     signal: AbortSignal,
   ): Promise<readonly { paper: Paper; similarity: number }[]>;
@@ -118,11 +119,11 @@ export async function papersForDocument(deps: DocumentPapersDeps): Promise<Paper
     const inBibliography = (paper: Paper) =>
       (paper.arxivId !== undefined && cited.has(`arxiv:${paper.arxivId.toLowerCase()}`)) ||
       (paper.doi !== undefined && cited.has(`doi:${paper.doi.toLowerCase()}`));
-    const hits = await deps.rank(text, inBibliography, abort.signal);
+    const hits = (await deps.rank(text, LISTED, inBibliography, abort.signal)).slice(0, LISTED);
     if (abort.signal.aborted) return [];
     pick.items =
       hits.length > 0
-        ? hits.slice(0, LISTED).map((hit) => {
+        ? hits.map((hit) => {
             const { title, detail, similarity } = similarItem(hit);
             return {
               label: title,
@@ -134,7 +135,7 @@ export async function papersForDocument(deps: DocumentPapersDeps): Promise<Paper
           })
         : [{ label: vscode.l10n.t('No paper of the library is like this document yet.'), alwaysShow: true }];
     pick.placeholder = vscode.l10n.t('Enter opens a paper; the buttons cite it here or open it');
-    return hits.slice(0, LISTED).map((h) => h.paper);
+    return hits.map((h) => h.paper);
   } catch (err) {
     deps.log.error(`Papers for This Document: ${errorMessage(err)}`);
     pick.items = [{ label: vscode.l10n.t('Ranking failed: {0}', errorMessage(err)), alwaysShow: true }];
