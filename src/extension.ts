@@ -86,9 +86,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
   const { tree, view, readingList, arxivTree } = views;
   const feed = new FeedController(service, tree, view as vscode.TreeView<unknown>, settings, () => todayIso());
   const selections: Selections = {
-    'litfeed.feed': new ViewSelection(view, () => tree.visiblePapers()),
-    'litfeed.readingList': new ViewSelection(views.readingView, () => user.savedPapers()),
-    'litfeed.arxiv': new ViewSelection(views.arxivView, () => arxivTree.allPapers()),
+    'litfeed.feed': new ViewSelection(view, tree.refetch, () => tree.visiblePapers()),
+    'litfeed.readingList': new ViewSelection(views.readingView, readingList.refetch, () => user.savedPapers()),
+    'litfeed.arxiv': new ViewSelection(views.arxivView, arxivTree.refetch, () => arxivTree.allPapers()),
   };
   const statusBar = new FeedStatusBar(feed, tree, marker, () => settings.statusBar);
   context.subscriptions.push(user, feed, statusBar, ...Object.values(selections));

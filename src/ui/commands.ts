@@ -86,8 +86,8 @@ function isPaper(value: unknown): value is Paper {
 }
 
 /** The papers of the rows selected in `view` (the feed when none is named); only paper rows when `rowsOnly`. */
-function selectedPapers(app: App, view: ViewId | undefined, rowsOnly: boolean): Paper[] {
-  const rows = app.selection(view);
+async function selectedPapers(app: App, view: ViewId | undefined, rowsOnly: boolean): Promise<Paper[]> {
+  const rows = await app.selection(view);
   return papersOfNodes(rowsOnly ? rows.filter((n) => n.kind === 'paper' || n.kind === 'saved') : rows);
 }
 
@@ -95,9 +95,9 @@ function selectedPapers(app: App, view: ViewId | undefined, rowsOnly: boolean): 
  * The row a key was pressed on, with the rest of its view's selection when it is part of it:
  * as a right-click on a selected row acts on every selected row, so does a key.
  */
-function withItsSelection(app: App, node: TreeNode): Paper[] {
+async function withItsSelection(app: App, node: TreeNode): Promise<Paper[]> {
   const row = nodePapers(node);
-  const selected = papersOfNodes(app.selection(viewOfNode(node)));
+  const selected = papersOfNodes(await app.selection(viewOfNode(node)));
   const inSelection = row.every((p) => selected.some((s) => s.id === p.id));
   return inSelection && selected.length > row.length ? selected : row;
 }
@@ -109,7 +109,7 @@ async function targetPaper(app: App, given: unknown): Promise<Paper | undefined>
   if (isPaper(arg)) return arg;
   const fromArg = papersOfNodes([arg]);
   if (fromArg.length === 1) return fromArg[0];
-  const selected = selectedPapers(app, key?.view, true)[0];
+  const selected = (await selectedPapers(app, key?.view, true))[0];
   if (selected) return selected;
   const papers = app.tree.visiblePapers();
   if (papers.length === 0) {
@@ -146,7 +146,7 @@ async function targetPapers(app: App, given: unknown, selected: unknown, placeHo
   if (Array.isArray(arg)) return arg.filter(isPaper);
   const node = asTreeNode(arg);
   if (node) return key ? withItsSelection(app, node) : papersOfNodes([node]);
-  const fromSelection = selectedPapers(app, key?.view, false);
+  const fromSelection = await selectedPapers(app, key?.view, false);
   if (fromSelection.length > 0) return fromSelection;
   const papers = app.knownPapers();
   if (papers.length === 0) {

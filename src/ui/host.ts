@@ -36,9 +36,9 @@ export interface Host {
   /**
    * The rows selected in a view (the feed when none is named), as the user sees them: right
    * after a redraw (opening a paper marks it read) VS Code reports no selection until it has
-   * fetched the tree again.
+   * fetched the tree again, so this waits until it has (ViewSelection).
    */
-  selection(view?: ViewId): readonly TreeNode[];
+  selection(view?: ViewId): Promise<readonly TreeNode[]>;
   arxivTree: ArxivTreeProvider;
   readingList: ReadingListProvider;
   readingView: vscode.TreeView<ReadingNode>;

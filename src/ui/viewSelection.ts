@@ -1,13 +1,21 @@
 import type * as vscode from 'vscode';
 import type { Paper } from '../core/paper';
 import type { ViewId } from './commandIds';
+import type { TreeRefetch } from './treeRefetch';
 import { nodePapers, type TreeNode } from './treeNodes';
 
 /**
- * The rows selected in one of LitFeed's trees, as the user sees them: right after a redraw
- * (opening a paper marks it read, saving one redraws the Reading List) VS Code reports no
- * selection until it has fetched the tree again, so the last non-empty selection stands in
- * while its papers are still shown.
+ * How long a command waits for VS Code to know a redrawn tree's rows again before it takes
+ * the last selection it saw: a hidden view is not asked for its rows until it shows.
+ */
+const REFETCH_WAIT_MS = 3_000;
+
+/**
+ * The rows selected in one of LitFeed's trees, as the user sees them. Right after a redraw
+ * (opening a paper marks it read, a citation found in the workspace marks a row) VS Code
+ * reports no selection until it has fetched the tree again (see TreeRefetch): the selection
+ * is read once it has, and the last non-empty selection stands in while its papers are
+ * still shown.
  */
 export class ViewSelection<T extends TreeNode> implements vscode.Disposable {
   private last: readonly T[] = [];
@@ -15,6 +23,7 @@ export class ViewSelection<T extends TreeNode> implements vscode.Disposable {
 
   constructor(
     private readonly view: vscode.TreeView<T>,
+    private readonly refetch: Pick<TreeRefetch<T>, 'settled' | 'whenSettled'>,
     /** The papers the tree shows now. */
     private readonly shown: () => readonly Paper[],
   ) {
@@ -23,7 +32,15 @@ export class ViewSelection<T extends TreeNode> implements vscode.Disposable {
     });
   }
 
-  current(): readonly T[] {
+  async current(): Promise<readonly T[]> {
+    if (this.view.selection.length === 0 && this.view.visible && !this.refetch.settled) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.refetch.whenSettled(),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, REFETCH_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
+    }
     if (this.view.selection.length > 0) return this.view.selection;
     // Still shown: the same ids are in the redrawn tree.
     const shown = new Set(this.shown().map((p) => p.id));
@@ -36,4 +53,4 @@ export class ViewSelection<T extends TreeNode> implements vscode.Disposable {
 }
 
 /** The selections of the three trees, by view id. */
-export type Selections = Record<ViewId, vscode.Disposable & { current(): readonly TreeNode[] }>;
+export type Selections = Record<ViewId, vscode.Disposable & { current(): Promise<readonly TreeNode[]> }>;

@@ -40,6 +40,17 @@ export function createViews(
     showCollapseAll: true,
     canSelectMany: true,
   });
-  subscriptions.push(tree, view, readingList, readingView, arxivTree, arxivView);
+  subscriptions.push(
+    tree,
+    view,
+    readingList,
+    readingView,
+    arxivTree,
+    arxivView,
+    // A collapsed row's children are not asked for again after a redraw.
+    view.onDidCollapseElement((e) => tree.refetch.collapsed(e.element)),
+    readingView.onDidCollapseElement((e) => readingList.refetch.collapsed(e.element)),
+    arxivView.onDidCollapseElement((e) => arxivTree.refetch.collapsed(e.element)),
+  );
   return { tree, view, readingList, readingView, arxivTree, arxivView };
 }

@@ -5,6 +5,7 @@ import type { Paper } from '../../core/paper';
 import { rankFor, rowMarks, rowTooltip, type PaperMarker } from '../feed/feedTree';
 import { paperItem } from '../feed/paperItem';
 import type { RankingState } from '../feed/paperMarks';
+import { TreeRefetch } from '../treeRefetch';
 
 export type ArxivNode =
   | { kind: 'category'; category: string; papers: Paper[] }
@@ -19,6 +20,14 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
   private papers: readonly Paper[] = [];
   private sort: SortOrder = 'date';
   private today = '';
+  /** Whether VS Code knows the rows again after a redraw; the view's selection waits on it. */
+  readonly refetch = new TreeRefetch<ArxivNode>((node) =>
+    node.kind === 'category'
+      ? `category:${node.category}`
+      : node.kind === 'day'
+        ? `day:${node.category}:${node.group.day}`
+        : undefined,
+  );
 
   constructor(private readonly marker: PaperMarker) {}
 
@@ -27,10 +36,11 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
     this.papers = input.papers;
     this.sort = input.sort;
     this.today = input.today;
-    this.changed.fire(undefined);
+    this.redraw();
   }
 
   redraw(): void {
+    this.refetch.redrawn();
     this.changed.fire(undefined);
   }
 
@@ -45,21 +55,30 @@ export class ArxivTreeProvider implements vscode.TreeDataProvider<ArxivNode> {
 
   getChildren(node?: ArxivNode): ArxivNode[] {
     if (!node) {
-      return this.categories.map((category) => ({
-        kind: 'category',
-        category,
-        papers: this.papers.filter((p) => p.categories?.includes(category)),
-      }));
+      return this.refetch.fetched(
+        node,
+        this.categories.map((category): ArxivNode => ({
+          kind: 'category',
+          category,
+          papers: this.papers.filter((p) => p.categories?.includes(category)),
+        })),
+      );
     }
     if (node.kind === 'category') {
-      return groupByDay(node.papers, this.sort, rankFor(this.marker, this.sort)).map((group) => ({
-        kind: 'day',
-        category: node.category,
-        group,
-      }));
+      return this.refetch.fetched(
+        node,
+        groupByDay(node.papers, this.sort, rankFor(this.marker, this.sort)).map((group): ArxivNode => ({
+          kind: 'day',
+          category: node.category,
+          group,
+        })),
+      );
     }
     if (node.kind === 'day') {
-      return node.group.papers.map((paper) => ({ kind: 'paper', paper, category: node.category }));
+      return this.refetch.fetched(
+        node,
+        node.group.papers.map((paper): ArxivNode => ({ kind: 'paper', paper, category: node.category })),
+      );
     }
     return [];
   }

@@ -7,6 +7,7 @@ import type { WatchMatch } from '../../core/tracking/watchList';
 import type { CitedPlace } from '../refs/citedPlaces';
 import { paperItem, paperTooltip, type PaperMarks } from './paperItem';
 import type { RankingState, RankReason } from './paperMarks';
+import { TreeRefetch } from '../treeRefetch';
 
 export type FeedNode =
   | { kind: 'day'; group: DayGroup; watched: Paper[]; others: Paper[] }
@@ -75,6 +76,10 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
   private filter: FeedFilter | undefined;
   private delivered: (() => void) | undefined;
   private updated = false;
+  /** Whether VS Code knows the rows again after a redraw; the feed's selection waits on it. */
+  readonly refetch = new TreeRefetch<FeedNode>((node) =>
+    node.kind === 'day' ? `day:${node.group.day}` : node.kind === 'watched' ? `watched:${node.day}` : undefined,
+  );
   /**
    * Settles once VS Code has asked for the top-level rows after the first update (not the
    * empty tree it may ask for while the cache is still being read): the first screen is out.
@@ -121,16 +126,19 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
   getChildren(node?: FeedNode): FeedNode[] {
     if (!node) {
       if (this.updated) this.delivered?.();
-      return this.days;
+      return this.refetch.fetched(node, this.days);
     }
     if (node.kind === 'day') {
       const children: FeedNode[] = [];
       if (node.watched.length > 0) children.push({ kind: 'watched', day: node.group.day, papers: node.watched });
       for (const paper of node.others) children.push({ kind: 'paper', paper, parent: node.group.day });
-      return children;
+      return this.refetch.fetched(node, children);
     }
     if (node.kind === 'watched') {
-      return node.papers.map((paper) => ({ kind: 'paper', paper, parent: `watched:${node.day}` }));
+      return this.refetch.fetched(
+        node,
+        node.papers.map((paper): FeedNode => ({ kind: 'paper', paper, parent: `watched:${node.day}` })),
+      );
     }
     return [];
   }
@@ -183,6 +191,7 @@ export class FeedTreeProvider implements vscode.TreeDataProvider<FeedNode> {
       for (const paper of group.papers) (this.marker.watchMatch(paper) ? watched : others).push(paper);
       return { kind: 'day', group, watched, others };
     });
+    this.refetch.redrawn();
     this.changed.fire(undefined);
   }
 

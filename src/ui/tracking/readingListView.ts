@@ -5,6 +5,7 @@ import type { ReadingListSort, SavedPaper } from '../../core/tracking/readingLis
 import { filterByTag, groupByTag, sameTag, tagKey } from '../../core/tracking/tags';
 import type { PaperMarker } from '../feed/feedTree';
 import { paperItem, paperTooltip, type PaperMarks } from '../feed/paperItem';
+import { TreeRefetch } from '../treeRefetch';
 import type { UserState } from './userState';
 
 /**
@@ -34,6 +35,10 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingNode>
   private filter: string | undefined;
   /** Set by createViews: its description and message say what the view is filtered to. */
   view: Pick<vscode.TreeView<ReadingNode>, 'description' | 'message'> | undefined;
+  /** Whether VS Code knows the rows again after a redraw; the view's selection waits on it. */
+  readonly refetch = new TreeRefetch<ReadingNode>((node) =>
+    node.kind === 'tag' ? (node.tag === undefined ? 'untagged' : `tag:${tagKey(node.tag)}`) : undefined,
+  );
 
   constructor(
     private readonly state: UserState,
@@ -60,18 +65,30 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingNode>
 
   refresh(): void {
     this.describe();
+    this.refetch.redrawn();
     this.changed.fire(undefined);
   }
 
   getChildren(node?: ReadingNode): ReadingNode[] {
-    if (node?.kind === 'tag') return node.entries.map((entry) => ({ kind: 'saved', entry, tag: node.tag ?? '' }));
+    if (node?.kind === 'tag') {
+      return this.refetch.fetched(
+        node,
+        node.entries.map((entry): ReadingNode => ({ kind: 'saved', entry, tag: node.tag ?? '' })),
+      );
+    }
     if (node) return [];
     const entries = this.entries();
     // A filter is one tag: its papers read as one list.
     if (this.filter === undefined && this.layout().groupByTag) {
-      return groupByTag(entries).map(({ tag, entries }) => ({ kind: 'tag', tag, entries }));
+      return this.refetch.fetched(
+        node,
+        groupByTag(entries).map(({ tag, entries }): ReadingNode => ({ kind: 'tag', tag, entries })),
+      );
     }
-    return entries.map((entry) => ({ kind: 'saved', entry }));
+    return this.refetch.fetched(
+      node,
+      entries.map((entry): ReadingNode => ({ kind: 'saved', entry })),
+    );
   }
 
   getTreeItem(node: ReadingNode): vscode.TreeItem {
