@@ -63,7 +63,12 @@ describe('PDF tab in code-server (e2e)', function () {
     pdfServer = await startLoopbackServer((req, res) => {
       if (!fixture.handle(req, res)) res.writeHead(404).end();
     });
-    wb = await startWorkbench('pdf', { 'litfeed.sources.arxivPdf.baseUrl': pdfServer.url });
+    wb = await startWorkbench('pdf', {
+      'litfeed.sources.arxivPdf.baseUrl': pdfServer.url,
+      // The suite's 5 s is for the offline tests; on a machine with both cores busy a download
+      // can take longer, and these tests are about the viewer (14-pdf tests the failures).
+      'litfeed.network.timeoutSeconds': 30,
+    });
   });
 
   after(async () => {
@@ -77,7 +82,16 @@ describe('PDF tab in code-server (e2e)', function () {
     await selectRow(wb.page, PAPER);
     await contextMenuOnRow(wb.page, PAPER, 'Open PDF');
     const frame = await pdfFrame(wb.page);
-    await waitFor('three pages in the viewer', async () => (await frame.locator('#viewer .page').count()) === 3);
+    await waitFor('three pages in the viewer', async () => (await frame.locator('#viewer .page').count()) === 3).catch(
+      async (err: unknown) => {
+        // What the tab says instead (a download that failed, a worker that did not start).
+        const status = await frame
+          .locator('#status')
+          .innerText({ timeout: 1000 })
+          .catch(() => '');
+        throw new Error(`${String(err)}; the tab says: ${JSON.stringify(status)}`);
+      },
+    );
     await waitFor('the first page drawn', async () => (await inkOnFirstPage(frame)) > 200);
     await waitFor('the text layer of page 1', async () =>
       (await frame.locator('.page[data-page-number="1"] .textLayer').innerText()).includes(PDF_WORDS.page1),

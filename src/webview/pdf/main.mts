@@ -361,11 +361,22 @@ async function start(): Promise<void> {
   vscode.postMessage({ type: 'ready' });
 }
 
+const WORKER_ATTEMPTS = 3;
+
 /** pdf.js's worker from the extension's files, started from a blob (see the top of this file). */
 async function startWorker(url: string): Promise<Worker> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`loading the PDF worker failed (${response.status})`);
-  return new Worker(URL.createObjectURL(await response.blob()), { type: 'module' });
+  // The webview's own files come through VS Code's service worker, which on a busy machine can
+  // fail a request now and then; without the worker the tab could never show a PDF.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`loading the PDF worker failed (${response.status})`);
+      return new Worker(URL.createObjectURL(await response.blob()), { type: 'module' });
+    } catch (err) {
+      if (attempt === WORKER_ATTEMPTS) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 const run = () => {
