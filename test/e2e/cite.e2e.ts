@@ -14,6 +14,7 @@ import {
   editorText,
   openFileAtLine,
   runFromPalette,
+  selectRow,
   showFeedRow,
   SIDEBAR_ROWS,
   startWorkbench,
@@ -42,8 +43,8 @@ function keysFor(bibText: string, arxivId: string): string[] {
  * the rows; opening a paper marks it read) gives the command no row, and it then cites the
  * selection: selecting the row first makes that the same paper.
  */
-async function selectRow(page: Page, title: string): Promise<void> {
-  await page.locator(SIDEBAR_ROWS, { hasText: title }).first().click();
+async function selectAndShow(page: Page, title: string): Promise<void> {
+  await selectRow(page, title);
   const frame = await webviewFrame(page, '#paper-title');
   const start = title.split(':')[0];
   await waitFor(`"${start}" in the abstract view`, async () =>
@@ -85,7 +86,7 @@ describe('citing from the tree in code-server (e2e)', function () {
     const { page } = wb;
     await openFileAtLine(page, 'paper.tex', CARET_LINE);
     await showFeedRow(page, ALPHA.title);
-    await selectRow(page, ALPHA.title);
+    await selectAndShow(page, ALPHA.title);
     await contextMenuOnRow(page, ALPHA.title, 'Cite Paper');
     const key = await entryKey(ALPHA.id);
     await waitFor(`\\cite{${key}} on screen`, async () => (await editorText(page)).includes(`\\cite{${key}}`));
@@ -171,7 +172,7 @@ describe('citing from the tree in code-server (e2e)', function () {
     await page.keyboard.press('End');
     const epsilon = { id: '2611.90005', title: 'Fixture Paper Epsilon: Retrieval That Admits Ignorance' };
     await showFeedRow(page, epsilon.title);
-    await selectRow(page, epsilon.title);
+    await selectAndShow(page, epsilon.title);
     await contextMenuOnRow(page, epsilon.title, 'Cite Paper');
     const key = await entryKey(epsilon.id);
     await waitFor('the citation on screen', async () => (await editorText(page)).includes(`${marker}\\cite{${key}}`));

@@ -265,6 +265,17 @@ export async function showFeedRow(page: Page, title: string): Promise<void> {
   await page.locator(SIDEBAR_ROWS, { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
 }
 
+/**
+ * Clicks a row (which opens its paper) and waits until the tree shows it selected: a reader
+ * often does so before a context menu, and a command that loses its row to a redraw (the
+ * start-up refresh, the features bundle arriving, the read mark) acts on the selection.
+ */
+export async function selectRow(page: Page, title: string): Promise<void> {
+  const row = page.locator(SIDEBAR_ROWS, { hasText: title }).first();
+  await row.click();
+  await waitFor(`"${title}" selected`, async () => ((await row.getAttribute('class')) ?? '').includes('selected'));
+}
+
 export async function runFromPalette(page: Page, label: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');

@@ -12,8 +12,8 @@ import { startLoopbackServer, type LoopbackServer } from '../unit/helpers/loopba
 import {
   contextMenuOnRow,
   runFromPalette,
+  selectRow,
   showFeedRow,
-  SIDEBAR_ROWS,
   startWorkbench,
   waitFor,
   webviewFrame,
@@ -22,18 +22,6 @@ import {
 
 // test/fixtures/server/papers.json: a paper in the fixture feed (its arXiv id gets the good PDF).
 const PAPER = 'Fixture Paper Eta: Typeset Abstracts for Quadratic Attention';
-
-/**
- * Selects the row first, as a reader often does: a tree refresh racing the context menu (the
- * start-up refresh, the features bundle arriving) can lose the row the menu was opened on, and
- * the command then acts on the selection.
- */
-async function selectRow(page: Page, title: string): Promise<void> {
-  await page.locator(SIDEBAR_ROWS, { hasText: title }).first().click();
-  await waitFor(`"${title}" selected`, async () =>
-    ((await page.locator(SIDEBAR_ROWS, { hasText: title }).first().getAttribute('class')) ?? '').includes('selected'),
-  );
-}
 
 async function pdfFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
   return webviewFrame(page, '#viewerContainer', timeoutMs);
