@@ -27,7 +27,7 @@ import { SECTION, readSettings } from './ui/settings';
 import { FeedStatusBar } from './ui/feed/statusBar';
 import { UserState } from './ui/tracking/userState';
 import { createViews } from './ui/views';
-import { ViewSelection, type Selections } from './ui/viewSelection';
+import { selectedRows, ViewSelection, type Selections } from './ui/viewSelection';
 import { offerWalkthroughOnce, walkthroughsAllowed } from './ui/walkthrough';
 
 /** What activate() returns: used by the integration tests and open to other extensions. */
@@ -103,7 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<LitFee
     user,
     marker,
     feed,
-    selection: (viewId = 'litfeed.feed') => selections[viewId].current(),
+    selection: (viewId) => selectedRows(selections, viewId),
   };
   const background = new BackgroundWork(host, features);
   context.subscriptions.push(

@@ -34,7 +34,7 @@ export interface Host {
   tree: FeedTreeProvider;
   view: vscode.TreeView<FeedNode>;
   /**
-   * The rows selected in a view (the feed when none is named), as the user sees them: right
+   * The rows selected in a view (with none named, the tree selected in last), as the user sees them: right
    * after a redraw (opening a paper marks it read) VS Code reports no selection until it has
    * fetched the tree again, so this waits until it has (ViewSelection).
    */

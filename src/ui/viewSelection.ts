@@ -10,6 +10,9 @@ import { nodePapers, type TreeNode } from './treeNodes';
  */
 const REFETCH_WAIT_MS = 3_000;
 
+/** Counts selections made in any of the trees, so the one chosen in last can be told. */
+let choices = 0;
+
 /**
  * The rows selected in one of LitFeed's trees, as the user sees them. Right after a redraw
  * (opening a paper marks it read, a citation found in the workspace marks a row) VS Code
@@ -19,6 +22,8 @@ const REFETCH_WAIT_MS = 3_000;
  */
 export class ViewSelection<T extends TreeNode> implements vscode.Disposable {
   private last: readonly T[] = [];
+  /** When rows were last selected here, on the `choices` count; 0 before the first time. */
+  chosenAt = 0;
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -28,7 +33,9 @@ export class ViewSelection<T extends TreeNode> implements vscode.Disposable {
     private readonly shown: () => readonly Paper[],
   ) {
     this.subscription = view.onDidChangeSelection((e) => {
-      if (e.selection.length > 0) this.last = e.selection;
+      if (e.selection.length === 0) return;
+      this.last = e.selection;
+      this.chosenAt = ++choices;
     });
   }
 
@@ -53,4 +60,18 @@ export class ViewSelection<T extends TreeNode> implements vscode.Disposable {
 }
 
 /** The selections of the three trees, by view id. */
-export type Selections = Record<ViewId, vscode.Disposable & { current(): Promise<readonly TreeNode[]> }>;
+export type Selections = Record<
+  ViewId,
+  vscode.Disposable & { chosenAt: number; current(): Promise<readonly TreeNode[]> }
+>;
+
+/**
+ * The rows selected in `view`, or with no view named (the palette; a context-menu command whose
+ * row VS Code lost in a redraw) in the tree the user selected in last: the feed before any.
+ */
+export function selectedRows(selections: Selections, view?: ViewId): Promise<readonly TreeNode[]> {
+  if (view) return selections[view].current();
+  let latest = selections['litfeed.feed'];
+  for (const s of Object.values(selections)) if (s.chosenAt > latest.chosenAt) latest = s;
+  return latest.current();
+}

@@ -268,10 +268,11 @@ export async function showFeedRow(page: Page, title: string): Promise<void> {
 /**
  * Clicks a row (which opens its paper) and waits until the tree shows it selected: a reader
  * often does so before a context menu, and a command that loses its row to a redraw (the
- * start-up refresh, the features bundle arriving, the read mark) acts on the selection.
+ * start-up refresh, the features bundle arriving, the read mark) acts on the selection. The
+ * row is looked for in `pane` when given, else it is the first in the sidebar.
  */
-export async function selectRow(page: Page, title: string): Promise<void> {
-  const row = page.locator(SIDEBAR_ROWS, { hasText: title }).first();
+export async function selectRow(page: Page, title: string, pane?: Locator): Promise<void> {
+  const row = rowIn(page, title, pane);
   await row.click();
   await waitFor(`"${title}" selected`, async () => ((await row.getAttribute('class')) ?? '').includes('selected'));
 }
@@ -382,17 +383,24 @@ export async function openFileAtLine(page: Page, name: string, lineText: string)
   await page.keyboard.press('End');
 }
 
+/** The tree row of `title`: in `pane` when given (a paper can show in several views), else the first in the sidebar. */
+function rowIn(page: Page, title: string, pane?: Locator): Locator {
+  return pane
+    ? pane.locator('.monaco-list-row', { hasText: title }).first()
+    : page.locator(SIDEBAR_ROWS, { hasText: title }).first();
+}
+
 /**
- * Right-clicks the tree row of `title` and chooses `label` from its context menu. The item is
+ * Right-clicks the tree row of `title` (in `pane` when given) and chooses `label` from its context menu. The item is
  * chosen with the keyboard once it has focus: a click that lands while the menu is still
  * opening is sometimes ignored.
  */
-export async function contextMenuOnRow(page: Page, title: string, label: string): Promise<void> {
+export async function contextMenuOnRow(page: Page, title: string, label: string, pane?: Locator): Promise<void> {
   const menu = page.locator('.context-view .monaco-menu');
   const item = menu.locator('.action-item', { hasText: label }).first();
   // A right-click that lands while the tree redraws (a paper marked read) opens no menu: try again.
   for (let attempt = 1; ; attempt++) {
-    await page.locator(SIDEBAR_ROWS, { hasText: title }).first().click({ button: 'right' });
+    await rowIn(page, title, pane).click({ button: 'right' });
     try {
       await item.waitFor({ state: 'visible', timeout: 5_000 });
       break;

@@ -17,6 +17,7 @@ import {
   clean,
   contextMenuOnRow,
   runFromPalette,
+  selectRow,
   sidebarRows,
   SIDEBAR_ROWS,
   startWorkbench,
@@ -276,9 +277,9 @@ describe('tracking in code-server (e2e)', function () {
     const beta = byId('2611.90002');
     const reading = await expandPane(page, 'Reading List');
     // Selected first: a tree refresh racing the menu can lose the row it was opened on, and the
-    // command then acts on the selection.
-    await page.locator(SIDEBAR_ROWS, { hasText: beta.title }).first().click();
-    await contextMenuOnRow(page, beta.title, 'Tag Paper');
+    // command then acts on the selection. The feed shows the paper too: the Reading List's row.
+    await selectRow(page, beta.title, reading);
+    await contextMenuOnRow(page, beta.title, 'Tag Paper', reading);
     const input = page.locator(QUICK_INPUT);
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill('robotics');

@@ -12,7 +12,7 @@ import type * as ArxivTreeModule from '../../src/ui/arxiv/arxivTree';
 import type * as FeedTreeModule from '../../src/ui/feed/feedTree';
 import { TreeRefetch } from '../../src/ui/treeRefetch';
 import type { TreeNode } from '../../src/ui/treeNodes';
-import { ViewSelection } from '../../src/ui/viewSelection';
+import { selectedRows, ViewSelection, type Selections } from '../../src/ui/viewSelection';
 import { arxivPaper } from '../helpers/paper';
 import { installTreeVscode } from './helpers/treeApi';
 
@@ -170,6 +170,46 @@ describe('ViewSelection: the selected rows of a tree being redrawn', () => {
       (await selection.current()).map((n) => n.kind === 'paper' && n.paper.id),
       ['2611.00001'],
     );
+  });
+});
+
+describe('selectedRows: which tree a command without a row reads', () => {
+  const a = arxivPaper('2611.00001');
+  const b = arxivPaper('2611.00002');
+
+  function setUp() {
+    const t = new TreeRefetch<Row>((r) => r.key);
+    fetch(t, undefined, []);
+    const views = { feed: fakeView([a]), reading: fakeView([b]), arxiv: fakeView([a]) };
+    const make = (v: ReturnType<typeof fakeView>, papers: Paper[]) =>
+      new ViewSelection(v.view as unknown as vscode.TreeView<TreeNode>, t, () => papers);
+    const selections: Selections = {
+      'litfeed.feed': make(views.feed, [a]),
+      'litfeed.readingList': make(views.reading, [b]),
+      'litfeed.arxiv': make(views.arxiv, [a]),
+    };
+    return { views, selections };
+  }
+  const ids = (rows: readonly TreeNode[]) => rows.map((n) => n.kind === 'paper' && n.paper.id);
+
+  it('reads the tree selected in last, not always the feed', async () => {
+    const { views, selections } = setUp();
+    views.feed.view.selection = [views.feed.rows[0]];
+    views.feed.select(views.feed.view.selection);
+    views.reading.view.selection = [views.reading.rows[0]];
+    views.reading.select(views.reading.view.selection);
+    assert.deepEqual(ids(await selectedRows(selections)), ['2611.00002']);
+    views.feed.select(views.feed.view.selection);
+    assert.deepEqual(ids(await selectedRows(selections)), ['2611.00001'], 'the feed chosen in again');
+  });
+
+  it('reads the feed before any selection, and the named view when there is one', async () => {
+    const { views, selections } = setUp();
+    views.feed.view.selection = [views.feed.rows[0]];
+    views.reading.view.selection = [views.reading.rows[0]];
+    assert.deepEqual(ids(await selectedRows(selections)), ['2611.00001']);
+    views.feed.select(views.feed.view.selection);
+    assert.deepEqual(ids(await selectedRows(selections, 'litfeed.readingList')), ['2611.00002']);
   });
 });
 
