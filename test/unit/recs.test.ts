@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { featureWords, termCounts, FEATURE_COUNT } from '../../src/core/recs/features';
+import { countCorpus, featureWords, termCounts, FEATURE_COUNT } from '../../src/core/recs/features';
 import {
   MAX_POSITIVES,
   distinctPositives,
@@ -49,6 +49,28 @@ describe('For you: features', () => {
     const counts = termCounts({ title: '', abstract: 'Обучение нейронных сетей', aiKeywords: ['ключ'] });
     // Three words and two pairs in the abstract, one word in the keyword.
     assert.strictEqual(counts.index.length, 3 + 2 + 1);
+  });
+});
+
+describe('For you: counting a corpus', () => {
+  const papers = [...topicPapers('diffusion', 6), ...topicPapers('robotics', 6)];
+
+  it('counts every paper into the frequencies and keeps the counts of the papers asked for, in that order', () => {
+    const { documentFrequency, kept: counted } = countCorpus(papers, [7, 2]);
+    const each = papers.map((p) => termCounts(p));
+    const expected = new Uint32Array(FEATURE_COUNT);
+    for (const terms of each) for (const b of terms.index) expected[b]++;
+    assert.deepStrictEqual(documentFrequency, expected);
+    assert.deepStrictEqual(
+      counted.map((t) => [[...t.index], [...t.count]]),
+      [7, 2].map((i) => [[...each[i].index], [...each[i].count]]),
+    );
+  });
+
+  it('leaves nothing behind for the next paper counted', () => {
+    countCorpus(papers, []);
+    const alone = termCounts({ title: 'sparse attention', abstract: '', aiKeywords: [] });
+    assert.deepStrictEqual([...alone.count], [2, 2, 2]);
   });
 });
 

@@ -174,13 +174,12 @@ function push(b: number): void {
   touched[used++] = b;
 }
 
-/** Counts one paper's buckets into the scratch; returns its distinct buckets, sorted (a view, valid until the next paper). */
-function countPaper(paper: FeatureText, names?: Map<number, string>): Uint32Array {
+/** Counts one paper's buckets into the scratch: `touched[0..used)` are its distinct buckets, in the order met. */
+function countPaper(paper: FeatureText, names?: Map<number, string>): void {
   used = 0;
   for (let i = 0; i < TITLE_REPEAT; i++) pushField(paper.title, MAX_TITLE_WORDS, names);
   for (const keyword of paper.aiKeywords) pushField(keyword, MAX_TITLE_WORDS, names);
   pushField(paper.abstract, MAX_ABSTRACT_WORDS, names);
-  return touched.subarray(0, used).sort();
 }
 
 /**
@@ -207,8 +206,8 @@ function pushField(text: string, max: number, names?: Map<number, string>): void
  * recorded too (for saying which words scored; not wanted when scoring thousands).
  */
 export function termCounts(paper: FeatureText, names?: Map<number, string>): TermCounts {
-  const distinct = countPaper(paper, names);
-  const index = distinct.slice();
+  countPaper(paper, names);
+  const index = touched.slice(0, used).sort();
   const count = new Uint16Array(index.length);
   for (let i = 0; i < index.length; i++) {
     count[i] = counts[index[i]];
@@ -217,50 +216,34 @@ export function termCounts(paper: FeatureText, names?: Map<number, string>): Ter
   return { index, count };
 }
 
-/** Many papers' term counts in three flat arrays: row `i` is `offsets[i]` to `offsets[i + 1]`. */
-export interface CountsTable {
-  offsets: Uint32Array;
-  index: Uint32Array;
-  count: Uint16Array;
-  /** Papers each bucket occurs in. */
-  documentFrequency: Uint32Array;
-}
-
-/** Counts every paper's buckets into one table (what training featurises ten thousand papers with). */
-export function countTable(papers: readonly FeatureText[]): CountsTable {
-  const offsets = new Uint32Array(papers.length + 1);
-  let index = new Uint32Array(Math.max(1024, papers.length * 256));
-  let count = new Uint16Array(index.length);
+/**
+ * The papers each bucket occurs in, over all of `papers`, and the term counts of the papers
+ * `keep` names (in its order): training learns from a thousand of the ten thousand papers
+ * its frequencies are counted over, and sorting and keeping the rest was most of its time.
+ */
+export function countCorpus(
+  papers: readonly FeatureText[],
+  keep: readonly number[],
+): { documentFrequency: Uint32Array; kept: TermCounts[] } {
   const documentFrequency = new Uint32Array(FEATURE_COUNT);
-  let at = 0;
+  const slot = new Map(keep.map((p, i) => [p, i]));
+  const kept: TermCounts[] = new Array<TermCounts>(keep.length);
   for (let p = 0; p < papers.length; p++) {
-    const distinct = countPaper(papers[p]);
-    if (at + distinct.length > index.length) {
-      const size = Math.max(index.length * 2, at + distinct.length);
-      const grownIndex = new Uint32Array(size);
-      grownIndex.set(index);
-      index = grownIndex;
-      const grownCount = new Uint16Array(size);
-      grownCount.set(count);
-      count = grownCount;
+    const at = slot.get(p);
+    if (at !== undefined) {
+      const terms = termCounts(papers[p]);
+      for (let i = 0; i < terms.index.length; i++) documentFrequency[terms.index[i]]++;
+      kept[at] = terms;
+      continue;
     }
-    for (let i = 0; i < distinct.length; i++) {
-      const b = distinct[i];
-      index[at] = b;
-      count[at++] = counts[b];
+    countPaper(papers[p]);
+    for (let i = 0; i < used; i++) {
+      const b = touched[i];
       counts[b] = 0;
       documentFrequency[b]++;
     }
-    offsets[p + 1] = at;
   }
-  return { offsets, index: index.subarray(0, at), count: count.subarray(0, at), documentFrequency };
-}
-
-/** Row `i` of a table, as views. */
-export function tableRow(table: CountsTable, i: number): TermCounts {
-  const from = table.offsets[i];
-  const to = table.offsets[i + 1];
-  return { index: table.index.subarray(from, to), count: table.count.subarray(from, to) };
+  return { documentFrequency, kept };
 }
 
 /**

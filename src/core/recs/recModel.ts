@@ -6,16 +6,7 @@
 import { hashText } from '../checksum';
 import type { Paper } from '../paper';
 import { foldText } from '../search/textMatch';
-import {
-  FEATURE_COUNT,
-  cosine,
-  countTable,
-  tableRow,
-  termCounts,
-  weigh,
-  type FeatureText,
-  type SparseVector,
-} from './features';
+import { FEATURE_COUNT, cosine, countCorpus, termCounts, weigh, type FeatureText, type SparseVector } from './features';
 import { dot, fitLogistic, type Sample } from './linearModel';
 import { seededRandom } from '../seededRandom';
 import { MIN_POSITIVES } from './minPositives';
@@ -141,16 +132,18 @@ export function trainModel(input: TrainInput): RecModel {
   const positives = distinctPositives(input.positives);
   const kept = new Set(positives.flatMap(identities));
   const passed = input.pool.filter((doc) => !identities(doc).some((k) => kept.has(k)));
-  const table = countTable([...positives, ...passed]);
-  const idf = inverseFrequencies(table.documentFrequency, positives.length + passed.length);
-
   const random = seededRandom(input.seed ?? 1);
   const wanted = Math.min(MAX_NEGATIVES, Math.max(MIN_NEGATIVES, NEGATIVES_PER_POSITIVE * positives.length));
   const picked = sample(passed.length, wanted, random);
-  const samples: Sample[] = [
-    ...positives.map((_, i): Sample => ({ vector: weigh(tableRow(table, i), idf), label: 1 })),
-    ...picked.map((i): Sample => ({ vector: weigh(tableRow(table, positives.length + i), idf), label: 0 })),
-  ];
+  const { documentFrequency, kept: counted } = countCorpus(
+    [...positives, ...passed],
+    [...positives.keys(), ...picked.map((i) => positives.length + i)],
+  );
+  const idf = inverseFrequencies(documentFrequency, positives.length + passed.length);
+  const samples: Sample[] = counted.map((terms, i) => ({
+    vector: weigh(terms, idf),
+    label: i < positives.length ? 1 : 0,
+  }));
   const { weights, bias } =
     positives.length >= MIN_POSITIVES
       ? fitLogistic(samples, FEATURE_COUNT, { seed: input.seed ?? 1 })
