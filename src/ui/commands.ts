@@ -85,7 +85,7 @@ function isPaper(value: unknown): value is Paper {
   );
 }
 
-/** The papers of the rows selected in `view` (the feed when none is named); only paper rows when `rowsOnly`. */
+/** The papers of the rows selected in `view` (with none named, the view selected in last); only paper rows when `rowsOnly`. */
 async function selectedPapers(app: App, view: ViewId | undefined, rowsOnly: boolean): Promise<Paper[]> {
   const rows = await app.selection(view);
   return papersOfNodes(rowsOnly ? rows.filter((n) => n.kind === 'paper' || n.kind === 'saved') : rows);
