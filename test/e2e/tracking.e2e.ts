@@ -279,14 +279,27 @@ describe('tracking in code-server (e2e)', function () {
     // Selected first: a tree refresh racing the menu can lose the row it was opened on, and the
     // command then acts on the selection. The feed shows the paper too: the Reading List's row.
     await selectRow(page, beta.title, reading);
-    await contextMenuOnRow(page, beta.title, 'Tag Paper', reading);
     const input = page.locator(QUICK_INPUT);
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill('robotics');
-    await page
-      .locator(QUICK_ROWS, { hasText: 'New tag: robotics' })
-      .first()
-      .waitFor({ state: 'visible', timeout: 10_000 });
+    // Once in five CI runs the tag pick closed by itself right after it opened (its box went
+    // inert, then hidden), the focus taken from it by something in the workbench; not seen in
+    // nine watched runs here. The menu is opened again then; a pick that stays open and lacks
+    // the new tag still fails.
+    for (let attempt = 1; ; attempt++) {
+      await contextMenuOnRow(page, beta.title, 'Tag Paper', reading);
+      try {
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill('robotics');
+        await page
+          .locator(QUICK_ROWS, { hasText: 'New tag: robotics' })
+          .first()
+          .waitFor({ state: 'visible', timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt === 2 || (await input.isVisible())) throw err;
+        console.log(`      the tag pick closed by itself (attempt ${attempt}); opening it again`);
+        await page.keyboard.press('Escape');
+      }
+    }
     await page.keyboard.press('Enter');
     await waitFor('the row saying its tag', async () =>
       (await rowTexts(reading)).some((r) => r.includes(beta.title.slice(0, 20)) && r.includes('robotics')),
